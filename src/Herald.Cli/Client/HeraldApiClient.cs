@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Herald.Server.Api;
+
+namespace Herald.Cli.Client;
+
+/// <summary>
+/// Herald's REST API as typed calls. Every command, and the demo, goes through it, so that the CLI
+/// exercises the same API as any other client.
+/// </summary>
+internal sealed class HeraldApiClient : IDisposable
+{
+    public const string ApiKeyHeader = "X-Herald-Api-Key";
+
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(100);
+
+    private readonly HttpClient http;
+
+    public HeraldApiClient(Uri serverUrl, string? apiKey)
+    {
+        // A trailing slash keeps a path prefix (a server behind a proxy at /herald) when relative paths are resolved.
+        BaseUrl = serverUrl.AbsoluteUri.EndsWith('/') ? serverUrl : new Uri(serverUrl.AbsoluteUri + "/");
+        http = new HttpClient { BaseAddress = BaseUrl, Timeout = Timeout.InfiniteTimeSpan };
+        if (apiKey is not null)
+        {
+            http.DefaultRequestHeaders.Add(ApiKeyHeader, apiKey);
+        }
+    }
+
+    public Uri BaseUrl { get; }
+
+    public Task<IReadOnlyList<CredentialView>> ListCredentialsAsync(CancellationToken ct) =>
+        SendAsync<IReadOnlyList<CredentialView>>(HttpMethod.Get, "api/credentials", ct);
+
+    public Task<CredentialView> GetCredentialAsync(string nameOrId, CancellationToken ct) =>
+        SendAsync<CredentialView>(HttpMethod.Get, $"api/credentials/{Escape(nameOrId)}", ct);
+
+    public Task<CredentialView> AddCredentialAsync(CredentialInput input, CancellationToken ct) =>
+        SendAsync<CredentialInput, CredentialView>(HttpMethod.Post, "api/credentials", input, ct);
+
+    public Task<CredentialView> UpdateCredentialAsync(string nameOrId, CredentialUpdate update, CancellationToken ct) =>
+        SendAsync<CredentialUpdate, CredentialView>(HttpMethod.Put, $"api/credentials/{Escape(nameOrId)}", update, ct);
+
+    public Task RemoveCredentialAsync(string nameOrId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Delete, $"api/credentials/{Escape(nameOrId)}", ct);
+
+    public Task<IReadOnlyList<DestinationView>> ListDestinationsAsync(CancellationToken ct) =>
+        SendAsync<IReadOnlyList<DestinationView>>(HttpMethod.Get, "api/destinations", ct);
+
+    public Task<DestinationView> GetDestinationAsync(string nameOrId, CancellationToken ct) =>
+        SendAsync<DestinationView>(HttpMethod.Get, $"api/destinations/{Escape(nameOrId)}", ct);
+
+    public Task<DestinationView> AddDestinationAsync(DestinationInput input, CancellationToken ct) =>
+        SendAsync<DestinationInput, DestinationView>(HttpMethod.Post, "api/destinations", input, ct);
+
+    public Task<DestinationView> UpdateDestinationAsync(string nameOrId, DestinationUpdate update, CancellationToken ct) =>
+        SendAsync<DestinationUpdate, DestinationView>(HttpMethod.Put, $"api/destinations/{Escape(nameOrId)}", update, ct);
+
+    public Task RemoveDestinationAsync(string nameOrId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Delete, $"api/destinations/{Escape(nameOrId)}", ct);
+
+    public Task<IReadOnlyList<OrchestrationView>> ListOrchestrationsAsync(CancellationToken ct) =>
+        SendAsync<IReadOnlyList<OrchestrationView>>(HttpMethod.Get, "api/orchestrations", ct);
+
+    public Task<OrchestrationView> GetOrchestrationAsync(string nameOrId, CancellationToken ct) =>
+        SendAsync<OrchestrationView>(HttpMethod.Get, $"api/orchestrations/{Escape(nameOrId)}", ct);
+
+    public Task<OrchestrationView> AddOrchestrationAsync(OrchestrationInput input, CancellationToken ct) =>
+        SendAsync<OrchestrationInput, OrchestrationView>(HttpMethod.Post, "api/orchestrations", input, ct);
+
+    public Task<OrchestrationView> UpdateOrchestrationAsync(string nameOrId, OrchestrationUpdate update, CancellationToken ct) =>
+        SendAsync<OrchestrationUpdate, OrchestrationView>(HttpMethod.Put, $"api/orchestrations/{Escape(nameOrId)}", update, ct);
+
+    public Task RemoveOrchestrationAsync(string nameOrId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Delete, $"api/orchestrations/{Escape(nameOrId)}", ct);
+
+    public Task<RunView> RunOrchestrationAsync(string nameOrId, RunRequest request, CancellationToken ct) =>
+        SendAsync<RunRequest, RunView>(HttpMethod.Post, $"api/orchestrations/{Escape(nameOrId)}/runs", request, ct);
+
+    public Task<RunView> SendAsync(SendRequest request, CancellationToken ct) =>
+        SendAsync<SendRequest, RunView>(HttpMethod.Post, "api/sends", request, ct);
+
+    public Task<IReadOnlyList<RunSummary>> ListRunsAsync(RunFilter filter, CancellationToken ct) =>
+        SendAsync<IReadOnlyList<RunSummary>>(HttpMethod.Get, "api/runs" + filter.ToQueryString(), ct);
+
+    public Task<RunView> GetRunAsync(string id, CancellationToken ct) =>
+        SendAsync<RunView>(HttpMethod.Get, $"api/runs/{Escape(id)}", ct);
+
+    /// <summary>Cancels a run that has not finished; the server refuses (409) when it has.</summary>
+    public Task<RunView> CancelRunAsync(string id, CancellationToken ct) =>
+        SendAsync<RunView>(HttpMethod.Post, $"api/runs/{Escape(id)}/cancel", ct);
+
+    public void Dispose() => http.Dispose();
+
+    private static string Escape(string segment) => Uri.EscapeDataString(segment);
+
+    private async Task SendAsync(HttpMethod method, string path, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        using var response = await SendCheckedAsync(request, ct);
+    }
+
+    private async Task<TResult> SendAsync<TResult>(HttpMethod method, string path, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        using var response = await SendCheckedAsync(request, ct);
+        return await ReadAsync<TResult>(response, ct);
+    }
+
+    private async Task<TResult> SendAsync<TBody, TResult>(HttpMethod method, string path, TBody body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body, options: CliJson.Wire) };
+        using var response = await SendCheckedAsync(request, ct);
+        return await ReadAsync<TResult>(response, ct);
+    }
+
+    private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        HttpResponseMessage response;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(RequestTimeout);
+        try
+        {
+            response = await http.SendAsync(request, timeout.Token);
+        }
+        catch (HttpRequestException ex) when (ex.StatusCode is null)
+        {
+            throw new ServerUnreachableException(BaseUrl, ex.InnerException?.Message ?? ex.Message, ex);
+        }
+        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            throw new ServerUnreachableException(BaseUrl, $"no answer within {RequestTimeout.TotalSeconds:0} seconds", ex);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            using (response)
+            {
+                throw new HeraldApiException(response.StatusCode, await ReadErrorAsync(response, ct));
+            }
+        }
+        return response;
+    }
+
+    private static async Task<ApiError> ReadErrorAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var body = await response.Content.ReadAsStringAsync(ct);
+        try
+        {
+            var error = JsonSerializer.Deserialize<ApiError>(body, CliJson.Wire);
+            if (!string.IsNullOrWhiteSpace(error?.Error))
+            {
+                return error;
+            }
+        }
+        catch (JsonException)
+        {
+            // Not Herald's error shape (a proxy's page, an empty 401): fall through to the status line.
+        }
+        var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
+        return new ApiError(response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => $"{status}: the server refused the API key.",
+            HttpStatusCode.NotFound => $"{status}: {response.RequestMessage?.RequestUri} does not exist on this server.",
+            _ => string.IsNullOrWhiteSpace(body) ? status : $"{status}: {body.Trim()}",
+        });
+    }
+
+    private async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<T>(CliJson.Wire, ct)
+                ?? throw new InvalidDataException($"The server at {BaseUrl} answered {response.RequestMessage?.RequestUri} with an empty body.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"The server at {BaseUrl} answered {response.RequestMessage?.RequestUri} with JSON this CLI does not understand: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.CommandLine;
+using Herald.Cli.Output;
+using Herald.Server.Api;
+using Spectre.Console;
+
+namespace Herald.Cli.Commands;
+
+/// <summary><c>herald credential add|list|show|update|remove</c>.</summary>
+internal static class CredentialCommands
+{
+    public const string DefaultPlugin = "insiderone";
+
+    public static Command Create(CliContext context)
+    {
+        var server = new ServerOptions();
+        var command = new Command("credential", "Insider One credentials: a partner name and an API token the server keeps encrypted");
+        server.AddTo(command);
+        command.Subcommands.Add(Add(context, server));
+        command.Subcommands.Add(List(context, server));
+        command.Subcommands.Add(Show(context, server));
+        command.Subcommands.Add(Update(context, server));
+        command.Subcommands.Add(Remove(context, server));
+        return command;
+    }
+
+    private static Command Add(CliContext context, ServerOptions server)
+    {
+        var name = CommonOptions.NewName("credential");
+        var plugin = new Option<string>("--plugin") { Description = "The destination plugin", HelpName = "PLUGIN", DefaultValueFactory = _ => DefaultPlugin };
+        var partnerName = new Option<string>("--partner-name") { Description = "Your Insider One partner name (InOne > Settings > Account)", Required = true, HelpName = "NAME" };
+        var token = new ApiTokenOptions();
+        var description = CommonOptions.Description("credential");
+        var command = new Command("add", "Add a credential") { name, plugin, partnerName, description };
+        token.AddTo(command, required: true);
+        command.SetClientAction(context, server, async (parseResult, client, ct) =>
+        {
+            var apiToken = await token.ReadAsync(parseResult, context, ct);
+            var added = await client.AddCredentialAsync(
+                new CredentialInput(
+                    parseResult.GetRequiredValue(name),
+                    parseResult.GetValue(plugin),
+                    parseResult.GetRequiredValue(partnerName),
+                    apiToken!,
+                    parseResult.GetValue(description)),
+                ct);
+            context.Console.WriteLine($"Added credential {added.Name} (partner {added.PartnerName}).");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command List(CliContext context, ServerOptions server)
+    {
+        var json = CommonOptions.Json("credentials");
+        var command = new Command("list", "List credentials") { json };
+        command.SetClientAction(context, server, async (parseResult, client, ct) =>
+        {
+            var credentials = await client.ListCredentialsAsync(ct);
+            if (parseResult.GetValue(json))
+            {
+                context.WriteJson(credentials);
+            }
+            else
+            {
+                new CatalogRenderer(context).WriteCredentials(credentials);
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Show(CliContext context, ServerOptions server)
+    {
+        var name = CommonOptions.Name("credential");
+        var json = CommonOptions.Json("credential");
+        var command = new Command("show", "Show a credential (never its token)") { name, json };
+        command.SetClientAction(context, server, async (parseResult, client, ct) =>
+        {
+            var credential = await client.GetCredentialAsync(parseResult.GetRequiredValue(name), ct);
+            if (parseResult.GetValue(json))
+            {
+                context.WriteJson(credential);
+            }
+            else
+            {
+                new CatalogRenderer(context).WriteCredential(credential);
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Update(CliContext context, ServerOptions server)
+    {
+        var name = CommonOptions.Name("credential");
+        var partnerName = new Option<string?>("--partner-name") { Description = "A new partner name", HelpName = "NAME" };
+        var token = new ApiTokenOptions();
+        var description = CommonOptions.Description("credential");
+        var command = new Command("update", "Change a credential's partner name, token (rotation) or description") { name, partnerName, description };
+        token.AddTo(command, required: false);
+        command.SetClientAction(context, server, async (parseResult, client, ct) =>
+        {
+            var update = new CredentialUpdate(
+                parseResult.GetValue(partnerName),
+                await token.ReadAsync(parseResult, context, ct),
+                parseResult.GetValue(description));
+            if (update is { PartnerName: null, ApiToken: null, Description: null })
+            {
+                throw new UsageException("Nothing to update: give --partner-name, --api-token-stdin, --api-token-env or --description.");
+            }
+            var updated = await client.UpdateCredentialAsync(parseResult.GetRequiredValue(name), update, ct);
+            context.Console.WriteLine(update.ApiToken is null
+                ? $"Updated credential {updated.Name}."
+                : $"Updated credential {updated.Name}; its API token was replaced.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Remove(CliContext context, ServerOptions server)
+    {
+        var name = CommonOptions.Name("credential");
+        var command = new Command("remove", "Remove a credential no destination uses") { name };
+        command.SetClientAction(context, server, async (parseResult, client, ct) =>
+        {
+            var removed = parseResult.GetRequiredValue(name);
+            await client.RemoveCredentialAsync(removed, ct);
+            context.Console.WriteLine($"Removed credential {removed}.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

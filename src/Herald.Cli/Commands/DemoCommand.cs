@@ -1,0 +1,143 @@
+using System.CommandLine;
+using System.Globalization;
+using Herald.Cli.Client;
+using Herald.Cli.Output;
+using Herald.Server;
+using Herald.Server.Api;
+using Herald.Simulator;
+using Spectre.Console;
+
+namespace Herald.Cli.Commands;
+
+/// <summary>
+/// <c>herald demo</c>: the whole audience path on embedded defaults, needing nothing but the .NET SDK.
+/// It starts the simulator and a server in this process, then drives the server through the same
+/// HTTP API and client as every other command, so the demo proves what a user would do by hand.
+/// </summary>
+internal static class DemoCommand
+{
+    public const string DefaultDataDirectory = "./herald-demo-data";
+    public const string CredentialName = "demo-insider";
+    public const string DestinationName = "vip-emails";
+    public const string OrchestrationName = "vip-daily";
+    public const string SegmentName = "VIP customers";
+    public const string AttributeName = "email";
+    public const string Query = "SELECT email FROM Customer_360 WHERE loyalty_tier = 'gold'";
+
+    // The simulator's default account; the demo's credential must match it.
+    private const string PartnerName = "herald-demo";
+    private const string ApiToken = "demo-token";
+
+    // Long enough that the run visibly waits for Insider One's report, short enough not to bore.
+    private static readonly TimeSpan SimulatorProcessingDelay = TimeSpan.FromMilliseconds(300);
+
+    public static Command Create(CliContext context)
+    {
+        var customers = new Option<int>("--customers") { Description = "How many sample customers the customer 360 holds", DefaultValueFactory = _ => 10_000, HelpName = "N" };
+        customers.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() <= 0)
+            {
+                result.AddError("--customers must be a positive number.");
+            }
+        });
+        var keep = new Option<bool>("--keep") { Description = "Leave the server and simulator running afterwards, until Ctrl-C, to try other commands" };
+        var dataDirectory = new Option<string>("--data-dir")
+        {
+            Description = "Where demo data goes; each demo gets a fresh folder inside it",
+            DefaultValueFactory = _ => DefaultDataDirectory,
+            HelpName = "DIR",
+        };
+        var command = new Command("demo", "Send a VIP audience from a sample customer 360 to a simulated Insider One, end to end") { customers, keep, dataDirectory };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            try
+            {
+                return await RunAsync(
+                    context,
+                    parseResult.GetValue(customers),
+                    parseResult.GetValue(keep),
+                    parseResult.GetRequiredValue(dataDirectory),
+                    cancellationToken);
+            }
+            catch (Exception ex) when (ErrorReport.IsExplained(ex, cancellationToken))
+            {
+                return ErrorReport.Write(context, ex);
+            }
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, int customers, bool keep, string dataRoot, CancellationToken ct)
+    {
+        var console = context.Console;
+        var dataDirectory = CreateFreshDirectory(dataRoot);
+        console.Write(new Rule("Herald demo").LeftJustified());
+
+        var simulatorOptions = new SimulatorOptions { ProcessingDelay = SimulatorProcessingDelay };
+        await using var simulator = await InsiderOneSimulator.StartAsync(simulatorOptions, cancellationToken: ct);
+        console.MarkupLineInterpolated($"Insider One simulator at [bold]{simulator.BaseUrl}[/]");
+
+        var settings = new Dictionary<string, string?>
+        {
+            ["Herald:InsiderOne:BaseUrl"] = simulator.BaseUrl.ToString(),
+            ["Herald:Source:SampleCustomers"] = customers.ToString(CultureInfo.InvariantCulture),
+            // The demo's own output tells the story; the server's request logs would drown it.
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        await using var herald = await HeraldServer.StartAsync(new HeraldStartOptions { DataDirectory = dataDirectory, Settings = settings }, ct);
+        console.MarkupLineInterpolated($"Herald server at [bold]{herald.BaseUrl}[/], data in {herald.DataDirectory}, sample customer 360 of {Format.Count(customers)} customers");
+
+        using var client = new HeraldApiClient(herald.BaseUrl, herald.ApiKey);
+        await client.AddCredentialAsync(new CredentialInput(CredentialName, CredentialCommands.DefaultPlugin, PartnerName, ApiToken, "The simulator's demo account"), ct);
+        console.MarkupLineInterpolated($"Credential [bold]{CredentialName}[/] for partner {PartnerName}");
+        await client.AddDestinationAsync(new DestinationInput(DestinationName, CredentialName, SegmentName, AttributeName, "VIP customers by email"), ct);
+        console.MarkupLineInterpolated($"Destination [bold]{DestinationName}[/]: segment \"{SegmentName}\" by {AttributeName}");
+        await client.AddOrchestrationAsync(new OrchestrationInput(OrchestrationName, DestinationName, Query, Description: "Gold-tier customers, daily"), ct);
+        console.MarkupLineInterpolated($"Orchestration [bold]{OrchestrationName}[/]: {Query}");
+        console.WriteLine();
+
+        var started = await client.RunOrchestrationAsync(OrchestrationName, new RunRequest(StartedBy: "demo"), ct);
+        var exitCode = await RunFollower.FollowAsync(started, wait: true, json: false, client, context, ct);
+
+        if (keep)
+        {
+            WriteHowToContinue(context, herald, simulator.BaseUrl);
+            await CtrlC.WaitAsync(ct);
+        }
+        return exitCode;
+    }
+
+    private static string CreateFreshDirectory(string dataRoot)
+    {
+        var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var directory = Path.GetFullPath(Path.Combine(dataRoot, $"demo-{stamp}"));
+        // Two demos started in the same second (tests, impatient users) must not share metadata.
+        for (var attempt = 2; Directory.Exists(directory); attempt++)
+        {
+            directory = Path.GetFullPath(Path.Combine(dataRoot, $"demo-{stamp}-{attempt}"));
+        }
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    private static void WriteHowToContinue(CliContext context, RunningHerald herald, Uri simulatorUrl)
+    {
+        var console = context.Console;
+        var server = herald.BaseUrl.ToString().TrimEnd('/');
+        console.WriteLine();
+        console.Write(new Rule("Still running").LeftJustified());
+        console.WriteLine($"Herald server:       {server}");
+        console.WriteLine($"API key file:        {Path.Combine(herald.DataDirectory, ApiKeyFile.FileName)}");
+        console.WriteLine($"Insider One (sim):   {simulatorUrl}");
+        console.WriteLine();
+        console.WriteLine("Try, in another terminal:");
+        var options = $"--server {server} --data-dir {herald.DataDirectory}";
+        console.WriteLine($"  herald run list {options}");
+        console.WriteLine($"  herald orchestration run {OrchestrationName} --wait {options}");
+        console.WriteLine($"  herald send --destination {DestinationName} --query \"SELECT email FROM Customer_360 WHERE loyalty_tier = 'silver'\" --segment-name \"VIP test\" --wait {options}");
+        console.WriteLine($"  herald destination list {options}");
+        console.WriteLine();
+        console.WriteLine("Press Ctrl-C to stop both.");
+    }
+}

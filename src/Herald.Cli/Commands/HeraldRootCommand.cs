@@ -1,0 +1,19 @@
+using System.CommandLine;
+
+namespace Herald.Cli.Commands;
+
+internal static class HeraldRootCommand
+{
+    public static RootCommand Create(CliContext context) =>
+        new("Herald sends audiences from your customer 360 to Insider One.")
+        {
+            DemoCommand.Create(context),
+            ServeCommand.Create(context),
+            SimulatorCommand.Create(context),
+            CredentialCommands.Create(context),
+            DestinationCommands.Create(context),
+            OrchestrationCommands.Create(context),
+            SendCommand.Create(context),
+            RunCommands.Create(context),
+        };
+}

@@ -1,0 +1,148 @@
+using System.CommandLine;
+using Herald.Cli.Output;
+using Herald.Server.Api;
+using Spectre.Console;
+
+namespace Herald.Cli.Commands;
+
+/// <summary><c>herald orchestration add|list|show|update|remove|run</c>: a saved query bound to a destination.</summary>
+internal static class OrchestrationCommands
+{
+    public static Command Create(CliContext context)
+    {
+        var server = new ServerOptions();
+        var command = new Command("orchestration", "Orchestrations: a saved query sent to a destination, run by hand or on a schedule");
+        server.AddTo(command);
+        command.Subcommands.Add(Add(context, server));
+        command.Subcommands.Add(List(context, server));
+        command.Subcommands.Add(Show(context, server));
+        command.Subcommands.Add(Update(context, server));
+        command.Subcommands.Add(Remove(context, server));
+        command.Subcommands.Add(Run(context, server));
+        return command;
+    }
+
+    private static Command Add(CliContext context, ServerOptions server)
+    {
+        var name = CommonOptions.NewName("orchestration");
+        var destination = new Option<string>("--destination") { Description = "The destination to send to", Required = true, HelpName = "NAME" };
+        var query = new QueryOptions();
+        var allowEmpty = CommonOptions.AllowEmpty();
+        var description = CommonOptions.Description("orchestration");
+        var command = new Command("add", "Add an orchestration") { name, destination, allowEmpty, description };
+        query.AddTo(command, required: true);
+        command.SetClientAction(context, server, async (parseResult, client, ct) =>
+        {
+            var added = await client.AddOrchestrationAsync(
+                new OrchestrationInput(
+                    parseResult.GetRequiredValue(name),
+                    parseResult.GetRequiredValue(destination),
+                    (await query.ReadAsync(parseResult, ct))!,
+                    parseResult.GetValue(allowEmpty),
+                    parseResult.GetValue(description)),
+                ct);
+            context.Console.WriteLine($"Added orchestration {added.Name}, sending to {added.DestinationName}. Run it with: herald orchestration run {added.Name} --wait");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command List(CliContext context, ServerOptions server)
+    {
+        var json = CommonOptions.Json("orchestrations");
+        var command = new Command("list", "List orchestrations with their last run") { json };
+        command.SetClientAction(context, server, async (parseResult, client, ct) =>
+        {
+            var orchestrations = await client.ListOrchestrationsAsync(ct);
+            if (parseResult.GetValue(json))
+            {
+                context.WriteJson(orchestrations);
+            }
+            else
+            {
+                new CatalogRenderer(context).WriteOrchestrations(orchestrations);
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Show(CliContext context, ServerOptions server)
+    {
+        var name = CommonOptions.Name("orchestration");
+        var json = CommonOptions.Json("orchestration");
+        var command = new Command("show", "Show an orchestration and its last run") { name, json };
+        command.SetClientAction(context, server, async (parseResult, client, ct) =>
+        {
+            var orchestration = await client.GetOrchestrationAsync(parseResult.GetRequiredValue(name), ct);
+            if (parseResult.GetValue(json))
+            {
+                context.WriteJson(orchestration);
+            }
+            else
+            {
+                new CatalogRenderer(context).WriteOrchestration(orchestration);
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Update(CliContext context, ServerOptions server)
+    {
+        var name = CommonOptions.Name("orchestration");
+        var destination = new Option<string?>("--destination") { Description = "Another destination", HelpName = "NAME" };
+        var query = new QueryOptions();
+        var allowEmpty = new Option<bool?>("--allow-empty") { Description = "Whether an empty result is sent (true) or fails the run (false)", HelpName = "true|false" };
+        var description = CommonOptions.Description("orchestration");
+        var command = new Command("update", "Change an orchestration") { name, destination, allowEmpty, description };
+        query.AddTo(command, required: false);
+        command.SetClientAction(context, server, async (parseResult, client, ct) =>
+        {
+            var update = new OrchestrationUpdate(
+                parseResult.GetValue(destination),
+                await query.ReadAsync(parseResult, ct),
+                parseResult.GetValue(allowEmpty),
+                parseResult.GetValue(description));
+            if (update is { Destination: null, Query: null, AllowEmpty: null, Description: null })
+            {
+                throw new UsageException("Nothing to update: give --destination, --query, --query-file, --allow-empty or --description.");
+            }
+            var updated = await client.UpdateOrchestrationAsync(parseResult.GetRequiredValue(name), update, ct);
+            context.Console.WriteLine($"Updated orchestration {updated.Name}.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Remove(CliContext context, ServerOptions server)
+    {
+        var name = CommonOptions.Name("orchestration");
+        var command = new Command("remove", "Remove an orchestration (its runs stay in the history)") { name };
+        command.SetClientAction(context, server, async (parseResult, client, ct) =>
+        {
+            var removed = parseResult.GetRequiredValue(name);
+            await client.RemoveOrchestrationAsync(removed, ct);
+            context.Console.WriteLine($"Removed orchestration {removed}.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Run(CliContext context, ServerOptions server)
+    {
+        var name = CommonOptions.Name("orchestration");
+        var wait = CommonOptions.Wait();
+        var json = CommonOptions.Json("run");
+        var allowEmpty = new Option<bool>("--allow-empty") { Description = "Send even if the query returns no values, this time only" };
+        var command = new Command("run", "Start a run of an orchestration now") { name, wait, json, allowEmpty };
+        command.SetClientAction(context, server, async (parseResult, client, ct) =>
+        {
+            // Without the flag the orchestration's own setting applies, hence null rather than false.
+            var request = new RunRequest(parseResult.GetValue(allowEmpty) ? true : null, CommonOptions.StartedBy);
+            var started = await client.RunOrchestrationAsync(parseResult.GetRequiredValue(name), request, ct);
+            return await RunFollower.FollowAsync(started, parseResult.GetValue(wait), parseResult.GetValue(json), client, context, ct);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,85 @@
+using Herald.Server.Api;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Herald.Cli.Output;
+
+/// <summary>Credentials, destinations and orchestrations as tables (lists) and field grids (one item). No secret is ever among the fields: the API returns none.</summary>
+internal sealed class CatalogRenderer(CliContext context)
+{
+    private IAnsiConsole Console => context.Console;
+
+    public void WriteCredentials(IReadOnlyList<CredentialView> credentials) =>
+        WriteTable(credentials, "credentials", ["Name", "Plugin", "Partner", "Used by", "Description"], credential =>
+            [credential.Name, credential.Plugin, credential.PartnerName, UsedBy(credential.UsedBy), credential.Description ?? ""]);
+
+    public void WriteCredential(CredentialView credential) => WriteFields(
+        ("Name", credential.Name),
+        ("Id", credential.Id.ToString()),
+        ("Plugin", credential.Plugin),
+        ("Partner name", credential.PartnerName),
+        ("API token", "(kept encrypted by the server; never shown)"),
+        ("Used by", UsedBy(credential.UsedBy)),
+        ("Description", credential.Description ?? ""),
+        ("Created", Format.Time(credential.CreatedAt)),
+        ("Updated", Format.Time(credential.UpdatedAt)));
+
+    public void WriteDestinations(IReadOnlyList<DestinationView> destinations) =>
+        WriteTable(destinations, "destinations", ["Name", "Credential", "Segment", "Attribute", "Description"], destination =>
+            [destination.Name, destination.CredentialName, destination.SegmentName, destination.AttributeName, destination.Description ?? ""]);
+
+    public void WriteDestination(DestinationView destination) => WriteFields(
+        ("Name", destination.Name),
+        ("Id", destination.Id.ToString()),
+        ("Credential", destination.CredentialName),
+        ("Segment name", destination.SegmentName),
+        ("Attribute", destination.AttributeName),
+        ("Description", destination.Description ?? ""),
+        ("Created", Format.Time(destination.CreatedAt)),
+        ("Updated", Format.Time(destination.UpdatedAt)));
+
+    public void WriteOrchestrations(IReadOnlyList<OrchestrationView> orchestrations) =>
+        WriteTable(orchestrations, "orchestrations", ["Name", "Destination", "Allow empty", "Last run", "Description"], orchestration =>
+            [orchestration.Name, orchestration.DestinationName, orchestration.AllowEmpty ? "yes" : "no", LastRun(orchestration.LastRun), orchestration.Description ?? ""]);
+
+    public void WriteOrchestration(OrchestrationView orchestration) => WriteFields(
+        ("Name", orchestration.Name),
+        ("Id", orchestration.Id.ToString()),
+        ("Destination", orchestration.DestinationName),
+        ("Query", orchestration.Query),
+        ("Allow empty", orchestration.AllowEmpty ? "yes: an empty result is sent" : "no: an empty result fails the run"),
+        ("Last run", LastRun(orchestration.LastRun)),
+        ("Description", orchestration.Description ?? ""),
+        ("Created", Format.Time(orchestration.CreatedAt)),
+        ("Updated", Format.Time(orchestration.UpdatedAt)));
+
+    private void WriteTable<T>(IReadOnlyList<T> items, string what, string[] columns, Func<T, string[]> cells)
+    {
+        if (items.Count == 0)
+        {
+            Console.WriteLine($"No {what} yet.");
+            return;
+        }
+        var table = new Table().AddColumns(columns);
+        foreach (var item in items)
+        {
+            table.AddRow(cells(item).Select(cell => (IRenderable)new Text(cell)));
+        }
+        Console.Write(table);
+    }
+
+    private void WriteFields(params (string Name, string Value)[] fields)
+    {
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
+        foreach (var (name, value) in fields)
+        {
+            grid.AddRow(new Text(name, new Style(decoration: Decoration.Bold)), new Text(value));
+        }
+        Console.Write(grid);
+    }
+
+    private static string UsedBy(IReadOnlyList<string> names) => names.Count == 0 ? "-" : string.Join(", ", names);
+
+    private static string LastRun(RunSummary? run) =>
+        run is null ? "never" : $"{run.State} {Format.Time(run.CreatedAt)} ({run.Id})";
+}

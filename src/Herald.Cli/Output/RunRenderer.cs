@@ -1,0 +1,129 @@
+using Herald.Server.Api;
+using Spectre.Console;
+
+namespace Herald.Cli.Output;
+
+/// <summary>
+/// Shows runs to people (tables that reconcile Herald's counts with Insider One's report) and to
+/// scripts (<c>--json</c>: the API's own JSON and nothing else on standard output).
+/// </summary>
+internal sealed class RunRenderer(CliContext context)
+{
+    private IAnsiConsole Console => context.Console;
+
+    /// <summary>A run just accepted by the server, when the user does not wait for it.</summary>
+    public void WriteStarted(RunView run)
+    {
+        Console.MarkupLineInterpolated($"Run [bold]{run.Id}[/] is [bold]{run.State}[/]: {run.Reason}");
+        Console.MarkupLineInterpolated($"Follow it with: herald run show {run.Id}");
+    }
+
+    public void WriteRun(RunView run)
+    {
+        Console.MarkupLineInterpolated($"Run [bold]{run.Id}[/]  {StateMarkup(run.State)}");
+        Console.WriteLine($"  {Describe(run)}");
+        Console.WriteLine($"  Started {Format.Time(run.CreatedAt)} by {run.StartedBy}");
+        Console.WriteLine();
+        Console.Write(Reconciliation(run));
+
+        if (run.State == "failed")
+        {
+            Console.MarkupLineInterpolated($"[red]Failed:[/] {run.Reason}");
+            if (!string.IsNullOrWhiteSpace(run.NextStep))
+            {
+                Console.MarkupLineInterpolated($"[bold]Next step:[/] {run.NextStep}");
+            }
+        }
+        else
+        {
+            Console.MarkupLineInterpolated($"{run.Reason}");
+        }
+    }
+
+    public void WriteRunList(IReadOnlyList<RunSummary> runs)
+    {
+        if (runs.Count == 0)
+        {
+            Console.WriteLine("No runs match.");
+            return;
+        }
+        var table = new Table().AddColumns("Id", "State", "Orchestration", "Destination", "Segment", "Started", "Sent", "Valid", "Invalid");
+        foreach (var run in runs)
+        {
+            table.AddRow(
+                new Text(run.Id.ToString()),
+                new Markup(StateMarkup(run.State)),
+                new Text(run.Orchestration?.Name ?? "(send)"),
+                new Text(run.Destination.Name),
+                new Text(run.SegmentName),
+                new Text(Format.Time(run.CreatedAt)),
+                new Text(run.Counts is { } counts ? Format.Count(counts.ValuesSent) : "-"),
+                new Text(run.Report is { } report ? Format.Count(report.Valid) : "-"),
+                new Text(run.Report is { } invalid ? Format.Count(invalid.Invalid) : "-"));
+        }
+        Console.Write(table);
+    }
+
+    public static string StateMarkup(string state) => state switch
+    {
+        "succeeded" => "[green]succeeded[/]",
+        "failed" => "[red]failed[/]",
+        "cancelled" => "[yellow]cancelled[/]",
+        _ => $"[blue]{Markup.Escape(state)}[/]",
+    };
+
+    private static string Describe(RunView run)
+    {
+        var what = run.Orchestration is { } orchestration ? $"Orchestration {orchestration.Name}" : "Send";
+        return $"{what} to destination {run.Destination.Name}: segment \"{run.SegmentName}\" by {run.AttributeName}";
+    }
+
+    /// <summary>Herald's counts and Insider One's report side by side, in the order values flow, so that they add up.</summary>
+    private static Table Reconciliation(RunView run)
+    {
+        var table = new Table().AddColumn("Step").AddColumn(new TableColumn("Values").RightAligned());
+        if (run.Counts is { } counts)
+        {
+            table.AddRow("Rows queried", Format.Count(counts.RowsQueried));
+            table.AddRow("Values sent", Format.Count(counts.ValuesSent));
+            table.AddRow("Empty values dropped", Format.Count(counts.EmptyValues));
+            table.AddRow("Duplicates removed", Format.Count(counts.DuplicateValues));
+            if (counts.SetAside.Count == 0)
+            {
+                table.AddRow("Set aside", "0");
+            }
+            foreach (var (reason, count) in counts.SetAside.OrderByDescending(pair => pair.Value))
+            {
+                table.AddRow(new Text($"Set aside: {reason}"), new Text(Format.Count(count)));
+            }
+        }
+        else
+        {
+            table.AddRow("Rows queried", "not yet");
+        }
+
+        if (run.Report is { } report)
+        {
+            table.AddRow("Insider One valid", Format.Count(report.Valid));
+            table.AddRow("Insider One invalid", Format.Count(report.Invalid));
+            table.AddRow("Insider One total", Format.Count(report.Total) + (report.Late ? " (late)" : ""));
+        }
+        else
+        {
+            table.AddRow("Insider One report", run.IsFinal ? "none" : "awaited");
+        }
+
+        if (TimeTaken(run) is { } taken)
+        {
+            table.AddRow("Time taken", Format.Duration(taken));
+        }
+        return table;
+    }
+
+    private static TimeSpan? TimeTaken(RunView run) => run switch
+    {
+        { DurationSeconds: { } seconds } => TimeSpan.FromSeconds(seconds),
+        { FinishedAt: { } finished } => finished - run.CreatedAt,
+        _ => null,
+    };
+}

@@ -1,0 +1,6 @@
+namespace Herald.Cli;
+
+public static class Program
+{
+    public static Task<int> Main(string[] args) => Cli.InvokeAsync(args, Console.Out, Console.Error);
+}

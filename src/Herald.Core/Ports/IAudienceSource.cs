@@ -1,0 +1,19 @@
+using Herald.Core.Audiences;
+
+namespace Herald.Core.Ports;
+
+/// <summary>A customer 360 engine that turns a query into a one-column audience file.</summary>
+public interface IAudienceSource
+{
+    /// <summary>
+    /// Runs the query read-only and writes the distinct sendable values, one per line, to
+    /// <paramref name="outputPath"/>. Throws <see cref="AudienceRejectedException"/> when the query or
+    /// its shape is wrong; nothing is written then.
+    /// </summary>
+    Task<AudienceCounts> BuildAsync(AudienceQuery query, string outputPath, CancellationToken cancellationToken);
+
+    /// <summary>The first rows of the query, for previews; the same read-only rules apply.</summary>
+    Task<QueryPreview> PreviewAsync(string sql, int maxRows, CancellationToken cancellationToken);
+}
+
+public sealed record QueryPreview(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string?>> Rows);

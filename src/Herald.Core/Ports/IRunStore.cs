@@ -1,0 +1,44 @@
+using Herald.Core.Runs;
+
+namespace Herald.Core.Ports;
+
+/// <summary>Durable runs: their state, history, the calls made for them, and the workers' leases.</summary>
+public interface IRunStore
+{
+    Task CreateAsync(Run run, CancellationToken cancellationToken);
+
+    Task<Run?> GetAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves the run over the version it was loaded at and appends its new events. Returns false, saving
+    /// nothing, when someone else saved it first: the caller reloads and decides again.
+    /// </summary>
+    Task<bool> TrySaveAsync(Run run, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Run>> ListAsync(RunQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the oldest run that needs a worker and has no live lease, provided no earlier run of the same
+    /// destination is still in flight (one run per destination at a time).
+    /// </summary>
+    Task<Run?> TryClaimNextAsync(string worker, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Extends the lease; false when the worker has lost it (it must stop working on the run).</summary>
+    Task<bool> RenewLeaseAsync(Guid runId, string worker, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+
+    Task ReleaseLeaseAsync(Guid runId, string worker, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Guid>> ListAwaitingReportPastDeadlineAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task AppendCallAsync(Guid runId, RunCall call, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<RunCall>> ListCallsAsync(Guid runId, CancellationToken cancellationToken);
+}
+
+public sealed record RunQuery(
+    RunState? State = null,
+    Guid? DestinationId = null,
+    Guid? OrchestrationId = null,
+    string? StartedBy = null,
+    string? Search = null,
+    int Limit = 50);

@@ -1,0 +1,49 @@
+namespace Herald.Core.Ports;
+
+/// <summary>The destination plugin's side of a run: submitting a segment and asking about it.</summary>
+public interface ISegmentGateway
+{
+    Task<SubmissionOutcome> SubmitAsync(SegmentSubmission submission, ICallRecorder recorder, CancellationToken cancellationToken);
+
+    /// <summary>Whether a segment of that name exists in the account (used to settle an in-doubt submission).</summary>
+    Task<SegmentPresence> FindSegmentAsync(SegmentAccount account, string segmentName, ICallRecorder recorder, CancellationToken cancellationToken);
+}
+
+public sealed record SegmentAccount(string PartnerName, string ApiToken)
+{
+    // Records print their members; a token must never reach a log line through ToString.
+    public override string ToString() => $"SegmentAccount {{ PartnerName = {PartnerName}, ApiToken = *** }}";
+}
+
+/// <summary>
+/// One upload. The masked URLs are what the run's history shows: the file URL without its signature and
+/// the callback URL without its secret.
+/// </summary>
+public sealed record SegmentSubmission(
+    SegmentAccount Account,
+    string SegmentName,
+    string AttributeName,
+    Uri FileUrl,
+    Uri CallbackUrl,
+    string MaskedFileUrl,
+    string MaskedCallbackUrl);
+
+public enum SegmentPresence
+{
+    Exists,
+    Absent,
+    Unknown,
+}
+
+/// <summary>Accepted, or refused with what happened and what to change.</summary>
+public sealed record SubmissionOutcome(bool Accepted, Runs.FailureKind? Failure, string Message)
+{
+    public static SubmissionOutcome Accept(string message) => new(true, null, message);
+    public static SubmissionOutcome Refuse(Runs.FailureKind kind, string message) => new(false, kind, message);
+}
+
+/// <summary>Receives every attempt of every call, already masked, for the run's history.</summary>
+public interface ICallRecorder
+{
+    Task RecordAsync(Runs.RunCall call, CancellationToken cancellationToken);
+}

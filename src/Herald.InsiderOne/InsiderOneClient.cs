@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Herald.Core.Ports;
+using Herald.Core.Runs;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Herald.InsiderOne;
+
+/// <summary>
+/// Herald's Insider One plugin: uploads segments and asks about them, through the shared per-token rate
+/// limiter and the retry pipeline, recording every attempt (masked) in the run's history.
+/// </summary>
+public sealed class InsiderOneClient(
+    HttpClient http,
+    IOptions<InsiderOneOptions> options,
+    TokenRateLimiters limiters,
+    TimeProvider clock) : ISegmentGateway
+{
+    private const int MaxRecordedResponse = 500;
+
+    private readonly ConcurrentDictionary<string, ResiliencePipeline<HttpResponseMessage>> _pipelines = new();
+    private readonly InsiderOneOptions _options = options.Value;
+
+    /// <summary>Polly waits on this clock; it is the system clock unless a test needs otherwise.</summary>
+    public TimeProvider RetryDelays { get; init; } = TimeProvider.System;
+
+    public async Task<SubmissionOutcome> SubmitAsync(SegmentSubmission submission, ICallRecorder recorder, CancellationToken cancellationToken)
+    {
+        var body = new UploadBody(submission.SegmentName, submission.FileUrl.ToString(), submission.CallbackUrl.ToString(), submission.AttributeName);
+        var shown = JsonSerializer.Serialize(body with { FileUrl = submission.MaskedFileUrl, CallbackUrl = submission.MaskedCallbackUrl });
+        try
+        {
+            using var response = await SendAsync("upload", InsiderOneContract.UploadPath, body, shown, submission.Account, recorder, cancellationToken);
+            var answer = await ReadAnswerAsync(response, cancellationToken);
+            return UploadAnswer.Interpret(response.StatusCode, answer, submission, _options);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
+        {
+            return SubmissionOutcome.Refuse(FailureKind.Transient,
+                $"Insider One could not be reached at {_options.BaseUrl} after {_options.MaxRetries + 1} attempts ({exception.Message}). " +
+                "Herald did not submit the segment; run it again when Insider One is reachable, and check Herald:InsiderOne:BaseUrl.");
+        }
+    }
+
+    public async Task<SegmentPresence> FindSegmentAsync(SegmentAccount account, string segmentName, ICallRecorder recorder, CancellationToken cancellationToken)
+    {
+        var body = new DownloadBody(segmentName);
+        try
+        {
+            using var response = await SendAsync("find segment", InsiderOneContract.AssumedDownloadPath, body, JsonSerializer.Serialize(body), account, recorder, cancellationToken);
+            return response.StatusCode switch
+            {
+                HttpStatusCode.OK => SegmentPresence.Exists,
+                HttpStatusCode.NotFound => SegmentPresence.Absent,
+                _ => SegmentPresence.Unknown,
+            };
+        }
+        catch (Exception exception) when (exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
+        {
+            return SegmentPresence.Unknown;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync<TBody>(
+        string operation, string path, TBody body, string shownRequest, SegmentAccount account, ICallRecorder recorder, CancellationToken cancellationToken)
+    {
+        var pipeline = _pipelines.GetOrAdd(TokenRateLimiters.KeyOf(account.ApiToken),
+            _ => InsiderOneResilience.Create(_options, limiters.For(account.ApiToken), RetryDelays));
+        var attempt = 0;
+        var url = new Uri(_options.BaseUrl, path);
+        return await pipeline.ExecuteAsync(async token =>
+        {
+            attempt++;
+            var started = clock.GetTimestamp();
+            var at = clock.GetUtcNow();
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+            request.Headers.Add(InsiderOneContract.PartnerNameHeader, account.PartnerName);
+            request.Headers.Add(InsiderOneContract.TokenHeader, account.ApiToken);
+            try
+            {
+                var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
+                var answer = await ReadAnswerAsync(response, token);
+                var outcome = response.IsSuccessStatusCode ? "accepted"
+                    : InsiderOneResilience.IsTransient(response) ? "transient: will retry if attempts remain" : "refused";
+                await recorder.RecordAsync(new RunCall(at, operation, attempt, shownRequest, (int)response.StatusCode, Truncate(answer),
+                    (long)clock.GetElapsedTime(started).TotalMilliseconds, outcome), CancellationToken.None);
+                return response;
+            }
+            catch (Exception exception) when (exception is HttpRequestException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                var what = exception is OperationCanceledException ? $"timed out after {_options.RequestTimeout.TotalSeconds:0.#} s" : $"network error: {exception.Message}";
+                await recorder.RecordAsync(new RunCall(at, operation, attempt, shownRequest, null, null,
+                    (long)clock.GetElapsedTime(started).TotalMilliseconds, what), CancellationToken.None);
+                throw;
+            }
+        }, cancellationToken);
+    }
+
+    private static async Task<string> ReadAnswerAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        return text.Length > 4096 ? text[..4096] : text;
+    }
+
+    private static string Truncate(string text) => text.Length <= MaxRecordedResponse ? text : text[..MaxRecordedResponse] + "…";
+}

@@ -1,0 +1,13 @@
+namespace Herald.InsiderOne;
+
+public static class InsiderOneDefaults
+{
+    public static readonly Uri BaseUrl = new("https://contact.useinsider.com");
+    public static readonly TimeSpan ReportTimeout = TimeSpan.FromHours(1);
+    public const int RequestsPerSecond = 100;
+    public const int MaxRetries = 6;
+    public static readonly TimeSpan RetryBaseDelay = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+    public const long MaxFileBytes = 50L * 1024 * 1024;
+}

@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Herald.InsiderOne;
+
+/// <summary>Settings under <c>Herald:InsiderOne</c>. Defaults in <see cref="InsiderOneDefaults"/>.</summary>
+public sealed class InsiderOneOptions : IValidatableObject
+{
+    public const string Section = "Herald:InsiderOne";
+
+    /// <summary>Insider One's API, or a stand-in such as Herald's simulator.</summary>
+    [Required]
+    public Uri BaseUrl { get; set; } = InsiderOneDefaults.BaseUrl;
+
+    /// <summary>How long a run waits for Insider One's report before it fails.</summary>
+    public TimeSpan ReportTimeout { get; set; } = InsiderOneDefaults.ReportTimeout;
+
+    /// <summary>Insider One's limit per API token; Herald paces itself to use it without exceeding it.</summary>
+    [Range(1, 10_000)]
+    public int RequestsPerSecond { get; set; } = InsiderOneDefaults.RequestsPerSecond;
+
+    /// <summary>Retries after the first attempt for 429, 5xx, timeouts and refused connections.</summary>
+    [Range(0, 20)]
+    public int MaxRetries { get; set; } = InsiderOneDefaults.MaxRetries;
+
+    public TimeSpan RetryBaseDelay { get; set; } = InsiderOneDefaults.RetryBaseDelay;
+
+    public TimeSpan MaxRetryDelay { get; set; } = InsiderOneDefaults.MaxRetryDelay;
+
+    /// <summary>How long one attempt may take before it counts as a timeout.</summary>
+    public TimeSpan RequestTimeout { get; set; } = InsiderOneDefaults.RequestTimeout;
+
+    /// <summary>Insider One's file size limit (50 MB; one older page says 10 MB, hence a setting).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxFileBytes { get; set; } = InsiderOneDefaults.MaxFileBytes;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!BaseUrl.IsAbsoluteUri || (BaseUrl.Scheme != Uri.UriSchemeHttps && BaseUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            yield return new ValidationResult($"{Section}:BaseUrl must be an absolute http(s) URL, such as {InsiderOneDefaults.BaseUrl}.", [nameof(BaseUrl)]);
+        }
+        if (ReportTimeout <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult($"{Section}:ReportTimeout must be positive, such as 01:00:00 for one hour.", [nameof(ReportTimeout)]);
+        }
+        if (RetryBaseDelay < TimeSpan.Zero || MaxRetryDelay < RetryBaseDelay)
+        {
+            yield return new ValidationResult($"{Section}:RetryBaseDelay must be zero or more and at most {Section}:MaxRetryDelay.", [nameof(RetryBaseDelay)]);
+        }
+        if (RequestTimeout <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult($"{Section}:RequestTimeout must be positive, such as 00:00:30.", [nameof(RequestTimeout)]);
+        }
+    }
+}

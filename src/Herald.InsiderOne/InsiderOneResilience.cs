@@ -1,0 +1,52 @@
+using System.Net;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Herald.InsiderOne;
+
+/// <summary>
+/// Retries and pacing as configuration (STYLE.md 5): retry outermost, so that each attempt waits for its
+/// own rate-limit permit (a wait that never uses up a retry), then the per-attempt timeout.
+/// </summary>
+internal static class InsiderOneResilience
+{
+    public static ResiliencePipeline<HttpResponseMessage> Create(InsiderOneOptions options, System.Threading.RateLimiting.RateLimiter limiter, TimeProvider delays)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = delays };
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                    .Handle<HttpRequestException>()
+                    .Handle<TimeoutRejectedException>()
+                    .HandleResult(IsTransient),
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = options.MaxRetryDelay,
+                DelayGenerator = args => ValueTask.FromResult(RetryAfterOf(args.Outcome.Result, options.MaxRetryDelay)),
+            });
+        }
+        return builder
+            .AddRateLimiter(limiter)
+            .AddTimeout(options.RequestTimeout)
+            .Build();
+    }
+
+    public static bool IsTransient(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500;
+
+    /// <summary>Insider One's <c>Retry-After</c> wins over our own backoff, within the maximum delay.</summary>
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage? response, TimeSpan maxDelay)
+    {
+        if (response?.StatusCode != HttpStatusCode.TooManyRequests || response.Headers.RetryAfter is not { } retryAfter)
+        {
+            return null;
+        }
+        var delay = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        return delay is { } d && d > TimeSpan.Zero ? (d < maxDelay ? d : maxDelay) : null;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text.Json.Serialization;
+
+namespace Herald.Server.Api;
+
+// The REST API's messages. The CLI and the web UI speak these too, so they are the one definition of
+// what Herald's API carries. Secrets travel in (apiToken) but never out.
+
+public sealed record ApiError(string Error, IReadOnlyList<string>? Errors = null);
+
+public sealed record CredentialInput(string Name, string? Plugin, string PartnerName, string ApiToken, string? Description);
+
+/// <summary>Every field optional: what is null stays as it is. A new token rotates the secret.</summary>
+public sealed record CredentialUpdate(string? PartnerName, string? ApiToken, string? Description);
+
+public sealed record CredentialView(
+    Guid Id,
+    string Name,
+    string Plugin,
+    string PartnerName,
+    string? Description,
+    IReadOnlyList<string> UsedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+public sealed record DestinationInput(
+    string Name,
+    string Credential,
+    string SegmentName,
+    string AttributeName,
+    string? Description);
+
+public sealed record DestinationUpdate(string? Credential, string? SegmentName, string? AttributeName, string? Description);
+
+public sealed record DestinationView(
+    Guid Id,
+    string Name,
+    Guid CredentialId,
+    string CredentialName,
+    string SegmentName,
+    string AttributeName,
+    string? Description,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+public sealed record OrchestrationInput(string Name, string Destination, string Query, bool AllowEmpty = false, string? Description = null);
+
+public sealed record OrchestrationUpdate(string? Destination, string? Query, bool? AllowEmpty, string? Description);
+
+public sealed record OrchestrationView(
+    Guid Id,
+    string Name,
+    Guid DestinationId,
+    string DestinationName,
+    string Query,
+    bool AllowEmpty,
+    string? Description,
+    RunSummary? LastRun,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>Starts a run of an orchestration. <c>AllowEmpty</c> null keeps the orchestration's setting.</summary>
+public sealed record RunRequest(bool? AllowEmpty = null, string? StartedBy = null);
+
+/// <summary>An ad-hoc send of a query to a destination, optionally to another segment name (a test send).</summary>
+public sealed record SendRequest(
+    string Destination,
+    string Query,
+    bool AllowEmpty = false,
+    string? SegmentName = null,
+    int? SampleSize = null,
+    string? StartedBy = null);
+
+public sealed record QueryPreviewRequest(string Query, string? AttributeName = null, int MaxRows = 100);
+
+public sealed record QueryPreviewView(
+    IReadOnlyList<string> Columns,
+    IReadOnlyList<IReadOnlyList<string?>> Rows,
+    bool ColumnCheckPassed,
+    string ColumnCheck);
+
+public sealed record RunCountsView(
+    long RowsQueried,
+    long ValuesSent,
+    long EmptyValues,
+    long DuplicateValues,
+    IReadOnlyDictionary<string, long> SetAside);
+
+public sealed record RunReportView(long Valid, long Invalid, long Total, DateTimeOffset ReceivedAt, bool Late);
+
+public sealed record RunFileView(long Bytes, DateTimeOffset ExpiresAt);
+
+public sealed record RunEventView(DateTimeOffset At, string State, string Reason);
+
+public sealed record RunCallView(
+    DateTimeOffset At,
+    string Operation,
+    int Attempt,
+    string Request,
+    int? Status,
+    string? Response,
+    long DurationMs,
+    string Outcome);
+
+public sealed record NamedRef(Guid Id, string Name);
+
+public sealed record RunSummary(
+    Guid Id,
+    string State,
+    string Reason,
+    string? Failure,
+    NamedRef Destination,
+    NamedRef? Orchestration,
+    string SegmentName,
+    string StartedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? FinishedAt,
+    RunCountsView? Counts,
+    RunReportView? Report);
+
+public sealed record RunView(
+    Guid Id,
+    string State,
+    string Reason,
+    string? Failure,
+    [property: JsonPropertyName("nextStep")] string? NextStep,
+    NamedRef Destination,
+    NamedRef? Orchestration,
+    string Query,
+    string SegmentName,
+    string AttributeName,
+    string StartedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? FinishedAt,
+    double? DurationSeconds,
+    RunCountsView? Counts,
+    RunFileView? File,
+    DateTimeOffset? SubmittedAt,
+    DateTimeOffset? ReportDeadline,
+    RunReportView? Report,
+    IReadOnlyList<RunEventView> History,
+    IReadOnlyList<RunCallView> Calls)
+{
+    public bool IsFinal => State is "succeeded" or "failed" or "cancelled";
+}

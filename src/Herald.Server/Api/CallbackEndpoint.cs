@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Herald.Core.Ports;
+using Herald.Core.Runs;
+using Herald.Server.Runs;
+using Herald.Server.Security;
+
+namespace Herald.Server.Api;
+
+/// <summary>
+/// Insider One's report on a segment (insider-one.md section 3). The per-run secret in the URL is its only
+/// authentication, so it is checked before anything is read; a duplicate changes nothing and still gets a 2xx
+/// so that Insider One stops sending it.
+/// </summary>
+internal static class CallbackEndpoint
+{
+    public const string Route = "/callbacks/insider-one/{runId}/{secret}";
+    private const int MaxBodyBytes = 16 * 1024;
+
+    public static void MapCallbackEndpoint(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Route, async (string runId, string secret, HttpRequest request, CallbackSecrets secrets, IRunStore runs,
+            RunUpdater updater, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct) =>
+        {
+            var logger = loggers.CreateLogger("Herald.Callbacks");
+            if (!Guid.TryParseExact(runId, "N", out var id) && !Guid.TryParse(runId, out id))
+            {
+                return ApiResults.Problem(StatusCodes.Status404NotFound, "Unknown run.");
+            }
+            if (!secrets.Verify(id, secret))
+            {
+                logger.LogWarning("Refused a callback for run {RunId} with a wrong secret", id);
+                return ApiResults.Problem(StatusCodes.Status403Forbidden, "The callback URL's secret is not valid for this run.");
+            }
+            if (await runs.GetAsync(id, ct) is not { } run)
+            {
+                return ApiResults.Problem(StatusCodes.Status404NotFound, "Unknown run.");
+            }
+            var report = await ReadReportAsync(request, ct);
+            if (report.Problem is { } problem)
+            {
+                logger.LogWarning("Refused a malformed callback for run {RunId}: {Problem}", id, problem);
+                return ApiResults.Problem(StatusCodes.Status400BadRequest, problem);
+            }
+            if (report.SegmentName != run.Origin.SegmentName)
+            {
+                logger.LogWarning("Refused a callback for run {RunId} about another segment", id);
+                return ApiResults.Problem(StatusCodes.Status400BadRequest, "The callback is about another segment than this run's.");
+            }
+
+            var (updated, outcome) = await updater.UpdateAsync(id, r => r.ReceiveReport(report.Valid, report.Invalid, report.Total, clock.GetUtcNow()), ct);
+            await runs.AppendCallAsync(id, new RunCall(clock.GetUtcNow(), "callback", 1, report.Body, 200, null, 0, outcome switch
+            {
+                ReportOutcome.Recorded => "recorded",
+                ReportOutcome.RecordedLate => "recorded after the deadline",
+                ReportOutcome.AlreadyFinal => "duplicate: the run was final already; nothing changed",
+                _ => "ignored: the run was not submitted",
+            }), ct);
+            return outcome == ReportOutcome.NotExpected
+                ? ApiResults.Problem(StatusCodes.Status409Conflict, "This run has not submitted a segment yet.")
+                : Results.Ok(new { status = updated.State.ToWireName() });
+        });
+    }
+
+    private static async Task<CallbackReport> ReadReportAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return CallbackReport.Malformed("The callback body is too large.");
+        }
+        using var reader = new StreamReader(request.Body);
+        var buffer = new char[MaxBodyBytes + 1];
+        var read = await reader.ReadBlockAsync(buffer.AsMemory(), ct);
+        if (read > MaxBodyBytes)
+        {
+            return CallbackReport.Malformed("The callback body is too large.");
+        }
+        var body = new string(buffer, 0, read);
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("segment_name", out var name) || name.ValueKind != JsonValueKind.String
+                || !TryCount(root, "valid_values_count", out var valid)
+                || !TryCount(root, "invalid_values_count", out var invalid)
+                || !TryCount(root, "total_entered_values", out var total))
+            {
+                return CallbackReport.Malformed("The callback must be a JSON object with segment_name, valid_values_count, invalid_values_count and total_entered_values.");
+            }
+            if (valid + invalid != total)
+            {
+                return CallbackReport.Malformed($"The callback's counts do not add up: {valid} valid + {invalid} invalid is not {total}.");
+            }
+            return new CallbackReport(name.GetString()!, valid, invalid, total, body, null);
+        }
+        catch (JsonException)
+        {
+            return CallbackReport.Malformed("The callback body is not JSON.");
+        }
+    }
+
+    private static bool TryCount(JsonElement root, string name, out long count)
+    {
+        count = 0;
+        return root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out count) && count >= 0;
+    }
+
+    private sealed record CallbackReport(string SegmentName, long Valid, long Invalid, long Total, string Body, string? Problem)
+    {
+        public static CallbackReport Malformed(string problem) => new("", 0, 0, 0, "", problem);
+    }
+}

@@ -1,0 +1,125 @@
+using Herald.Core.Ports;
+using Herald.InsiderOne;
+using Herald.Server.Api;
+using Herald.Server.Runs;
+using Herald.Server.Security;
+using Herald.Sources.DuckDb;
+using Herald.Storage.Files;
+using Herald.Storage.Secrets;
+using Herald.Storage.Sqlite;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Server.Hosting;
+
+/// <summary>How the parts are put together: the one place that knows every implementation.</summary>
+internal static class HeraldApplication
+{
+    public static void ConfigureServices(WebApplicationBuilder builder, TimeProvider clock)
+    {
+        // Request and client logs carry URLs, and Herald's callback and file URLs carry secrets: keep those
+        // loggers quiet below warnings whatever the configuration says.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Result", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+
+        var services = builder.Services;
+        services.AddSingleton(clock);
+        services.AddOptions<HeraldOptions>().Bind(builder.Configuration.GetSection(HeraldOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<InsiderOneOptions>().Bind(builder.Configuration.GetSection(InsiderOneOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+
+        services.AddSingleton(sp => new SqliteDatabase(Path.Combine(DataDirectory(sp), "herald.db")));
+        services.AddSingleton(sp => SecretProtector.FromDataDirectory(DataDirectory(sp)));
+        services.AddSingleton(sp => UrlSigner.FromDataDirectory(DataDirectory(sp)));
+        services.AddSingleton(sp => CallbackSecrets.FromDataDirectory(DataDirectory(sp)));
+        services.AddSingleton(sp => new ApiKey(sp.GetRequiredService<IOptions<HeraldOptions>>().Value.ApiKey is { Length: > 0 } configured
+            ? configured
+            : ApiKeyFile.LoadOrCreate(DataDirectory(sp))));
+        services.AddSingleton<ICatalogStore, SqliteCatalogStore>();
+        services.AddSingleton<IRunStore, SqliteRunStore>();
+        services.AddSingleton<PublicUrls>();
+        services.AddSingleton(sp => new LocalAudienceFileStore(
+            Path.Combine(DataDirectory(sp), "files"), () => sp.GetRequiredService<PublicUrls>().BaseUrl, sp.GetRequiredService<UrlSigner>()));
+        services.AddSingleton<IAudienceFileStore>(sp => sp.GetRequiredService<LocalAudienceFileStore>());
+        services.AddSingleton<IAudienceSource>(sp => new DuckDbAudienceSource(SourceOptionsOf(sp)));
+
+        services.AddSingleton(sp => new TokenRateLimiters(sp.GetRequiredService<IOptions<InsiderOneOptions>>().Value.RequestsPerSecond));
+        services.AddHttpClient<ISegmentGateway, InsiderOneClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+                MaxConnectionsPerServer = 256,
+            });
+
+        services.AddSingleton<RunSignal>();
+        services.AddSingleton<RunUpdater>();
+        services.AddSingleton<RunLauncher>();
+        services.AddSingleton<RunExecutor>();
+        services.AddSingleton<ReportDeadlineSweeper>();
+        services.AddHostedService<RunWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReportDeadlineSweeper>());
+    }
+
+    /// <summary>Everything that must be true before the first request: valid settings, the store, the sample.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        var options = app.Services.GetRequiredService<IOptions<HeraldOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<InsiderOneOptions>>().Value;
+        Directory.CreateDirectory(options.DataDirectory);
+        await app.Services.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
+        _ = app.Services.GetRequiredService<ApiKey>();
+        if (options.Source.DuckDbPath is null)
+        {
+            await SampleDatabase.EnsureAsync(SampleDatabase.PathFor(options), options.Source.SampleCustomers, cancellationToken);
+        }
+    }
+
+    public static void MapEndpoints(WebApplication app)
+    {
+        app.UseExceptionHandler(errors => errors.Run(async context =>
+        {
+            var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var (status, message) = exception switch
+            {
+                BadHttpRequestException bad => (StatusCodes.Status400BadRequest,
+                    $"The request could not be read: {bad.Message} Send JSON with the fields the API documents."),
+                _ => (StatusCodes.Status500InternalServerError, "Herald failed to handle the request; the server's log has the details."),
+            };
+            context.Response.StatusCode = status;
+            await context.Response.WriteAsJsonAsync(new ApiError(message));
+        }));
+
+        app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
+        var api = app.MapGroup("/api");
+        var apiKey = app.Services.GetRequiredService<ApiKey>();
+        api.AddEndpointFilter(async (context, next) => apiKey.Matches(context.HttpContext.Request)
+            ? await next(context)
+            : ApiResults.Problem(StatusCodes.Status401Unauthorized,
+                $"Missing or wrong API key. Send it in the {ApiKey.Header} header; the server wrote it to {ApiKeyFile.FileName} in its data directory."));
+        api.MapCredentialEndpoints();
+        api.MapDestinationEndpoints();
+        api.MapOrchestrationEndpoints();
+        api.MapRunEndpoints();
+        app.MapCallbackEndpoint();
+        app.MapFileEndpoint();
+    }
+
+    private static string DataDirectory(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<HeraldOptions>>().Value.DataDirectory;
+
+    private static DuckDbSourceOptions SourceOptionsOf(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<HeraldOptions>>().Value;
+        return new DuckDbSourceOptions
+        {
+            DatabasePath = options.Source.DuckDbPath ?? SampleDatabase.PathFor(options),
+            MemoryLimit = options.Source.MemoryLimit,
+            TempDirectory = Path.Combine(options.DataDirectory, "tmp", "duckdb"),
+            Threads = options.Source.Threads,
+        };
+    }
+}

@@ -1,0 +1,101 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Herald.Server.Hosting;
+
+/// <summary>Settings under <c>Herald</c> (environment: <c>Herald__...</c>). Validated at start-up.</summary>
+public sealed class HeraldOptions : IValidatableObject
+{
+    public const string Section = "Herald";
+
+    /// <summary>Where Herald keeps its metadata, keys and files.</summary>
+    [Required(ErrorMessage = "Herald:DataDirectory is required: the folder where Herald keeps its metadata, keys and files (serve --data-dir).")]
+    public string DataDirectory { get; set; } = "";
+
+    /// <summary>The base URL Insider One uses to reach Herald's files and callbacks; default the server's own URL.</summary>
+    public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>An API key to use instead of the generated one (for deployments that inject secrets).</summary>
+    public string? ApiKey { get; set; }
+
+    public FileSettings Files { get; set; } = new();
+
+    public SourceSettings Source { get; set; } = new();
+
+    public WorkerSettings Workers { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (PublicBaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        {
+            yield return new ValidationResult("Herald:PublicBaseUrl must be an absolute http(s) URL that Insider One can reach, such as https://herald.example.com.", [nameof(PublicBaseUrl)]);
+        }
+        if (ApiKey is { Length: > 0 and < 24 })
+        {
+            yield return new ValidationResult("Herald:ApiKey is too short: use at least 24 random characters, or leave it unset to have Herald generate one.", [nameof(ApiKey)]);
+        }
+        if (Files.UrlLifetime <= TimeSpan.Zero || Files.UrlLifetime > TimeSpan.FromDays(7))
+        {
+            yield return new ValidationResult("Herald:Files:UrlLifetime must be between 00:00:01 and 7.00:00:00 (default 12:00:00).", ["Files.UrlLifetime"]);
+        }
+        if (Source.DuckDbPath is { } path && !File.Exists(path))
+        {
+            yield return new ValidationResult($"Herald:Source:DuckDbPath names '{path}', which does not exist. Name an existing DuckDB file, or leave it unset for the embedded sample.", ["Source.DuckDbPath"]);
+        }
+        if (Source.SampleCustomers is < 1 or > 50_000_000)
+        {
+            yield return new ValidationResult("Herald:Source:SampleCustomers must be between 1 and 50,000,000.", ["Source.SampleCustomers"]);
+        }
+        if (!System.Text.RegularExpressions.Regex.IsMatch(Source.MemoryLimit, @"^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+        {
+            yield return new ValidationResult($"Herald:Source:MemoryLimit '{Source.MemoryLimit}' must be a size such as 160MB or 1GB.", ["Source.MemoryLimit"]);
+        }
+        if (Workers.Concurrency is < 1 or > 64)
+        {
+            yield return new ValidationResult("Herald:Workers:Concurrency must be between 1 and 64.", ["Workers.Concurrency"]);
+        }
+        if (Workers.LeaseDuration < TimeSpan.FromSeconds(1))
+        {
+            yield return new ValidationResult("Herald:Workers:LeaseDuration must be at least 00:00:01.", ["Workers.LeaseDuration"]);
+        }
+        if (Workers.PollInterval <= TimeSpan.Zero || Workers.DeadlineSweepInterval <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("Herald:Workers:PollInterval and DeadlineSweepInterval must be positive.", ["Workers.PollInterval"]);
+        }
+    }
+
+    public sealed class FileSettings
+    {
+        /// <summary>How long a file URL works after staging (Insider One keeps 12 hours).</summary>
+        public TimeSpan UrlLifetime { get; set; } = TimeSpan.FromHours(12);
+    }
+
+    public sealed class SourceSettings
+    {
+        /// <summary>The customer 360 DuckDB file; unset means the embedded sample in the data directory.</summary>
+        public string? DuckDbPath { get; set; }
+
+        /// <summary>Customers in the embedded sample, created on first start.</summary>
+        public int SampleCustomers { get; set; } = 10_000;
+
+        /// <summary>DuckDB's memory ceiling; it spills to the data directory beyond it.</summary>
+        public string MemoryLimit { get; set; } = "160MB";
+
+        /// <summary>DuckDB threads per query; 0 for all cores.</summary>
+        public int Threads { get; set; }
+    }
+
+    public sealed class WorkerSettings
+    {
+        /// <summary>Runs worked on at the same time by this instance.</summary>
+        public int Concurrency { get; set; } = 4;
+
+        /// <summary>How long a worker's claim on a run lasts without renewal; a dead worker's runs are taken over after it.</summary>
+        public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>How often idle workers look for runs (they are also woken when a run is created).</summary>
+        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+        /// <summary>How often runs awaiting a report are checked against their deadline.</summary>
+        public TimeSpan DeadlineSweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+    }
+}

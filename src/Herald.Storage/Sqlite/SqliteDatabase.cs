@@ -1,0 +1,118 @@
+using Microsoft.Data.Sqlite;
+
+namespace Herald.Storage.Sqlite;
+
+/// <summary>
+/// Herald's metadata in one SQLite file. WAL lets readers (the API) go on while a worker writes; the busy
+/// timeout makes concurrent writers wait for each other instead of failing.
+/// </summary>
+public sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+
+    public SqliteDatabase(string path)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;" + Schema;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    // Times that are compared in SQL are stored as Unix milliseconds; the rest of a run lives in a JSON
+    // document so that the run model can grow without a migration per field.
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS credentials (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            plugin TEXT NOT NULL,
+            partner_name TEXT NOT NULL,
+            description TEXT,
+            token_ciphertext BLOB NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS destinations (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            credential_id TEXT NOT NULL REFERENCES credentials(id),
+            segment_name TEXT NOT NULL,
+            attribute_name TEXT NOT NULL,
+            description TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS orchestrations (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            destination_id TEXT NOT NULL REFERENCES destinations(id),
+            query TEXT NOT NULL,
+            allow_empty INTEGER NOT NULL,
+            description TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS runs (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            destination_id TEXT NOT NULL,
+            orchestration_id TEXT,
+            state TEXT NOT NULL,
+            started_by TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            report_deadline INTEGER,
+            version INTEGER NOT NULL,
+            lease_owner TEXT,
+            lease_expires_at INTEGER,
+            document TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS runs_by_state ON runs(state, seq);
+        CREATE INDEX IF NOT EXISTS runs_by_destination ON runs(destination_id, seq);
+        CREATE TABLE IF NOT EXISTS run_events (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            run_id TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS run_events_by_run ON run_events(run_id, seq);
+        CREATE TABLE IF NOT EXISTS run_calls (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            run_id TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            operation TEXT NOT NULL,
+            attempt INTEGER NOT NULL,
+            request TEXT NOT NULL,
+            status INTEGER,
+            response TEXT,
+            duration_ms INTEGER NOT NULL,
+            outcome TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS run_calls_by_run ON run_calls(run_id, seq);
+        """;
+}

@@ -1,0 +1,88 @@
+using Herald.Simulator.Tests.Support;
+
+namespace Herald.Simulator.Tests;
+
+/// <summary>Callbacks not answered 2xx are tried again, with a doubling delay, up to CallbackAttempts; a 4xx is final.</summary>
+public sealed class CallbackDeliveryTests
+{
+    [Fact]
+    public async Task Callback_AnsweredFirstWith503_IsRetriedUntilDelivered()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        scenario.Herald.AnswerCallbacksWith(503, 502);
+
+        await scenario.UploadAndWaitAsync("VIP", "email", "a@example.com");
+
+        scenario.Herald.Callbacks.Select(callback => callback.AnsweredStatus).ShouldBe([503, 502, 200]);
+        scenario.Simulator.Callbacks.Select(callback => (callback.Attempt, callback.Status)).ShouldBe([(1, 503), (2, 502), (3, 200)]);
+        scenario.Herald.Callbacks.Select(callback => callback.Body).Distinct().ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task Callback_ToClosedPort_IsRetriedAndDeliveredOnceTheReceiverIsUp()
+    {
+        await using var scenario = await Scenario.StartAsync(options => options.CallbackRetryDelay = TimeSpan.FromMilliseconds(300));
+        var port = ClosedPort.Find();
+        var callbackUrl = $"http://127.0.0.1:{port}/callbacks/late";
+
+        await scenario.Api.UploadAsync("VIP", scenario.Herald.HostValues("a@example.com"), callbackUrl);
+        await WaitUntilAsync(() => scenario.Simulator.Callbacks.Count >= 1);
+        await using var lateReceiver = await HeraldStandIn.StartAsync(port);
+        await scenario.WaitForIdleAsync();
+
+        var attempts = scenario.Simulator.Callbacks;
+        attempts[0].Status.ShouldBeNull();
+        attempts[0].Error.ShouldNotBeNullOrEmpty();
+        attempts[^1].Status.ShouldBe(200);
+        lateReceiver.Callbacks.ShouldHaveSingleItem().SegmentName.ShouldBe("VIP");
+    }
+
+    [Fact]
+    public async Task Callback_NeverAnswered2xx_GivesUpAfterCallbackAttempts()
+    {
+        await using var scenario = await Scenario.StartAsync(options => options.CallbackAttempts = 3);
+        scenario.Herald.AnswerCallbacksWith(500, 500, 500, 500);
+
+        await scenario.UploadAndWaitAsync("VIP", "email", "a@example.com");
+
+        scenario.Herald.Callbacks.Count.ShouldBe(3);
+        scenario.Simulator.Callbacks.Select(callback => callback.Attempt).ShouldBe([1, 2, 3]);
+        scenario.Simulator.Callbacks.ShouldAllBe(callback => !callback.Succeeded);
+    }
+
+    [Fact]
+    public async Task Callback_Answered4xx_IsNotRetried()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        scenario.Herald.AnswerCallbacksWith(404);
+
+        await scenario.UploadAndWaitAsync("VIP", "email", "a@example.com");
+
+        scenario.Herald.Callbacks.ShouldHaveSingleItem().AnsweredStatus.ShouldBe(404);
+        scenario.Simulator.Callbacks.ShouldHaveSingleItem().Status.ShouldBe(404);
+    }
+
+    [Fact]
+    public async Task Callback_Retries_WaitTheRetryDelayDoublingEachTime()
+    {
+        await using var scenario = await Scenario.StartAsync(options => options.CallbackRetryDelay = TimeSpan.FromMilliseconds(100));
+        scenario.Herald.AnswerCallbacksWith(503, 503);
+
+        await scenario.UploadAndWaitAsync("VIP", "email", "a@example.com");
+
+        var attempts = scenario.Simulator.Callbacks;
+        attempts.Count.ShouldBe(3);
+        (attempts[1].At - attempts[0].At).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(100));
+        (attempts[2].At - attempts[1].At).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(200));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = TimeProvider.System.GetTimestamp();
+        while (!condition())
+        {
+            TimeProvider.System.GetElapsedTime(deadline).ShouldBeLessThan(TimeSpan.FromSeconds(10), "condition not met in time");
+            await Task.Delay(10);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Http.Json;
+using Herald.Simulator.Tests.Support;
+
+namespace Herald.Simulator.Tests;
+
+/// <summary>insider-one.md section 6: misbehaviour on demand, through the live <see cref="InsiderOneSimulator.Faults"/>,
+/// the options at start-up, or <c>/_simulator/faults</c>.</summary>
+public sealed class FaultTests
+{
+    [Fact]
+    public async Task FailNextUploads_AnswersFailStatusForThatManyUploads_ThenAcceptsAgain()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        scenario.Simulator.Faults.FailNextUploads = 2;
+        scenario.Simulator.Faults.FailStatus = 500;
+
+        var first = await UploadAsync(scenario, "one");
+        var second = await UploadAsync(scenario, "two");
+        var third = await UploadAsync(scenario, "three");
+
+        first.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        second.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        third.StatusCode.ShouldBe(HttpStatusCode.OK);
+        scenario.Simulator.Faults.FailNextUploads.ShouldBe(0);
+        scenario.Simulator.Segments.Select(segment => segment.Name).ShouldBe(["three"]);
+    }
+
+    [Fact]
+    public async Task FailNextUploads_AnswersServiceUnavailableByDefault()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        scenario.Simulator.Faults.FailNextUploads = 1;
+
+        (await UploadAsync(scenario, "one")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+    }
+
+    [Fact]
+    public async Task RateLimitNextUploads_Answers429WithTheConfiguredRetryAfter()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        scenario.Simulator.Faults.RateLimitNextUploads = 1;
+        scenario.Simulator.Faults.RetryAfterSeconds = 7;
+
+        var limited = await UploadAsync(scenario, "one");
+        var accepted = await UploadAsync(scenario, "one");
+
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        limited.Headers.RetryAfter.ShouldNotBeNull().Delta.ShouldBe(TimeSpan.FromSeconds(7));
+        (await limited.ErrorAsync()).ShouldBe("rejected: too many requests");
+        accepted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        scenario.Simulator.Faults.RateLimitNextUploads.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task UploadDelay_SlowsTheUploadAnswer()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        scenario.Simulator.Faults.UploadDelay = TimeSpan.FromMilliseconds(500);
+        var started = TimeProvider.System.GetTimestamp();
+
+        var response = await UploadAsync(scenario, "slow");
+
+        TimeProvider.System.GetElapsedTime(started).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(500));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task CallbackDelay_PostponesTheCallbackAfterProcessing()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        scenario.Simulator.Faults.CallbackDelay = TimeSpan.FromMilliseconds(500);
+
+        await scenario.UploadAndWaitAsync("VIP", "email", "a@example.com");
+
+        var processedAt = scenario.Segment("VIP").UpdatedAt;
+        var callback = scenario.Simulator.Callbacks.ShouldHaveSingleItem();
+        (callback.At - processedAt).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(500));
+        scenario.Herald.Callbacks.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task DropCallbacks_ProcessesTheFileButNeverCallsBack()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        scenario.Simulator.Faults.DropCallbacks = true;
+
+        await scenario.UploadAndWaitAsync("VIP", "email", "a@example.com");
+
+        scenario.Segment("VIP").State.ShouldBe(SegmentStates.Processed);
+        scenario.Simulator.Callbacks.ShouldBeEmpty();
+        scenario.Herald.Callbacks.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task DuplicateCallbacks_DeliversEveryCallbackTwice()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        scenario.Simulator.Faults.DuplicateCallbacks = true;
+
+        await scenario.UploadAndWaitAsync("VIP", "email", "a@example.com");
+
+        var callbacks = scenario.Herald.Callbacks;
+        callbacks.Count.ShouldBe(2);
+        callbacks[1].Body.ShouldBe(callbacks[0].Body);
+    }
+
+    [Fact]
+    public async Task CallbackForUnknownSegment_AlsoSendsOneCallbackNamingASegmentThatDoesNotExist()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        scenario.Simulator.Faults.CallbackForUnknownSegment = true;
+
+        await scenario.UploadAndWaitAsync("VIP", "email", "a@example.com");
+
+        var names = scenario.Herald.Callbacks.Select(callback => callback.SegmentName).ToList();
+        names.Count.ShouldBe(2);
+        names[0].ShouldBe("VIP");
+        names[1].ShouldNotBe("VIP");
+        scenario.Simulator.Segments.ShouldNotContain(segment => segment.Name == names[1]);
+    }
+
+    [Fact]
+    public async Task RefuseDownloads_MakesTheDownloadCallAnswer503_AndLeavesUploadsAlone()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        scenario.Simulator.SeedSegment("herald-demo", "Newsletter", ["a@example.com"]);
+        scenario.Simulator.Faults.RefuseDownloads = true;
+
+        var download = await scenario.Api.DownloadAsync("Newsletter");
+        var upload = await UploadAsync(scenario, "VIP");
+
+        download.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        upload.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Faults_GivenInOptions_ApplyFromStart_AndAreCopied()
+    {
+        var startFaults = new SimulatorFaults { FailNextUploads = 1 };
+        await using var scenario = await Scenario.StartAsync(options => options.Faults = startFaults);
+
+        (await UploadAsync(scenario, "one")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await UploadAsync(scenario, "one")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        startFaults.FailNextUploads.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task FaultsEndpoint_Put_ReplacesTheFaults_AndGetShowsThem()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        scenario.Simulator.Faults.DropCallbacks = true;
+
+        var put = await scenario.Api.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/_simulator/faults")
+        {
+            Content = JsonContent.Create(new { failNextUploads = 1, failStatus = 502, uploadDelay = "00:00:00.1" }),
+        });
+        var shown = await (await scenario.Api.GetAsync("/_simulator/faults")).JsonAsync();
+        var upload = await UploadAsync(scenario, "one");
+
+        put.StatusCode.ShouldBe(HttpStatusCode.OK);
+        shown.GetProperty("failNextUploads").GetInt32().ShouldBe(1);
+        shown.GetProperty("failStatus").GetInt32().ShouldBe(502);
+        shown.GetProperty("dropCallbacks").GetBoolean().ShouldBeFalse();
+        upload.StatusCode.ShouldBe(HttpStatusCode.BadGateway);
+        scenario.Simulator.Faults.UploadDelay.ShouldBe(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Theory]
+    [InlineData("""{"failNextUploads":-1}""")]
+    [InlineData("""{"failStatus":200}""")]
+    [InlineData("""not json""")]
+    public async Task FaultsEndpoint_PutWithInvalidFaults_Answers400_AndKeepsTheFaults(string body)
+    {
+        await using var scenario = await Scenario.StartAsync();
+        scenario.Simulator.Faults.DuplicateCallbacks = true;
+
+        var put = await scenario.Api.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/_simulator/faults")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        });
+
+        put.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        scenario.Simulator.Faults.DuplicateCallbacks.ShouldBeTrue();
+    }
+
+    private static Task<HttpResponseMessage> UploadAsync(Scenario scenario, string segmentName) =>
+        scenario.Api.UploadAsync(segmentName, scenario.Herald.HostValues("a@example.com"), scenario.Herald.CallbackUrl);
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using Herald.Simulator.Tests.Support;
+
+namespace Herald.Simulator.Tests;
+
+public sealed class SimulatorStartTests
+{
+    [Fact]
+    public async Task StartAsync_OnPortZero_ReportsTheBoundPortInBaseUrl()
+    {
+        await using var simulator = await InsiderOneSimulator.StartAsync(new SimulatorOptions());
+
+        simulator.BaseUrl.Host.ShouldBe("127.0.0.1");
+        simulator.BaseUrl.Port.ShouldBeGreaterThan(0);
+        using var http = new HttpClient { BaseAddress = simulator.BaseUrl };
+        (await http.GetAsync("/_simulator/segments")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task DefaultOptions_HaveTheDemoAccount()
+    {
+        await using var simulator = await InsiderOneSimulator.StartAsync(new SimulatorOptions());
+        using var api = new InsiderOneCalls(simulator.BaseUrl);
+
+        var response = await api.UploadAsync("VIP", "http://127.0.0.1:9/a.csv", "http://127.0.0.1:9/cb", partner: "herald-demo", token: "demo-token");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task TwoSimulators_InOneProcess_AreIndependent()
+    {
+        await using var first = await Scenario.StartAsync();
+        await using var second = await Scenario.StartAsync();
+        first.Simulator.Faults.FailNextUploads = 1;
+
+        var answeredBySecond = await second.Api.UploadAsync("VIP", second.Herald.HostValues("a@example.com"), second.Herald.CallbackUrl);
+
+        answeredBySecond.StatusCode.ShouldBe(HttpStatusCode.OK);
+        first.Simulator.Segments.ShouldBeEmpty();
+        first.Simulator.Requests.ShouldBeEmpty();
+        first.Simulator.Faults.FailNextUploads.ShouldBe(1);
+        second.Simulator.BaseUrl.ShouldNotBe(first.Simulator.BaseUrl);
+    }
+
+    public static TheoryData<string, Action<SimulatorOptions>> InvalidOptions => new()
+    {
+        { "PartnerName must be lowercase", options => options.Accounts[0].PartnerName = "Herald-Demo" },
+        { "Token must not be empty", options => options.Accounts[0].Token = "" },
+        { "Accounts must hold at least one", options => options.Accounts = [] },
+        { "AllowedAddresses", options => options.Accounts[0].AllowedAddresses = ["not-an-ip"] },
+        { "CallbackAttempts", options => options.CallbackAttempts = 0 },
+        { "MaxFileBytes", options => options.MaxFileBytes = 0 },
+        { "ProcessingDelay", options => options.ProcessingDelay = TimeSpan.FromSeconds(-1) },
+        { "the type must be one of", options => options.CustomAttributes = new() { ["store_id"] = "integer" } },
+        { "is a default attribute already", options => options.CustomAttributes = new() { ["email"] = "string" } },
+        { "lowercase without spaces", options => options.CustomAttributes = new() { ["Store Id"] = "string" } },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidOptions))]
+    public async Task StartAsync_WithInvalidOptions_ThrowsNamingTheSetting(string expectedMessage, Action<SimulatorOptions> spoil)
+    {
+        var options = new SimulatorOptions();
+        spoil(options);
+
+        var exception = await Should.ThrowAsync<ArgumentException>(() => InsiderOneSimulator.StartAsync(options));
+
+        exception.Message.ShouldContain(expectedMessage);
+    }
+}
