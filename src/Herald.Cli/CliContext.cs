@@ -1,3 +1,4 @@
+using System.Globalization;
 using Herald.Cli.Client;
 using Spectre.Console;
 
@@ -45,11 +46,35 @@ internal sealed class CliContext
         });
         if (!isRealConsole)
         {
-            // Spectre assumes 80 columns without a terminal; reports in logs read better unwrapped.
+            // Spectre assumes 80 columns without a terminal; wide tables read better in logs unwrapped.
             console.Profile.Width = 160;
         }
         var inputIsTerminal = stdin is null && !System.Console.IsInputRedirected;
         return new CliContext(console, stdout, stderr, stdin ?? System.Console.In, inputIsTerminal, environment);
+    }
+
+    /// <summary>
+    /// Writes a line of Spectre markup whose interpolated values are shown as given (escaped). On a
+    /// terminal it is styled and wrapped at the window; elsewhere it is plain and never wrapped, so
+    /// that a log or a test keeps one line per message.
+    /// </summary>
+    public void WriteLine(FormattableString markup)
+    {
+        var values = markup.GetArguments().Select(value => (object?)Markup.Escape(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")).ToArray();
+        WriteMarkupLine(string.Format(CultureInfo.InvariantCulture, markup.Format, values));
+    }
+
+    /// <summary>Writes a line of markup built by the caller, whose values are already escaped.</summary>
+    public void WriteMarkupLine(string markup)
+    {
+        if (Console.Profile.Out.IsTerminal)
+        {
+            Console.MarkupLine(markup);
+        }
+        else
+        {
+            Output.WriteLine(Markup.Remove(markup));
+        }
     }
 
     /// <summary>Writes a value as the API's JSON straight to standard output, past Spectre, so that nothing wraps or decorates it.</summary>

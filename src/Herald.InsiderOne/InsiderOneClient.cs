@@ -65,6 +65,45 @@ public sealed class InsiderOneClient(
         }
     }
 
+    public async Task<ConnectionCheck> CheckConnectionAsync(SegmentAccount account, string segmentName, CancellationToken cancellationToken)
+    {
+        using var lease = await limiters.For(account.ApiToken).AcquireAsync(1, cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.RequestTimeout);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.BaseUrl, InsiderOneContract.AssumedDownloadPath))
+        {
+            Content = JsonContent.Create(new DownloadBody(segmentName)),
+        };
+        request.Headers.Add(InsiderOneContract.PartnerNameHeader, account.PartnerName);
+        request.Headers.Add(InsiderOneContract.TokenHeader, account.ApiToken);
+        try
+        {
+            using var response = await http.SendAsync(request, timeout.Token);
+            var code = (int)response.StatusCode;
+            return code switch
+            {
+                200 => new ConnectionCheck(true, null,
+                    $"Insider One accepted the partner name '{account.PartnerName}' and the token; a segment named '{segmentName}' exists in the account already."),
+                404 => new ConnectionCheck(true, null,
+                    $"Insider One accepted the partner name '{account.PartnerName}' and the token; the segment '{segmentName}' does not exist yet, the first run creates it."),
+                401 => new ConnectionCheck(false, FailureKind.Credential,
+                    $"Insider One refused the partner name '{account.PartnerName}' and the API token (401 Unauthorized). Check the partner name, or rotate the token in the credential."),
+                InsiderOneContract.AssumedIpRestrictedStatus => new ConnectionCheck(false, FailureKind.Credential,
+                    "Insider One refused the request (403 Forbidden): the API token is restricted to other IP addresses. Allow Herald's outgoing address for the token in InOne."),
+                429 or >= 500 => new ConnectionCheck(false, FailureKind.Transient,
+                    $"Insider One answered {code} {response.ReasonPhrase} to the connection test; it may be busy. Try again in a minute."),
+                _ => new ConnectionCheck(false, FailureKind.Internal,
+                    $"Insider One answered {code} {response.ReasonPhrase} to the connection test at {_options.BaseUrl}. Check Herald:InsiderOne:BaseUrl."),
+            };
+        }
+        catch (Exception exception) when (exception is HttpRequestException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            var what = exception is OperationCanceledException ? $"no answer within {_options.RequestTimeout.TotalSeconds:0.#} s" : exception.Message;
+            return new ConnectionCheck(false, FailureKind.Transient,
+                $"Insider One could not be reached at {_options.BaseUrl} ({what}). Check the network and Herald:InsiderOne:BaseUrl.");
+        }
+    }
+
     private async Task<HttpResponseMessage> SendAsync<TBody>(
         string operation, string path, TBody body, string shownRequest, SegmentAccount account, ICallRecorder recorder, CancellationToken cancellationToken)
     {

@@ -24,6 +24,7 @@ public sealed class InsiderOneSimulator : IAsyncDisposable
     private readonly HttpClient http;
     private readonly SimulatorFaults initialFaults;
     private readonly IReadOnlyList<ApiAccount> accounts;
+    private int disposed;
 
     private InsiderOneSimulator(
         WebApplication app, SimulatorState state, BackgroundWork background, TokenRateLimiter rateLimiter, HttpClient http,
@@ -106,6 +107,11 @@ public sealed class InsiderOneSimulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await background.DisposeAsync();
         await app.StopAsync();
         await app.DisposeAsync();

@@ -11,7 +11,12 @@ namespace Herald.Simulator;
 /// <item>Callbacks are retried on connection errors and 5xx; a 4xx is final (CallbackSender).</item>
 /// <item>A re-upload by the token that created the name replaces the values; any other existing name is in use
 /// (SimulatorState.TryAcceptUpload).</item>
-/// <item>Requests over the rate limit are refused after authentication, per token (ApiGate).</item>
+/// <item>Requests over the rate limit are refused after authentication, per token, uploads and downloads alike
+/// (ApiGate, TokenRateLimiter).</item>
+/// <item>The file is split on '\n' only and empty lines are skipped; a value keeping a '\r' (a "\r\n" file), a comma
+/// or a quote is invalid; a byte-order mark is not skipped (CsvValueReader, ValueRules).</item>
+/// <item>A country is valid in capitals only, as ISO 3166-1 writes it (ValueRules).</item>
+/// <item>A callback URL that is not an absolute http(s) URL is refused at upload (UploadHandler).</item>
 /// </list>
 /// </summary>
 internal static class SimulatorAssumptions

@@ -74,8 +74,8 @@ internal sealed class DuckDbSession : IDisposable
             throw new AudienceRejectedException("The query is empty: write a SELECT that returns one column of values.");
         }
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT json_serialize_sql($sql)";
-        command.Parameters.Add(new DuckDBParameter("sql", sql));
+        // The function takes a constant only, so the query goes in as a quoted literal.
+        command.CommandText = $"SELECT json_serialize_sql({SqlText.Literal(sql)}::VARCHAR)";
         var json = (string)command.ExecuteScalar()!;
         using var parsed = JsonDocument.Parse(json);
         var root = parsed.RootElement;

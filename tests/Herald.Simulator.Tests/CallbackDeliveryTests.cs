@@ -65,15 +65,15 @@ public sealed class CallbackDeliveryTests
     [Fact]
     public async Task Callback_Retries_WaitTheRetryDelayDoublingEachTime()
     {
-        await using var scenario = await Scenario.StartAsync(options => options.CallbackRetryDelay = TimeSpan.FromMilliseconds(100));
+        await using var scenario = await Scenario.StartAsync(options => options.CallbackRetryDelay = TimeSpan.FromMilliseconds(200));
         scenario.Herald.AnswerCallbacksWith(503, 503);
 
         await scenario.UploadAndWaitAsync("VIP", "email", "a@example.com");
 
         var attempts = scenario.Simulator.Callbacks;
         attempts.Count.ShouldBe(3);
-        (attempts[1].At - attempts[0].At).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(100));
-        (attempts[2].At - attempts[1].At).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(200));
+        (attempts[1].At - attempts[0].At).ShouldLastAtLeast(TimeSpan.FromMilliseconds(200));
+        (attempts[2].At - attempts[1].At).ShouldLastAtLeast(TimeSpan.FromMilliseconds(400));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

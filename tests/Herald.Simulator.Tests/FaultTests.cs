@@ -61,7 +61,7 @@ public sealed class FaultTests
 
         var response = await UploadAsync(scenario, "slow");
 
-        TimeProvider.System.GetElapsedTime(started).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(500));
+        TimeProvider.System.GetElapsedTime(started).ShouldLastAtLeast(TimeSpan.FromMilliseconds(500));
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -75,7 +75,7 @@ public sealed class FaultTests
 
         var processedAt = scenario.Segment("VIP").UpdatedAt;
         var callback = scenario.Simulator.Callbacks.ShouldHaveSingleItem();
-        (callback.At - processedAt).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(500));
+        (callback.At - processedAt).ShouldLastAtLeast(TimeSpan.FromMilliseconds(500));
         scenario.Herald.Callbacks.Count.ShouldBe(1);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Herald.Cli.Client;
@@ -7,7 +8,12 @@ internal static class CliJson
 {
     public static JsonSerializerOptions Wire { get; } = new(JsonSerializerDefaults.Web);
 
-    public static JsonSerializerOptions Printed { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    /// <summary>Readable in a terminal: apostrophes and accents as themselves, since the output is never embedded in HTML.</summary>
+    public static JsonSerializerOptions Printed { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static string Print<T>(T value) => JsonSerializer.Serialize(value, Printed);
 }

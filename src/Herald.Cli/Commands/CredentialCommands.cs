@@ -43,7 +43,7 @@ internal static class CredentialCommands
                     apiToken!,
                     parseResult.GetValue(description)),
                 ct);
-            context.Console.WriteLine($"Added credential {added.Name} (partner {added.PartnerName}).");
+            context.WriteLine($"Added credential {added.Name} (partner {added.PartnerName}).");
             return ExitCodes.Success;
         });
         return command;
@@ -109,9 +109,8 @@ internal static class CredentialCommands
                 throw new UsageException("Nothing to update: give --partner-name, --api-token-stdin, --api-token-env or --description.");
             }
             var updated = await client.UpdateCredentialAsync(parseResult.GetRequiredValue(name), update, ct);
-            context.Console.WriteLine(update.ApiToken is null
-                ? $"Updated credential {updated.Name}."
-                : $"Updated credential {updated.Name}; its API token was replaced.");
+            var rotated = update.ApiToken is null ? "" : "; its API token was replaced";
+            context.WriteLine($"Updated credential {updated.Name}{rotated}.");
             return ExitCodes.Success;
         });
         return command;
@@ -125,7 +124,7 @@ internal static class CredentialCommands
         {
             var removed = parseResult.GetRequiredValue(name);
             await client.RemoveCredentialAsync(removed, ct);
-            context.Console.WriteLine($"Removed credential {removed}.");
+            context.WriteLine($"Removed credential {removed}.");
             return ExitCodes.Success;
         });
         return command;

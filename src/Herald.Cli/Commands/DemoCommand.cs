@@ -70,13 +70,12 @@ internal static class DemoCommand
 
     private static async Task<int> RunAsync(CliContext context, int customers, bool keep, string dataRoot, CancellationToken ct)
     {
-        var console = context.Console;
         var dataDirectory = CreateFreshDirectory(dataRoot);
-        console.Write(new Rule("Herald demo").LeftJustified());
+        context.WriteMarkupLine("[bold underline]Herald demo[/]");
 
         var simulatorOptions = new SimulatorOptions { ProcessingDelay = SimulatorProcessingDelay };
         await using var simulator = await InsiderOneSimulator.StartAsync(simulatorOptions, cancellationToken: ct);
-        console.MarkupLineInterpolated($"Insider One simulator at [bold]{simulator.BaseUrl}[/]");
+        context.WriteLine($"Insider One simulator at [bold]{simulator.BaseUrl}[/]");
 
         var settings = new Dictionary<string, string?>
         {
@@ -86,16 +85,17 @@ internal static class DemoCommand
             ["Logging:LogLevel:Default"] = "Warning",
         };
         await using var herald = await HeraldServer.StartAsync(new HeraldStartOptions { DataDirectory = dataDirectory, Settings = settings }, ct);
-        console.MarkupLineInterpolated($"Herald server at [bold]{herald.BaseUrl}[/], data in {herald.DataDirectory}, sample customer 360 of {Format.Count(customers)} customers");
+        context.WriteLine($"Herald server at [bold]{herald.BaseUrl}[/] with a sample customer 360 of {Format.Count(customers)} customers");
+        context.WriteLine($"Data in {herald.DataDirectory}");
 
         using var client = new HeraldApiClient(herald.BaseUrl, herald.ApiKey);
         await client.AddCredentialAsync(new CredentialInput(CredentialName, CredentialCommands.DefaultPlugin, PartnerName, ApiToken, "The simulator's demo account"), ct);
-        console.MarkupLineInterpolated($"Credential [bold]{CredentialName}[/] for partner {PartnerName}");
+        context.WriteLine($"Credential [bold]{CredentialName}[/] for partner {PartnerName}");
         await client.AddDestinationAsync(new DestinationInput(DestinationName, CredentialName, SegmentName, AttributeName, "VIP customers by email"), ct);
-        console.MarkupLineInterpolated($"Destination [bold]{DestinationName}[/]: segment \"{SegmentName}\" by {AttributeName}");
+        context.WriteLine($"Destination [bold]{DestinationName}[/]: segment \"{SegmentName}\" by {AttributeName}");
         await client.AddOrchestrationAsync(new OrchestrationInput(OrchestrationName, DestinationName, Query, Description: "Gold-tier customers, daily"), ct);
-        console.MarkupLineInterpolated($"Orchestration [bold]{OrchestrationName}[/]: {Query}");
-        console.WriteLine();
+        context.WriteLine($"Orchestration [bold]{OrchestrationName}[/]: {Query}");
+        context.Console.WriteLine();
 
         var started = await client.RunOrchestrationAsync(OrchestrationName, new RunRequest(StartedBy: "demo"), ct);
         var exitCode = await RunFollower.FollowAsync(started, wait: true, json: false, client, context, ct);
@@ -123,21 +123,30 @@ internal static class DemoCommand
 
     private static void WriteHowToContinue(CliContext context, RunningHerald herald, Uri simulatorUrl)
     {
-        var console = context.Console;
         var server = herald.BaseUrl.ToString().TrimEnd('/');
-        console.WriteLine();
-        console.Write(new Rule("Still running").LeftJustified());
-        console.WriteLine($"Herald server:       {server}");
-        console.WriteLine($"API key file:        {Path.Combine(herald.DataDirectory, ApiKeyFile.FileName)}");
-        console.WriteLine($"Insider One (sim):   {simulatorUrl}");
-        console.WriteLine();
-        console.WriteLine("Try, in another terminal:");
-        var options = $"--server {server} --data-dir {herald.DataDirectory}";
-        console.WriteLine($"  herald run list {options}");
-        console.WriteLine($"  herald orchestration run {OrchestrationName} --wait {options}");
-        console.WriteLine($"  herald send --destination {DestinationName} --query \"SELECT email FROM Customer_360 WHERE loyalty_tier = 'silver'\" --segment-name \"VIP test\" --wait {options}");
-        console.WriteLine($"  herald destination list {options}");
-        console.WriteLine();
-        console.WriteLine("Press Ctrl-C to stop both.");
+        var keyFile = Path.Combine(herald.DataDirectory, ApiKeyFile.FileName);
+        context.Console.WriteLine();
+        context.WriteMarkupLine("[bold underline]Still running[/]");
+        context.WriteLine($"Herald server:      {server}");
+        context.WriteLine($"API key file:       {keyFile}");
+        context.WriteLine($"Insider One (sim):  {simulatorUrl}");
+        context.Console.WriteLine();
+        context.WriteLine($"Try, in another terminal:");
+        // Written past Spectre so that no line is wrapped: they are meant to be copied.
+        string[] commands =
+        [
+            $"export {ServerOptions.ServerVariable}={server}",
+            $"export {ServerOptions.ApiKeyVariable}=\"$(cat '{keyFile}')\"",
+            "herald run list",
+            $"herald orchestration run {OrchestrationName} --wait",
+            $"herald send --destination {DestinationName} --query \"SELECT email FROM Customer_360 WHERE loyalty_tier = 'silver'\" --segment-name \"VIP test\" --wait",
+            "herald destination list",
+        ];
+        foreach (var command in commands)
+        {
+            context.Output.WriteLine($"  {command}");
+        }
+        context.Console.WriteLine();
+        context.WriteLine($"Press Ctrl-C to stop both.");
     }
 }

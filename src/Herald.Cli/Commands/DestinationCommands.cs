@@ -39,7 +39,7 @@ internal static class DestinationCommands
                     parseResult.GetRequiredValue(attributeName),
                     parseResult.GetValue(description)),
                 ct);
-            context.Console.WriteLine($"Added destination {added.Name}: segment \"{added.SegmentName}\" by {added.AttributeName}, through credential {added.CredentialName}.");
+            context.WriteLine($"Added destination {added.Name}: segment \"{added.SegmentName}\" by {added.AttributeName}, through credential {added.CredentialName}.");
             return ExitCodes.Success;
         });
         return command;
@@ -106,7 +106,7 @@ internal static class DestinationCommands
                 throw new UsageException("Nothing to update: give --credential, --segment-name, --attribute-name or --description.");
             }
             var updated = await client.UpdateDestinationAsync(parseResult.GetRequiredValue(name), update, ct);
-            context.Console.WriteLine($"Updated destination {updated.Name}.");
+            context.WriteLine($"Updated destination {updated.Name}.");
             return ExitCodes.Success;
         });
         return command;
@@ -120,7 +120,7 @@ internal static class DestinationCommands
         {
             var removed = parseResult.GetRequiredValue(name);
             await client.RemoveDestinationAsync(removed, ct);
-            context.Console.WriteLine($"Removed destination {removed}.");
+            context.WriteLine($"Removed destination {removed}.");
             return ExitCodes.Success;
         });
         return command;

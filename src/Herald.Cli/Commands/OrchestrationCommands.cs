@@ -41,7 +41,7 @@ internal static class OrchestrationCommands
                     parseResult.GetValue(allowEmpty),
                     parseResult.GetValue(description)),
                 ct);
-            context.Console.WriteLine($"Added orchestration {added.Name}, sending to {added.DestinationName}. Run it with: herald orchestration run {added.Name} --wait");
+            context.WriteLine($"Added orchestration {added.Name}, sending to {added.DestinationName}. Run it with: herald orchestration run {added.Name} --wait");
             return ExitCodes.Success;
         });
         return command;
@@ -109,7 +109,7 @@ internal static class OrchestrationCommands
                 throw new UsageException("Nothing to update: give --destination, --query, --query-file, --allow-empty or --description.");
             }
             var updated = await client.UpdateOrchestrationAsync(parseResult.GetRequiredValue(name), update, ct);
-            context.Console.WriteLine($"Updated orchestration {updated.Name}.");
+            context.WriteLine($"Updated orchestration {updated.Name}.");
             return ExitCodes.Success;
         });
         return command;
@@ -123,7 +123,7 @@ internal static class OrchestrationCommands
         {
             var removed = parseResult.GetRequiredValue(name);
             await client.RemoveOrchestrationAsync(removed, ct);
-            context.Console.WriteLine($"Removed orchestration {removed}.");
+            context.WriteLine($"Removed orchestration {removed}.");
             return ExitCodes.Success;
         });
         return command;

@@ -89,7 +89,7 @@ internal static class RunCommands
         command.SetClientAction(context, server, async (parseResult, client, ct) =>
         {
             var run = await client.CancelRunAsync(parseResult.GetRequiredValue(id), ct);
-            context.Console.WriteLine($"Run {run.Id} is {run.State}: {run.Reason}");
+            context.WriteLine($"Run {run.Id} is {run.State}: {run.Reason}");
             return ExitCodes.Success;
         });
         return command;

@@ -52,9 +52,9 @@ internal static class SimulatorCommand
                 return ExitCodes.Failed;
             }
             await using var running = simulator;
-            context.Console.MarkupLineInterpolated($"Insider One simulator listening at [bold]{simulator.BaseUrl}[/] for partner {options.Accounts[0].PartnerName}.");
-            context.Console.WriteLine($"Point Herald at it with: herald serve --Herald:InsiderOne:BaseUrl={simulator.BaseUrl}");
-            context.Console.WriteLine("Press Ctrl-C to stop.");
+            context.WriteLine($"Insider One simulator listening at [bold]{simulator.BaseUrl}[/] for partner {options.Accounts[0].PartnerName}.");
+            context.WriteLine($"Point Herald at it with: herald serve --Herald:InsiderOne:BaseUrl={simulator.BaseUrl}");
+            context.WriteLine($"Press Ctrl-C to stop.");
             await CtrlC.WaitAsync(cancellationToken);
             return ExitCodes.Success;
         });

@@ -57,7 +57,7 @@ internal sealed class CatalogRenderer(CliContext context)
     {
         if (items.Count == 0)
         {
-            Console.WriteLine($"No {what} yet.");
+            context.WriteLine($"No {what} yet.");
             return;
         }
         var table = new Table().AddColumns(columns);

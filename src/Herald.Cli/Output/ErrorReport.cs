@@ -56,13 +56,13 @@ internal static class ErrorReport
 
     private static void WriteApiKeyHint(CliContext context, ServerConnection? connection)
     {
-        var tried = connection switch
+        var found = connection switch
         {
             null => "",
-            { ApiKey: null } => $" (no key: {connection.ApiKeySource} does not exist)",
-            _ => $" (the key came from {connection.ApiKeySource})",
+            { ApiKey: null } => $"No API key was sent: {connection.ApiKeySource} does not exist. ",
+            _ => $"The key sent came from {connection.ApiKeySource}. ",
         };
         context.Error.WriteLine(
-            $"The server needs its API key{tried}. Set ${ServerOptions.ApiKeyVariable}, or pass --data-dir with the server's data directory.");
+            $"{found}Set ${ServerOptions.ApiKeyVariable} to the server's key, or pass --data-dir with the server's data directory.");
     }
 }

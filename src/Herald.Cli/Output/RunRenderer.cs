@@ -14,29 +14,29 @@ internal sealed class RunRenderer(CliContext context)
     /// <summary>A run just accepted by the server, when the user does not wait for it.</summary>
     public void WriteStarted(RunView run)
     {
-        Console.MarkupLineInterpolated($"Run [bold]{run.Id}[/] is [bold]{run.State}[/]: {run.Reason}");
-        Console.MarkupLineInterpolated($"Follow it with: herald run show {run.Id}");
+        context.WriteLine($"Run [bold]{run.Id}[/] is [bold]{run.State}[/]: {run.Reason}");
+        context.WriteLine($"Follow it with: herald run show {run.Id}");
     }
 
     public void WriteRun(RunView run)
     {
-        Console.MarkupLineInterpolated($"Run [bold]{run.Id}[/]  {StateMarkup(run.State)}");
-        Console.WriteLine($"  {Describe(run)}");
-        Console.WriteLine($"  Started {Format.Time(run.CreatedAt)} by {run.StartedBy}");
+        context.WriteMarkupLine($"Run [bold]{run.Id}[/]  {StateMarkup(run.State)}");
+        context.WriteLine($"  {Describe(run)}");
+        context.WriteLine($"  Started {Format.Time(run.CreatedAt)} by {run.StartedBy}");
         Console.WriteLine();
         Console.Write(Reconciliation(run));
 
         if (run.State == "failed")
         {
-            Console.MarkupLineInterpolated($"[red]Failed:[/] {run.Reason}");
+            context.WriteLine($"[red]Failed:[/] {run.Reason}");
             if (!string.IsNullOrWhiteSpace(run.NextStep))
             {
-                Console.MarkupLineInterpolated($"[bold]Next step:[/] {run.NextStep}");
+                context.WriteLine($"[bold]Next step:[/] {run.NextStep}");
             }
         }
         else
         {
-            Console.MarkupLineInterpolated($"{run.Reason}");
+            context.WriteLine($"{run.Reason}");
         }
     }
 
@@ -47,7 +47,9 @@ internal sealed class RunRenderer(CliContext context)
             Console.WriteLine("No runs match.");
             return;
         }
-        var table = new Table().AddColumns("Id", "State", "Orchestration", "Destination", "Segment", "Started", "Sent", "Valid", "Invalid");
+        var table = new Table()
+            .AddColumns("Id", "State", "Orchestration", "Destination", "Segment", "Started")
+            .AddColumns(new TableColumn("Sent").RightAligned(), new TableColumn("Valid").RightAligned(), new TableColumn("Invalid").RightAligned());
         foreach (var run in runs)
         {
             table.AddRow(
@@ -99,7 +101,7 @@ internal sealed class RunRenderer(CliContext context)
         }
         else
         {
-            table.AddRow("Rows queried", "not yet");
+            table.AddRow("Rows queried", run.IsFinal ? "none" : "not yet");
         }
 
         if (run.Report is { } report)

@@ -60,7 +60,7 @@ internal sealed class RunWaiter(HeraldApiClient client, CliContext context)
     }
 
     private void WriteStep(RunView run, TimeSpan elapsed) =>
-        context.Console.MarkupLineInterpolated(
+        context.WriteLine(
             $"[grey]{elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture).PadLeft(6)}s[/]  {run.State.PadRight(16)} {run.Reason}");
 
     private static string StatusLine(RunView run) => $"{Markup.Escape(run.State)}: {Markup.Escape(run.Reason)}";

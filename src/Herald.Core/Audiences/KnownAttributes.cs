@@ -32,7 +32,7 @@ public static class KnownAttributes
     {
         AttributeType.Email => @"^.+@.+\..+$",
         AttributeType.PhoneNumber => @"^\+[1-9][0-9]{6,14}$",
-        AttributeType.CountryCode => "^[A-Za-z]{2}$",
+        AttributeType.CountryCode => "^[A-Z]{2}$",
         AttributeType.Number => @"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$",
         AttributeType.Date => "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
         AttributeType.Boolean => "^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$",

@@ -7,7 +7,16 @@ public interface ISegmentGateway
 
     /// <summary>Whether a segment of that name exists in the account (used to settle an in-doubt submission).</summary>
     Task<SegmentPresence> FindSegmentAsync(SegmentAccount account, string segmentName, ICallRecorder recorder, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Tries the account once, changing nothing (a look-up of the segment), so that a destination is not
+    /// saved with a credential Insider One refuses. No retries: a person is waiting for the answer.
+    /// </summary>
+    Task<ConnectionCheck> CheckConnectionAsync(SegmentAccount account, string segmentName, CancellationToken cancellationToken);
 }
+
+/// <summary>The answer to a connection test: whether the account works, and in plain words what was found.</summary>
+public sealed record ConnectionCheck(bool Succeeded, Runs.FailureKind? Failure, string Message);
 
 public sealed record SegmentAccount(string PartnerName, string ApiToken)
 {

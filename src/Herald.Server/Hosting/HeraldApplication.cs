@@ -3,6 +3,7 @@ using Herald.InsiderOne;
 using Herald.Server.Api;
 using Herald.Server.Runs;
 using Herald.Server.Security;
+using Herald.Server.Web;
 using Herald.Sources.DuckDb;
 using Herald.Storage.Files;
 using Herald.Storage.Secrets;
@@ -30,6 +31,8 @@ internal static class HeraldApplication
         services.AddOptions<HeraldOptions>().Bind(builder.Configuration.GetSection(HeraldOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InsiderOneOptions>().Bind(builder.Configuration.GetSection(InsiderOneOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        // A body that is not the JSON an endpoint expects reaches the exception handler, which says so plainly.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         services.AddSingleton(sp => new SqliteDatabase(Path.Combine(DataDirectory(sp), "herald.db")));
         services.AddSingleton(sp => SecretProtector.FromDataDirectory(DataDirectory(sp)));
@@ -62,6 +65,10 @@ internal static class HeraldApplication
         services.AddSingleton<ReportDeadlineSweeper>();
         services.AddHostedService<RunWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportDeadlineSweeper>());
+
+        // --- Web UI (src/Herald.Server/Web) ---
+        builder.AddHeraldWebUi();
+        // --- end Web UI ---
     }
 
     /// <summary>Everything that must be true before the first request: valid settings, the store, the sample.</summary>
@@ -106,6 +113,10 @@ internal static class HeraldApplication
         api.MapRunEndpoints();
         app.MapCallbackEndpoint();
         app.MapFileEndpoint();
+
+        // --- Web UI (src/Herald.Server/Web) ---
+        app.MapHeraldWebUi();
+        // --- end Web UI ---
     }
 
     private static string DataDirectory(IServiceProvider services) =>

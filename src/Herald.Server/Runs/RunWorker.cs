@@ -15,16 +15,38 @@ internal sealed class RunWorker(
     RunSignal signal,
     IOptions<HeraldOptions> options,
     TimeProvider clock,
+    IHostApplicationLifetime lifetime,
     ILogger<RunWorker> logger) : BackgroundService
 {
     private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..^24];
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Submissions carry URLs of this server; its address is known only once it listens.
+        if (!await StartedAsync(stoppingToken))
+        {
+            return;
+        }
         var settings = options.Value.Workers;
         var loops = Enumerable.Range(0, settings.Concurrency)
             .Select(slot => Task.Run(() => LoopAsync($"{_workerId}/{slot}", settings, stoppingToken), CancellationToken.None));
-        return Task.WhenAll(loops);
+        await Task.WhenAll(loops);
+    }
+
+    private async Task<bool> StartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled());
+        try
+        {
+            await started.Task;
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private async Task LoopAsync(string worker, HeraldOptions.WorkerSettings settings, CancellationToken stoppingToken)

@@ -58,6 +58,10 @@ internal sealed class SegmentProcessor(
         {
             throw new DownloadFailedException($"the file could not be downloaded: {exception.Message}");
         }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DownloadFailedException("the file download did not answer in time");
+        }
 
         using (response)
         {

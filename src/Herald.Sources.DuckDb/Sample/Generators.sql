@@ -1,10 +1,12 @@
--- Macros every other sample script builds on. They are TEMP so the database file keeps only the tables.
+-- The macros every other sample script builds on, and the customer indexes they are applied to.
+-- Macros and the index table are TEMP, so the database file keeps only the customer 360 tables.
 --
--- Every value is a function of a customer index (or an order or line key) through hash(): the same
+-- Every value is a function of a customer index (or of an order or line key) through hash(): the same
 -- arguments give the same data on every run and with any number of threads, which random() would not.
 -- Each draw has its own salt so that, say, the gender and the email quality of a customer are independent.
 
-CREATE OR REPLACE TEMP MACRO draw(key, salt, n) AS (hash(key, salt) % n)::BIGINT;
+-- n is cast because hash() is UBIGINT: with a BIGINT divisor DuckDB computes in HUGEINT, 20 times slower.
+CREATE OR REPLACE TEMP MACRO draw(key, salt, n) AS (hash(key, salt) % n::UBIGINT)::BIGINT;
 
 CREATE OR REPLACE TEMP MACRO pick(choices, key, salt) AS choices[1 + draw(key, salt, len(choices))];
 
@@ -12,14 +14,18 @@ CREATE OR REPLACE TEMP MACRO pick(choices, key, salt) AS choices[1 + draw(key, s
 -- next year answers every query exactly as one built now.
 CREATE OR REPLACE TEMP MACRO reference_date() AS DATE '2026-11-01';
 
--- Money is computed in whole cents and converted once, so sums over lines equal order totals exactly.
+-- Money is computed in whole cents and converted at the end, so line sums equal order totals exactly.
 CREATE OR REPLACE TEMP MACRO money(cents) AS (cents / 100)::DECIMAL(12, 2);
 
--- md5 of a salted index, laid out as a UUID.
-CREATE OR REPLACE TEMP MACRO sample_amperity_id(i) AS (
-    WITH digest AS (SELECT md5('herald-sample-customer-' || i) AS hex)
-    SELECT hex[1:8] || '-' || hex[9:12] || '-' || hex[13:16] || '-' || hex[17:20] || '-' || hex[21:32] FROM digest
-);
+-- range() is read by a single thread; scanning a table of the indexes lets every statement use all cores.
+CREATE OR REPLACE TEMP TABLE sample_customer_indexes AS
+SELECT i FROM range(getvariable('sample_customers')) AS customers(i);
+
+-- ---------------------------------------------------------------------------------------------------------
+-- Customers
+
+CREATE OR REPLACE TEMP MACRO sample_amperity_id(i) AS
+    regexp_replace(md5('herald-sample-customer-' || i), '^(.{8})(.{4})(.{4})(.{4})(.{12})$', '\1-\2-\3-\4-\5');
 
 CREATE OR REPLACE TEMP MACRO sample_gender(i) AS
     CASE
@@ -28,41 +34,102 @@ CREATE OR REPLACE TEMP MACRO sample_gender(i) AS
         WHEN draw(i, 'gender', 100) < 97 THEN 'X'
     END;
 
+-- Each name comes with the word people make of it in an email address (accents dropped, letters only).
 CREATE OR REPLACE TEMP MACRO sample_given_name(i) AS
     CASE sample_gender(i)
-        WHEN 'F' THEN pick(['Mary', 'Patricia', 'Jennifer', 'Linda', 'Elizabeth', 'Susan', 'Jessica', 'Sarah',
-                            'Karen', 'Emily', 'Olivia', 'Emma', 'Sophia', 'Ava', 'Mia', 'Isabella', 'Chloé', 'Zoë',
-                            'María', 'Ana', 'Priya', 'Mei', 'Aisha', 'Fatima', 'Ingrid', 'Anne Marie', 'Mary-Kate',
-                            'Siobhán', 'Yuki', 'Hannah', 'Grace', 'Léa'], i, 'given_name')
-        WHEN 'M' THEN pick(['James', 'Robert', 'John', 'Michael', 'David', 'William', 'Richard', 'Joseph', 'Thomas',
-                            'Christopher', 'Daniel', 'Matthew', 'Anthony', 'José', 'Łukasz', 'Søren', 'Jürgen',
-                            'François', 'Mohammed', 'Wei', 'Hiroshi', 'Raj', 'Ahmed', 'Liam', 'Noah', 'Ethan',
-                            'Lucas', 'Mateo', 'Oliver', 'Robert "Bob"', 'Björn', 'Andrés'], i, 'given_name')
-        ELSE pick(['Alex', 'Jordan', 'Taylor', 'Morgan', 'Casey', 'Riley', 'Jamie', 'Avery', 'Quinn', 'Sam',
-                   'Noa', 'Rowan'], i, 'given_name')
+        WHEN 'F' THEN pick([
+            {'name': 'Mary', 'word': 'mary'}, {'name': 'Patricia', 'word': 'patricia'},
+            {'name': 'Jennifer', 'word': 'jennifer'}, {'name': 'Linda', 'word': 'linda'},
+            {'name': 'Elizabeth', 'word': 'elizabeth'}, {'name': 'Susan', 'word': 'susan'},
+            {'name': 'Jessica', 'word': 'jessica'}, {'name': 'Sarah', 'word': 'sarah'},
+            {'name': 'Karen', 'word': 'karen'}, {'name': 'Emily', 'word': 'emily'},
+            {'name': 'Olivia', 'word': 'olivia'}, {'name': 'Emma', 'word': 'emma'},
+            {'name': 'Sophia', 'word': 'sophia'}, {'name': 'Ava', 'word': 'ava'},
+            {'name': 'Mia', 'word': 'mia'}, {'name': 'Isabella', 'word': 'isabella'},
+            {'name': 'Chloé', 'word': 'chloe'}, {'name': 'Zoë', 'word': 'zoe'},
+            {'name': 'María', 'word': 'maria'}, {'name': 'Ana', 'word': 'ana'},
+            {'name': 'Priya', 'word': 'priya'}, {'name': 'Mei', 'word': 'mei'},
+            {'name': 'Aisha', 'word': 'aisha'}, {'name': 'Fatima', 'word': 'fatima'},
+            {'name': 'Ingrid', 'word': 'ingrid'}, {'name': 'Anne Marie', 'word': 'annemarie'},
+            {'name': 'Mary-Kate', 'word': 'marykate'}, {'name': 'Siobhán', 'word': 'siobhan'},
+            {'name': 'Yuki', 'word': 'yuki'}, {'name': 'Hannah', 'word': 'hannah'},
+            {'name': 'Grace', 'word': 'grace'}, {'name': 'Léa', 'word': 'lea'}
+        ], i, 'given_name')
+        WHEN 'M' THEN pick([
+            {'name': 'James', 'word': 'james'}, {'name': 'Robert', 'word': 'robert'},
+            {'name': 'John', 'word': 'john'}, {'name': 'Michael', 'word': 'michael'},
+            {'name': 'David', 'word': 'david'}, {'name': 'William', 'word': 'william'},
+            {'name': 'Richard', 'word': 'richard'}, {'name': 'Joseph', 'word': 'joseph'},
+            {'name': 'Thomas', 'word': 'thomas'}, {'name': 'Christopher', 'word': 'christopher'},
+            {'name': 'Daniel', 'word': 'daniel'}, {'name': 'Matthew', 'word': 'matthew'},
+            {'name': 'Anthony', 'word': 'anthony'}, {'name': 'José', 'word': 'jose'},
+            {'name': 'Łukasz', 'word': 'lukasz'}, {'name': 'Søren', 'word': 'soren'},
+            {'name': 'Jürgen', 'word': 'jurgen'}, {'name': 'François', 'word': 'francois'},
+            {'name': 'Mohammed', 'word': 'mohammed'}, {'name': 'Wei', 'word': 'wei'},
+            {'name': 'Hiroshi', 'word': 'hiroshi'}, {'name': 'Raj', 'word': 'raj'},
+            {'name': 'Ahmed', 'word': 'ahmed'}, {'name': 'Liam', 'word': 'liam'},
+            {'name': 'Noah', 'word': 'noah'}, {'name': 'Ethan', 'word': 'ethan'},
+            {'name': 'Lucas', 'word': 'lucas'}, {'name': 'Mateo', 'word': 'mateo'},
+            {'name': 'Oliver', 'word': 'oliver'}, {'name': 'Robert "Bob"', 'word': 'bob'},
+            {'name': 'Björn', 'word': 'bjorn'}, {'name': 'Andrés', 'word': 'andres'}
+        ], i, 'given_name')
+        ELSE pick([
+            {'name': 'Alex', 'word': 'alex'}, {'name': 'Jordan', 'word': 'jordan'},
+            {'name': 'Taylor', 'word': 'taylor'}, {'name': 'Morgan', 'word': 'morgan'},
+            {'name': 'Casey', 'word': 'casey'}, {'name': 'Riley', 'word': 'riley'},
+            {'name': 'Jamie', 'word': 'jamie'}, {'name': 'Avery', 'word': 'avery'},
+            {'name': 'Quinn', 'word': 'quinn'}, {'name': 'Sam', 'word': 'sam'},
+            {'name': 'Noa', 'word': 'noa'}, {'name': 'Rowan', 'word': 'rowan'}
+        ], i, 'given_name')
     END;
 
--- Surnames with punctuation are rare in real files but are the ones that break CSV writers and
--- naive quoting, so about 1.5% of customers get one.
+-- Surnames with punctuation are rare in real files but are the ones that break CSV writers and naive
+-- quoting, so about 1.5% of customers get one.
 CREATE OR REPLACE TEMP MACRO sample_surname(i) AS
     CASE
-        WHEN draw(i, 'punctuated_surname', 1000) < 15
-            THEN pick(['O''Brien', 'D''Angelo', 'Smith, Jr.', 'Lee, III', 'O''Connor'], i, 'surname')
-        ELSE pick(['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez',
-                   'Martinez', 'Hernandez', 'Lopez', 'Gonzalez', 'Wilson', 'Anderson', 'Thomas', 'Taylor', 'Moore',
-                   'Jackson', 'Martin', 'Lee', 'Perez', 'Thompson', 'White', 'Harris', 'Sanchez', 'Clark',
-                   'Ramirez', 'Lewis', 'Robinson', 'Walker', 'Young', 'Allen', 'King', 'Wright', 'Scott', 'Torres',
-                   'Nguyen', 'Hill', 'Flores', 'Green', 'Adams', 'Nelson', 'Baker', 'Hall', 'Rivera', 'Campbell',
-                   'Mitchell', 'Carter', 'Roberts', 'Kim', 'Patel', 'Chen', 'Wang', 'Singh', 'Cohen', 'Müller',
-                   'Ñuñez', 'Søndergaard', 'Kowalski', 'Peña', 'Björk', 'Dubois', 'Schäfer', 'Nowak',
-                   'van der Berg', 'De La Cruz', 'Johnson-Smith', 'García', 'Øvergaard'], i, 'surname')
+        WHEN draw(i, 'punctuated_surname', 1000) < 15 THEN pick([
+            {'name': 'O''Brien', 'word': 'obrien'}, {'name': 'D''Angelo', 'word': 'dangelo'},
+            {'name': 'Smith, Jr.', 'word': 'smith'}, {'name': 'Lee, III', 'word': 'lee'},
+            {'name': 'O''Connor', 'word': 'oconnor'}
+        ], i, 'surname')
+        ELSE pick([
+            {'name': 'Smith', 'word': 'smith'}, {'name': 'Johnson', 'word': 'johnson'},
+            {'name': 'Williams', 'word': 'williams'}, {'name': 'Brown', 'word': 'brown'},
+            {'name': 'Jones', 'word': 'jones'}, {'name': 'Garcia', 'word': 'garcia'},
+            {'name': 'Miller', 'word': 'miller'}, {'name': 'Davis', 'word': 'davis'},
+            {'name': 'Rodriguez', 'word': 'rodriguez'}, {'name': 'Martinez', 'word': 'martinez'},
+            {'name': 'Hernandez', 'word': 'hernandez'}, {'name': 'Lopez', 'word': 'lopez'},
+            {'name': 'Gonzalez', 'word': 'gonzalez'}, {'name': 'Wilson', 'word': 'wilson'},
+            {'name': 'Anderson', 'word': 'anderson'}, {'name': 'Thomas', 'word': 'thomas'},
+            {'name': 'Taylor', 'word': 'taylor'}, {'name': 'Moore', 'word': 'moore'},
+            {'name': 'Jackson', 'word': 'jackson'}, {'name': 'Martin', 'word': 'martin'},
+            {'name': 'Lee', 'word': 'lee'}, {'name': 'Perez', 'word': 'perez'},
+            {'name': 'Thompson', 'word': 'thompson'}, {'name': 'White', 'word': 'white'},
+            {'name': 'Harris', 'word': 'harris'}, {'name': 'Sanchez', 'word': 'sanchez'},
+            {'name': 'Clark', 'word': 'clark'}, {'name': 'Ramirez', 'word': 'ramirez'},
+            {'name': 'Lewis', 'word': 'lewis'}, {'name': 'Robinson', 'word': 'robinson'},
+            {'name': 'Walker', 'word': 'walker'}, {'name': 'Young', 'word': 'young'},
+            {'name': 'Allen', 'word': 'allen'}, {'name': 'King', 'word': 'king'},
+            {'name': 'Wright', 'word': 'wright'}, {'name': 'Scott', 'word': 'scott'},
+            {'name': 'Torres', 'word': 'torres'}, {'name': 'Nguyen', 'word': 'nguyen'},
+            {'name': 'Hill', 'word': 'hill'}, {'name': 'Flores', 'word': 'flores'},
+            {'name': 'Green', 'word': 'green'}, {'name': 'Adams', 'word': 'adams'},
+            {'name': 'Nelson', 'word': 'nelson'}, {'name': 'Baker', 'word': 'baker'},
+            {'name': 'Hall', 'word': 'hall'}, {'name': 'Rivera', 'word': 'rivera'},
+            {'name': 'Campbell', 'word': 'campbell'}, {'name': 'Mitchell', 'word': 'mitchell'},
+            {'name': 'Carter', 'word': 'carter'}, {'name': 'Roberts', 'word': 'roberts'},
+            {'name': 'Kim', 'word': 'kim'}, {'name': 'Patel', 'word': 'patel'},
+            {'name': 'Chen', 'word': 'chen'}, {'name': 'Wang', 'word': 'wang'},
+            {'name': 'Singh', 'word': 'singh'}, {'name': 'Cohen', 'word': 'cohen'},
+            {'name': 'Müller', 'word': 'muller'}, {'name': 'Ñuñez', 'word': 'nunez'},
+            {'name': 'Søndergaard', 'word': 'sondergaard'}, {'name': 'Kowalski', 'word': 'kowalski'},
+            {'name': 'Peña', 'word': 'pena'}, {'name': 'Björk', 'word': 'bjork'},
+            {'name': 'Dubois', 'word': 'dubois'}, {'name': 'Schäfer', 'word': 'schafer'},
+            {'name': 'Nowak', 'word': 'nowak'}, {'name': 'van der Berg', 'word': 'vanderberg'},
+            {'name': 'De La Cruz', 'word': 'delacruz'}, {'name': 'Johnson-Smith', 'word': 'johnsonsmith'},
+            {'name': 'García', 'word': 'garcia'}, {'name': 'Øvergaard', 'word': 'overgaard'}
+        ], i, 'surname')
     END;
-
--- A name as people type it into an email address: lower case, accents dropped, letters and digits only.
-CREATE OR REPLACE TEMP MACRO email_word(name) AS
-    regexp_replace(
-        replace(replace(replace(replace(lower(strip_accents(name)), 'ł', 'l'), 'ø', 'o'), 'æ', 'ae'), 'ß', 'ss'),
-        '[^a-z0-9]', '', 'g');
 
 -- Reserved example domains only (RFC 2606 and 6761), so no sample address can reach a real mailbox.
 CREATE OR REPLACE TEMP MACRO sample_email_domain(i) AS
@@ -70,17 +137,17 @@ CREATE OR REPLACE TEMP MACRO sample_email_domain(i) AS
           'mail.example', 'mail.example', 'shop.example', 'inbox.example'], i, 'email_domain');
 
 -- The customer index in the address keeps every well-formed address unique; duplicates are made on purpose.
-CREATE OR REPLACE TEMP MACRO sample_clean_email(i) AS
+CREATE OR REPLACE TEMP MACRO sample_email_address(i, given_word, surname_word) AS
     CASE draw(i, 'email_style', 10)
-        WHEN 0 THEN email_word(sample_given_name(i)) || i
-        WHEN 1 THEN left(email_word(sample_given_name(i)), 1) || email_word(sample_surname(i)) || i
-        WHEN 2 THEN email_word(sample_surname(i)) || '_' || email_word(sample_given_name(i)) || i
-        WHEN 3 THEN email_word(sample_given_name(i)) || '.' || email_word(sample_surname(i)) || '+' || i
-        ELSE email_word(sample_given_name(i)) || '.' || email_word(sample_surname(i)) || i
+        WHEN 0 THEN given_word || i
+        WHEN 1 THEN given_word[1] || surname_word || i
+        WHEN 2 THEN surname_word || '_' || given_word || i
+        WHEN 3 THEN given_word || '.' || surname_word || '+' || i
+        ELSE given_word || '.' || surname_word || i
     END || '@' || sample_email_domain(i);
 
 -- US cities with their state, the first three digits of their ZIP codes and an area code.
-CREATE OR REPLACE TEMP MACRO sample_city(i) AS
+CREATE OR REPLACE TEMP MACRO sample_city(i, salt) AS
     pick([
         {'city': 'San Francisco', 'state': 'CA', 'state_name': 'California', 'zip3': '941', 'area': '415'},
         {'city': 'Los Angeles', 'state': 'CA', 'state_name': 'California', 'zip3': '900', 'area': '213'},
@@ -118,13 +185,97 @@ CREATE OR REPLACE TEMP MACRO sample_city(i) AS
         {'city': 'Albuquerque', 'state': 'NM', 'state_name': 'New Mexico', 'zip3': '871', 'area': '505'},
         {'city': 'Baltimore', 'state': 'MD', 'state_name': 'Maryland', 'zip3': '212', 'area': '410'},
         {'city': 'Washington', 'state': 'DC', 'state_name': 'District of Columbia', 'zip3': '200', 'area': '202'}
-    ], i, 'city');
+    ], i, salt);
 
--- Product catalogue: 15 subcategories of 16 products each, addressed by a product index in [0, 240).
--- Names, prices and costs are computed from the index so that line prices need no join.
-CREATE OR REPLACE TEMP MACRO product_catalogue_size() AS 240;
+-- ---------------------------------------------------------------------------------------------------------
+-- Purchase history of a customer
 
-CREATE OR REPLACE TEMP MACRO product_id(p) AS 'SKU-' || lpad((10001 + p)::VARCHAR, 5, '0');
+-- Half of the customers have bought: 1 order (40% of buyers), 2 (20%), 3 (15%), 4 (10%) or 5 to 8 (15%),
+-- 2.6 on average. Eight order numbers per customer keep order keys (i * 8 + order_number) unique.
+CREATE OR REPLACE TEMP MACRO customer_order_count(i) AS
+    CASE
+        WHEN draw(i, 'buyer', 100) >= 50 THEN 0
+        WHEN draw(i, 'order_count', 100) < 40 THEN 1
+        WHEN draw(i, 'order_count', 100) < 60 THEN 2
+        WHEN draw(i, 'order_count', 100) < 75 THEN 3
+        WHEN draw(i, 'order_count', 100) < 85 THEN 4
+        ELSE 5 + draw(i, 'more_orders', 4)
+    END;
+
+-- Orders are evenly spaced between a first order up to three years before the reference date and a
+-- latest one, and fall on the day before the reference date at the latest.
+CREATE OR REPLACE TEMP MACRO customer_first_order_days_ago(i) AS 1 + draw(i, 'first_order_days_ago', 1095);
+
+CREATE OR REPLACE TEMP MACRO order_datetime(i, order_number, order_count) AS
+    make_timestamp(
+        epoch_us(reference_date()::TIMESTAMP)
+        - 86400000000 * (1 + customer_first_order_days_ago(i)
+            - (customer_first_order_days_ago(i) - draw(i, 'latest_order_days_ago', customer_first_order_days_ago(i)))
+                * order_number // greatest(order_count - 1, 1))
+        + 1000000 * (8 * 3600 + draw(i * 8 + order_number, 'time_of_day', 14 * 3600)));
+
+CREATE OR REPLACE TEMP MACRO customer_home_store_id(i) AS 'S' || (101 + draw(i, 'home_store', 60));
+
+-- Most customers keep to one channel (in store 90% or 10% of the time); the rest mix them.
+CREATE OR REPLACE TEMP MACRO order_in_store(i, order_key) AS
+    draw(order_key, 'channel', 100) < [90, 90, 90, 90, 50, 50, 50, 10, 10, 10][1 + draw(i, 'channel_affinity', 10)];
+
+-- Each source system numbers orders and customers its own way; amperity_id is what unifies customers.
+-- Unified_Itemized_Transactions recovers the order key from the order id.
+CREATE OR REPLACE TEMP MACRO order_id(order_key, in_store) AS
+    CASE WHEN in_store THEN 'POS-' ELSE 'WEB-' END || (100000000000 + order_key);
+
+CREATE OR REPLACE TEMP MACRO order_key_of(order_id) AS order_id[5:]::BIGINT - 100000000000;
+
+CREATE OR REPLACE TEMP MACRO order_customer_id(i, in_store) AS
+    CASE WHEN in_store THEN 'L' ELSE 'W' END || (1000000000 + i);
+
+CREATE OR REPLACE TEMP MACRO order_payment_method(order_key, in_store) AS
+    CASE
+        WHEN in_store THEN pick(['credit card', 'credit card', 'credit card', 'debit card', 'debit card', 'cash',
+                                 'cash', 'gift card', 'digital wallet', 'credit card'], order_key, 'payment_method')
+        ELSE pick(['credit card', 'credit card', 'credit card', 'credit card', 'debit card', 'digital wallet',
+                   'digital wallet', 'gift card', 'store credit', 'credit card'], order_key, 'payment_method')
+    END;
+
+-- ---------------------------------------------------------------------------------------------------------
+-- Lines of an order: 1 to 4 distinct products, 1.8 on average, numbered from 0 within the order.
+
+CREATE OR REPLACE TEMP MACRO order_line_count(order_key) AS
+    [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 4, 4][1 + draw(order_key, 'line_count', 20)];
+
+-- Steps below 80 never wrap onto an earlier product of the same order within four lines.
+CREATE OR REPLACE TEMP MACRO line_product_index(order_key, line_number) AS
+    (draw(order_key, 'first_product', 240) + line_number * (1 + draw(order_key, 'product_step', 79))) % 240;
+
+CREATE OR REPLACE TEMP MACRO line_quantity(order_key, line_number) AS
+    [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 3][1 + draw(order_key * 4 + line_number, 'quantity', 20)];
+
+CREATE OR REPLACE TEMP MACRO line_discount_percent(order_key, line_number) AS
+    [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 10, 10, 20, 20, 25, 30, 50][1 + draw(order_key * 4 + line_number, 'discount', 20)];
+
+-- 7% of lines are returned, in part or in full.
+CREATE OR REPLACE TEMP MACRO line_returned_quantity(order_key, line_number) AS
+    CASE
+        WHEN draw(order_key * 4 + line_number, 'return', 1000) < 70
+            THEN 1 + draw(order_key * 4 + line_number, 'returned_quantity', line_quantity(order_key, line_number))
+        ELSE 0
+    END;
+
+-- 3% of the online lines that are not returned are cancelled in full; a till cannot cancel.
+CREATE OR REPLACE TEMP MACRO line_canceled_quantity(order_key, line_number, online) AS
+    CASE
+        WHEN online AND draw(order_key * 4 + line_number, 'return', 1000) >= 70 AND draw(order_key * 4 + line_number, 'cancel', 1000) < 30
+            THEN line_quantity(order_key, line_number)
+        ELSE 0
+    END;
+
+-- ---------------------------------------------------------------------------------------------------------
+-- Product catalogue: 15 subcategories of 16 products, addressed by a product index in [0, 240).
+-- Names, prices and costs are computed from the index, so lines need no join (a join would lose the
+-- generation order of the rows).
+
+CREATE OR REPLACE TEMP MACRO product_id(p) AS 'SKU-' || (10001 + p);
 
 CREATE OR REPLACE TEMP MACRO product_category(p) AS
     ['Apparel', 'Apparel', 'Apparel', 'Footwear', 'Footwear', 'Accessories', 'Accessories', 'Accessories',
@@ -145,16 +296,15 @@ CREATE OR REPLACE TEMP MACRO product_name(p) AS
 
 -- List prices end in .99 and grow with the product's position in its subcategory.
 CREATE OR REPLACE TEMP MACRO product_list_price_cents(p) AS
-    (floor([24, 39, 89, 69, 119, 34, 19, 59, 44, 79, 29, 26, 64, 18, 149][1 + p // 16] * (1 + (p % 16) / 10)) * 100
-        + 99)::BIGINT;
+    ([24, 39, 89, 69, 119, 34, 19, 59, 44, 79, 29, 26, 64, 18, 149][1 + p // 16] * (10 + p % 16) // 10) * 100 + 99;
 
 CREATE OR REPLACE TEMP MACRO product_unit_cost_cents(p) AS
-    (product_list_price_cents(p) * (35 + 5 * (p % 5)) // 100)::BIGINT;
+    product_list_price_cents(p) * (35 + 5 * (p % 5)) // 100;
 
 CREATE OR REPLACE TEMP MACRO unit_discount_cents(p, discount_percent) AS
-    ((product_list_price_cents(p) * discount_percent + 50) // 100)::BIGINT;
+    (product_list_price_cents(p) * discount_percent + 50) // 100;
 
--- Revenue is what the customer paid before tax: list price less discount.
+-- Revenue is what the customer paid before tax: the list price less the discount.
 CREATE OR REPLACE TEMP MACRO unit_revenue_cents(p, discount_percent) AS
     product_list_price_cents(p) - unit_discount_cents(p, discount_percent);
 
@@ -162,22 +312,58 @@ CREATE OR REPLACE TEMP MACRO store_tax_basis_points(store_id) AS
     [625, 725, 800, 875, 1000, 0][1 + draw(store_id, 'tax_rate', 6)];
 
 CREATE OR REPLACE TEMP MACRO unit_tax_cents(p, discount_percent, store_id) AS
-    ((unit_revenue_cents(p, discount_percent) * store_tax_basis_points(store_id) + 5000) // 10000)::BIGINT;
+    (unit_revenue_cents(p, discount_percent) * store_tax_basis_points(store_id) + 5000) // 10000;
 
--- Order lines are addressed by a line key, order_key * 4 + line_number.
-CREATE OR REPLACE TEMP MACRO line_quantity(line_key) AS
-    [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 3][1 + draw(line_key, 'quantity', 20)];
+CREATE OR REPLACE TEMP MACRO line_unit_revenue_cents(order_key, line_number) AS
+    unit_revenue_cents(line_product_index(order_key, line_number), line_discount_percent(order_key, line_number));
 
-CREATE OR REPLACE TEMP MACRO line_discount_percent(line_key) AS
-    [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 10, 10, 20, 20, 25, 30, 50][1 + draw(line_key, 'discount', 20)];
+CREATE OR REPLACE TEMP MACRO line_unit_discount_cents(order_key, line_number) AS
+    unit_discount_cents(line_product_index(order_key, line_number), line_discount_percent(order_key, line_number));
 
--- 7% of lines are returned, in part or in full.
-CREATE OR REPLACE TEMP MACRO line_returned_quantity(line_key) AS
-    CASE WHEN draw(line_key, 'return', 1000) < 70 THEN 1 + draw(line_key, 'returned_quantity', line_quantity(line_key)) ELSE 0 END;
+-- Order totals add up a value of each of the order's lines (at most four), written out because a list
+-- lambda here costs five times as much.
+CREATE OR REPLACE TEMP MACRO sum_of_lines(line_count, line0, line1, line2, line3) AS
+    line0
+    + CASE WHEN line_count > 1 THEN line1 ELSE 0 END
+    + CASE WHEN line_count > 2 THEN line2 ELSE 0 END
+    + CASE WHEN line_count > 3 THEN line3 ELSE 0 END;
 
--- 3% of the online lines that are not returned are cancelled in full; a till cannot cancel.
-CREATE OR REPLACE TEMP MACRO line_canceled_quantity(line_key, online) AS
-    CASE
-        WHEN online AND draw(line_key, 'return', 1000) >= 70 AND draw(line_key, 'cancel', 1000) < 30 THEN line_quantity(line_key)
-        ELSE 0
-    END;
+CREATE OR REPLACE TEMP MACRO order_bought_quantity(order_key, line_count) AS
+    sum_of_lines(line_count, line_quantity(order_key, 0), line_quantity(order_key, 1),
+                 line_quantity(order_key, 2), line_quantity(order_key, 3));
+
+CREATE OR REPLACE TEMP MACRO order_returned_quantity(order_key, line_count) AS
+    sum_of_lines(line_count, line_returned_quantity(order_key, 0), line_returned_quantity(order_key, 1),
+                 line_returned_quantity(order_key, 2), line_returned_quantity(order_key, 3));
+
+CREATE OR REPLACE TEMP MACRO order_canceled_quantity(order_key, line_count, online) AS
+    sum_of_lines(line_count, line_canceled_quantity(order_key, 0, online), line_canceled_quantity(order_key, 1, online),
+                 line_canceled_quantity(order_key, 2, online), line_canceled_quantity(order_key, 3, online));
+
+CREATE OR REPLACE TEMP MACRO order_bought_cents(order_key, line_count) AS
+    sum_of_lines(line_count,
+                 line_quantity(order_key, 0) * line_unit_revenue_cents(order_key, 0),
+                 line_quantity(order_key, 1) * line_unit_revenue_cents(order_key, 1),
+                 line_quantity(order_key, 2) * line_unit_revenue_cents(order_key, 2),
+                 line_quantity(order_key, 3) * line_unit_revenue_cents(order_key, 3));
+
+CREATE OR REPLACE TEMP MACRO order_returned_cents(order_key, line_count) AS
+    sum_of_lines(line_count,
+                 line_returned_quantity(order_key, 0) * line_unit_revenue_cents(order_key, 0),
+                 line_returned_quantity(order_key, 1) * line_unit_revenue_cents(order_key, 1),
+                 line_returned_quantity(order_key, 2) * line_unit_revenue_cents(order_key, 2),
+                 line_returned_quantity(order_key, 3) * line_unit_revenue_cents(order_key, 3));
+
+CREATE OR REPLACE TEMP MACRO order_canceled_cents(order_key, line_count, online) AS
+    sum_of_lines(line_count,
+                 line_canceled_quantity(order_key, 0, online) * line_unit_revenue_cents(order_key, 0),
+                 line_canceled_quantity(order_key, 1, online) * line_unit_revenue_cents(order_key, 1),
+                 line_canceled_quantity(order_key, 2, online) * line_unit_revenue_cents(order_key, 2),
+                 line_canceled_quantity(order_key, 3, online) * line_unit_revenue_cents(order_key, 3));
+
+CREATE OR REPLACE TEMP MACRO order_discount_cents(order_key, line_count) AS
+    sum_of_lines(line_count,
+                 line_quantity(order_key, 0) * line_unit_discount_cents(order_key, 0),
+                 line_quantity(order_key, 1) * line_unit_discount_cents(order_key, 1),
+                 line_quantity(order_key, 2) * line_unit_discount_cents(order_key, 2),
+                 line_quantity(order_key, 3) * line_unit_discount_cents(order_key, 3));

@@ -24,15 +24,30 @@ public sealed class OrchestrationCommandTests(HeraldServerFixture server)
     }
 
     [Fact]
-    public async Task RunWait_OfAQueryWithTheWrongColumn_ExitsOneWithTheReasonAndNextStep()
+    public async Task RunWait_OfAQueryReturningNoValues_ExitsOneWithTheReasonAndNextStep()
     {
-        var destination = await server.AddDestinationAsync("orch-fail");
-        await server.RunAsync("orchestration", "add", "orch-fail-daily", "--destination", destination, "--query", "SELECT phone FROM Customer_360");
+        var destination = await server.AddDestinationAsync("orch-empty");
+        var added = await server.RunAsync(
+            "orchestration", "add", "orch-empty-daily", "--destination", destination, "--query", "SELECT email FROM Customer_360 WHERE loyalty_tier = 'none such'");
 
-        var result = await server.RunAsync("orchestration", "run", "orch-fail-daily", "--wait");
+        var result = await server.RunAsync("orchestration", "run", "orch-empty-daily", "--wait");
 
+        added.ExitCode.ShouldBe(0, added.ToString());
         result.ExitCode.ShouldBe(1, result.ToString());
         result.Output.ShouldContain("failed");
-        result.Output.ShouldContain("Next step");
+        result.Output.ShouldContain("Next step:");
+    }
+
+    [Fact]
+    public async Task Add_WithAQueryColumnOtherThanTheAttribute_PrintsEachProblemAndExitsTwo()
+    {
+        var destination = await server.AddDestinationAsync("orch-column");
+
+        var result = await server.RunAsync("orchestration", "add", "orch-column-daily", "--destination", destination, "--query", "SELECT phone FROM Customer_360");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Error.ShouldStartWith("error: ");
+        result.Error.ShouldContain("  - ");
+        result.Error.ShouldContain("'phone'");
     }
 }

@@ -1,0 +1,48 @@
+using Herald.Server.Api;
+
+namespace Herald.Server.Web.Display;
+
+/// <summary>
+/// What a person looking at a failed or cancelled run should do next, with the pages that do it. The
+/// API's own next step (<see cref="ApiViews.NextStepOf"/>) is shown beside it for the command line.
+/// </summary>
+internal sealed record NextStep(string Advice, IReadOnlyList<NextStepLink> Links, bool OfferRunAgain)
+{
+    public static NextStep? For(RunView run, string? credentialName)
+    {
+        var destinationEdit = new NextStepLink("Edit the destination", $"/destinations/{Uri.EscapeDataString(run.Destination.Name)}/edit");
+        var credentialEdit = credentialName is null ? null
+            : new NextStepLink("Update the credential", $"/credentials/{Uri.EscapeDataString(credentialName)}/edit");
+        var queryEdit = run.Orchestration is { } orchestration
+            ? new NextStepLink("Fix the query", $"/orchestrations/{Uri.EscapeDataString(orchestration.Name)}/edit")
+            : null;
+        return run.State switch
+        {
+            "failed" => run.Failure switch
+            {
+                "credential" => new NextStep(
+                    "Insider One refused the credential. Update it (check the partner name, or paste a new API token), then run again.",
+                    Only(credentialEdit), true),
+                "destination" => new NextStep(
+                    "Insider One refused the segment. Edit the destination (for example its segment name), then run again.",
+                    [destinationEdit], true),
+                "audience" => new NextStep(
+                    "The query or its result cannot become an audience. Fix the query as the reason says, then run again.",
+                    Only(queryEdit), true),
+                "transient" => new NextStep(
+                    "Insider One or the network kept failing after every retry. Nothing was submitted; retry the run when Insider One is reachable.",
+                    [], true),
+                "report_timeout" => new NextStep(
+                    "Insider One accepted the segment but no report came in time. Check the segment in InOne, and that Insider One can reach Herald's public URL (Herald:PublicBaseUrl); a late report still completes this run.",
+                    [], false),
+                _ => new NextStep("Herald could not finish a step. Check the reason and Herald's settings, then run again.", [], true),
+            },
+            "cancelled" => new NextStep("The run was cancelled. Start a new run when ready.", [], true),
+            _ => null,
+        };
+    }
+
+    private static IReadOnlyList<NextStepLink> Only(NextStepLink? link) => link is null ? [] : [link];
+}
+
+internal sealed record NextStepLink(string Label, string Href);

@@ -1,0 +1,115 @@
+using Herald.Core.Catalog;
+using Herald.Core.Ports;
+using Herald.Server.Api;
+using Herald.Server.Runs;
+using Herald.Server.Web.Display;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Herald.Server.Web.Pages.Orchestrations;
+
+internal sealed class DetailModel(ICatalogStore catalog, IRunStore runs, RunLauncher launcher, TimeProvider clock) : PageModel
+{
+    [BindProperty] public int SampleSize { get; set; } = WebRuns.SampleSizes[0];
+    [BindProperty] public string? TestSegmentName { get; set; }
+
+    public Orchestration Orchestration { get; private set; } = null!;
+    public Destination? Destination { get; private set; }
+    public IReadOnlyList<RunSummary> RecentRuns { get; private set; } = [];
+    public FormErrors Errors { get; } = new();
+    public DateTimeOffset Now { get; } = clock.GetUtcNow();
+
+    public async Task<IActionResult> OnGetAsync([FromRoute] string name, CancellationToken ct)
+    {
+        if (!await LoadAsync(name, ct))
+        {
+            return NotFound();
+        }
+        TestSegmentName = DefaultTestSegment(Destination?.SegmentName ?? Orchestration.Name);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRunAsync([FromRoute] string name, CancellationToken ct)
+    {
+        if (!await LoadAsync(name, ct))
+        {
+            return NotFound();
+        }
+        try
+        {
+            var run = await launcher.StartOrchestrationAsync(Orchestration, null, WebRuns.StartedBy, ct);
+            return Redirect($"/runs/{run.Id}");
+        }
+        catch (CatalogProblem problem)
+        {
+            TempData["Problem"] = problem.Message;
+            return Redirect(Request.Path);
+        }
+    }
+
+    public async Task<IActionResult> OnPostTestSendAsync([FromRoute] string name, CancellationToken ct)
+    {
+        if (!await LoadAsync(name, ct))
+        {
+            return NotFound();
+        }
+        if (Destination is null)
+        {
+            Errors.Add("", "The orchestration's destination was deleted; edit the orchestration to choose another.");
+            return Page();
+        }
+        if (!WebRuns.SampleSizes.Contains(SampleSize))
+        {
+            Errors.Add(nameof(SampleSize), $"Choose a sample of {string.Join(" or ", WebRuns.SampleSizes)} values.");
+        }
+        Errors.AddRange(nameof(TestSegmentName), CatalogRules.CheckSegmentName(TestSegmentName));
+        if (TestSegmentName == Destination.SegmentName)
+        {
+            Errors.Add(nameof(TestSegmentName),
+                $"'{TestSegmentName}' is the destination's own segment, which a test would replace with {SampleSize} values. Give the test a segment name of its own.");
+        }
+        if (Errors.Any)
+        {
+            return Page();
+        }
+        try
+        {
+            var run = await launcher.StartSendAsync(Destination, Orchestration.Query, Orchestration.AllowEmpty, TestSegmentName, SampleSize, WebRuns.StartedBy, ct);
+            return Redirect($"/runs/{run.Id}");
+        }
+        catch (CatalogProblem problem)
+        {
+            Errors.Add("", problem.Message);
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync([FromRoute] string name, CancellationToken ct)
+    {
+        if (await catalog.FindOrchestrationAsync(name, ct) is { } orchestration)
+        {
+            await catalog.DeleteOrchestrationAsync(orchestration.Id, ct);
+            TempData["Notice"] = $"Deleted the orchestration '{orchestration.Name}'. Its runs stay in the history.";
+        }
+        return Redirect("/orchestrations");
+    }
+
+    private async Task<bool> LoadAsync(string name, CancellationToken ct)
+    {
+        if (await catalog.FindOrchestrationAsync(name, ct) is not { } orchestration)
+        {
+            return false;
+        }
+        Orchestration = orchestration;
+        Destination = await catalog.GetDestinationAsync(orchestration.DestinationId, ct);
+        RecentRuns = [.. (await runs.ListAsync(new RunQuery(OrchestrationId: orchestration.Id, Limit: 10), ct)).Select(r => r.ToSummary())];
+        return true;
+    }
+
+    private static string DefaultTestSegment(string segmentName)
+    {
+        const string suffix = " (test)";
+        var room = CatalogRules.MaxSegmentNameLength - suffix.Length;
+        return (segmentName.Length > room ? segmentName[..room].TrimEnd() : segmentName) + suffix;
+    }
+}

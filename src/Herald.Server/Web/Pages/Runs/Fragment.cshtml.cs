@@ -1,0 +1,23 @@
+using Herald.Core.Ports;
+using Herald.Server.Web.Display;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Herald.Server.Web.Pages.Runs;
+
+/// <summary>The changing part of the run page, fetched every second by the page's script while the run is in flight.</summary>
+internal sealed class FragmentModel(IRunStore runs, ICatalogStore catalog, TimeProvider clock) : PageModel
+{
+    public RunPage View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await RunPage.LoadAsync(id, runs, catalog, clock, ct) is not { } view)
+        {
+            return NotFound();
+        }
+        View = view;
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+}

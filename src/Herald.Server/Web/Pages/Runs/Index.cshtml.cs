@@ -1,0 +1,51 @@
+using Herald.Core.Catalog;
+using Herald.Core.Ports;
+using Herald.Core.Runs;
+using Herald.Server.Api;
+using Herald.Server.Web.Display;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Herald.Server.Web.Pages.Runs;
+
+internal sealed class IndexModel(ICatalogStore catalog, IRunStore runs, TimeProvider clock) : PageModel
+{
+    public int Limit => 100;
+
+    [BindProperty(SupportsGet = true)] public string? State { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Destination { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Orchestration { get; set; }
+    [BindProperty(SupportsGet = true)] public string? StartedBy { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+
+    public IReadOnlyList<RunSummary> Runs { get; private set; } = [];
+    public IReadOnlyList<Destination> Destinations { get; private set; } = [];
+    public IReadOnlyList<Orchestration> Orchestrations { get; private set; } = [];
+    public IReadOnlyList<string> StartedByValues { get; private set; } = [];
+    public DateTimeOffset Now { get; } = clock.GetUtcNow();
+
+    public string CountLine => Runs.Count switch
+    {
+        _ when Runs.Count == Limit => $"The latest {Limit} {(IsFiltered ? "matching " : "")}runs; narrow the filters to see older ones.",
+        1 => IsFiltered ? "1 run matches the filters." : "1 run.",
+        var n => IsFiltered ? $"{n} runs match the filters." : $"{n} runs.",
+    };
+
+    public bool IsFiltered => new[] { State, Destination, Orchestration, StartedBy, Search }.Any(v => !string.IsNullOrWhiteSpace(v));
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Destinations = [.. (await catalog.ListDestinationsAsync(ct)).OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase)];
+        Orchestrations = [.. (await catalog.ListOrchestrationsAsync(ct)).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase)];
+        RunState? state = StateBadge.States.Contains(State) ? RunStateExtensions.ParseWireName(State!) : null;
+        var query = new RunQuery(
+            state,
+            Guid.TryParse(Destination, out var destinationId) ? destinationId : null,
+            Guid.TryParse(Orchestration, out var orchestrationId) ? orchestrationId : null,
+            string.IsNullOrWhiteSpace(StartedBy) ? null : StartedBy.Trim(),
+            string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
+            Limit);
+        Runs = [.. (await runs.ListAsync(query, ct)).Select(r => r.ToSummary())];
+        StartedByValues = [.. (await runs.ListAsync(new RunQuery(Limit: 500), ct)).Select(r => r.Origin.StartedBy).Distinct().Order()];
+    }
+}

@@ -1,0 +1,139 @@
+using Herald.Core.Audiences;
+using Herald.Core.Runs;
+
+namespace Herald.Tests.Core;
+
+public sealed class RunStateMachineTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly AudienceCounts SomeCounts = new(10, 8, 1, 1, new Dictionary<string, long>());
+    private static readonly StagedFile SomeFile = new("f.csv", 100, T0.AddHours(12));
+
+    [Fact]
+    public void NewRun_IsQueuedWithAReason()
+    {
+        var run = NewRun();
+
+        run.State.ShouldBe(RunState.Queued);
+        run.Reason.ShouldContain("Queued by test");
+        run.History.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Run_GoesThroughEveryStepToSucceeded_RecordingEachTransition()
+    {
+        var run = Submitted();
+
+        run.ReceiveReport(7, 1, 8, T0.AddMinutes(5)).ShouldBe(ReportOutcome.Recorded);
+
+        run.State.ShouldBe(RunState.Succeeded);
+        run.IsFinal.ShouldBeTrue();
+        run.Report!.Total.ShouldBe(8);
+        run.History.Select(e => e.State).ShouldBe([RunState.Queued, RunState.Building, RunState.Staging, RunState.Submitting, RunState.Submitting, RunState.AwaitingReport, RunState.Succeeded]);
+    }
+
+    [Fact]
+    public void Building_CanBeEnteredAgainAfterACrash_AndSaysSo()
+    {
+        var run = NewRun();
+        run.StartBuilding(T0);
+
+        run.StartBuilding(T0.AddMinutes(1));
+
+        run.State.ShouldBe(RunState.Building);
+        run.Reason.ShouldContain("again");
+    }
+
+    [Fact]
+    public void IllegalMoves_AreRefused()
+    {
+        var run = NewRun();
+
+        Should.Throw<InvalidRunTransitionException>(() => run.CompleteStaging(SomeFile, T0));
+        Should.Throw<InvalidRunTransitionException>(() => run.BeginSubmission(T0));
+        Should.Throw<InvalidRunTransitionException>(() => run.ExpireReport(T0));
+        run.Cancel("stop", T0);
+        Should.Throw<InvalidRunTransitionException>(() => run.Fail(FailureKind.Internal, "x", T0));
+        Should.Throw<InvalidRunTransitionException>(() => run.StartBuilding(T0));
+    }
+
+    [Fact]
+    public void Report_ArrivingBeforeTheAcceptanceIsRecorded_SucceedsTheRunOnAcceptance()
+    {
+        var run = NewRun();
+        run.StartBuilding(T0);
+        run.CompleteBuild(SomeCounts, T0);
+        run.CompleteStaging(SomeFile, T0);
+        run.BeginSubmission(T0);
+
+        run.ReceiveReport(8, 0, 8, T0).ShouldBe(ReportOutcome.Recorded);
+        run.State.ShouldBe(RunState.Submitting);
+        run.AcceptSubmission(T0, T0.AddHours(1), "Accepted.");
+
+        run.State.ShouldBe(RunState.Succeeded);
+    }
+
+    [Fact]
+    public void SecondReport_ChangesNothing()
+    {
+        var run = Submitted();
+        run.ReceiveReport(8, 0, 8, T0);
+
+        run.ReceiveReport(1, 1, 2, T0).ShouldBe(ReportOutcome.AlreadyFinal);
+
+        run.Report!.Valid.ShouldBe(8);
+    }
+
+    [Fact]
+    public void Report_BeforeSubmission_IsNotExpected()
+    {
+        var run = NewRun();
+
+        run.ReceiveReport(1, 0, 1, T0).ShouldBe(ReportOutcome.NotExpected);
+        run.State.ShouldBe(RunState.Queued);
+    }
+
+    [Fact]
+    public void Deadline_CannotExpireEarly_AndALateReportTurnsTheFailureIntoALateSuccess()
+    {
+        var run = Submitted();
+
+        Should.Throw<InvalidRunTransitionException>(() => run.ExpireReport(T0.AddMinutes(59)));
+        run.ExpireReport(T0.AddMinutes(61));
+        run.State.ShouldBe(RunState.Failed);
+        run.Failure.ShouldBe(FailureKind.ReportTimeout);
+
+        run.ReceiveReport(8, 0, 8, T0.AddMinutes(70)).ShouldBe(ReportOutcome.RecordedLate);
+        run.State.ShouldBe(RunState.Succeeded);
+        run.Report!.Late.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void SubmissionInDoubt_IsKnownFromTheRecordMadeBeforeSending()
+    {
+        var run = NewRun();
+        run.StartBuilding(T0);
+        run.CompleteBuild(SomeCounts, T0);
+        run.CompleteStaging(SomeFile, T0);
+
+        run.SubmissionInDoubt.ShouldBeFalse();
+        run.BeginSubmission(T0);
+        run.SubmissionInDoubt.ShouldBeTrue();
+        run.AcceptSubmission(T0, T0.AddHours(1), "Accepted.");
+        run.SubmissionInDoubt.ShouldBeFalse();
+    }
+
+    private static Run NewRun() => new(Guid.NewGuid(),
+        new RunOrigin(Guid.NewGuid(), "dest", Guid.NewGuid(), null, null, "SELECT email FROM t", "VIP", "email", false, "test"), T0);
+
+    private static Run Submitted()
+    {
+        var run = NewRun();
+        run.StartBuilding(T0);
+        run.CompleteBuild(SomeCounts, T0);
+        run.CompleteStaging(SomeFile, T0);
+        run.BeginSubmission(T0);
+        run.AcceptSubmission(T0, T0.AddHours(1), "Accepted.");
+        return run;
+    }
+}

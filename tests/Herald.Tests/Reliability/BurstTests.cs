@@ -1,0 +1,74 @@
+using Herald.Core.Audiences;
+using Herald.Core.Catalog;
+using Herald.Core.Runs;
+using Herald.Storage.Files;
+using Herald.Storage.Secrets;
+using Herald.Storage.Sqlite;
+using Herald.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Herald.Tests.Reliability;
+
+/// <summary>
+/// Many segments submitted at once go out at close to Insider One's limit of 100 per second per token,
+/// and never draw a 429 from a server that enforces it.
+/// </summary>
+public sealed class BurstTests(ITestOutputHelper output)
+{
+    private const int Runs = 300;
+
+    [Fact]
+    public async Task ThreeHundredStagedRuns_AreSubmittedNearTheRateLimitWithoutA429()
+    {
+        await using var harness = await HeraldHarness.StartAsync();
+        var credential = await harness.Api.AddCredentialAsync("burst");
+        var runIds = new List<Guid>();
+
+        // The runs are staged while Herald is stopped, so that at start-up all 300 want to submit at once and
+        // only the rate limiter paces them (building 300 files would pace them by itself).
+        await harness.RestartAsync(
+            settings: new Dictionary<string, string?> { ["Herald:Workers:Concurrency"] = "64" },
+            whileStopped: async data => runIds.AddRange(await StageRunsAsync(data, credential.Id)));
+
+        foreach (var id in runIds)
+        {
+            (await harness.Api.WaitForAsync(id, "awaiting_report", TimeSpan.FromSeconds(60))).State.ShouldBeOneOf("awaiting_report", "succeeded");
+        }
+
+        var uploads = harness.Simulator.Requests.Where(r => r.Path.EndsWith("upload")).OrderBy(r => r.At).ToList();
+        uploads.Count(r => r.Status == 429).ShouldBe(0);
+        uploads.Count(r => r.Status == 200).ShouldBe(Runs);
+        var seconds = (uploads[^1].At - uploads[0].At).TotalSeconds;
+        var rate = (Runs - 1) / seconds;
+        output.WriteLine($"{Runs} uploads in {seconds:0.00} s: {rate:0.0} per second against a limit of 100; 0 answered 429");
+        rate.ShouldBeGreaterThanOrEqualTo(90);
+        rate.ShouldBeLessThanOrEqualTo(102);
+    }
+
+    private static async Task<IReadOnlyList<Guid>> StageRunsAsync(string data, Guid credentialId)
+    {
+        var database = new SqliteDatabase(Path.Combine(data, "herald.db"));
+        var catalog = new SqliteCatalogStore(database, SecretProtector.FromDataDirectory(data));
+        var runs = new SqliteRunStore(database);
+        var files = new LocalAudienceFileStore(Path.Combine(data, "files"), () => new Uri("http://127.0.0.1/"), UrlSigner.FromDataDirectory(data));
+        var now = DateTimeOffset.UtcNow;
+        var ids = new List<Guid>();
+        for (var i = 0; i < Runs; i++)
+        {
+            // One destination per run: one destination has one run in flight at a time.
+            var destination = new Destination(Guid.NewGuid(), $"burst-{i}", credentialId, $"Burst {i}", "email", null, now, now);
+            await catalog.SaveDestinationAsync(destination, CancellationToken.None);
+            var run = new Run(Guid.NewGuid(), new RunOrigin(destination.Id, destination.Name, credentialId, null, null,
+                "SELECT 'a@example.com' AS email", destination.SegmentName, "email", false, "burst-test"), now);
+            var built = files.PrepareBuildPath(run.Id);
+            await File.WriteAllTextAsync(built, $"person{i}@example.com\n");
+            var staged = await files.PublishAsync(run.Id, built, now.AddHours(12), CancellationToken.None);
+            run.StartBuilding(now);
+            run.CompleteBuild(new AudienceCounts(1, 1, 0, 0, new Dictionary<string, long>()), now);
+            run.CompleteStaging(staged, now);
+            await runs.CreateAsync(run, CancellationToken.None);
+            ids.Add(run.Id);
+        }
+        return ids;
+    }
+}

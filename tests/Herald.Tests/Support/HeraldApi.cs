@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Herald.Server.Api;
+
+namespace Herald.Tests.Support;
+
+/// <summary>Herald's REST API as a test speaks it: real HTTP on loopback with the API key.</summary>
+public sealed class HeraldApi(Uri baseUrl, string apiKey) : IDisposable
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>More to say when a wait times out (the simulator's view of things).</summary>
+    public Func<string>? Diagnostics { get; set; }
+
+    public HttpClient Http { get; } = new() { BaseAddress = baseUrl, DefaultRequestHeaders = { { "X-Herald-Api-Key", apiKey } } };
+
+    public async Task<CredentialView> AddCredentialAsync(string name, string partnerName = "herald-demo", string token = "demo-token")
+    {
+        var response = await Http.PostAsJsonAsync("/api/credentials", new CredentialInput(name, "insiderone", partnerName, token, null));
+        return await ReadAsync<CredentialView>(response, HttpStatusCode.Created);
+    }
+
+    public async Task<DestinationView> AddDestinationAsync(string name, string credential, string segmentName, string attributeName = "email")
+    {
+        var response = await Http.PostAsJsonAsync("/api/destinations", new DestinationInput(name, credential, segmentName, attributeName, null));
+        return await ReadAsync<DestinationView>(response, HttpStatusCode.Created);
+    }
+
+    /// <summary>A credential and a destination with names unique to the calling test.</summary>
+    public async Task<DestinationView> AddDestinationWithCredentialAsync(string segmentName, string attributeName = "email", string token = "demo-token", string partnerName = "herald-demo")
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        await AddCredentialAsync($"cred-{suffix}", partnerName, token);
+        return await AddDestinationAsync($"dest-{suffix}", $"cred-{suffix}", segmentName, attributeName);
+    }
+
+    public async Task<RunView> SendAsync(string destination, string query, bool allowEmpty = false, string? segmentName = null)
+    {
+        var response = await Http.PostAsJsonAsync("/api/sends", new SendRequest(destination, query, allowEmpty, segmentName));
+        return await ReadAsync<RunView>(response, HttpStatusCode.Accepted);
+    }
+
+    public async Task<RunView> GetRunAsync(Guid id) =>
+        (await Http.GetFromJsonAsync<RunView>($"/api/runs/{id}", Json))!;
+
+    /// <summary>Polls until the run is final (or reaches the given state), failing the test after the timeout.</summary>
+    public async Task<RunView> WaitForAsync(Guid id, string? state = null, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var run = await GetRunAsync(id);
+            if (state is null ? run.IsFinal : run.State == state || (run.IsFinal && run.State != state))
+            {
+                return run;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Run {id} is still {run.State}: {run.Reason}{Diagnostics?.Invoke()}");
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    public async Task<RunView> SendAndWaitAsync(string destination, string query, bool allowEmpty = false) =>
+        await WaitForAsync((await SendAsync(destination, query, allowEmpty)).Id);
+
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(expected, body);
+        return JsonSerializer.Deserialize<T>(body, Json)!;
+    }
+
+    public void Dispose() => Http.Dispose();
+}
