@@ -27,7 +27,7 @@ internal static class InsiderOneResilience
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
                 MaxDelay = options.MaxRetryDelay,
-                DelayGenerator = args => ValueTask.FromResult(RetryAfterOf(args.Outcome.Result, options.MaxRetryDelay)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfterOf(args.Outcome.Result)),
             });
         }
         return builder
@@ -39,14 +39,17 @@ internal static class InsiderOneResilience
     public static bool IsTransient(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500;
 
-    /// <summary>Insider One's <c>Retry-After</c> wins over our own backoff, within the maximum delay.</summary>
-    private static TimeSpan? RetryAfterOf(HttpResponseMessage? response, TimeSpan maxDelay)
+    /// <summary>The longest <c>Retry-After</c> Herald honours; beyond it the run would look stuck.</summary>
+    private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromMinutes(5);
+
+    /// <summary>Insider One's <c>Retry-After</c> wins over our own backoff: it knows when the limit resets.</summary>
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage? response)
     {
         if (response?.StatusCode != HttpStatusCode.TooManyRequests || response.Headers.RetryAfter is not { } retryAfter)
         {
             return null;
         }
         var delay = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - DateTimeOffset.UtcNow : null);
-        return delay is { } d && d > TimeSpan.Zero ? (d < maxDelay ? d : maxDelay) : null;
+        return delay is { } d && d > TimeSpan.Zero ? (d < LongestRetryAfter ? d : LongestRetryAfter) : null;
     }
 }

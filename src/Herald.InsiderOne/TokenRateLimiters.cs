@@ -7,39 +7,25 @@ namespace Herald.InsiderOne;
 
 /// <summary>
 /// One limiter per API token, shared by every run in the process, because Insider One counts per token.
-/// A token bucket whose burst plus one second's refill equals the limit never puts more than the limit
-/// into any one-second window, so the server never answers 429 while Herald still uses nearly all of it.
-/// Waiting for a permit is queued without bound: a run waits its turn rather than failing.
+/// Waiting for a permit queues without bound: a run waits its turn rather than failing, and the wait
+/// never uses up a retry.
 /// </summary>
-public sealed class TokenRateLimiters(int requestsPerSecond) : IDisposable
+public sealed class TokenRateLimiters(int requestsPerSecond, TimeProvider? time = null) : IDisposable
 {
+    /// <summary>
+    /// The window is a little longer than a second so that jitter between Herald's clock and the moment
+    /// Insider One counts a request never puts one request too many into Insider One's second.
+    /// </summary>
+    public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(1020);
+
     private readonly ConcurrentDictionary<string, RateLimiter> _limiters = new();
 
     public RateLimiter For(string apiToken) =>
-        _limiters.GetOrAdd(KeyOf(apiToken), _ => Create(requestsPerSecond));
+        _limiters.GetOrAdd(KeyOf(apiToken), _ => new PacedRateLimiter(requestsPerSecond, Window, time ?? TimeProvider.System));
 
     /// <summary>Limiters are keyed by a hash so that the token itself is not kept around as a key.</summary>
     internal static string KeyOf(string apiToken) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(apiToken)));
-
-    private static RateLimiter Create(int limit)
-    {
-        // Burst of 3% of the limit (at least 1); the rest refills evenly, a few tokens at a time at most so
-        // that the timer's period stays above a couple of milliseconds.
-        var burst = Math.Max(1, limit * 3 / 100);
-        var perSecond = Math.Max(1, limit - burst);
-        var tokensPerPeriod = Math.Max(1, perSecond / 500);
-        var period = TimeSpan.FromSeconds((double)tokensPerPeriod / perSecond);
-        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = burst,
-            TokensPerPeriod = tokensPerPeriod,
-            ReplenishmentPeriod = period,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
-    }
 
     public void Dispose()
     {

@@ -83,4 +83,22 @@ public sealed class DestinationTests(HeraldInBrowser herald)
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = name })).ToContainTextAsync("Winter gold");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task EditingADestination_KeepsItsName_AndTestsTheConnectionAgain()
+    {
+        var (_, destination) = await herald.AddDestinationAsync($"Before {Unique.Suffix()}");
+        var page = await herald.SignedInPageAsync();
+        await page.GotoAsync("/destinations");
+
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = destination }).GetByRole(AriaRole.Link, new() { Name = $"Edit {destination}" }).ClickAsync();
+        await Expect(page.GetByLabel("Name", new() { Exact = true })).ToHaveAttributeAsync("readonly", "");
+        var renamed = $"After {Unique.Suffix()}";
+        await page.GetByLabel("Segment name").FillAsync(renamed);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Test the connection and save changes" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Saved the destination '{destination}'. Connection tested");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = destination })).ToContainTextAsync(renamed);
+        await page.Context.CloseAsync();
+    }
 }

@@ -81,4 +81,35 @@ public sealed class RunTests(HeraldInBrowser herald)
         await herald.Screenshots.TakeAsync(page, "dashboard", forDocs: true);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task ARunWaitingForInsiderOne_IsCancelledFromItsPage_AndRunsAgainFromThere()
+    {
+        var (_, destination) = await herald.AddDestinationAsync($"Cancel {Unique.Suffix()}");
+        herald.Simulator.Faults.DropCallbacks = true;
+        try
+        {
+            var run = await herald.SendAsync(destination, GoldEmails);
+            var page = await herald.SignedInPageAsync();
+            await page.GotoAsync($"/runs/{run.Id}");
+
+            var state = page.Locator(".status-line .badge");
+            await Expect(state).ToHaveAttributeAsync("data-state", "awaiting_report");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the run" }).ClickAsync();
+
+            await Expect(page.Locator(".notice")).ToContainTextAsync("The run was cancelled.");
+            await Expect(state).ToHaveAttributeAsync("data-state", "cancelled");
+            await Expect(page.Locator("[data-testid=run-reason]")).ToContainTextAsync("stays in Insider One");
+            herald.Simulator.Faults.DropCallbacks = false;
+            await page.Locator(".next-step").GetByRole(AriaRole.Button, new() { Name = "Run again" }).ClickAsync();
+
+            await page.WaitForURLAsync(url => url.Contains("/runs/") && !url.Contains(run.Id.ToString()));
+            await Expect(state).ToHaveAttributeAsync("data-state", "succeeded", new() { Timeout = 30_000 });
+            await page.Context.CloseAsync();
+        }
+        finally
+        {
+            herald.Simulator.Faults.DropCallbacks = false;
+        }
+    }
 }

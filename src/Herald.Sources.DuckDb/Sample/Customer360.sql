@@ -3,12 +3,13 @@
 --   email: 3% NULL, 2% empty, 2% malformed (no @, ' at ', @@ or no dot in the domain), 5% in mixed case or
 --          with spaces around, 1% the address of another customer, 0.1% with a quoted local part, a comma,
 --          an apostrophe or a line break; the rest well formed and unique.
---   phone: 6% NULL, 30% E.164, the rest in seven national formats, 1% with an extension.
+--   phone: 6% NULL, 30% E.164, the rest in seven other formats, one of them (1%) with an extension.
 --   names: 1.5% of surnames with a comma or an apostrophe, a few given names with quotes or spaces, many
 --          with non-ASCII letters; 2% in upper case, 1% in lower case, 0.5% with a leading space,
 --          0.5% without a given name.
---   address, city, state and postal: about 1% NULL each, 2% upper case; some states spelled out or in
---          lower case; ZIP+4 codes and, for New England and New Jersey, ZIP codes that lost their leading zero.
+--   address, city, state and postal: 1% NULL each; 2% of addresses and 3% of cities in upper case, 1% of
+--          cities with a trailing space; 2% of states spelled out, 1% in lower case; 5% ZIP+4 codes and, for
+--          New England and New Jersey, ZIP codes that lost their leading zero.
 --   birthdate: 2.5% NULL, 0.2% the placeholder 1900-01-01. gender: 3% NULL.
 -- lifetime_revenue and order_count are Transaction_Attributes_Extended.lifetime_order_revenue and
 -- lifetime_order_frequency, 0 for customers who never bought.
@@ -124,10 +125,11 @@ SELECT
         ELSE DATE '1940-01-01' + draw(i, 'birthdate', 24106)::INTEGER
     END AS birthdate,
     gender,
-    -- Tiers are for buyers (about 10% of all customers are gold); a few who never bought are bronze.
+    -- Tiers are for buyers: 20% of them gold (10% of all customers), 30% silver, 35% bronze; 10% of
+    -- the customers who never bought are bronze.
     CASE
         WHEN order_count > 0 THEN [NULL, 'bronze', 'silver', 'gold'][1 + (draw(i, 'loyalty_tier', 100) < 85)::INTEGER
-            + (draw(i, 'loyalty_tier', 100) < 47)::INTEGER + (draw(i, 'loyalty_tier', 100) < 17)::INTEGER]
+            + (draw(i, 'loyalty_tier', 100) < 50)::INTEGER + (draw(i, 'loyalty_tier', 100) < 20)::INTEGER]
         WHEN draw(i, 'loyalty_tier', 100) < 10 THEN 'bronze'
     END AS loyalty_tier,
     CASE WHEN draw(i, 'no_preferred_store', 100) >= 8 THEN customer_home_store_id(i) END AS preferred_store_id,

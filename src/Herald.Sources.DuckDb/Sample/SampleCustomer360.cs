@@ -15,13 +15,13 @@ namespace Herald.Sources.DuckDb.Sample;
 /// </remarks>
 public static class SampleCustomer360
 {
-    // Enough for the largest aggregations at 20 million customers; DuckDB spills the rest to the
-    // temporary directory rather than holding it.
+    // With the customers split into buckets below, generation stays within this limit at any size; DuckDB
+    // spills what does not fit to the temporary directory.
     private const string MemoryLimit = "1GB";
 
-    // Each script builds on the ones before it.
-    private static readonly string[] Scripts =
-        ["Generators.sql", "Transactions.sql", "TransactionAttributes.sql", "Customer360.sql"];
+    // Transaction attributes are aggregated over text, whose state DuckDB keeps in memory; a million
+    // customers (half of them buyers) fit comfortably within the limit.
+    private const int CustomersPerAttributeBucket = 1_000_000;
 
     /// <summary>Column names of Customer_360 that hold personal data (PII).</summary>
     public static IReadOnlyList<string> PiiColumns { get; } =
@@ -40,7 +40,6 @@ public static class SampleCustomer360
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         ArgumentOutOfRangeException.ThrowIfNegative(customers);
-        cancellationToken.ThrowIfCancellationRequested();
 
         var fullPath = Path.GetFullPath(databasePath);
         // DuckDB's API blocks; generating millions of customers takes minutes, which must not hold the caller's thread.
@@ -55,11 +54,18 @@ public static class SampleCustomer360
         {
             using (var connection = Open(databasePath))
             {
-                Execute(connection, $"SET VARIABLE sample_customers = {customers.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
-                foreach (var script in Scripts)
+                var buckets = Math.Max(1, (customers - 1) / CustomersPerAttributeBucket + 1);
+                Execute(connection, $"SET VARIABLE sample_customers = {Invariant(customers)}; SET VARIABLE sample_buckets = {Invariant(buckets)}", cancellationToken);
+                Execute(connection, ReadScript("Generators.sql"), cancellationToken);
+                Execute(connection, ReadScript("Transactions.sql"), cancellationToken);
+                Execute(connection, ReadScript("TransactionAttributes.sql"), cancellationToken);
+                var bucketScript = ReadScript("TransactionAttributesBucket.sql");
+                for (var bucket = 0; bucket < buckets; bucket++)
                 {
-                    Execute(connection, ReadScript(script), cancellationToken);
+                    Execute(connection, $"SET VARIABLE sample_bucket = {Invariant(bucket)}", cancellationToken);
+                    Execute(connection, bucketScript, cancellationToken);
                 }
+                Execute(connection, ReadScript("Customer360.sql"), cancellationToken);
                 WritePiiColumns(connection, cancellationToken);
             }
             DeleteTemporaryDirectory(databasePath);
@@ -123,6 +129,8 @@ public static class SampleCustomer360
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string TemporaryDirectory(string databasePath) => databasePath + ".tmp";
 

@@ -34,7 +34,8 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
 
     public async Task SaveCredentialAsync(Credential credential, string? apiToken, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         var id = credential.Id.ToString();
         var ciphertext = apiToken is null ? null : protector.Protect(apiToken, BindingOf(id));
         var updated = await connection.ExecuteAsync(
@@ -62,7 +63,8 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
 
     public async Task<string> RevealTokenAsync(Guid credentialId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         var id = credentialId.ToString();
         var ciphertext = await connection.QuerySingleOrDefaultAsync<byte[]>(
             "SELECT token_ciphertext FROM credentials WHERE id = @id", new { id })
@@ -96,7 +98,8 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
 
     public async Task SaveDestinationAsync(Destination destination, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         await connection.ExecuteAsync(
             """
             INSERT INTO destinations (id, name, credential_id, segment_name, attribute_name, description, created_at, updated_at)
@@ -115,7 +118,8 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
 
     public async Task DeleteDestinationAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         await connection.ExecuteAsync("DELETE FROM destinations WHERE id = @id", new { id = id.ToString() });
     }
 
@@ -136,7 +140,8 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
 
     public async Task SaveOrchestrationAsync(Orchestration orchestration, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         await connection.ExecuteAsync(
             """
             INSERT INTO orchestrations (id, name, destination_id, query, allow_empty, description, created_at, updated_at)
@@ -155,7 +160,8 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
 
     public async Task DeleteOrchestrationAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         await connection.ExecuteAsync("DELETE FROM orchestrations WHERE id = @id", new { id = id.ToString() });
     }
 

@@ -21,7 +21,8 @@ public sealed class SqliteRunStore(SqliteDatabase database) : IRunStore
 
     public async Task CreateAsync(Run run, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var snapshot = run.ToSnapshot();
         await connection.ExecuteAsync(
@@ -64,7 +65,8 @@ public sealed class SqliteRunStore(SqliteDatabase database) : IRunStore
 
     public async Task<bool> TrySaveAsync(Run run, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var next = run.Version + 1;
         var snapshot = run.ToSnapshot() with { Version = next };
@@ -122,7 +124,8 @@ public sealed class SqliteRunStore(SqliteDatabase database) : IRunStore
 
     public async Task<Run?> TryClaimNextAsync(string worker, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         var id = await connection.QuerySingleOrDefaultAsync<string?>(
             $"""
             UPDATE runs SET lease_owner = @Worker, lease_expires_at = @Until
@@ -143,7 +146,8 @@ public sealed class SqliteRunStore(SqliteDatabase database) : IRunStore
 
     public async Task<bool> RenewLeaseAsync(Guid runId, string worker, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         var updated = await connection.ExecuteAsync(
             "UPDATE runs SET lease_expires_at = @Until WHERE id = @Id AND lease_owner = @Worker",
             new { Id = runId.ToString(), Worker = worker, Until = UnixTime.Ms(now + lease) });
@@ -152,7 +156,8 @@ public sealed class SqliteRunStore(SqliteDatabase database) : IRunStore
 
     public async Task ReleaseLeaseAsync(Guid runId, string worker, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         await connection.ExecuteAsync(
             "UPDATE runs SET lease_owner = NULL, lease_expires_at = NULL WHERE id = @Id AND lease_owner = @Worker",
             new { Id = runId.ToString(), Worker = worker });
@@ -169,7 +174,8 @@ public sealed class SqliteRunStore(SqliteDatabase database) : IRunStore
 
     public async Task AppendCallAsync(Guid runId, RunCall call, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         await connection.ExecuteAsync(
             """
             INSERT INTO run_calls (run_id, at, operation, attempt, request, status, response, duration_ms, outcome)

@@ -20,7 +20,9 @@ public sealed class BurstTests(ITestOutputHelper output)
     [Fact]
     public async Task ThreeHundredStagedRuns_AreSubmittedNearTheRateLimitWithoutA429()
     {
-        await using var harness = await HeraldHarness.StartAsync();
+        // Insider One processes the segments later, so that its downloads and callbacks do not compete with
+        // the submissions for this machine's two cores while the rate is measured.
+        await using var harness = await HeraldHarness.StartAsync(simulatorOptions: new Herald.Simulator.SimulatorOptions { ProcessingDelay = TimeSpan.FromSeconds(20) });
         var credential = await harness.Api.AddCredentialAsync("burst");
         var runIds = new List<Guid>();
 
@@ -38,11 +40,14 @@ public sealed class BurstTests(ITestOutputHelper output)
         var uploads = harness.Simulator.Requests.Where(r => r.Path.EndsWith("upload")).OrderBy(r => r.At).ToList();
         uploads.Count(r => r.Status == 429).ShouldBe(0);
         uploads.Count(r => r.Status == 200).ShouldBe(Runs);
-        var seconds = (uploads[^1].At - uploads[0].At).TotalSeconds;
-        var rate = (Runs - 1) / seconds;
-        output.WriteLine($"{Runs} uploads in {seconds:0.00} s: {rate:0.0} per second against a limit of 100; 0 answered 429");
-        rate.ShouldBeGreaterThanOrEqualTo(90);
-        rate.ShouldBeLessThanOrEqualTo(102);
+        // Measured where Insider One counts, at the server. The busiest second is reported, not asserted: it
+        // includes the server's own jitter in when it records a request; the simulator's 429s are the verdict.
+        var sustained = (uploads.Count - 1) / (uploads[^1].At - uploads[0].At).TotalSeconds;
+        var busiestSecond = uploads.Select((u, i) => uploads.Skip(i).TakeWhile(v => v.At - u.At < TimeSpan.FromSeconds(1)).Count()).Max();
+        output.WriteLine($"{Runs} uploads in {(uploads[^1].At - uploads[0].At).TotalSeconds:0.00} s: {sustained:0.0} per second " +
+            $"against a limit of 100; busiest one-second window {busiestSecond}; 0 answered 429");
+        sustained.ShouldBeGreaterThanOrEqualTo(90);
+        sustained.ShouldBeLessThanOrEqualTo(100);
     }
 
     private static async Task<IReadOnlyList<Guid>> StageRunsAsync(string data, Guid credentialId)

@@ -60,8 +60,8 @@ internal sealed record RunsChart(IReadOnlyList<ChartDay> Days, IReadOnlyList<Cha
                 y -= h;
                 segments.Add(new ChartSegment(key, Num(y), Num(h), $"{day:MMM d}: {n} {label.ToLowerInvariant()}"));
             }
-            var label2 = i % 2 == (DayCount - 1) % 2 ? day.ToString("MMM d", CultureInfo.InvariantCulture) : "";
-            days.Add(new ChartDay(day, Num(x), Num(slot * 0.64), Num(Left + i * slot + slot / 2), label2, segments, dayCounts));
+            var axisLabel = i % 2 == (DayCount - 1) % 2 ? day.ToString("MMM d", CultureInfo.InvariantCulture) : "";
+            days.Add(new ChartDay(day, Num(x), Num(slot * 0.64), Num(Left + i * slot + slot / 2), axisLabel, segments, dayCounts));
         }
         var grid = Enumerable.Range(0, 5).Select(k =>
         {

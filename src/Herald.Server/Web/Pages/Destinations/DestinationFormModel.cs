@@ -25,6 +25,8 @@ internal abstract class DestinationFormModel(ICatalogStore catalog, ISegmentGate
     public FormErrors Errors { get; } = new();
     public ConnectionCheck? FailedConnection { get; private set; }
 
+    private string _connection = "";
+
     public abstract bool IsNew { get; }
 
     protected ICatalogStore Catalog => catalog;
@@ -66,21 +68,26 @@ internal abstract class DestinationFormModel(ICatalogStore catalog, ISegmentGate
             return null;
         }
 
-        if (!SaveWithoutConnection)
+        if (SaveWithoutConnection)
         {
-            var account = new SegmentAccount(credential.PartnerName, await catalog.RevealTokenAsync(credential.Id, ct));
-            var check = await gateway.CheckConnectionAsync(account, SegmentName!, ct);
-            if (!check.Succeeded)
-            {
-                FailedConnection = check;
-                return null;
-            }
-            TempData["Notice"] = $"Saved the destination '{Name}'. Connection tested: {check.Message}";
+            _connection = "It was saved without a successful connection test; try it with a test send.";
+            return credential;
         }
-        else
+        var account = new SegmentAccount(credential.PartnerName, await catalog.RevealTokenAsync(credential.Id, ct));
+        var check = await gateway.CheckConnectionAsync(account, SegmentName!, ct);
+        if (!check.Succeeded)
         {
-            TempData["Notice"] = $"Saved the destination '{Name}' without a successful connection test; run a test send to check it.";
+            FailedConnection = check;
+            return null;
         }
+        _connection = $"Connection tested: {check.Message}";
         return credential;
+    }
+
+    /// <summary>Where the saved destination's page sends the user, saying what the connection test found.</summary>
+    protected IActionResult Saved(string name)
+    {
+        TempData["Notice"] = $"Saved the destination '{name}'. {_connection}";
+        return RedirectToPage("/Destinations/Index");
     }
 }

@@ -48,6 +48,6 @@ internal sealed class EditModel(ICatalogStore catalog, ISegmentGateway gateway, 
             UpdatedAt = clock.GetUtcNow(),
         };
         await Catalog.SaveDestinationAsync(changed, ct);
-        return RedirectToPage("/Destinations/Index");
+        return Saved(changed.Name);
     }
 }

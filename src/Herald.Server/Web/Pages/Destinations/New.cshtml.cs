@@ -27,6 +27,6 @@ internal sealed class NewModel(ICatalogStore catalog, ISegmentGateway gateway, T
         var destination = new Destination(Guid.NewGuid(), Name!, credential.Id, SegmentName!, AttributeName!,
             string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(), now, now);
         await Catalog.SaveDestinationAsync(destination, ct);
-        return RedirectToPage("/Destinations/Index");
+        return Saved(destination.Name);
     }
 }

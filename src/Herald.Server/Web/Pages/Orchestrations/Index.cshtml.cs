@@ -39,7 +39,7 @@ internal sealed class IndexModel(ICatalogStore catalog, IRunStore runs, RunLaunc
         }
         catch (CatalogProblem problem)
         {
-            TempData["Notice"] = problem.Message;
+            TempData["Problem"] = problem.Message;
             return RedirectToPage();
         }
     }

@@ -16,8 +16,8 @@ internal sealed class FragmentModel(IRunStore runs, ICatalogStore catalog, TimeP
         {
             return NotFound();
         }
+        // Not cached: the page's forms carry antiforgery tokens, which mark the answer no-store already.
         View = view;
-        Response.Headers.CacheControl = "no-store";
         return Page();
     }
 }
