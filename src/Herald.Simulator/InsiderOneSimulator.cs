@@ -157,6 +157,8 @@ public sealed class InsiderOneSimulator : IAsyncDisposable
             callbacks,
             options.ProcessingDelay,
             options.MaxFileBytes,
+            options.CallbackAttempts,
+            options.CallbackRetryDelay,
             time,
             loggers.CreateLogger<SegmentProcessor>());
         var apiGate = new ApiGate(accounts, rateLimiter);

@@ -9,6 +9,7 @@ namespace Herald.Simulator;
 /// fails the segment (download_failed, <see cref="FileTooLarge"/>) instead of the upload (SegmentProcessor).</item>
 /// <item>No error callback is documented: a file that cannot be downloaded produces none (SegmentProcessor).</item>
 /// <item>Callbacks are retried on connection errors and 5xx; a 4xx is final (CallbackSender).</item>
+/// <item>File downloads are retried the same way, as many times as callbacks (SegmentProcessor).</item>
 /// <item>A re-upload by the token that created the name replaces the values; any other existing name is in use
 /// (SimulatorState.TryAcceptUpload).</item>
 /// <item>Requests over the rate limit are refused after authentication, per token, uploads and downloads alike

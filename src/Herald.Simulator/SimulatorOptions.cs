@@ -17,7 +17,7 @@ public sealed class SimulatorOptions
     /// <summary>Custom attributes by name, each typed <c>string</c>, <c>number</c>, <c>date</c> or <c>boolean</c>.</summary>
     public Dictionary<string, string> CustomAttributes { get; set; } = [];
 
-    /// <summary>Attempts per callback; one not answered 2xx (connection error, 5xx) is tried again.</summary>
+    /// <summary>Attempts per callback and per file download; one not answered 2xx (connection error, 5xx) is tried again.</summary>
     public int CallbackAttempts { get; set; } = SimulatorDefaults.CallbackAttempts;
 
     /// <summary>Wait before the second callback attempt, doubling for each later one.</summary>

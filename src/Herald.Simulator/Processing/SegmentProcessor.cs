@@ -15,6 +15,8 @@ internal sealed class SegmentProcessor(
     CallbackSender callbacks,
     TimeSpan processingDelay,
     long maxFileBytes,
+    int downloadAttempts,
+    TimeSpan downloadRetryDelay,
     TimeProvider time,
     ILogger<SegmentProcessor> logger)
 {
@@ -24,7 +26,7 @@ internal sealed class SegmentProcessor(
         ValueCount count;
         try
         {
-            count = await DownloadAndCountAsync(job, cancellationToken);
+            count = await DownloadWithRetriesAsync(job, cancellationToken);
         }
         catch (DownloadFailedException exception)
         {
@@ -47,6 +49,27 @@ internal sealed class SegmentProcessor(
         await callbacks.DeliverAsync(job.CallbackUrl, callback, cancellationToken);
     }
 
+    /// <summary>
+    /// Assumed: like its callbacks, Insider One tries a download again when the file server is unreachable or
+    /// fails (5xx), so that a sender restarting for a moment does not lose its segment. 4xx answers are final.
+    /// </summary>
+    private async Task<ValueCount> DownloadWithRetriesAsync(UploadJob job, CancellationToken cancellationToken)
+    {
+        var delay = downloadRetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await DownloadAndCountAsync(job, cancellationToken);
+            }
+            catch (DownloadFailedException exception) when (exception.Transient && attempt < downloadAttempts)
+            {
+                await Task.Delay(delay, time, cancellationToken);
+                delay *= 2;
+            }
+        }
+    }
+
     private async Task<ValueCount> DownloadAndCountAsync(UploadJob job, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
@@ -56,18 +79,19 @@ internal sealed class SegmentProcessor(
         }
         catch (HttpRequestException exception)
         {
-            throw new DownloadFailedException($"the file could not be downloaded: {exception.Message}");
+            throw new DownloadFailedException($"the file could not be downloaded: {exception.Message}", transient: true);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new DownloadFailedException("the file download did not answer in time");
+            throw new DownloadFailedException("the file download did not answer in time", transient: true);
         }
 
         using (response)
         {
             if (!response.IsSuccessStatusCode)
             {
-                throw new DownloadFailedException($"the file download answered {(int)response.StatusCode} {response.ReasonPhrase}");
+                throw new DownloadFailedException($"the file download answered {(int)response.StatusCode} {response.ReasonPhrase}",
+                    transient: (int)response.StatusCode >= 500);
             }
 
             if (response.Content.Headers.ContentLength > maxFileBytes)

@@ -13,6 +13,7 @@ namespace Herald.Tests.Reliability;
 /// Many segments submitted at once go out at close to Insider One's limit of 100 per second per token,
 /// and never draw a 429 from a server that enforces it.
 /// </summary>
+[Collection(TimingSensitive.Name)]
 public sealed class BurstTests(ITestOutputHelper output)
 {
     private const int Runs = 300;

@@ -18,6 +18,7 @@ namespace Herald.Tests.Reliability;
 /// A few thousand callbacks against a running server, genuine ones with duplicates and forged ones mixed in:
 /// every genuine report is recorded once, every forged one refused, and memory stays flat.
 /// </summary>
+[Collection(TimingSensitive.Name)]
 public sealed class CallbackSoakTests(ITestOutputHelper output)
 {
     private const int Runs = 1_500;

@@ -11,6 +11,7 @@ namespace Herald.Tests.Reliability;
 /// reaches exactly one final state, each segment is submitted exactly once, and no callback is lost
 /// (Insider One's callbacks that arrive while Herald is down are retried by the simulator).
 /// </summary>
+[Collection(TimingSensitive.Name)]
 public sealed class CrashTests(ITestOutputHelper output)
 {
     private const int Runs = 24;

@@ -105,12 +105,23 @@ public sealed class RestartTests : IAsyncLifetime
         _harness.Simulator.Faults.CallbackDelay = TimeSpan.FromSeconds(2);
         var started = await _harness.Api.SendAsync(_destination.Name, "SELECT email FROM Customer_360 WHERE loyalty_tier = 'gold'");
         (await _harness.Api.WaitForAsync(started.Id, "awaiting_report")).State.ShouldBe("awaiting_report");
+        // Insider One has the file and is about to call back when Herald stops.
+        await WaitUntilAsync(() => _harness.Simulator.Segments.Any(s => s.Name == _destination.SegmentName && s.State == "processed"));
 
         await _harness.RestartAsync();
         var run = await _harness.Api.WaitForAsync(started.Id);
 
         run.State.ShouldBe("succeeded", run.Reason);
         UploadsOf(_destination.SegmentName).ShouldBe(1);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var waited = 0; !condition(); waited += 20)
+        {
+            waited.ShouldBeLessThan(10_000, "the condition did not come true");
+            await Task.Delay(20);
+        }
     }
 
     private async Task<Guid> StoreSubmissionInDoubtAsync(string data)
