@@ -90,9 +90,15 @@ internal sealed class RunWorker(
         {
             await lost.CancelAsync();
             await renewal;
-            if (!stoppingToken.IsCancellationRequested)
+            // The step has stopped (finished, or cancelled by a shutdown): whoever starts next may take the run
+            // at once instead of waiting for the lease to run out.
+            try
             {
                 await runs.ReleaseLeaseAsync(runId, worker, CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Could not release the lease on run {RunId}; it will run out by itself", runId);
             }
         }
     }
