@@ -24,6 +24,7 @@ public sealed class InsiderOneClient(
 
     private readonly ConcurrentDictionary<string, ResiliencePipeline<HttpResponseMessage>> _pipelines = new();
     private readonly InsiderOneOptions _options = options.Value;
+    private ResiliencePipeline? _files;
 
     /// <summary>Polly waits on this clock; it is the system clock unless a test needs otherwise.</summary>
     public TimeProvider RetryDelays { get; init; } = TimeProvider.System;
@@ -62,6 +63,122 @@ public sealed class InsiderOneClient(
         catch (Exception exception) when (exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
         {
             return SegmentPresence.Unknown;
+        }
+    }
+
+    public async Task<SegmentDownload> DownloadSegmentAsync(
+        SegmentAccount account, string segmentName, string targetPath, ICallRecorder recorder, CancellationToken cancellationToken)
+    {
+        var body = new DownloadBody(segmentName);
+        string answer;
+        HttpStatusCode status;
+        try
+        {
+            using var response = await SendAsync("download segment", InsiderOneContract.AssumedDownloadPath, body, JsonSerializer.Serialize(body), account, recorder, cancellationToken);
+            status = response.StatusCode;
+            answer = await ReadAnswerAsync(response, cancellationToken);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
+        {
+            return SegmentDownload.Fail(FailureKind.Transient,
+                $"Insider One could not be reached at {_options.BaseUrl} to download the segment '{segmentName}' after {_options.MaxRetries + 1} attempts ({exception.Message}). " +
+                "Nothing was uploaded; run again when Insider One is reachable.");
+        }
+        var message = UploadAnswer.MessageOf(answer);
+        switch ((int)status)
+        {
+            case 200:
+                break;
+            case 404 when message.Contains(InsiderOneContract.AssumedSegmentNotFoundMessage, StringComparison.OrdinalIgnoreCase):
+                return SegmentDownload.Absent;
+            case 404:
+                return SegmentDownload.Fail(FailureKind.Internal,
+                    $"Insider One's segment download API was not found at {_options.BaseUrl} (404 \"{message}\"); Herald needs it to update a segment. Check Herald:InsiderOne:BaseUrl.");
+            case 401:
+                return SegmentDownload.Fail(FailureKind.Credential,
+                    $"Insider One refused the partner name '{account.PartnerName}' and API token (401 Unauthorized) when Herald asked for the segment's current values. " +
+                    "Check the partner name, or rotate the token: herald credential update <name> --api-token-stdin.");
+            case InsiderOneContract.AssumedIpRestrictedStatus:
+                return SegmentDownload.Fail(FailureKind.Credential,
+                    "Insider One refused the request (403 Forbidden): the API token is restricted to other IP addresses. Allow Herald's outgoing address for the token in InOne.");
+            case 429 or >= 500:
+                return SegmentDownload.Fail(FailureKind.Transient,
+                    $"Insider One kept failing ({(int)status} \"{message}\") after {_options.MaxRetries + 1} attempts when Herald asked for the segment '{segmentName}'s current values. " +
+                    "Nothing was uploaded; run again later.");
+            default:
+                return SegmentDownload.Fail(FailureKind.Destination,
+                    $"Insider One refused to hand out the segment '{segmentName}'s current values ({(int)status} \"{message}\"). Nothing was uploaded; check the destination's segment name.");
+        }
+
+        var fileUrl = ReadFileUrl(answer);
+        if (fileUrl is null)
+        {
+            return SegmentDownload.Fail(FailureKind.Internal,
+                $"Insider One answered the segment download without a usable fileUrl (\"{Truncate(answer)}\"); its API may have changed. Nothing was uploaded.");
+        }
+        return await FetchFileAsync(fileUrl, segmentName, targetPath, recorder, cancellationToken);
+    }
+
+    /// <summary>
+    /// Streams the segment's CSV to disk. The file URL carries its own credentials (like Herald's signed URLs), so
+    /// no token goes with it and the rate limit does not apply; failures are retried like the API's.
+    /// </summary>
+    private async Task<SegmentDownload> FetchFileAsync(Uri fileUrl, string segmentName, string targetPath, ICallRecorder recorder, CancellationToken cancellationToken)
+    {
+        var shown = MaskQuery(fileUrl);
+        var partial = targetPath + ".part";
+        var attempt = 0;
+        var pipeline = _files ??= InsiderOneResilience.CreateForFiles(_options, RetryDelays);
+        try
+        {
+            var bytes = await pipeline.ExecuteAsync(async token =>
+            {
+                attempt++;
+                var started = clock.GetTimestamp();
+                var at = clock.GetUtcNow();
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+                timeout.CancelAfter(_options.DownloadTimeout);
+                int? status = null;
+                try
+                {
+                    using var response = await http.GetAsync(fileUrl, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+                    status = (int)response.StatusCode;
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        await recorder.RecordAsync(new RunCall(at, "download file", attempt, $"GET {shown}", status, null,
+                            (long)clock.GetElapsedTime(started).TotalMilliseconds, response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500 ? "transient: will retry if attempts remain" : "refused"),
+                            CancellationToken.None);
+                        throw new FileDownloadException(response.StatusCode);
+                    }
+                    long written;
+                    await using (var target = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+                    {
+                        await using var source = await response.Content.ReadAsStreamAsync(timeout.Token);
+                        await source.CopyToAsync(target, 1 << 16, timeout.Token);
+                        written = target.Length;
+                    }
+                    File.Move(partial, targetPath, overwrite: true);
+                    await recorder.RecordAsync(new RunCall(at, "download file", attempt, $"GET {shown}", status, $"{written:N0} bytes",
+                        (long)clock.GetElapsedTime(started).TotalMilliseconds, "downloaded"), CancellationToken.None);
+                    return written;
+                }
+                catch (Exception exception) when (exception is HttpRequestException or IOException || (exception is OperationCanceledException && !token.IsCancellationRequested))
+                {
+                    var what = exception is OperationCanceledException ? $"timed out after {_options.DownloadTimeout.TotalSeconds:0.#} s" : $"network error: {exception.Message}";
+                    await recorder.RecordAsync(new RunCall(at, "download file", attempt, $"GET {shown}", status, null,
+                        (long)clock.GetElapsedTime(started).TotalMilliseconds, what), CancellationToken.None);
+                    throw new FileDownloadException(null, exception);
+                }
+            }, cancellationToken);
+            return SegmentDownload.Found(bytes);
+        }
+        catch (FileDownloadException exception)
+        {
+            File.Delete(partial);
+            var what = exception.Status is { } status ? $"{(int)status} {status}" : exception.InnerException?.Message ?? "no answer";
+            return SegmentDownload.Fail(exception.IsTransient ? FailureKind.Transient : FailureKind.Internal,
+                $"Herald could not download the segment '{segmentName}'s current values from the URL Insider One handed out ({what}, after {attempt} attempt(s)). " +
+                "Nothing was uploaded; run again later.");
         }
     }
 
@@ -144,6 +261,23 @@ public sealed class InsiderOneClient(
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         return text.Length > 4096 ? text[..4096] : text;
     }
+
+    private static Uri? ReadFileUrl(string answer)
+    {
+        try
+        {
+            var url = JsonSerializer.Deserialize<DownloadAnswer>(answer)?.FileUrl;
+            return Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A file URL may carry its credentials in the query: the history shows it without.</summary>
+    private static string MaskQuery(Uri url) =>
+        string.IsNullOrEmpty(url.Query) ? url.GetLeftPart(UriPartial.Path) : url.GetLeftPart(UriPartial.Path) + "?***";
 
     private static string Truncate(string text) => text.Length <= MaxRecordedResponse ? text : text[..MaxRecordedResponse] + "…";
 }

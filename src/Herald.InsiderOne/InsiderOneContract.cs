@@ -16,6 +16,9 @@ internal static class InsiderOneContract
     /// <summary>Assumed: the download call of section 4 is not in Insider One's public reference.</summary>
     public const string AssumedDownloadPath = "fps/v1/download";
 
+    /// <summary>Assumed: the download call answers 404 with this message for a segment the account does not have.</summary>
+    public const string AssumedSegmentNotFoundMessage = "segment not found";
+
     /// <summary>Assumed: 403 means the token is restricted to other IP addresses.</summary>
     public const int AssumedIpRestrictedStatus = 403;
 
@@ -30,6 +33,9 @@ internal sealed record UploadBody(
     [property: JsonPropertyName("fileUrl")] string FileUrl,
     [property: JsonPropertyName("callbackUrl")] string CallbackUrl,
     [property: JsonPropertyName("attributeName")] string AttributeName);
+
+/// <summary>The assumed download answer (section 4): where the segment's CSV can be fetched.</summary>
+internal sealed record DownloadAnswer([property: JsonPropertyName("fileUrl")] string? FileUrl);
 
 /// <summary>The assumed download body (section 4).</summary>
 internal sealed record DownloadBody([property: JsonPropertyName("segmentName")] string SegmentName);

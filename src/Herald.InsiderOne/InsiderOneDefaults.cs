@@ -10,4 +10,6 @@ public static class InsiderOneDefaults
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
     public const long MaxFileBytes = 50L * 1024 * 1024;
+    public static readonly TimeSpan DownloadTimeout = TimeSpan.FromMinutes(10);
+    public const double ShrinkGuardShare = 0.5;
 }

@@ -33,6 +33,15 @@ public sealed class InsiderOneOptions : IValidatableObject
     [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; set; } = InsiderOneDefaults.MaxFileBytes;
 
+    /// <summary>How long one download of a segment's current file may take (it can be as large as <see cref="MaxFileBytes"/>).</summary>
+    public TimeSpan DownloadTimeout { get; set; } = InsiderOneDefaults.DownloadTimeout;
+
+    /// <summary>
+    /// The shrink guard: a replace that would remove more than this share of the segment's members stops before
+    /// uploading unless the run is forced. 0.5 by default; 1 turns the guard off; a destination may set its own.
+    /// </summary>
+    public double ShrinkGuardShare { get; set; } = InsiderOneDefaults.ShrinkGuardShare;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!BaseUrl.IsAbsoluteUri || (BaseUrl.Scheme != Uri.UriSchemeHttps && BaseUrl.Scheme != Uri.UriSchemeHttp))
@@ -46,6 +55,14 @@ public sealed class InsiderOneOptions : IValidatableObject
         if (RetryBaseDelay < TimeSpan.Zero || MaxRetryDelay < RetryBaseDelay)
         {
             yield return new ValidationResult($"{Section}:RetryBaseDelay must be zero or more and at most {Section}:MaxRetryDelay.", [nameof(RetryBaseDelay)]);
+        }
+        if (DownloadTimeout <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult($"{Section}:DownloadTimeout must be positive, such as 00:10:00.", [nameof(DownloadTimeout)]);
+        }
+        if (double.IsNaN(ShrinkGuardShare) || ShrinkGuardShare is < 0 or > 1)
+        {
+            yield return new ValidationResult($"{Section}:ShrinkGuardShare must be between 0 and 1, such as 0.5 to stop a replace that would remove more than half of a segment (1 turns the guard off).", [nameof(ShrinkGuardShare)]);
         }
         if (RequestTimeout <= TimeSpan.Zero)
         {

@@ -36,6 +36,28 @@ internal static class InsiderOneResilience
             .Build();
     }
 
+    /// <summary>
+    /// For fetching a segment's file from the URL Insider One hands out: retries with backoff, no rate limit (the
+    /// URL is not the API) and no per-attempt timeout here (the caller bounds each attempt by the download timeout).
+    /// </summary>
+    public static ResiliencePipeline CreateForFiles(InsiderOneOptions options, TimeProvider delays)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = delays };
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<FileDownloadException>(exception => exception.IsTransient),
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = options.MaxRetryDelay,
+            });
+        }
+        return builder.Build();
+    }
+
     public static bool IsTransient(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500;
 

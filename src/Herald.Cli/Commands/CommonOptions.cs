@@ -11,6 +11,11 @@ internal static class CommonOptions
 
     public static Option<bool> AllowEmpty() => new("--allow-empty") { Description = "Send an empty audience instead of failing the run when the query returns no values" };
 
+    public static Option<bool> Force() => new("--force")
+    {
+        Description = "Pass the shrink guard: let a replace remove more of the segment than the destination allows, this time only",
+    };
+
     public static Option<string?> Description(string what) => new("--description") { Description = $"What the {what} is for", HelpName = "TEXT" };
 
     /// <summary>The name of something being added.</summary>

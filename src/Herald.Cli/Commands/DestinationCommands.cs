@@ -28,7 +28,10 @@ internal static class DestinationCommands
         var segmentName = new Option<string>("--segment-name") { Description = "The segment's name in Insider One (at most 40 characters)", Required = true, HelpName = "NAME" };
         var attributeName = new Option<string>("--attribute-name") { Description = "The Insider One attribute the values match, such as email or phone_number", Required = true, HelpName = "NAME" };
         var description = CommonOptions.Description("destination");
-        var command = new Command("add", "Add a destination") { name, credential, segmentName, attributeName, description };
+        var updateMode = UpdateMode();
+        var allowSplit = new Option<bool>("--allow-split") { Description = "Upload an audience over Insider One's file limit as numbered segments (\"Name 1/3\"...) instead of failing" };
+        var shrinkGuard = ShrinkGuardShare();
+        var command = new Command("add", "Add a destination") { name, credential, segmentName, attributeName, description, updateMode, allowSplit, shrinkGuard };
         command.SetClientAction(context, server, async (parseResult, client, ct) =>
         {
             var added = await client.AddDestinationAsync(
@@ -37,9 +40,13 @@ internal static class DestinationCommands
                     parseResult.GetRequiredValue(credential),
                     parseResult.GetRequiredValue(segmentName),
                     parseResult.GetRequiredValue(attributeName),
-                    parseResult.GetValue(description)),
+                    parseResult.GetValue(description),
+                    parseResult.GetValue(updateMode),
+                    parseResult.GetValue(allowSplit),
+                    parseResult.GetValue(shrinkGuard)),
                 ct);
-            context.WriteLine($"Added destination {added.Name}: segment \"{added.SegmentName}\" by {added.AttributeName}, through credential {added.CredentialName}.");
+            var split = added.AllowSplit ? ", split when over the file limit" : "";
+            context.WriteLine($"Added destination {added.Name}: segment \"{added.SegmentName}\" by {added.AttributeName}, through credential {added.CredentialName}; update mode {added.UpdateMode}{split}.");
             return ExitCodes.Success;
         });
         return command;
@@ -93,23 +100,64 @@ internal static class DestinationCommands
         var segmentName = new Option<string?>("--segment-name") { Description = "A new segment name (at most 40 characters)", HelpName = "NAME" };
         var attributeName = new Option<string?>("--attribute-name") { Description = "Another attribute", HelpName = "NAME" };
         var description = CommonOptions.Description("destination");
-        var command = new Command("update", "Change a destination") { name, credential, segmentName, attributeName, description };
+        var updateMode = UpdateMode();
+        var allowSplit = new Option<bool?>("--allow-split")
+        {
+            Description = "Whether an audience over Insider One's file limit goes up as numbered segments (true) or fails the run (false)",
+            HelpName = "true|false",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var shrinkGuard = ShrinkGuardShare();
+        var command = new Command("update", "Change a destination") { name, credential, segmentName, attributeName, description, updateMode, allowSplit, shrinkGuard };
         command.SetClientAction(context, server, async (parseResult, client, ct) =>
         {
+            // "--allow-split" alone means true, like the flag of "destination add".
+            var split = parseResult.GetResult(allowSplit) is { } given ? (given.Tokens.Count == 0 ? true : parseResult.GetValue(allowSplit)) : null;
             var update = new DestinationUpdate(
                 parseResult.GetValue(credential),
                 parseResult.GetValue(segmentName),
                 parseResult.GetValue(attributeName),
-                parseResult.GetValue(description));
-            if (update is { Credential: null, SegmentName: null, AttributeName: null, Description: null })
+                parseResult.GetValue(description),
+                parseResult.GetValue(updateMode),
+                split,
+                parseResult.GetValue(shrinkGuard));
+            if (update is { Credential: null, SegmentName: null, AttributeName: null, Description: null, UpdateMode: null, AllowSplit: null, ShrinkGuardShare: null })
             {
-                throw new UsageException("Nothing to update: give --credential, --segment-name, --attribute-name or --description.");
+                throw new UsageException("Nothing to update: give --credential, --segment-name, --attribute-name, --description, --update-mode, --allow-split or --shrink-guard-share.");
             }
             var updated = await client.UpdateDestinationAsync(parseResult.GetRequiredValue(name), update, ct);
             context.WriteLine($"Updated destination {updated.Name}.");
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static Option<string?> UpdateMode()
+    {
+        var option = new Option<string?>("--update-mode")
+        {
+            Description = "How each run changes the segment: replace (it becomes exactly the audience; the default) or add (members are never removed)",
+            HelpName = "replace|add",
+        };
+        option.AcceptOnlyFromAmong("replace", "add");
+        return option;
+    }
+
+    private static Option<double?> ShrinkGuardShare()
+    {
+        var option = new Option<double?>("--shrink-guard-share")
+        {
+            Description = "Stop a replace that would remove more than this share of the segment (0 to 1) unless forced; default the server's (0.5)",
+            HelpName = "SHARE",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is { } share && share is < 0 or > 1)
+            {
+                result.AddError("--shrink-guard-share must be between 0 and 1, such as 0.5.");
+            }
+        });
+        return option;
     }
 
     private static Command Remove(CliContext context, ServerOptions server)

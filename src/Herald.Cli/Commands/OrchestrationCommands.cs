@@ -135,11 +135,12 @@ internal static class OrchestrationCommands
         var wait = CommonOptions.Wait();
         var json = CommonOptions.Json("run");
         var allowEmpty = new Option<bool>("--allow-empty") { Description = "Send even if the query returns no values, this time only" };
-        var command = new Command("run", "Start a run of an orchestration now") { name, wait, json, allowEmpty };
+        var force = CommonOptions.Force();
+        var command = new Command("run", "Start a run of an orchestration now") { name, wait, json, allowEmpty, force };
         command.SetClientAction(context, server, async (parseResult, client, ct) =>
         {
             // Without the flag the orchestration's own setting applies, hence null rather than false.
-            var request = new RunRequest(parseResult.GetValue(allowEmpty) ? true : null, CommonOptions.StartedBy);
+            var request = new RunRequest(parseResult.GetValue(allowEmpty) ? true : null, CommonOptions.StartedBy, parseResult.GetValue(force));
             var started = await client.RunOrchestrationAsync(parseResult.GetRequiredValue(name), request, ct);
             return await RunFollower.FollowAsync(started, parseResult.GetValue(wait), parseResult.GetValue(json), client, context, ct);
         });

@@ -9,7 +9,7 @@ namespace Herald.Cli.Commands;
 internal static class RunCommands
 {
     public static readonly string[] States =
-        ["queued", "building", "staging", "submitting", "awaiting_report", "succeeded", "failed", "cancelled"];
+        ["queued", "building", "comparing", "staging", "submitting", "awaiting_report", "succeeded", "failed", "cancelled"];
 
     public static Command Create(CliContext context)
     {

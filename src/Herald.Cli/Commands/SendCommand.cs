@@ -15,11 +15,12 @@ internal static class SendCommand
         var segmentName = new Option<string?>("--segment-name") { Description = "Send to this segment instead of the destination's (a test send)", HelpName = "NAME" };
         var sampleSize = new Option<int?>("--sample-size") { Description = "Send only this many values (a test send)", HelpName = "N" };
         var allowEmpty = CommonOptions.AllowEmpty();
+        var force = CommonOptions.Force();
         var wait = CommonOptions.Wait();
         var json = CommonOptions.Json("run");
         var command = new Command("send", "Send a query's values to a destination now, without saving an orchestration")
         {
-            destination, segmentName, sampleSize, allowEmpty, wait, json,
+            destination, segmentName, sampleSize, allowEmpty, force, wait, json,
         };
         query.AddTo(command, required: true);
         server.AddTo(command);
@@ -38,7 +39,8 @@ internal static class SendCommand
                 parseResult.GetValue(allowEmpty),
                 parseResult.GetValue(segmentName),
                 parseResult.GetValue(sampleSize),
-                CommonOptions.StartedBy);
+                CommonOptions.StartedBy,
+                parseResult.GetValue(force));
             var started = await client.SendAsync(request, ct);
             return await RunFollower.FollowAsync(started, parseResult.GetValue(wait), parseResult.GetValue(json), client, context, ct);
         });

@@ -25,8 +25,9 @@ internal sealed class CatalogRenderer(CliContext context)
         ("Updated", Format.Time(credential.UpdatedAt)));
 
     public void WriteDestinations(IReadOnlyList<DestinationView> destinations) =>
-        WriteTable(destinations, "destinations", ["Name", "Credential", "Segment", "Attribute", "Description"], destination =>
-            [destination.Name, destination.CredentialName, destination.SegmentName, destination.AttributeName, destination.Description ?? ""]);
+        WriteTable(destinations, "destinations", ["Name", "Credential", "Segment", "Attribute", "Update", "Description"], destination =>
+            [destination.Name, destination.CredentialName, destination.SegmentName, destination.AttributeName,
+             destination.UpdateMode + (destination.AllowSplit ? ", split" : ""), destination.Description ?? ""]);
 
     public void WriteDestination(DestinationView destination) => WriteFields(
         ("Name", destination.Name),
@@ -34,6 +35,15 @@ internal sealed class CatalogRenderer(CliContext context)
         ("Credential", destination.CredentialName),
         ("Segment name", destination.SegmentName),
         ("Attribute", destination.AttributeName),
+        ("Update mode", destination.UpdateMode == "add"
+            ? "add: the segment keeps its members and gains the audience's new ones"
+            : "replace: the segment becomes exactly the audience"),
+        ("Large audiences", destination.AllowSplit
+            ? "split into numbered segments when over Insider One's file limit"
+            : "fail when over Insider One's file limit"),
+        ("Shrink guard", destination.ShrinkGuardShare is { } share
+            ? $"a replace removing more than {share * 100:0.#}% of the segment stops unless forced"
+            : "the server's (Herald:InsiderOne:ShrinkGuardShare, 50% by default)"),
         ("Description", destination.Description ?? ""),
         ("Created", Format.Time(destination.CreatedAt)),
         ("Updated", Format.Time(destination.UpdatedAt)));

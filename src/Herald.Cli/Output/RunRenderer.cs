@@ -25,6 +25,14 @@ internal sealed class RunRenderer(CliContext context)
         context.WriteLine($"  Started {Format.Time(run.CreatedAt)} by {run.StartedBy}");
         Console.WriteLine();
         Console.Write(Reconciliation(run));
+        if (run.Diff is { } diff)
+        {
+            Console.Write(Difference(run, diff));
+        }
+        if (run.Parts is { Count: > 1 } parts)
+        {
+            Console.Write(Parts(parts));
+        }
 
         if (run.State == "failed")
         {
@@ -118,6 +126,48 @@ internal sealed class RunRenderer(CliContext context)
         if (TimeTaken(run) is { } taken)
         {
             table.AddRow("Time taken", Format.Duration(taken));
+        }
+        return table;
+    }
+
+    /// <summary>What the run changes in the segment, against what Insider One held before it.</summary>
+    private static Table Difference(RunView run, RunDiffView diff)
+    {
+        var table = new Table().AddColumn($"Segment ({diff.Mode})").AddColumn(new TableColumn("Values").RightAligned());
+        table.AddRow("Held before", Format.Count(diff.Removed + diff.Kept));
+        table.AddRow("[green]Added[/]", Format.Count(diff.Added));
+        table.AddRow("[red]Removed[/]", Format.Count(diff.Removed));
+        table.AddRow("Kept", Format.Count(diff.Kept));
+        table.AddRow("After the run", Format.Count(diff.Added + diff.Kept));
+        if (diff.Forced)
+        {
+            table.AddRow("Shrink guard", "passed with --force");
+        }
+        if (diff.SegmentsLeftBehind.Count > 0)
+        {
+            table.AddRow("No longer updated", Markup.Escape(string.Join(", ", diff.SegmentsLeftBehind)));
+        }
+        if (diff.SampleAvailable)
+        {
+            table.Caption($"Sample of the values: GET /api/runs/{run.Id}/diff-sample");
+        }
+        return table;
+    }
+
+    private static Table Parts(IReadOnlyList<RunPartView> parts)
+    {
+        var table = new Table().AddColumn("Part").AddColumns(
+            new TableColumn("Values").RightAligned(), new TableColumn("Added").RightAligned(), new TableColumn("Removed").RightAligned(),
+            new TableColumn("Valid").RightAligned(), new TableColumn("Invalid").RightAligned());
+        foreach (var part in parts)
+        {
+            table.AddRow(
+                Markup.Escape(part.SegmentName),
+                Format.Count(part.Values),
+                part.Diff is { } d ? Format.Count(d.Added) : "-",
+                part.Diff is { } r ? Format.Count(r.Removed) : "-",
+                part.Report is { } report ? Format.Count(report.Valid) : "-",
+                part.Report is { } invalid ? Format.Count(invalid.Invalid) : "-");
         }
         return table;
     }

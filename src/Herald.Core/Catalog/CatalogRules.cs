@@ -41,6 +41,24 @@ public static partial class CatalogRules
         return [];
     }
 
+    /// <summary>A split destination's name keeps room for the part suffix (" 1/3"), which never cuts the name.</summary>
+    public static IReadOnlyList<string> CheckSplitSegmentName(string? segmentName, bool allowSplit)
+    {
+        const int room = MaxSegmentNameLength - Updates.SegmentParts.ReservedSuffixLength;
+        if (!allowSplit || segmentName is null || segmentName.Length <= room)
+        {
+            return [];
+        }
+        return [$"The segment name '{segmentName}' has {segmentName.Length} characters; a destination that may split its audience needs room for a part suffix " +
+                $"such as ' 1/3' within Insider One's {MaxSegmentNameLength}: shorten it to at most {room} characters, or do not allow splitting."];
+    }
+
+    /// <summary>The shrink guard is a share of the segment: more than 0 (nothing may be removed) up to 1 (no guard).</summary>
+    public static IReadOnlyList<string> CheckShrinkGuardShare(double? share) =>
+        share is null or (>= 0 and <= 1) && !double.IsNaN(share ?? 0)
+            ? []
+            : [$"The shrink guard share {share} must be between 0 and 1, such as 0.5 to stop a replace that would remove more than half of the segment."];
+
     public static IReadOnlyList<string> CheckAttributeName(string? attributeName)
     {
         if (string.IsNullOrWhiteSpace(attributeName))

@@ -9,6 +9,12 @@ public interface ISegmentGateway
     Task<SegmentPresence> FindSegmentAsync(SegmentAccount account, string segmentName, ICallRecorder recorder, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Downloads the values Insider One holds for the segment (insider-one.md section 4, assumed) into
+    /// <paramref name="targetPath"/>, streaming: the file is never held in memory. Written whole or not at all.
+    /// </summary>
+    Task<SegmentDownload> DownloadSegmentAsync(SegmentAccount account, string segmentName, string targetPath, ICallRecorder recorder, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Tries the account once, changing nothing (a look-up of the segment), so that a destination is not
     /// saved with a credential Insider One refuses. No retries: a person is waiting for the answer.
     /// </summary>
@@ -42,6 +48,16 @@ public enum SegmentPresence
     Exists,
     Absent,
     Unknown,
+}
+
+/// <summary>The segment's values were downloaded (<see cref="SegmentPresence.Exists"/>), it does not exist, or the download failed with what to do.</summary>
+public sealed record SegmentDownload(SegmentPresence Presence, long Bytes, Runs.FailureKind? Failure, string? Problem)
+{
+    public bool Failed => Presence == SegmentPresence.Unknown;
+
+    public static SegmentDownload Found(long bytes) => new(SegmentPresence.Exists, bytes, null, null);
+    public static readonly SegmentDownload Absent = new(SegmentPresence.Absent, 0, null, null);
+    public static SegmentDownload Fail(Runs.FailureKind kind, string problem) => new(SegmentPresence.Unknown, 0, kind, problem);
 }
 
 /// <summary>Accepted, or refused with what happened and what to change.</summary>

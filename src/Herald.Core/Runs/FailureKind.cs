@@ -9,6 +9,8 @@ public enum FailureKind
     Credential,
     /// <summary>Insider One refused the segment (name in use, size, payload); edit the destination.</summary>
     Destination,
+    /// <summary>The update would remove more of the segment than the shrink guard allows; check the query, or force the run.</summary>
+    ShrinkGuard,
     /// <summary>Insider One or the network kept failing after every retry; retry later.</summary>
     Transient,
     /// <summary>No report came within the deadline.</summary>

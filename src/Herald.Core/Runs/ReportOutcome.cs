@@ -8,4 +8,8 @@ public enum ReportOutcome
     NotExpected,
     /// <summary>The run had its final state already: a duplicate callback changes nothing.</summary>
     AlreadyFinal,
+    /// <summary>This part's report was recorded already: a duplicate callback changes nothing.</summary>
+    Duplicate,
+    /// <summary>The report names a segment this run did not upload.</summary>
+    UnknownSegment,
 }

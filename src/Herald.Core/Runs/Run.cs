@@ -1,16 +1,20 @@
 using Herald.Core.Audiences;
+using Herald.Core.Updates;
 
 namespace Herald.Core.Runs;
 
 /// <summary>
 /// One audience run as an explicit state machine. Each transition is one method that refuses moves
 /// from the wrong state, records when and why, and leaves the new events for the store to append.
-/// Steps that a worker repeats after a crash (building, staging, submitting) accept being entered again.
+/// Steps that a worker repeats after a crash (building, comparing, staging, submitting) accept being entered again.
+/// A run uploads one segment, or the numbered parts of a split audience; each part is submitted and reported on
+/// its own, and the run's file, submission and report summarise them.
 /// </summary>
 public sealed class Run
 {
     private readonly List<RunEvent> _history;
     private readonly List<RunEvent> _unsaved = [];
+    private List<SegmentPart> _parts = [];
 
     public Run(Guid id, RunOrigin origin, DateTimeOffset createdAt)
     {
@@ -37,12 +41,15 @@ public sealed class Run
         Reason = snapshot.Reason;
         Failure = snapshot.Failure;
         Counts = snapshot.Counts;
-        File = snapshot.File;
-        SubmissionStartedAt = snapshot.SubmissionStartedAt;
-        SubmittedAt = snapshot.SubmittedAt;
+        Comparison = snapshot.Comparison;
         ReportDeadline = snapshot.ReportDeadline;
-        Report = snapshot.Report;
         FinishedAt = snapshot.FinishedAt;
+        _parts = snapshot.Parts is { } parts ? [.. parts]
+            : snapshot.File is { } file
+                // Stored before runs had parts: its one segment is the part.
+                ? [new SegmentPart(1, snapshot.Origin.SegmentName, null, snapshot.Counts?.ValuesSent ?? 0, null,
+                    file, snapshot.SubmissionStartedAt, snapshot.SubmittedAt, snapshot.Report)]
+                : [];
         Version = snapshot.Version;
         _history = [.. history];
     }
@@ -55,16 +62,30 @@ public sealed class Run
     public string Reason { get; private set; }
     public FailureKind? Failure { get; private set; }
     public AudienceCounts? Counts { get; private set; }
-    public StagedFile? File { get; private set; }
 
-    /// <summary>Set just before the upload request leaves; with no <see cref="SubmittedAt"/> the outcome is in doubt.</summary>
-    public DateTimeOffset? SubmissionStartedAt { get; private set; }
+    /// <summary>How this run changes the segment against what Insider One held; null until compared (or for a run from before updates).</summary>
+    public SegmentComparison? Comparison { get; private set; }
 
-    /// <summary>When Insider One accepted the upload.</summary>
-    public DateTimeOffset? SubmittedAt { get; private set; }
+    /// <summary>The segments this run uploads, planned by the comparing step (or by staging, for a run from before updates).</summary>
+    public IReadOnlyList<SegmentPart> Parts => _parts;
+
+    /// <summary>The staged file of a run that uploads one segment.</summary>
+    public StagedFile? File => _parts.Count == 1 ? _parts[0].File : null;
+
+    /// <summary>When the first upload request left; with a part not yet accepted, its outcome is in doubt.</summary>
+    public DateTimeOffset? SubmissionStartedAt => _parts.Select(p => p.SubmissionStartedAt).Where(t => t is not null).Min();
+
+    /// <summary>When Insider One had accepted every part.</summary>
+    public DateTimeOffset? SubmittedAt => _parts.Count > 0 && _parts.All(p => p.SubmittedAt is not null) ? _parts.Max(p => p.SubmittedAt) : null;
 
     public DateTimeOffset? ReportDeadline { get; private set; }
-    public SegmentReport? Report { get; private set; }
+
+    /// <summary>Insider One's report, summed over the parts once every part has one.</summary>
+    public SegmentReport? Report => _parts.Count > 0 && _parts.All(p => p.Report is not null)
+        ? new SegmentReport(_parts.Sum(p => p.Report!.Valid), _parts.Sum(p => p.Report!.Invalid), _parts.Sum(p => p.Report!.Total),
+            _parts.Max(p => p.Report!.ReceivedAt), _parts.Any(p => p.Report!.Late))
+        : null;
+
     public DateTimeOffset? FinishedAt { get; private set; }
 
     /// <summary>Optimistic concurrency: the store saves only over the version it loaded.</summary>
@@ -75,7 +96,12 @@ public sealed class Run
     public bool IsFinal => State.IsFinal();
 
     /// <summary>The submission may have reached Insider One, but no answer was recorded.</summary>
-    public bool SubmissionInDoubt => SubmissionStartedAt is not null && SubmittedAt is null;
+    public bool SubmissionInDoubt => _parts.Any(p => p.SubmissionInDoubt);
+
+    /// <summary>The first part Insider One has not accepted yet; null when all are.</summary>
+    public SegmentPart? NextPartToSubmit => _parts.FirstOrDefault(p => p.SubmittedAt is null);
+
+    public SegmentPart? FindPart(string segmentName) => _parts.FirstOrDefault(p => p.SegmentName == segmentName);
 
     public bool HasUnsavedChanges => _unsaved.Count > 0;
 
@@ -104,7 +130,8 @@ public sealed class Run
         var setAside = counts.SetAsideTotal == 0
             ? "none set aside"
             : $"{counts.SetAsideTotal:N0} set aside ({string.Join(", ", counts.SetAside.Select(p => $"{p.Key}: {p.Value:N0}"))})";
-        MoveTo(RunState.Staging, now,
+        // A run created before Herald compared segments goes on as it was planned: straight to staging.
+        MoveTo(Origin.UpdateMode is null ? RunState.Staging : RunState.Comparing, now,
             $"The query returned {counts.RowsQueried:N0} rows: {counts.ValuesSent:N0} values to send, " +
             $"{counts.EmptyValues:N0} empty and {counts.DuplicateValues:N0} duplicates dropped, {setAside}.");
     }
@@ -112,60 +139,162 @@ public sealed class Run
     /// <summary>The built file was lost before it was staged (a crash, a cleaned disk): build it again.</summary>
     public void RestartBuild(DateTimeOffset now, string reason)
     {
-        Require(nameof(RestartBuild), RunState.Staging);
+        Require(nameof(RestartBuild), RunState.Comparing, RunState.Staging);
         Counts = null;
+        Comparison = null;
+        _parts = [];
         MoveTo(RunState.Building, now, reason);
     }
 
+    /// <summary>
+    /// The audience was compared with what Insider One holds and passed the guards: the parts to upload are
+    /// planned (one segment, or the numbered parts of a split audience), their files written.
+    /// </summary>
+    /// <param name="comparison">Null when Insider One's copy could not be read for a segment Herald never uploaded to (nothing to guard).</param>
+    public void CompleteComparison(SegmentComparison? comparison, IReadOnlyList<SegmentPart> parts, DateTimeOffset now)
+    {
+        Require(nameof(CompleteComparison), RunState.Comparing);
+        if (parts.Count == 0 || parts.Select((p, i) => p.Number == i + 1).Any(ok => !ok))
+        {
+            throw new ArgumentException("Parts are numbered from 1, in order.", nameof(parts));
+        }
+        Comparison = comparison;
+        _parts = [.. parts];
+        MoveTo(RunState.Staging, now, comparison is null
+            ? $"Not compared with Insider One's copy. {DescribeLayout(null, parts)}"
+            : $"{DescribeComparison(comparison)} {DescribeLayout(comparison, parts)}");
+    }
+
+    /// <summary>
+    /// The comparison found a reason not to upload (the shrink guard, a file over the limit): the run fails
+    /// before anything leaves, keeping what was found so that the numbers can be seen.
+    /// </summary>
+    public void StopBeforeUpload(SegmentComparison? comparison, FailureKind kind, string reason, DateTimeOffset now)
+    {
+        Require(nameof(StopBeforeUpload), RunState.Comparing);
+        Comparison = comparison ?? Comparison;
+        Failure = kind;
+        Finish(RunState.Failed, now, reason);
+    }
+
+    /// <summary>Staging of a run with one segment (also a run from before updates, whose part is made here).</summary>
     public void CompleteStaging(StagedFile file, DateTimeOffset now)
     {
         Require(nameof(CompleteStaging), RunState.Staging);
-        File = file;
-        MoveTo(RunState.Submitting, now,
-            $"Staged the file ({FormatBytes(file.Bytes)}); its signed URL works until {file.ExpiresAt:yyyy-MM-dd HH:mm} UTC.");
+        if (_parts.Count == 0)
+        {
+            _parts = [new SegmentPart(1, Origin.SegmentName, null, Counts?.ValuesSent ?? 0, null)];
+        }
+        CompleteStaging([file], now);
+    }
+
+    /// <summary>Every part's file is in the served area; its URL works until the file's expiry.</summary>
+    public void CompleteStaging(IReadOnlyList<StagedFile> files, DateTimeOffset now)
+    {
+        Require(nameof(CompleteStaging), RunState.Staging);
+        if (files.Count != _parts.Count)
+        {
+            throw new ArgumentException($"The run has {_parts.Count} parts but {files.Count} files were staged.", nameof(files));
+        }
+        _parts = [.. _parts.Select((part, i) => part with { File = files[i] })];
+        var expires = files.Min(f => f.ExpiresAt);
+        MoveTo(RunState.Submitting, now, files.Count == 1
+            ? $"Staged the file ({FormatBytes(files[0].Bytes)}); its signed URL works until {expires:yyyy-MM-dd HH:mm} UTC."
+            : $"Staged {files.Count} files ({string.Join(", ", files.Select(f => FormatBytes(f.Bytes)))}); their signed URLs work until {expires:yyyy-MM-dd HH:mm} UTC.");
     }
 
     /// <summary>Recorded before the upload request leaves, so that a crash after it is known to be in doubt.</summary>
-    public void BeginSubmission(DateTimeOffset now)
+    public void BeginSubmission(DateTimeOffset now) =>
+        BeginSubmission((NextPartToSubmit ?? throw new InvalidRunTransitionException(Id, State, "submit with every part accepted")).Number, now);
+
+    /// <summary>Recorded before the part's upload request leaves, so that a crash after it is known to be in doubt.</summary>
+    public void BeginSubmission(int partNumber, DateTimeOffset now)
     {
         Require(nameof(BeginSubmission), RunState.Submitting);
-        SubmissionStartedAt = now;
-        Note(now, "Submitting the segment to Insider One.");
+        var part = PartOf(partNumber);
+        Replace(part with { SubmissionStartedAt = now });
+        Note(now, _parts.Count == 1
+            ? "Submitting the segment to Insider One."
+            : $"Submitting part {part.Number} of {_parts.Count}, '{part.SegmentName}', to Insider One.");
     }
 
-    public void AcceptSubmission(DateTimeOffset now, DateTimeOffset reportDeadline, string reason)
+    /// <summary>Accepts the part whose submission is under way (a run with one segment: that segment).</summary>
+    public void AcceptSubmission(DateTimeOffset now, DateTimeOffset reportDeadline, string reason) =>
+        AcceptSubmission((_parts.FirstOrDefault(p => p.SubmissionInDoubt) ?? NextPartToSubmit
+            ?? throw new InvalidRunTransitionException(Id, State, "accept a submission with every part accepted")).Number, now, reportDeadline, reason);
+
+    public void AcceptSubmission(int partNumber, DateTimeOffset now, DateTimeOffset reportDeadline, string reason)
     {
         Require(nameof(AcceptSubmission), RunState.Submitting);
-        SubmittedAt = now;
+        Replace(PartOf(partNumber) with { SubmittedAt = now });
         ReportDeadline = reportDeadline;
-        if (Report is not null)
+        if (NextPartToSubmit is { } next)
         {
-            // Insider One can be faster than our own bookkeeping: the callback came before we recorded the 200.
-            Finish(RunState.Succeeded, now, $"{reason} Insider One had already reported: {Describe(Report)}.");
+            Note(now, $"{reason} Part {next.Number} of {_parts.Count} comes next.");
             return;
         }
-        MoveTo(RunState.AwaitingReport, now, $"{reason} Waiting for Insider One's report until {reportDeadline:yyyy-MM-dd HH:mm} UTC.");
+        if (Report is { } report)
+        {
+            // Insider One can be faster than our own bookkeeping: the callback came before we recorded the 200.
+            Finish(RunState.Succeeded, now, $"{reason} Insider One had already reported: {Describe(report)}.");
+            return;
+        }
+        MoveTo(RunState.AwaitingReport, now, _parts.Count == 1
+            ? $"{reason} Waiting for Insider One's report until {reportDeadline:yyyy-MM-dd HH:mm} UTC."
+            : $"{reason} All {_parts.Count} parts are submitted; waiting for Insider One's reports until {reportDeadline:yyyy-MM-dd HH:mm} UTC.");
     }
 
-    public ReportOutcome ReceiveReport(long valid, long invalid, long total, DateTimeOffset now)
+    /// <summary>A report on the run's one segment (or, for a split run, on the first part still without one).</summary>
+    public ReportOutcome ReceiveReport(long valid, long invalid, long total, DateTimeOffset now) =>
+        ReceiveReport((_parts.FirstOrDefault(p => p.Report is null) ?? _parts.FirstOrDefault())?.SegmentName ?? Origin.SegmentName, valid, invalid, total, now);
+
+    /// <summary>Insider One's report on one of the run's segments, named as in its callback.</summary>
+    public ReportOutcome ReceiveReport(string segmentName, long valid, long invalid, long total, DateTimeOffset now)
     {
+        if (State is RunState.Queued or RunState.Building or RunState.Comparing or RunState.Staging)
+        {
+            return ReportOutcome.NotExpected;
+        }
+        if (FindPart(segmentName) is not { } part)
+        {
+            return ReportOutcome.UnknownSegment;
+        }
         switch (State)
         {
+            case RunState.AwaitingReport or RunState.Submitting when part.Report is not null:
+                return ReportOutcome.Duplicate;
             case RunState.AwaitingReport:
-                Report = new SegmentReport(valid, invalid, total, now, Late: false);
-                Finish(RunState.Succeeded, now, $"Insider One reported {Describe(Report)}.");
+                Replace(part with { Report = new SegmentReport(valid, invalid, total, now, Late: false) });
+                if (Report is { } report)
+                {
+                    Finish(RunState.Succeeded, now, _parts.Count == 1
+                        ? $"Insider One reported {Describe(report)}."
+                        : $"Insider One reported on all {_parts.Count} parts: {Describe(report)} in all.");
+                }
+                else
+                {
+                    Note(now, $"Insider One reported on {DescribePart(part)}: {valid:N0} valid and {invalid:N0} invalid of {total:N0} values; " +
+                        $"{_parts.Count(p => p.Report is null)} more to come.");
+                }
                 return ReportOutcome.Recorded;
             case RunState.Submitting:
-                Report = new SegmentReport(valid, invalid, total, now, Late: false);
-                Note(now, $"Insider One reported {Describe(Report)} before the submission was recorded as accepted.");
+                Replace(part with { Report = new SegmentReport(valid, invalid, total, now, Late: false) });
+                Note(now, part.SubmittedAt is null
+                    ? $"Insider One reported {valid:N0} valid and {invalid:N0} invalid of {total:N0} values{(_parts.Count == 1 ? "" : $" on {DescribePart(part)}")} before the submission was recorded as accepted."
+                    : $"Insider One reported on {DescribePart(part)}: {valid:N0} valid and {invalid:N0} invalid of {total:N0} values.");
                 return ReportOutcome.Recorded;
-            case RunState.Failed when Failure == FailureKind.ReportTimeout && Report is null:
-                Report = new SegmentReport(valid, invalid, total, now, Late: true);
-                Failure = null;
-                Finish(RunState.Succeeded, now, $"Succeeded, reported late: Insider One reported {Describe(Report)} after the deadline.");
+            case RunState.Failed when Failure == FailureKind.ReportTimeout && part.Report is null:
+                Replace(part with { Report = new SegmentReport(valid, invalid, total, now, Late: true) });
+                if (Report is { } late)
+                {
+                    Failure = null;
+                    Finish(RunState.Succeeded, now, $"Succeeded, reported late: Insider One reported {Describe(late)} after the deadline.");
+                }
+                else
+                {
+                    Note(now, $"Insider One reported on {DescribePart(part)} after the deadline; {_parts.Count(p => p.Report is null)} part(s) still without a report.");
+                }
                 return ReportOutcome.RecordedLate;
-            case RunState.Queued or RunState.Building or RunState.Staging:
-                return ReportOutcome.NotExpected;
             default:
                 return ReportOutcome.AlreadyFinal;
         }
@@ -179,8 +308,9 @@ public sealed class Run
             throw new InvalidRunTransitionException(Id, State, "expire before its deadline");
         }
         Failure = FailureKind.ReportTimeout;
+        var missing = _parts.Count <= 1 ? "" : $" on {string.Join(", ", _parts.Where(p => p.Report is null).Select(p => $"'{p.SegmentName}'"))}";
         Finish(RunState.Failed, now,
-            $"No report from Insider One by {ReportDeadline:yyyy-MM-dd HH:mm} UTC. Insider One accepted the segment; " +
+            $"No report from Insider One{missing} by {ReportDeadline:yyyy-MM-dd HH:mm} UTC. Insider One accepted the segment{(_parts.Count > 1 ? "s" : "")}; " +
             "check it in InOne, and check that Insider One can reach Herald's callback URL (Herald:PublicBaseUrl).");
     }
 
@@ -212,7 +342,35 @@ public sealed class Run
 
     public RunSnapshot ToSnapshot() => new(
         Id, Origin, CreatedAt, UpdatedAt, State, Reason, Failure, Counts, File,
-        SubmissionStartedAt, SubmittedAt, ReportDeadline, Report, FinishedAt, Version);
+        SubmissionStartedAt, SubmittedAt, ReportDeadline, Report, FinishedAt, Version, [.. _parts], Comparison);
+
+    private SegmentPart PartOf(int number) =>
+        _parts.FirstOrDefault(p => p.Number == number) ?? throw new ArgumentOutOfRangeException(nameof(number), $"Run {Id} has no part {number}.");
+
+    private void Replace(SegmentPart part) => _parts[part.Number - 1] = part;
+
+    private string DescribePart(SegmentPart part) => $"part {part.Number} of {_parts.Count} ('{part.SegmentName}')";
+
+    private static string DescribeComparison(SegmentComparison comparison)
+    {
+        var segments = comparison.SegmentsBefore.Count == 1 ? $"the segment '{comparison.SegmentsBefore[0]}'" : $"the {comparison.SegmentsBefore.Count} segments of the last upload";
+        var diff = comparison.Diff;
+        var what = diff.Before == 0
+            ? $"Insider One holds no values in {segments} yet: all {diff.Added:N0} are new"
+            : $"Compared with {segments} in Insider One ({diff.Before:N0} values): {diff}";
+        var forced = comparison.Forced && comparison.Mode == SegmentUpdateMode.Replace && diff.Removed > 0 ? " The run was forced past the shrink guard." : "";
+        return $"{what} (update mode {comparison.Mode.ToWireName()}).{forced}";
+    }
+
+    private static string DescribeLayout(SegmentComparison? comparison, IReadOnlyList<SegmentPart> parts)
+    {
+        var layout = parts.Count == 1
+            ? $"Uploading {parts[0].Values:N0} values as '{parts[0].SegmentName}'."
+            : $"Uploading {parts.Sum(p => p.Values):N0} values as {parts.Count} segments, '{parts[0].SegmentName}' to '{parts[^1].SegmentName}'.";
+        return comparison is null || comparison.SegmentsLeftBehind.Count == 0 ? layout
+            : $"{layout} The audience needs a new layout: {string.Join(", ", comparison.SegmentsLeftBehind.Select(n => $"'{n}'"))} " +
+              "will no longer be updated by Herald and keep their members in Insider One; remove them in InOne.";
+    }
 
     private void Finish(RunState state, DateTimeOffset now, string reason)
     {

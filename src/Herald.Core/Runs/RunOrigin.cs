@@ -1,9 +1,16 @@
+using Herald.Core.Updates;
+
 namespace Herald.Core.Runs;
 
 /// <summary>
 /// What a run sends and where: a snapshot taken when the run is created, so that editing the
 /// destination or orchestration later does not change a run already under way.
 /// </summary>
+/// <param name="UpdateMode">How the segment is updated. Null for a run created before Herald compared segments:
+/// such a run uploads its audience as it is, as it would have when it was created.</param>
+/// <param name="AllowSplit">An audience over Insider One's file limit is uploaded as numbered segments.</param>
+/// <param name="ShrinkGuardShare">The destination's own shrink guard; null for the server's (Herald:InsiderOne:ShrinkGuardShare).</param>
+/// <param name="Force">The person starting the run passed the shrink guard on purpose.</param>
 public sealed record RunOrigin(
     Guid DestinationId,
     string DestinationName,
@@ -14,4 +21,8 @@ public sealed record RunOrigin(
     string SegmentName,
     string AttributeName,
     bool AllowEmpty,
-    string StartedBy);
+    string StartedBy,
+    SegmentUpdateMode? UpdateMode = null,
+    bool AllowSplit = false,
+    double? ShrinkGuardShare = null,
+    bool Force = false);

@@ -2,7 +2,11 @@ using Herald.Core.Audiences;
 
 namespace Herald.Core.Runs;
 
-/// <summary>A run's stored fields, without its history.</summary>
+/// <summary>
+/// A run's stored fields, without its history. <see cref="File"/>, <see cref="SubmissionStartedAt"/>,
+/// <see cref="SubmittedAt"/> and <see cref="Report"/> summarise the <see cref="Parts"/>; runs stored before
+/// parts existed have only those, and are read back as one part.
+/// </summary>
 public sealed record RunSnapshot(
     Guid Id,
     RunOrigin Origin,
@@ -18,4 +22,6 @@ public sealed record RunSnapshot(
     DateTimeOffset? ReportDeadline,
     SegmentReport? Report,
     DateTimeOffset? FinishedAt,
-    long Version);
+    long Version,
+    IReadOnlyList<SegmentPart>? Parts = null,
+    SegmentComparison? Comparison = null);

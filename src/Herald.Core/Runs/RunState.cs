@@ -5,6 +5,9 @@ public enum RunState
 {
     Queued,
     Building,
+
+    /// <summary>Comparing the audience with the segment Insider One holds: the difference, the guards, the file(s) to upload.</summary>
+    Comparing,
     Staging,
     Submitting,
     AwaitingReport,
@@ -20,7 +23,7 @@ public static class RunStateExtensions
 
     /// <summary>States in which a worker has something to do (as opposed to waiting for Insider One).</summary>
     public static bool NeedsWorker(this RunState state) =>
-        state is RunState.Queued or RunState.Building or RunState.Staging or RunState.Submitting;
+        state is RunState.Queued or RunState.Building or RunState.Comparing or RunState.Staging or RunState.Submitting;
 
     /// <summary>The stored and displayed name: lowercase with underscores, e.g. <c>awaiting_report</c>.</summary>
     public static string ToWireName(this RunState state) => state switch

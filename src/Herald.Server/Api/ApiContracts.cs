@@ -22,14 +22,28 @@ public sealed record CredentialView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
+/// <param name="UpdateMode"><c>replace</c> (default): each run makes the segment exactly the audience; <c>add</c>: members are never removed.</param>
+/// <param name="AllowSplit">An audience over Insider One's file limit goes up as numbered segments ("Name 1/3") instead of failing.</param>
+/// <param name="ShrinkGuardShare">This destination's shrink guard (0 to 1); null for the server's (Herald:InsiderOne:ShrinkGuardShare).</param>
 public sealed record DestinationInput(
     string Name,
     string Credential,
     string SegmentName,
     string AttributeName,
-    string? Description);
+    string? Description,
+    string? UpdateMode = null,
+    bool AllowSplit = false,
+    double? ShrinkGuardShare = null);
 
-public sealed record DestinationUpdate(string? Credential, string? SegmentName, string? AttributeName, string? Description);
+/// <summary>Every field optional: what is null stays as it is.</summary>
+public sealed record DestinationUpdate(
+    string? Credential,
+    string? SegmentName,
+    string? AttributeName,
+    string? Description,
+    string? UpdateMode = null,
+    bool? AllowSplit = null,
+    double? ShrinkGuardShare = null);
 
 public sealed record DestinationView(
     Guid Id,
@@ -40,7 +54,10 @@ public sealed record DestinationView(
     string AttributeName,
     string? Description,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string UpdateMode = "replace",
+    bool AllowSplit = false,
+    double? ShrinkGuardShare = null);
 
 public sealed record OrchestrationInput(string Name, string Destination, string Query, bool AllowEmpty = false, string? Description = null);
 
@@ -58,8 +75,11 @@ public sealed record OrchestrationView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
-/// <summary>Starts a run of an orchestration. <c>AllowEmpty</c> null keeps the orchestration's setting.</summary>
-public sealed record RunRequest(bool? AllowEmpty = null, string? StartedBy = null);
+/// <summary>
+/// Starts a run of an orchestration. <c>AllowEmpty</c> null keeps the orchestration's setting; <c>Force</c> passes
+/// the shrink guard (a replace that removes much of the segment).
+/// </summary>
+public sealed record RunRequest(bool? AllowEmpty = null, string? StartedBy = null, bool Force = false);
 
 /// <summary>An ad-hoc send of a query to a destination, optionally to another segment name (a test send).</summary>
 public sealed record SendRequest(
@@ -68,7 +88,8 @@ public sealed record SendRequest(
     bool AllowEmpty = false,
     string? SegmentName = null,
     int? SampleSize = null,
-    string? StartedBy = null);
+    string? StartedBy = null,
+    bool Force = false);
 
 public sealed record QueryPreviewRequest(string Query, string? AttributeName = null, int MaxRows = 100);
 
@@ -88,6 +109,35 @@ public sealed record RunCountsView(
 public sealed record RunReportView(long Valid, long Invalid, long Total, DateTimeOffset ReceivedAt, bool Late);
 
 public sealed record RunFileView(long Bytes, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// How the run changes the segment against what Insider One held before it. The values themselves are personal
+/// data: they are in the diff sample (<c>GET /api/runs/{id}/diff-sample</c>), not here.
+/// </summary>
+public sealed record RunDiffView(
+    long Added,
+    long Removed,
+    long Kept,
+    string Mode,
+    bool Forced,
+    IReadOnlyList<string> SegmentsBefore,
+    IReadOnlyList<string> SegmentsLeftBehind,
+    bool SampleAvailable);
+
+/// <summary>One segment the run uploads: the only one, or a numbered part of a split audience.</summary>
+public sealed record RunPartView(
+    int Number,
+    string SegmentName,
+    long Values,
+    long? Bytes,
+    RunPartDiffView? Diff,
+    DateTimeOffset? SubmittedAt,
+    RunReportView? Report);
+
+public sealed record RunPartDiffView(long Added, long Removed, long Kept);
+
+/// <summary>Up to 100 values of each kind of change. Personal data: any API key holder can read it until access control comes.</summary>
+public sealed record DiffSampleView(Guid RunId, IReadOnlyList<string> Added, IReadOnlyList<string> Removed, IReadOnlyList<string> Kept);
 
 public sealed record RunEventView(DateTimeOffset At, string State, string Reason);
 
@@ -116,7 +166,8 @@ public sealed record RunSummary(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? FinishedAt,
     RunCountsView? Counts,
-    RunReportView? Report);
+    RunReportView? Report,
+    RunDiffView? Diff = null);
 
 public sealed record RunView(
     Guid Id,
@@ -140,7 +191,10 @@ public sealed record RunView(
     DateTimeOffset? ReportDeadline,
     RunReportView? Report,
     IReadOnlyList<RunEventView> History,
-    IReadOnlyList<RunCallView> Calls)
+    IReadOnlyList<RunCallView> Calls,
+    RunDiffView? Diff = null,
+    IReadOnlyList<RunPartView>? Parts = null,
+    string? UpdateMode = null)
 {
     public bool IsFinal => State is "succeeded" or "failed" or "cancelled";
 }

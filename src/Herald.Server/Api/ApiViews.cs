@@ -1,5 +1,6 @@
 using Herald.Core.Catalog;
 using Herald.Core.Runs;
+using Herald.Core.Updates;
 
 namespace Herald.Server.Api;
 
@@ -11,7 +12,8 @@ internal static class ApiViews
 
     public static DestinationView ToView(this Destination destination, string credentialName) =>
         new(destination.Id, destination.Name, destination.CredentialId, credentialName, destination.SegmentName, destination.AttributeName,
-            destination.Description, destination.CreatedAt, destination.UpdatedAt);
+            destination.Description, destination.CreatedAt, destination.UpdatedAt,
+            destination.UpdateMode.ToWireName(), destination.AllowSplit, destination.ShrinkGuardShare);
 
     public static OrchestrationView ToView(this Orchestration orchestration, string destinationName, RunSummary? lastRun) =>
         new(orchestration.Id, orchestration.Name, orchestration.DestinationId, destinationName, orchestration.Query, orchestration.AllowEmpty,
@@ -22,7 +24,7 @@ internal static class ApiViews
         new NamedRef(run.Origin.DestinationId, run.Origin.DestinationName),
         run.Origin.OrchestrationId is { } id ? new NamedRef(id, run.Origin.OrchestrationName!) : null,
         run.Origin.SegmentName, run.Origin.StartedBy, run.CreatedAt, run.UpdatedAt, run.FinishedAt,
-        CountsOf(run), ReportOf(run));
+        CountsOf(run), ReportOf(run), DiffOf(run));
 
     public static RunView ToView(this Run run, IReadOnlyList<RunCall> calls) => new(
         run.Id, run.State.ToWireName(), run.Reason, FailureName(run.Failure), NextStepOf(run),
@@ -32,10 +34,24 @@ internal static class ApiViews
         run.CreatedAt, run.UpdatedAt, run.FinishedAt,
         run.FinishedAt is { } finished ? (finished - run.CreatedAt).TotalSeconds : null,
         CountsOf(run),
-        run.File is { } file ? new RunFileView(file.Bytes, file.ExpiresAt) : null,
+        FileOf(run),
         run.SubmittedAt, run.ReportDeadline, ReportOf(run),
         [.. run.History.Select(e => new RunEventView(e.At, e.State.ToWireName(), e.Reason))],
-        [.. calls.Select(c => new RunCallView(c.At, c.Operation, c.Attempt, c.Request, c.Status, c.Response, c.DurationMs, c.Outcome))]);
+        [.. calls.Select(c => new RunCallView(c.At, c.Operation, c.Attempt, c.Request, c.Status, c.Response, c.DurationMs, c.Outcome))],
+        DiffOf(run),
+        [.. run.Parts.Select(p => new RunPartView(p.Number, p.SegmentName, p.Values, p.File?.Bytes,
+            p.Diff is { } d ? new RunPartDiffView(d.Added, d.Removed, d.Kept) : null, p.SubmittedAt, ReportOf(p.Report)))],
+        run.Origin.UpdateMode?.ToWireName());
+
+    /// <summary>The run's files as one: their total size, and when the first of their URLs stops working.</summary>
+    private static RunFileView? FileOf(Run run) =>
+        run.Parts.Count > 0 && run.Parts.All(p => p.File is not null)
+            ? new RunFileView(run.Parts.Sum(p => p.File!.Bytes), run.Parts.Min(p => p.File!.ExpiresAt))
+            : null;
+
+    private static RunDiffView? DiffOf(Run run) => run.Comparison is { } c
+        ? new RunDiffView(c.Diff.Added, c.Diff.Removed, c.Diff.Kept, c.Mode.ToWireName(), c.Forced, c.SegmentsBefore, c.SegmentsLeftBehind, c.HasSample)
+        : null;
 
     /// <summary>What the person looking at a failed run should do next.</summary>
     public static string? NextStepOf(Run run)
@@ -48,6 +64,9 @@ internal static class ApiViews
                 FailureKind.Audience => $"Fix the query (herald orchestration update <name> --query-file <file>), then {rerun}.",
                 FailureKind.Credential => "Update the credential (herald credential update <name> --partner-name ... --api-token-stdin), then run again.",
                 FailureKind.Destination => $"Edit the destination (herald destination update {run.Origin.DestinationName} --segment-name ...), then run again.",
+                FailureKind.ShrinkGuard => run.Origin.OrchestrationName is { } guarded
+                    ? $"Check the query and the diff sample (GET /api/runs/{run.Id}/diff-sample); if the audience is right: herald orchestration run {guarded} --force."
+                    : $"Check the query and the diff sample (GET /api/runs/{run.Id}/diff-sample); if the audience is right, send again with --force.",
                 FailureKind.Transient => $"Insider One or the network failed; run again later: {rerun}.",
                 FailureKind.ReportTimeout => "Check the segment in InOne and that Insider One can reach Herald:PublicBaseUrl; a late report is still recorded.",
                 _ => $"Check the reason and Herald's settings, then {rerun}.",
@@ -61,6 +80,7 @@ internal static class ApiViews
     {
         null => null,
         FailureKind.ReportTimeout => "report_timeout",
+        FailureKind.ShrinkGuard => "shrink_guard",
         { } kind => kind.ToString().ToLowerInvariant(),
     };
 
@@ -68,7 +88,9 @@ internal static class ApiViews
         ? new RunCountsView(c.RowsQueried, c.ValuesSent, c.EmptyValues, c.DuplicateValues, c.SetAside)
         : null;
 
-    private static RunReportView? ReportOf(Run run) => run.Report is { } r
+    private static RunReportView? ReportOf(Run run) => ReportOf(run.Report);
+
+    private static RunReportView? ReportOf(SegmentReport? report) => report is { } r
         ? new RunReportView(r.Valid, r.Invalid, r.Total, r.ReceivedAt, r.Late)
         : null;
 }

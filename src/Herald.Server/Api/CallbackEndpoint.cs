@@ -41,18 +41,21 @@ internal static class CallbackEndpoint
                 logger.LogWarning("Refused a malformed callback for run {RunId}: {Problem}", id, problem);
                 return ApiResults.Problem(StatusCodes.Status400BadRequest, problem);
             }
-            if (report.SegmentName != run.Origin.SegmentName)
+            // The report names the segment: the run's one segment, or one of the parts of a split audience.
+            if (run.Parts.Count == 0 ? report.SegmentName != run.Origin.SegmentName : run.FindPart(report.SegmentName) is null)
             {
                 logger.LogWarning("Refused a callback for run {RunId} about another segment", id);
                 return ApiResults.Problem(StatusCodes.Status400BadRequest, "The callback is about another segment than this run's.");
             }
 
-            var (updated, outcome) = await updater.UpdateAsync(id, r => r.ReceiveReport(report.Valid, report.Invalid, report.Total, clock.GetUtcNow()), ct);
+            var (updated, outcome) = await updater.UpdateAsync(id, r => r.ReceiveReport(report.SegmentName, report.Valid, report.Invalid, report.Total, clock.GetUtcNow()), ct);
             await runs.AppendCallAsync(id, new RunCall(clock.GetUtcNow(), "callback", 1, report.Body, 200, null, 0, outcome switch
             {
                 ReportOutcome.Recorded => "recorded",
                 ReportOutcome.RecordedLate => "recorded after the deadline",
                 ReportOutcome.AlreadyFinal => "duplicate: the run was final already; nothing changed",
+                ReportOutcome.Duplicate => "duplicate: this segment's report was recorded already; nothing changed",
+                ReportOutcome.UnknownSegment => "ignored: the run did not upload this segment",
                 _ => "ignored: the run was not submitted",
             }), ct);
             return outcome == ReportOutcome.NotExpected

@@ -1,5 +1,6 @@
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
+using Herald.Core.Updates;
 
 namespace Herald.Server.Api;
 
@@ -27,6 +28,9 @@ internal static class DestinationEndpoints
             errors.AddRange(CatalogRules.CheckCatalogName(input.Name, "destination"));
             errors.AddRange(CatalogRules.CheckSegmentName(input.SegmentName));
             errors.AddRange(CatalogRules.CheckAttributeName(input.AttributeName));
+            var mode = ParseUpdateMode(input.UpdateMode, errors) ?? SegmentUpdateMode.Replace;
+            errors.AddRange(CatalogRules.CheckSplitSegmentName(input.SegmentName, input.AllowSplit));
+            errors.AddRange(CatalogRules.CheckShrinkGuardShare(input.ShrinkGuardShare));
             var credential = string.IsNullOrWhiteSpace(input.Credential) ? null : await catalog.FindCredentialAsync(input.Credential, ct);
             if (credential is null)
             {
@@ -42,7 +46,7 @@ internal static class DestinationEndpoints
             }
             var now = clock.GetUtcNow();
             var destination = new Destination(Guid.NewGuid(), input.Name, credential!.Id, input.SegmentName, input.AttributeName,
-                CredentialEndpoints.Blank(input.Description), now, now);
+                CredentialEndpoints.Blank(input.Description), now, now, mode, input.AllowSplit, input.ShrinkGuardShare);
             await catalog.SaveDestinationAsync(destination, ct);
             return Results.Created($"/api/destinations/{destination.Name}", destination.ToView(credential.Name));
         });
@@ -62,6 +66,9 @@ internal static class DestinationEndpoints
             {
                 errors.AddRange(CatalogRules.CheckAttributeName(update.AttributeName));
             }
+            var mode = ParseUpdateMode(update.UpdateMode, errors) ?? destination.UpdateMode;
+            errors.AddRange(CatalogRules.CheckSplitSegmentName(update.SegmentName ?? destination.SegmentName, update.AllowSplit ?? destination.AllowSplit));
+            errors.AddRange(CatalogRules.CheckShrinkGuardShare(update.ShrinkGuardShare));
             var credential = await catalog.FindCredentialAsync(update.Credential ?? destination.CredentialId.ToString(), ct);
             if (credential is null)
             {
@@ -77,6 +84,9 @@ internal static class DestinationEndpoints
                 SegmentName = update.SegmentName ?? destination.SegmentName,
                 AttributeName = update.AttributeName ?? destination.AttributeName,
                 Description = update.Description is null ? destination.Description : CredentialEndpoints.Blank(update.Description),
+                UpdateMode = mode,
+                AllowSplit = update.AllowSplit ?? destination.AllowSplit,
+                ShrinkGuardShare = update.ShrinkGuardShare ?? destination.ShrinkGuardShare,
                 UpdatedAt = clock.GetUtcNow(),
             };
             await catalog.SaveDestinationAsync(changed, ct);
@@ -98,5 +108,20 @@ internal static class DestinationEndpoints
             await catalog.DeleteDestinationAsync(destination.Id, ct);
             return Results.NoContent();
         });
+    }
+
+    /// <summary>Null when not given (or wrong, with the error added).</summary>
+    private static SegmentUpdateMode? ParseUpdateMode(string? name, List<string> errors)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+        if (SegmentUpdateModes.TryParse(name, out var mode))
+        {
+            return mode;
+        }
+        errors.Add($"The update mode '{name}' is not known: use 'replace' (the segment becomes exactly the audience) or 'add' (members are never removed).");
+        return null;
     }
 }

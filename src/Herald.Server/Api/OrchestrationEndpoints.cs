@@ -108,8 +108,15 @@ internal static class OrchestrationEndpoints
             {
                 return ApiResults.NotFound("orchestration", key);
             }
-            var run = await launcher.StartOrchestrationAsync(orchestration, request?.AllowEmpty, StartedBy(request?.StartedBy), ct);
-            return Results.Accepted($"/api/runs/{run.Id}", run.ToView([]));
+            try
+            {
+                var run = await launcher.StartOrchestrationAsync(orchestration, request?.AllowEmpty, StartedBy(request?.StartedBy), ct, request?.Force ?? false);
+                return Results.Accepted($"/api/runs/{run.Id}", run.ToView([]));
+            }
+            catch (CatalogProblem problem)
+            {
+                return ApiResults.Problem(problem.Status, problem.Message);
+            }
         });
     }
 

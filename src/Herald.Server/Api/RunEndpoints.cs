@@ -19,7 +19,7 @@ internal static class RunEndpoints
             try
             {
                 var run = await launcher.StartSendAsync(destination, request.Query, request.AllowEmpty, request.SegmentName, request.SampleSize,
-                    OrchestrationEndpoints.StartedBy(request.StartedBy), ct);
+                    OrchestrationEndpoints.StartedBy(request.StartedBy), ct, request.Force);
                 return Results.Accepted($"/api/runs/{run.Id}", run.ToView([]));
             }
             catch (CatalogProblem problem)
@@ -80,6 +80,19 @@ internal static class RunEndpoints
                 return ApiResults.Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'. List runs with: herald run list.");
             }
             return Results.Ok(run.ToView(await store.ListCallsAsync(runId, ct)));
+        });
+
+        // The values a run added, removed and kept are personal data. Until access control comes (roadmap 5), any
+        // holder of the API key may read them, as any holder may read the customer 360 through a query preview.
+        runs.MapGet("/{id}/diff-sample", async (string id, IRunStore store, IDiffSampleStore samples, CancellationToken ct) =>
+        {
+            if (!Guid.TryParse(id, out var runId) || await store.GetAsync(runId, ct) is null)
+            {
+                return ApiResults.Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'. List runs with: herald run list.");
+            }
+            return await samples.ReadAsync(runId, ct) is { } sample
+                ? Results.Ok(new DiffSampleView(runId, sample.Added, sample.Removed, sample.Kept))
+                : ApiResults.Problem(StatusCodes.Status404NotFound, "This run has no diff sample: it did not compare its audience with Insider One's segment.");
         });
 
         runs.MapPost("/{id}/cancel", async (string id, IRunStore store, RunUpdater updater, TimeProvider clock, CancellationToken ct) =>

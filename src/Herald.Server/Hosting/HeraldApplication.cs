@@ -48,6 +48,12 @@ internal static class HeraldApplication
             Path.Combine(DataDirectory(sp), "files"), () => sp.GetRequiredService<PublicUrls>().BaseUrl, sp.GetRequiredService<UrlSigner>()));
         services.AddSingleton<IAudienceFileStore>(sp => sp.GetRequiredService<LocalAudienceFileStore>());
         services.AddSingleton<IAudienceSource>(sp => new DuckDbAudienceSource(SourceOptionsOf(sp)));
+        services.AddSingleton<ISegmentComparer>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<HeraldOptions>>().Value;
+            return new DuckDbSegmentComparer(Path.Combine(options.DataDirectory, "tmp", "duckdb-compare"), options.Updates.MemoryLimit, options.Updates.Threads);
+        });
+        services.AddSingleton<IDiffSampleStore>(sp => new LocalDiffSampleStore(Path.Combine(DataDirectory(sp), "files", "diff-samples")));
 
         services.AddSingleton(sp => new TokenRateLimiters(sp.GetRequiredService<IOptions<InsiderOneOptions>>().Value.RequestsPerSecond));
         services.AddHttpClient<ISegmentGateway, InsiderOneClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)

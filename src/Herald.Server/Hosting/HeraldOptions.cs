@@ -23,6 +23,8 @@ public sealed class HeraldOptions : IValidatableObject
 
     public WorkerSettings Workers { get; set; } = new();
 
+    public UpdateSettings Updates { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (PublicBaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
@@ -48,6 +50,14 @@ public sealed class HeraldOptions : IValidatableObject
         if (!System.Text.RegularExpressions.Regex.IsMatch(Source.MemoryLimit, @"^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
         {
             yield return new ValidationResult($"Herald:Source:MemoryLimit '{Source.MemoryLimit}' must be a size such as 160MB or 1GB.", ["Source.MemoryLimit"]);
+        }
+        if (!System.Text.RegularExpressions.Regex.IsMatch(Updates.MemoryLimit, @"^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+        {
+            yield return new ValidationResult($"Herald:Updates:MemoryLimit '{Updates.MemoryLimit}' must be a size such as 512MB or 1GB.", ["Updates.MemoryLimit"]);
+        }
+        if (Updates.Threads < 0)
+        {
+            yield return new ValidationResult("Herald:Updates:Threads must be 0 (all cores) or more.", ["Updates.Threads"]);
         }
         if (Workers.Concurrency is < 1 or > 64)
         {
@@ -81,6 +91,20 @@ public sealed class HeraldOptions : IValidatableObject
         public string MemoryLimit { get; set; } = "160MB";
 
         /// <summary>DuckDB threads per query; 0 for all cores.</summary>
+        public int Threads { get; set; }
+    }
+
+    /// <summary>How segments are compared with Insider One's copy before an update.</summary>
+    public sealed class UpdateSettings
+    {
+        /// <summary>DuckDB's memory ceiling while comparing; it spills to the data directory beyond it, so Herald's memory stays flat.</summary>
+        /// <remarks>
+        /// 1GB keeps a comparison of 10 million values against 10 million in memory, where it takes seconds; with less,
+        /// DuckDB spills to disk and the same comparison takes several times longer.
+        /// </remarks>
+        public string MemoryLimit { get; set; } = "1GB";
+
+        /// <summary>DuckDB threads while comparing; 0 for all cores.</summary>
         public int Threads { get; set; }
     }
 

@@ -9,16 +9,20 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
 {
     public const int MaxSampleSize = 100_000;
 
-    public async Task<Run> StartOrchestrationAsync(Orchestration orchestration, bool? allowEmpty, string startedBy, CancellationToken cancellationToken)
+    /// <param name="force">Pass the shrink guard: the person knows the update removes much of the segment.</param>
+    public async Task<Run> StartOrchestrationAsync(Orchestration orchestration, bool? allowEmpty, string startedBy, CancellationToken cancellationToken, bool force = false)
     {
         var destination = await catalog.GetDestinationAsync(orchestration.DestinationId, cancellationToken)
             ?? throw new CatalogProblem($"The orchestration's destination no longer exists; point '{orchestration.Name}' at another destination.");
         var origin = new RunOrigin(destination.Id, destination.Name, destination.CredentialId, orchestration.Id, orchestration.Name,
-            orchestration.Query, destination.SegmentName, destination.AttributeName, allowEmpty ?? orchestration.AllowEmpty, startedBy);
+            orchestration.Query, destination.SegmentName, destination.AttributeName, allowEmpty ?? orchestration.AllowEmpty, startedBy,
+            destination.UpdateMode, destination.AllowSplit, destination.ShrinkGuardShare, force);
         return await CreateAsync(origin, cancellationToken);
     }
 
-    public async Task<Run> StartSendAsync(Destination destination, string query, bool allowEmpty, string? segmentName, int? sampleSize, string startedBy, CancellationToken cancellationToken)
+    public async Task<Run> StartSendAsync(
+        Destination destination, string query, bool allowEmpty, string? segmentName, int? sampleSize, string startedBy, CancellationToken cancellationToken,
+        bool force = false)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
@@ -38,8 +42,13 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
             // A test send takes the first values only; the column keeps its name.
             query = $"SELECT * FROM (\n{query.Trim().TrimEnd(';')}\n) AS herald_sample LIMIT {size}";
         }
+        if (destination.AllowSplit && CatalogRules.CheckSplitSegmentName(segment, allowSplit: true) is [var tooLong, ..])
+        {
+            throw new CatalogProblem(tooLong);
+        }
         var origin = new RunOrigin(destination.Id, destination.Name, destination.CredentialId, null, null,
-            query, segment, destination.AttributeName, allowEmpty, startedBy);
+            query, segment, destination.AttributeName, allowEmpty, startedBy,
+            destination.UpdateMode, destination.AllowSplit, destination.ShrinkGuardShare, force);
         return await CreateAsync(origin, cancellationToken);
     }
 

@@ -45,9 +45,61 @@ public sealed class LocalAudienceFileStore : IAudienceFileStore
         return File.Exists(served) ? served : null;
     }
 
-    public Task<StagedFile> PublishAsync(Guid runId, string builtPath, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    public Task<StagedFile> PublishAsync(Guid runId, string builtPath, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        Publish(FileNameOf(runId), builtPath, expiresAt);
+
+    public string PrepareWorkDirectory(Guid runId)
     {
-        var fileName = FileNameOf(runId);
+        var path = WorkDirectoryOf(runId);
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public void DeleteWork(Guid runId)
+    {
+        var path = WorkDirectoryOf(runId);
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        File.Delete(Path.Combine(_buildingDirectory, $"{runId:N}.csv.part"));
+    }
+
+    public void DiscardUnpublished(Guid runId)
+    {
+        DeleteWork(runId);
+        foreach (var part in Directory.EnumerateFiles(_buildingDirectory, $"{runId:N}-*.csv.part"))
+        {
+            File.Delete(part);
+        }
+    }
+
+    public string PartBuildPath(Guid runId, int partNumber) => Path.Combine(_buildingDirectory, $"{runId:N}-{partNumber}.csv.part");
+
+    public string? FindPartFile(Guid runId, int partNumber, int partCount)
+    {
+        var built = PartBuildPath(runId, partNumber);
+        if (File.Exists(built))
+        {
+            return built;
+        }
+        var served = Path.Combine(_servedDirectory, PartFileNameOf(runId, partNumber, partCount));
+        return File.Exists(served) ? served : null;
+    }
+
+    public Task<StagedFile> PublishPartAsync(Guid runId, int partNumber, int partCount, string builtPath, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        Publish(PartFileNameOf(runId, partNumber, partCount), builtPath, expiresAt);
+
+    public string PathOf(StagedFile file) => Path.Combine(_servedDirectory, file.FileName);
+
+    private string WorkDirectoryOf(Guid runId) => Path.Combine(_buildingDirectory, $"{runId:N}.work");
+
+    private Task<StagedFile> Publish(string fileName, string builtPath, DateTimeOffset expiresAt)
+    {
         var target = Path.Combine(_servedDirectory, fileName);
         if (builtPath != target && File.Exists(builtPath))
         {
@@ -77,8 +129,8 @@ public sealed class LocalAudienceFileStore : IAudienceFileStore
     /// <summary>The served file for a URL's file name, or null when the name is not one Herald serves.</summary>
     public string? ResolveServedPath(string fileName)
     {
-        if (fileName.Length != 36 || !fileName.EndsWith(".csv", StringComparison.Ordinal)
-            || !Guid.TryParseExact(fileName[..32], "N", out _))
+        if (!fileName.EndsWith(".csv", StringComparison.Ordinal) || fileName.Length < 36 || !Guid.TryParseExact(fileName[..32], "N", out _)
+            || (fileName.Length > 36 && !IsPartSuffix(fileName[32..^4])))
         {
             return null;
         }
@@ -102,4 +154,12 @@ public sealed class LocalAudienceFileStore : IAudienceFileStore
     }
 
     public static string FileNameOf(Guid runId) => $"{runId:N}.csv";
+
+    /// <summary>A part of a split audience, <c>{run}-{n}.csv</c>; a run's only part keeps the run's own name.</summary>
+    public static string PartFileNameOf(Guid runId, int partNumber, int partCount) =>
+        partCount == 1 ? FileNameOf(runId) : $"{runId:N}-{partNumber}.csv";
+
+    // "-1" to "-99": a dash and one or two digits, nothing a path could hide behind.
+    private static bool IsPartSuffix(string suffix) =>
+        suffix.Length is 2 or 3 && suffix[0] == '-' && suffix[1..].All(char.IsAsciiDigit) && suffix[1] != '0';
 }

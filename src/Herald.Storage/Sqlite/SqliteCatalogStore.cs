@@ -1,6 +1,7 @@
 using Dapper;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
+using Herald.Core.Updates;
 using Herald.Storage.Secrets;
 
 namespace Herald.Storage.Sqlite;
@@ -10,7 +11,8 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
     private const string CredentialColumns =
         "id AS Id, name AS Name, plugin AS Plugin, partner_name AS PartnerName, description AS Description, created_at AS CreatedAt, updated_at AS UpdatedAt";
     private const string DestinationColumns =
-        "id AS Id, name AS Name, credential_id AS CredentialId, segment_name AS SegmentName, attribute_name AS AttributeName, description AS Description, created_at AS CreatedAt, updated_at AS UpdatedAt";
+        "id AS Id, name AS Name, credential_id AS CredentialId, segment_name AS SegmentName, attribute_name AS AttributeName, description AS Description, created_at AS CreatedAt, updated_at AS UpdatedAt, " +
+        "update_mode AS UpdateMode, allow_split AS AllowSplit, shrink_guard_share AS ShrinkGuardShare";
     private const string OrchestrationColumns =
         "id AS Id, name AS Name, destination_id AS DestinationId, query AS Query, allow_empty AS AllowEmpty, description AS Description, created_at AS CreatedAt, updated_at AS UpdatedAt";
 
@@ -102,17 +104,21 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
         var connection = write.Connection;
         await connection.ExecuteAsync(
             """
-            INSERT INTO destinations (id, name, credential_id, segment_name, attribute_name, description, created_at, updated_at)
-            VALUES (@Id, @Name, @CredentialId, @SegmentName, @AttributeName, @Description, @CreatedAt, @UpdatedAt)
+            INSERT INTO destinations (id, name, credential_id, segment_name, attribute_name, description, created_at, updated_at,
+                update_mode, allow_split, shrink_guard_share)
+            VALUES (@Id, @Name, @CredentialId, @SegmentName, @AttributeName, @Description, @CreatedAt, @UpdatedAt,
+                @UpdateMode, @AllowSplit, @ShrinkGuardShare)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, credential_id = excluded.credential_id,
                 segment_name = excluded.segment_name, attribute_name = excluded.attribute_name,
-                description = excluded.description, updated_at = excluded.updated_at
+                description = excluded.description, updated_at = excluded.updated_at,
+                update_mode = excluded.update_mode, allow_split = excluded.allow_split, shrink_guard_share = excluded.shrink_guard_share
             """,
             new
             {
                 Id = destination.Id.ToString(), destination.Name, CredentialId = destination.CredentialId.ToString(),
                 destination.SegmentName, destination.AttributeName, destination.Description,
                 CreatedAt = UnixTime.Ms(destination.CreatedAt), UpdatedAt = UnixTime.Ms(destination.UpdatedAt),
+                UpdateMode = destination.UpdateMode.ToWireName(), AllowSplit = destination.AllowSplit ? 1 : 0, destination.ShrinkGuardShare,
             });
     }
 
@@ -176,9 +182,13 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
         public Credential ToModel() => new(Guid.Parse(Id), Name, Plugin, PartnerName, Description, UnixTime.From(CreatedAt), UnixTime.From(UpdatedAt));
     }
 
-    private sealed record DestinationRow(string Id, string Name, string CredentialId, string SegmentName, string AttributeName, string? Description, long CreatedAt, long UpdatedAt)
+    private sealed record DestinationRow(
+        string Id, string Name, string CredentialId, string SegmentName, string AttributeName, string? Description, long CreatedAt, long UpdatedAt,
+        string UpdateMode, long AllowSplit, double? ShrinkGuardShare)
     {
-        public Destination ToModel() => new(Guid.Parse(Id), Name, Guid.Parse(CredentialId), SegmentName, AttributeName, Description, UnixTime.From(CreatedAt), UnixTime.From(UpdatedAt));
+        public Destination ToModel() => new(Guid.Parse(Id), Name, Guid.Parse(CredentialId), SegmentName, AttributeName, Description,
+            UnixTime.From(CreatedAt), UnixTime.From(UpdatedAt),
+            SegmentUpdateModes.TryParse(UpdateMode, out var mode) ? mode : SegmentUpdateMode.Replace, AllowSplit != 0, ShrinkGuardShare);
     }
 
     private sealed record OrchestrationRow(string Id, string Name, string DestinationId, string Query, long AllowEmpty, string? Description, long CreatedAt, long UpdatedAt)

@@ -86,6 +86,39 @@ public sealed class SqliteDatabase
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode = WAL;" + Schema;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var (table, column, definition) in AddedColumns)
+        {
+            await AddColumnIfMissingAsync(connection, table, column, definition, cancellationToken);
+        }
+    }
+
+    // Columns added after a table was first created. A data directory made by an earlier Herald gets them
+    // here, with defaults that keep its rows meaning what they meant; a new one has them from CREATE TABLE.
+    private static readonly (string Table, string Column, string Definition)[] AddedColumns =
+    [
+        ("destinations", "update_mode", "TEXT NOT NULL DEFAULT 'replace'"),
+        ("destinations", "allow_split", "INTEGER NOT NULL DEFAULT 0"),
+        ("destinations", "shrink_guard_share", "REAL"),
+    ];
+
+    private static async Task AddColumnIfMissingAsync(SqliteConnection connection, string table, string column, string definition, CancellationToken cancellationToken)
+    {
+        using var info = connection.CreateCommand();
+        info.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+        if (Convert.ToInt64(await info.ExecuteScalarAsync(cancellationToken)) > 0)
+        {
+            return;
+        }
+        using var alter = connection.CreateCommand();
+        alter.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition}";
+        try
+        {
+            await alter.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (SqliteException exception) when (exception.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
+        {
+            // Another instance sharing the data directory added it between our look and our change.
+        }
     }
 
     // Times that are compared in SQL are stored as Unix milliseconds; the rest of a run lives in a JSON
@@ -109,7 +142,10 @@ public sealed class SqliteDatabase
             attribute_name TEXT NOT NULL,
             description TEXT,
             created_at INTEGER NOT NULL,
-            updated_at INTEGER NOT NULL
+            updated_at INTEGER NOT NULL,
+            update_mode TEXT NOT NULL DEFAULT 'replace',
+            allow_split INTEGER NOT NULL DEFAULT 0,
+            shrink_guard_share REAL
         );
         CREATE TABLE IF NOT EXISTS orchestrations (
             id TEXT PRIMARY KEY,

@@ -31,7 +31,7 @@ public sealed class AudiencePathTests : IAsyncLifetime
         var segment = _harness.Simulator.Segments.Single(s => s.Name == "VIP customers");
         segment.Values.Count.ShouldBe((int)counts.ValuesSent);
         segment.UploadCount.ShouldBe(1);
-        run.History.Select(h => h.State).ShouldBe(["queued", "building", "staging", "submitting", "submitting", "awaiting_report", "succeeded"]);
+        run.History.Select(h => h.State).ShouldBe(["queued", "building", "comparing", "staging", "submitting", "submitting", "awaiting_report", "succeeded"]);
         run.Calls.ShouldContain(c => c.Operation == "upload" && c.Status == 200);
         run.Calls.ShouldContain(c => c.Operation == "callback" && c.Outcome == "recorded");
     }
@@ -42,7 +42,8 @@ public sealed class AudiencePathTests : IAsyncLifetime
         var destination = await _harness.Api.AddDestinationWithCredentialAsync("Replace me");
 
         (await _harness.Api.SendAndWaitAsync(destination.Name, "SELECT email FROM Customer_360 WHERE loyalty_tier = 'gold'")).State.ShouldBe("succeeded");
-        var second = await _harness.Api.SendAndWaitAsync(destination.Name, "SELECT email FROM Customer_360 WHERE loyalty_tier = 'silver'");
+        // Every gold member leaves the segment: more than the shrink guard lets through unforced.
+        var second = await _harness.Api.SendAndWaitAsync(destination.Name, "SELECT email FROM Customer_360 WHERE loyalty_tier = 'silver'", force: true);
 
         second.State.ShouldBe("succeeded", second.Reason);
         var segment = _harness.Simulator.Segments.Single(s => s.Name == "Replace me");

@@ -35,9 +35,9 @@ public sealed class HeraldApi(Uri baseUrl, string apiKey) : IDisposable
         return await AddDestinationAsync($"dest-{suffix}", $"cred-{suffix}", segmentName, attributeName);
     }
 
-    public async Task<RunView> SendAsync(string destination, string query, bool allowEmpty = false, string? segmentName = null)
+    public async Task<RunView> SendAsync(string destination, string query, bool allowEmpty = false, string? segmentName = null, bool force = false)
     {
-        var response = await Http.PostAsJsonAsync("/api/sends", new SendRequest(destination, query, allowEmpty, segmentName));
+        var response = await Http.PostAsJsonAsync("/api/sends", new SendRequest(destination, query, allowEmpty, segmentName, Force: force));
         return await ReadAsync<RunView>(response, HttpStatusCode.Accepted);
     }
 
@@ -63,8 +63,8 @@ public sealed class HeraldApi(Uri baseUrl, string apiKey) : IDisposable
         }
     }
 
-    public async Task<RunView> SendAndWaitAsync(string destination, string query, bool allowEmpty = false) =>
-        await WaitForAsync((await SendAsync(destination, query, allowEmpty)).Id);
+    public async Task<RunView> SendAndWaitAsync(string destination, string query, bool allowEmpty = false, bool force = false) =>
+        await WaitForAsync((await SendAsync(destination, query, allowEmpty, force: force)).Id);
 
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode expected)
     {

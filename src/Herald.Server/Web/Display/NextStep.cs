@@ -29,6 +29,10 @@ internal sealed record NextStep(string Advice, IReadOnlyList<NextStepLink> Links
                 "audience" => new NextStep(
                     "The query or its result cannot become an audience. Fix the query as the reason says, then run again.",
                     Only(queryEdit), true),
+                "shrink_guard" => new NextStep(
+                    "The shrink guard stopped this update before anything was uploaded: it would remove more of the segment than the destination allows. " +
+                    "Check the query and the sample of removed values; if the audience is right, run again past the guard.",
+                    Only(queryEdit), true),
                 "transient" => new NextStep(
                     "Insider One or the network kept failing after every retry. Nothing was submitted; retry the run when Insider One is reachable.",
                     [], true),

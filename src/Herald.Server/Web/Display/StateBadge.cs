@@ -7,7 +7,7 @@ namespace Herald.Server.Web.Display;
 internal static class StateBadge
 {
     public static readonly IReadOnlyList<string> States =
-        ["queued", "building", "staging", "submitting", "awaiting_report", "succeeded", "failed", "cancelled"];
+        ["queued", "building", "comparing", "staging", "submitting", "awaiting_report", "succeeded", "failed", "cancelled"];
 
     public static bool IsFinal(string state) => state is "succeeded" or "failed" or "cancelled";
 

@@ -1,5 +1,6 @@
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
+using Herald.Core.Updates;
 using Herald.Server.Web.Display;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +20,12 @@ internal abstract class DestinationFormModel(ICatalogStore catalog, ISegmentGate
     [BindProperty] public string? Description { get; set; }
     [BindProperty] public string? SegmentName { get; set; }
     [BindProperty] public string? AttributeName { get; set; } = "email";
+    [BindProperty] public string? UpdateMode { get; set; } = SegmentUpdateModes.ReplaceName;
+    [BindProperty] public bool AllowSplit { get; set; }
     [BindProperty] public bool SaveWithoutConnection { get; set; }
+
+    /// <summary>The update mode chosen, once <see cref="ValidateAsync"/> has accepted it.</summary>
+    protected SegmentUpdateMode ChosenUpdateMode => SegmentUpdateModes.TryParse(UpdateMode, out var mode) ? mode : SegmentUpdateMode.Replace;
 
     public IReadOnlyList<Credential> Credentials { get; private set; } = [];
     public FormErrors Errors { get; } = new();
@@ -63,6 +69,14 @@ internal abstract class DestinationFormModel(ICatalogStore catalog, ISegmentGate
         }
         Errors.AddRange(nameof(SegmentName), CatalogRules.CheckSegmentName(SegmentName));
         Errors.AddRange(nameof(AttributeName), CatalogRules.CheckAttributeName(AttributeName));
+        if (!SegmentUpdateModes.TryParse(UpdateMode, out _))
+        {
+            Errors.Add(nameof(UpdateMode), "Choose how each run updates the segment: replace it, or add to it.");
+        }
+        if (!Errors.Has(nameof(SegmentName)))
+        {
+            Errors.AddRange(nameof(SegmentName), CatalogRules.CheckSplitSegmentName(SegmentName, AllowSplit));
+        }
         if (Errors.Any || credential is null)
         {
             return null;

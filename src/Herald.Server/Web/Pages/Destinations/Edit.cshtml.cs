@@ -1,5 +1,6 @@
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
+using Herald.Core.Updates;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Server.Web.Pages.Destinations;
@@ -24,6 +25,8 @@ internal sealed class EditModel(ICatalogStore catalog, ISegmentGateway gateway, 
         Description = destination.Description;
         SegmentName = destination.SegmentName;
         AttributeName = destination.AttributeName;
+        UpdateMode = destination.UpdateMode.ToWireName();
+        AllowSplit = destination.AllowSplit;
         return Page();
     }
 
@@ -44,6 +47,8 @@ internal sealed class EditModel(ICatalogStore catalog, ISegmentGateway gateway, 
             CredentialId = credential.Id,
             SegmentName = SegmentName!,
             AttributeName = AttributeName!,
+            UpdateMode = ChosenUpdateMode,
+            AllowSplit = AllowSplit,
             Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(),
             UpdatedAt = clock.GetUtcNow(),
         };

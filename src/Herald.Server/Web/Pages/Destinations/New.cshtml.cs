@@ -25,7 +25,7 @@ internal sealed class NewModel(ICatalogStore catalog, ISegmentGateway gateway, T
         }
         var now = clock.GetUtcNow();
         var destination = new Destination(Guid.NewGuid(), Name!, credential.Id, SegmentName!, AttributeName!,
-            string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(), now, now);
+            string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(), now, now, ChosenUpdateMode, AllowSplit);
         await Catalog.SaveDestinationAsync(destination, ct);
         return Saved(destination.Name);
     }

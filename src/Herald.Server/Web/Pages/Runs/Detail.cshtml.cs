@@ -42,7 +42,28 @@ internal sealed class DetailModel(IRunStore runs, ICatalogStore catalog, RunLaun
         return Redirect($"/runs/{id}");
     }
 
-    public async Task<IActionResult> OnPostRunAgainAsync(Guid id, CancellationToken ct)
+    /// <summary>The diff sample as a CSV download (personal data: signed-in users only, for now every one of them).</summary>
+    public async Task<IActionResult> OnGetDiffSampleAsync(Guid id, [FromServices] IDiffSampleStore samples, CancellationToken ct)
+    {
+        if (await runs.GetAsync(id, ct) is null || await samples.ReadAsync(id, ct) is not { } sample)
+        {
+            return NotFound();
+        }
+        var csv = new System.Text.StringBuilder("change,value\n");
+        foreach (var (change, values) in new[] { ("added", sample.Added), ("removed", sample.Removed), ("kept", sample.Kept) })
+        {
+            foreach (var value in values)
+            {
+                csv.Append(change).Append(',').Append(Quote(value)).Append('\n');
+            }
+        }
+        return File(System.Text.Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"run-{id:N}-diff-sample.csv");
+    }
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"") + "\"";
+
+    public async Task<IActionResult> OnPostRunAgainAsync(Guid id, [FromForm] bool force, CancellationToken ct)
     {
         if (await runs.GetAsync(id, ct) is not { } run)
         {
@@ -54,11 +75,11 @@ internal sealed class DetailModel(IRunStore runs, ICatalogStore catalog, RunLaun
             if (run.Origin.OrchestrationId is { } orchestrationId && await catalog.FindOrchestrationAsync(orchestrationId.ToString(), ct) is { } orchestration)
             {
                 // The orchestration as it is now: the fix the person just made is what they want to try.
-                next = await launcher.StartOrchestrationAsync(orchestration, run.Origin.AllowEmpty, WebRuns.StartedBy, ct);
+                next = await launcher.StartOrchestrationAsync(orchestration, run.Origin.AllowEmpty, WebRuns.StartedBy, ct, force);
             }
             else if (await catalog.GetDestinationAsync(run.Origin.DestinationId, ct) is { } destination)
             {
-                next = await launcher.StartSendAsync(destination, run.Origin.Query, run.Origin.AllowEmpty, run.Origin.SegmentName, null, WebRuns.StartedBy, ct);
+                next = await launcher.StartSendAsync(destination, run.Origin.Query, run.Origin.AllowEmpty, run.Origin.SegmentName, null, WebRuns.StartedBy, ct, force);
             }
             else
             {

@@ -1,0 +1,41 @@
+namespace Herald.Benchmarks;
+
+/// <summary>Where a benchmark keeps its files and writes what it sees.</summary>
+public sealed class BenchmarkRun
+{
+    /// <summary>Samples are kept here between runs; each case's scratch files go under it and are removed.</summary>
+    public required string WorkDirectory { get; init; }
+
+    /// <summary>The human-readable account; RESULT lines are written by the caller.</summary>
+    public required TextWriter Log { get; init; }
+
+    public static string DefaultWorkDirectory => Path.Combine(Path.GetTempPath(), "herald-bench");
+
+    /// <summary>A new folder for one case's scratch files; dispose to delete it.</summary>
+    public ScratchDirectory Scratch(string name) => new(Path.Combine(WorkDirectory, "scratch", $"{name}-{Guid.NewGuid():N}"[..(name.Length + 13)]));
+}
+
+public sealed class ScratchDirectory : IDisposable
+{
+    internal ScratchDirectory(string path)
+    {
+        Path = path;
+        Directory.CreateDirectory(path);
+    }
+
+    public string Path { get; }
+
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A child process may still hold a file for a moment; the folder is under the temp directory.
+        }
+    }
+}

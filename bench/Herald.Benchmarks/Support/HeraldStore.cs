@@ -1,0 +1,93 @@
+using Herald.Core.Audiences;
+using Herald.Core.Catalog;
+using Herald.Core.Runs;
+using Herald.Storage.Files;
+using Herald.Storage.Secrets;
+using Herald.Storage.Sqlite;
+
+namespace Herald.Benchmarks.Support;
+
+/// <summary>
+/// A Herald data directory written before the server starts, through Herald's own stores: runs already staged
+/// or already awaiting their report, so that a case measures one step and not the steps before it.
+/// </summary>
+public sealed class HeraldStore
+{
+    private HeraldStore(string dataDirectory, SqliteDatabase database)
+    {
+        DataDirectory = dataDirectory;
+        Catalog = new SqliteCatalogStore(database, SecretProtector.FromDataDirectory(dataDirectory));
+        Runs = new SqliteRunStore(database);
+        Files = new LocalAudienceFileStore(Path.Combine(dataDirectory, "files"), () => new Uri("http://127.0.0.1/"), UrlSigner.FromDataDirectory(dataDirectory));
+    }
+
+    public string DataDirectory { get; }
+    public SqliteCatalogStore Catalog { get; }
+    public SqliteRunStore Runs { get; }
+    public LocalAudienceFileStore Files { get; }
+
+    public static async Task<HeraldStore> OpenAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var database = new SqliteDatabase(Path.Combine(dataDirectory, "herald.db"));
+        await database.MigrateAsync(cancellationToken);
+        return new HeraldStore(dataDirectory, database);
+    }
+
+    public async Task<Credential> AddCredentialAsync(string name, string partnerName, string token, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var credential = new Credential(Guid.NewGuid(), name, "insiderone", partnerName, null, now, now);
+        await Catalog.SaveCredentialAsync(credential, token, cancellationToken);
+        return credential;
+    }
+
+    public async Task<Destination> AddDestinationAsync(string name, Guid credentialId, string segmentName, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var destination = new Destination(Guid.NewGuid(), name, credentialId, segmentName, "email", null, now, now);
+        await Catalog.SaveDestinationAsync(destination, cancellationToken);
+        return destination;
+    }
+
+    /// <summary>A run whose one-value file is staged: the next thing the server does with it is submit.</summary>
+    public async Task<Run> AddStagedRunAsync(Destination destination, string value, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var run = new Run(Guid.NewGuid(), Origin(destination), now);
+        var built = Files.PrepareBuildPath(run.Id);
+        await File.WriteAllTextAsync(built, value + "\n", cancellationToken);
+        var staged = await Files.PublishAsync(run.Id, built, now.AddHours(12), cancellationToken);
+        run.StartBuilding(now);
+        run.CompleteBuild(new AudienceCounts(1, 1, 0, 0, new Dictionary<string, long>()), now);
+        run.CompleteStaging(staged, now);
+        await Runs.CreateAsync(run, cancellationToken);
+        return run;
+    }
+
+    /// <summary>A run submitted and accepted: the next thing that happens to it is Insider One's callback.</summary>
+    public async Task<Run> AddAwaitingRunAsync(Destination destination, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var run = new Run(Guid.NewGuid(), Origin(destination), now);
+        run.StartBuilding(now);
+        run.CompleteBuild(new AudienceCounts(7, 7, 0, 0, new Dictionary<string, long>()), now);
+        run.CompleteStaging(new StagedFile($"{run.Id:N}.csv", 10, now.AddHours(12)), now);
+        run.BeginSubmission(now);
+        run.AcceptSubmission(now, now.AddHours(1), "Accepted.");
+        await Runs.CreateAsync(run, cancellationToken);
+        return run;
+    }
+
+    private static RunOrigin Origin(Destination destination) => new(
+        DestinationId: destination.Id,
+        DestinationName: destination.Name,
+        CredentialId: destination.CredentialId,
+        OrchestrationId: null,
+        OrchestrationName: null,
+        Query: "SELECT email FROM Customer_360",
+        SegmentName: destination.SegmentName,
+        AttributeName: destination.AttributeName,
+        AllowEmpty: false,
+        StartedBy: "benchmark");
+}

@@ -1,0 +1,23 @@
+namespace Herald.Core.Updates;
+
+/// <summary>
+/// Names of the numbered segments a split audience is uploaded as: "VIP customers 1/3", "VIP customers 2/3"...
+/// The suffix must fit within Insider One's 40 characters; a name is never cut to make room.
+/// </summary>
+public static class SegmentParts
+{
+    /// <summary>Beyond 99 parts the suffix would need more room than any destination's check reserved.</summary>
+    public const int MaxParts = 99;
+
+    /// <summary>The room a split destination's segment name keeps free for the smallest suffix, " 9/9".</summary>
+    public const int ReservedSuffixLength = 4;
+
+    /// <summary>The segment names of a layout of <paramref name="count"/> parts; one part keeps the plain name.</summary>
+    public static IReadOnlyList<string> NamesOf(string segmentName, int count) =>
+        count <= 1 ? [segmentName] : [.. Enumerable.Range(1, count).Select(number => NameOf(segmentName, number, count))];
+
+    public static string NameOf(string segmentName, int number, int count) =>
+        count <= 1 ? segmentName : $"{segmentName} {number}/{count}";
+
+    public static string SuffixOf(int number, int count) => $" {number}/{count}";
+}
