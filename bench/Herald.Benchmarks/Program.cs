@@ -64,7 +64,7 @@ var results = new List<BenchmarkResult>();
 var failures = 0;
 foreach (var benchmark in selected)
 {
-    Console.WriteLine($"== {benchmark.Name}: {benchmark.Description}");
+    Console.WriteLine($"== {benchmark.Name}: {benchmark.Description}  [{DateTime.UtcNow:HH:mm:ss} UTC, load average {Machine.LoadAverage()}]");
     try
     {
         var figures = await benchmark.RunAsync(run, cancel.Token);

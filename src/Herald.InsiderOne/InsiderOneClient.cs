@@ -22,6 +22,9 @@ public sealed class InsiderOneClient(
 {
     private const int MaxRecordedResponse = 500;
 
+    /// <summary>The request as people read it in the run's history: URLs without <c>\u0026</c> escapes.</summary>
+    private static readonly JsonSerializerOptions ShownJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly ConcurrentDictionary<string, ResiliencePipeline<HttpResponseMessage>> _pipelines = new();
     private readonly InsiderOneOptions _options = options.Value;
     private ResiliencePipeline? _files;
@@ -32,7 +35,7 @@ public sealed class InsiderOneClient(
     public async Task<SubmissionOutcome> SubmitAsync(SegmentSubmission submission, ICallRecorder recorder, CancellationToken cancellationToken)
     {
         var body = new UploadBody(submission.SegmentName, submission.FileUrl.ToString(), submission.CallbackUrl.ToString(), submission.AttributeName);
-        var shown = JsonSerializer.Serialize(body with { FileUrl = submission.MaskedFileUrl, CallbackUrl = submission.MaskedCallbackUrl });
+        var shown = JsonSerializer.Serialize(body with { FileUrl = submission.MaskedFileUrl, CallbackUrl = submission.MaskedCallbackUrl }, ShownJson);
         try
         {
             using var response = await SendAsync("upload", InsiderOneContract.UploadPath, body, shown, submission.Account, recorder, cancellationToken);
@@ -52,7 +55,7 @@ public sealed class InsiderOneClient(
         var body = new DownloadBody(segmentName);
         try
         {
-            using var response = await SendAsync("find segment", InsiderOneContract.AssumedDownloadPath, body, JsonSerializer.Serialize(body), account, recorder, cancellationToken);
+            using var response = await SendAsync("find segment", InsiderOneContract.AssumedDownloadPath, body, JsonSerializer.Serialize(body, ShownJson), account, recorder, cancellationToken);
             return response.StatusCode switch
             {
                 HttpStatusCode.OK => SegmentPresence.Exists,
@@ -74,7 +77,7 @@ public sealed class InsiderOneClient(
         HttpStatusCode status;
         try
         {
-            using var response = await SendAsync("download segment", InsiderOneContract.AssumedDownloadPath, body, JsonSerializer.Serialize(body), account, recorder, cancellationToken);
+            using var response = await SendAsync("download segment", InsiderOneContract.AssumedDownloadPath, body, JsonSerializer.Serialize(body, ShownJson), account, recorder, cancellationToken);
             status = response.StatusCode;
             answer = await ReadAnswerAsync(response, cancellationToken);
         }

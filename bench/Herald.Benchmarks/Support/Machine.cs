@@ -9,6 +9,19 @@ public static class Machine
         return $"{Environment.ProcessorCount} cores, {memory / 1073741824.0:0.0} GiB RAM, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
     }
 
+    /// <summary>The 1, 5 and 15 minute load averages: on a shared machine, the other work that ran beside a figure.</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "unknown";
+        }
+    }
+
     private static long ProcessMemoryTotal()
     {
         try
