@@ -38,31 +38,41 @@ public sealed class CrashTests(ITestOutputHelper output)
             ["Logging__LogLevel__Default"] = "Warning",
         };
         var data = directory.File("data");
-        var herald = await HeraldProcess.StartAsync(data, port, environment);
-        using var api = new HeraldApi(herald.BaseUrl, Herald.Server.ApiKeyFile.TryRead(data)!);
-        await api.AddCredentialAsync("crash");
         var runIds = new List<Guid>();
-        for (var i = 0; i < Runs; i++)
-        {
-            await api.AddDestinationAsync($"crash-{i}", "crash", $"Crash {i}");
-            runIds.Add((await api.SendAsync($"crash-{i}", $"SELECT email FROM Customer_360 WHERE loyalty_tier = 'gold' AND hash(amperity_id) % {i + 2} = 0")).Id);
-        }
-
-        var random = new Random(20261126);
-        for (var kill = 0; kill < Kills; kill++)
-        {
-            await Task.Delay(random.Next(50, 600));
-            await herald.KillAsync();
-            await herald.DisposeAsync();
-            herald = await HeraldProcess.StartAsync(data, port, environment);
-        }
-
         var runs = new List<RunView>();
-        foreach (var id in runIds)
+        int exitCode;
+        var herald = await HeraldProcess.StartAsync(data, port, environment);
+        try
         {
-            runs.Add(await api.WaitForAsync(id, timeout: TimeSpan.FromSeconds(90)));
+            using var api = new HeraldApi(herald.BaseUrl, Herald.Server.ApiKeyFile.TryRead(data)!);
+            await api.AddCredentialAsync("crash");
+            for (var i = 0; i < Runs; i++)
+            {
+                await api.AddDestinationAsync($"crash-{i}", "crash", $"Crash {i}");
+                runIds.Add((await api.SendAsync($"crash-{i}", $"SELECT email FROM Customer_360 WHERE loyalty_tier = 'gold' AND hash(amperity_id) % {i + 2} = 0")).Id);
+            }
+
+            var random = new Random(20261126);
+            for (var kill = 0; kill < Kills; kill++)
+            {
+                await Task.Delay(random.Next(50, 600));
+                await herald.KillAsync();
+                await herald.DisposeAsync();
+                herald = await HeraldProcess.StartAsync(data, port, environment);
+            }
+
+            foreach (var id in runIds)
+            {
+                runs.Add(await api.WaitForAsync(id, timeout: TimeSpan.FromSeconds(90)));
+            }
+            await herald.TerminateAsync(TimeSpan.FromSeconds(30));
+            exitCode = herald.ExitCode;
         }
-        await herald.TerminateAsync(TimeSpan.FromSeconds(30));
+        finally
+        {
+            // A failed assertion must not leave a server running after the test.
+            await herald.DisposeAsync();
+        }
 
         var uploadsBySegment = simulator.Requests.Where(r => r.Path.EndsWith("upload") && r.Status == 200)
             .GroupBy(r => System.Text.Json.JsonDocument.Parse(r.Body).RootElement.GetProperty("segmentName").GetString()!)
@@ -79,6 +89,6 @@ public sealed class CrashTests(ITestOutputHelper output)
             uploadsBySegment.GetValueOrDefault($"Crash {i}").ShouldBe(1, $"segment Crash {i}");
             runs[i].Report!.Total.ShouldBe(runs[i].Counts!.ValuesSent);
         }
-        herald.ExitCode.ShouldBe(0, "SIGTERM stops herald serve cleanly");
+        exitCode.ShouldBe(0, "SIGTERM stops herald serve cleanly");
     }
 }
