@@ -15,8 +15,8 @@ namespace Herald.Sources.DuckDb.Sample;
 /// </remarks>
 public static class SampleCustomer360
 {
-    // With the customers split into buckets below, generation stays within this limit at any size; DuckDB
-    // spills what does not fit to the temporary directory.
+    // DuckDB spills what does not fit to the temporary directory; the attribute buckets below bound what
+    // it cannot spill.
     private const string MemoryLimit = "1GB";
 
     // Transaction attributes are aggregated over text, whose state DuckDB keeps in memory; a million

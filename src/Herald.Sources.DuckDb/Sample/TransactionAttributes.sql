@@ -1,5 +1,5 @@
 -- One row per customer who bought, computed from Unified_Transactions alone, so it always agrees with it.
--- This script defines the table and the views; TransactionAttributesBucket.sql fills it one bucket of
+-- This script defines the table, a view and macros; TransactionAttributesBucket.sql fills it one bucket of
 -- customers at a time, because aggregates over text (the first order's id, the preferred store) keep
 -- their state in memory DuckDB cannot spill, and a bucket bounds it.
 --
@@ -11,7 +11,7 @@
 --   * Without an order in a period, P_order_revenue, P_order_frequency and P_total_items are 0 and
 --     P_average_order_value and the preferences are NULL.
 --   * The preferred purchase channel and store of a period are those with the most orders in it; a tie
---     goes to the one ordered from most recently, then to the greater value.
+--     goes to the one with the latest order (at any time), then to the greater value.
 --   * first_, second_ and latest_ order are by order_datetime, then order_id.
 --   * early_repeat_purchaser: a second order within 90 days of the first. one_and_done: exactly one order.
 --     multi_purchase_channel: orders in more than one purchase channel.
