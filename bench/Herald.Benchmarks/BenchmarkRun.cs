@@ -9,6 +9,10 @@ public sealed class BenchmarkRun
     /// <summary>The human-readable account; RESULT lines are written by the caller.</summary>
     public required TextWriter Log { get; init; }
 
+    /// <summary>Extra environment for every <c>herald serve</c> a case starts (never for this process, which hosts the
+    /// simulator and the load generator): e.g. Herald__Source__MemoryLimit=100MB or DOTNET_GCHeapHardLimit.</summary>
+    public IReadOnlyDictionary<string, string> ServerEnvironment { get; init; } = new Dictionary<string, string>();
+
     public static string DefaultWorkDirectory => Path.Combine(Path.GetTempPath(), "herald-bench");
 
     /// <summary>A new folder for one case's scratch files; dispose to delete it.</summary>

@@ -13,6 +13,7 @@ if (args is ["worker", .. var workerArgs])
 
 var workDirectory = BenchmarkRun.DefaultWorkDirectory;
 var smoke = false;
+var serverEnvironment = new Dictionary<string, string>();
 var names = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
@@ -23,6 +24,10 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--work-dir" when i + 1 < args.Length:
             workDirectory = Path.GetFullPath(args[++i]);
+            break;
+        case "--server-env" when i + 1 < args.Length && args[i + 1].Contains('='):
+            var setting = args[++i];
+            serverEnvironment[setting[..setting.IndexOf('=')]] = setting[(setting.IndexOf('=') + 1)..];
             break;
         case "--help" or "-h":
             return Usage(Console.Out, 0);
@@ -57,7 +62,11 @@ else
 Console.WriteLine($"Herald benchmarks{(smoke ? " (smoke size)" : "")} on {Machine.Describe()}");
 Console.WriteLine($"work directory {workDirectory}");
 Console.WriteLine();
-var run = new BenchmarkRun { WorkDirectory = workDirectory, Log = Console.Out };
+var run = new BenchmarkRun { WorkDirectory = workDirectory, Log = Console.Out, ServerEnvironment = serverEnvironment };
+if (serverEnvironment.Count > 0)
+{
+    Console.WriteLine($"herald serve environment: {string.Join(", ", serverEnvironment.Select(p => $"{p.Key}={p.Value}"))}");
+}
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 var results = new List<BenchmarkResult>();
@@ -89,7 +98,7 @@ return failures == 0 ? 0 : 1;
 
 static int Usage(TextWriter writer, int exitCode)
 {
-    writer.WriteLine("usage: dotnet run -c Release --project bench/Herald.Benchmarks -- [--smoke] [--work-dir DIR] <case>... | all | smoke");
+    writer.WriteLine("usage: dotnet run -c Release --project bench/Herald.Benchmarks -- [--smoke] [--work-dir DIR] [--server-env KEY=VALUE]... <case>... | all | smoke");
     writer.WriteLine("cases (full size):");
     foreach (var benchmark in BenchmarkCases.Full())
     {

@@ -85,6 +85,10 @@ public sealed class DuckDbSegmentComparer : ISegmentComparer
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(request.MaxPartBytes, 1);
         Directory.CreateDirectory(request.OutputDirectory);
+        if (FirstSendThatFits(request) is { } firstSend)
+        {
+            return firstSend;
+        }
         using var connection = Open();
         var after = request.Mode == SegmentUpdateMode.Add ? "true" : "in_audience";
 
@@ -108,6 +112,40 @@ public sealed class DuckDbSegmentComparer : ISegmentComparer
         var kept = parts is not null;
         parts ??= request.AllowSplit ? NewLayout(connection, request, after, totalBytes) : [];
         return new SegmentComparisonResult(diff, sample, parts, kept && parts.Count > 0, totalValues, totalBytes);
+    }
+
+    /// <summary>
+    /// Nothing before and one file that fits: every value is added, and the audience file is the file to upload.
+    /// Counting its lines while streaming it costs no engine memory, which keeps a first send of millions of values
+    /// within the server's memory budget (the build step has already made the values distinct).
+    /// </summary>
+    private static SegmentComparisonResult? FirstSendThatFits(SegmentComparisonRequest request)
+    {
+        var bytes = new FileInfo(request.AudienceCsv).Length;
+        if (request.CurrentParts.Any(part => part is not null) || bytes > request.MaxPartBytes)
+        {
+            return null;
+        }
+        var values = 0L;
+        var sample = new List<string>();
+        using (var reader = new StreamReader(request.AudienceCsv, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16))
+        {
+            while (reader.ReadLine() is { } line)
+            {
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+                values++;
+                if (sample.Count < request.SampleSize)
+                {
+                    sample.Add(line);
+                }
+            }
+        }
+        var diff = new SegmentDiff(values, 0, 0);
+        return new SegmentComparisonResult(diff, new SegmentDiffSample(sample, [], []),
+            [new ComparedPart(1, request.AudienceCsv, values, bytes, diff)], LayoutKept: true, values, bytes);
     }
 
     /// <summary>

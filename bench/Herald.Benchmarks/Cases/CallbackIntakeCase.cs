@@ -26,7 +26,7 @@ public sealed class CallbackIntakeCase(int callbacks, int concurrency = 32) : IB
         // The first tenth warms the server up (JIT, connection pools, SQLite's cache) and is not counted.
         var warmUp = Math.Max(50, callbacks / 10);
 
-        var herald = await MeasureHeraldAsync(scratch.Combine("herald"), sample, warmUp, cancellationToken);
+        var herald = await MeasureHeraldAsync(run, scratch.Combine("herald"), sample, warmUp, cancellationToken);
         var reference = await MeasureReferenceAsync(scratch.Combine("reference"), warmUp, cancellationToken);
 
         var log = run.Log;
@@ -42,7 +42,7 @@ public sealed class CallbackIntakeCase(int callbacks, int concurrency = 32) : IB
 
     private sealed record Measurement(LoadGenerator.Outcome Load, double ServerCores, double CpuMsPerCallback, long PeakMemoryBytes);
 
-    private async Task<Measurement> MeasureHeraldAsync(string data, string sample, int warmUp, CancellationToken cancellationToken)
+    private async Task<Measurement> MeasureHeraldAsync(BenchmarkRun run, string data, string sample, int warmUp, CancellationToken cancellationToken)
     {
         var store = await HeraldStore.OpenAsync(data, cancellationToken);
         var credential = await store.AddCredentialAsync("intake", "herald-bench", "bench-token", cancellationToken);
@@ -56,7 +56,7 @@ public sealed class CallbackIntakeCase(int callbacks, int concurrency = 32) : IB
         var requests = runIds.Select(id => ($"callbacks/insider-one/{id:N}/{signer.SecretFor(id)}", Body())).ToList();
 
         var apiKey = HeraldApi.NewKey();
-        await using var server = await ServerProcess.StartHeraldAsync(data, new Dictionary<string, string>
+        await using var server = await ServerProcess.StartHeraldAsync(run, data, new Dictionary<string, string>
         {
             ["Herald__Source__DuckDbPath"] = sample,
             ["Herald__InsiderOne__BaseUrl"] = "http://127.0.0.1:9/",

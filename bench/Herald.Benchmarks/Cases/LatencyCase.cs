@@ -40,7 +40,7 @@ public sealed class LatencyCase(int runs, int cliRuns = 5) : IBenchmarkCase
 
         var apiKey = HeraldApi.NewKey();
         var data = scratch.Combine("herald");
-        await using var server = await ServerProcess.StartHeraldAsync(data, new Dictionary<string, string>
+        await using var server = await ServerProcess.StartHeraldAsync(run, data, new Dictionary<string, string>
         {
             ["Herald__Source__DuckDbPath"] = sample,
             ["Herald__InsiderOne__BaseUrl"] = simulator.BaseUrl.ToString(),
@@ -53,18 +53,26 @@ public sealed class LatencyCase(int runs, int cliRuns = 5) : IBenchmarkCase
         // One unmeasured run first: the server's first request and first query pay for JIT and DuckDB's start.
         await SendAndReportAsync(api, simulator, callbackClient, destination.Name, "latency-warm-up", cancellationToken);
         var send = new List<double>();
+        var steps = new Dictionary<string, List<double>>();
         var callback = new List<double>();
         for (var i = 0; i < runs; i++)
         {
-            var (sendMs, callbackMs) = await SendAndReportAsync(api, simulator, callbackClient, destination.Name, $"latency-{i}", cancellationToken);
+            var (sendMs, callbackMs, stepMs) = await SendAndReportAsync(api, simulator, callbackClient, destination.Name, $"latency-{i}", cancellationToken);
             send.Add(sendMs);
+            foreach (var (step, ms) in stepMs)
+            {
+                (steps.TryGetValue(step, out var list) ? list : steps[step] = []).Add(ms);
+            }
             callback.Add(callbackMs);
         }
 
         var cli = new List<double>();
         for (var i = 0; i < cliRuns; i++)
         {
-            cli.Add(await CliSendAsync(api, server.BaseUrl, apiKey, destination.Name, $"latency-cli-{i}", cancellationToken));
+            var (ms, awaiting) = await CliSendAsync(api, server.BaseUrl, apiKey, destination.Name, $"latency-cli-{i}", cancellationToken);
+            cli.Add(ms);
+            // A destination has one run in flight at a time: the next send would wait for this one's report.
+            await ReportAsync(api, simulator, callbackClient, awaiting, cancellationToken);
         }
 
         var referenceSend = new List<double>();
@@ -84,6 +92,7 @@ public sealed class LatencyCase(int runs, int cliRuns = 5) : IBenchmarkCase
                       $"hand-written COPY + upload median {Stats.Median(referenceSend),7:0.0} ms");
         log.WriteLine($"  callback -> succeeded             Herald median {Stats.Median(callback),7:0.0} ms (p90 {Stats.Percentile(callback, 0.9):0.0})   " +
                       $"hand-written receiver median {Stats.Median(referenceCallback),7:0.0} ms");
+        log.WriteLine($"  where the send's time goes (medians, from the run's history): {string.Join(", ", steps.Select(p => $"{p.Key} {Stats.Median(p.Value):0.0} ms"))}");
         if (cli.Count > 0)
         {
             log.WriteLine($"  `herald send --json` process start -> awaiting report: median {Stats.Median(cli):0} ms over {cli.Count} runs " +
@@ -102,7 +111,7 @@ public sealed class LatencyCase(int runs, int cliRuns = 5) : IBenchmarkCase
     }
 
     /// <returns>Milliseconds from the send request to "awaiting report", and from the callback's POST to its answer.</returns>
-    private static async Task<(double SendMs, double CallbackMs)> SendAndReportAsync(
+    private static async Task<(double SendMs, double CallbackMs, IReadOnlyList<(string Step, double Ms)> Steps)> SendAndReportAsync(
         HeraldApi api, InsiderOneSimulator simulator, HttpClient callbackClient, string destination, string segmentName, CancellationToken cancellationToken)
     {
         var sent = DateTimeOffset.UtcNow;
@@ -110,23 +119,45 @@ public sealed class LatencyCase(int runs, int cliRuns = 5) : IBenchmarkCase
         var awaiting = await api.WaitForAsync(created.Id, "awaiting_report", TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(10), cancellationToken);
         var sendMs = (HeraldApi.EnteredAt(awaiting, "awaiting_report") - sent).TotalMilliseconds;
 
+        var callbackMs = await ReportAsync(api, simulator, callbackClient, awaiting, cancellationToken);
+        return (sendMs, callbackMs, StepsOf(awaiting, sent));
+    }
+
+    /// <summary>Where the time to "awaiting report" went, by the run's own history; a step noted twice counts once, summed.</summary>
+    private static IReadOnlyList<(string Step, double Ms)> StepsOf(RunView run, DateTimeOffset sent)
+    {
+        var steps = new List<(string, double)> { ("request -> created", (run.CreatedAt - sent).TotalMilliseconds) };
+        var history = run.History.TakeWhile(e => e.State != "awaiting_report").ToList();
+        var until = HeraldApi.EnteredAt(run, "awaiting_report");
+        foreach (var group in history.Select((e, i) => (e.State, Ms: ((i + 1 < history.Count ? history[i + 1].At : until) - e.At).TotalMilliseconds)).GroupBy(e => e.State))
+        {
+            steps.Add((group.Key, group.Sum(e => e.Ms)));
+        }
+        return steps;
+    }
+
+    /// <summary>Posts Insider One's report to the run's callback URL, as the simulator would.</summary>
+    /// <returns>Milliseconds from the POST to its answer, by which time the run is succeeded.</returns>
+    private static async Task<double> ReportAsync(
+        HeraldApi api, InsiderOneSimulator simulator, HttpClient callbackClient, RunView awaiting, CancellationToken cancellationToken)
+    {
         var values = awaiting.Counts!.ValuesSent;
-        var body = $$"""{"segment_name":"{{segmentName}}","valid_values_count":{{values}},"invalid_values_count":0,"total_entered_values":{{values}}}""";
+        var body = $$"""{"segment_name":"{{awaiting.SegmentName}}","valid_values_count":{{values}},"invalid_values_count":0,"total_entered_values":{{values}}}""";
         var clock = Stopwatch.StartNew();
-        using (var response = await callbackClient.PostAsync(CallbackUrlOf(simulator, segmentName), new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken))
+        using (var response = await callbackClient.PostAsync(CallbackUrlOf(simulator, awaiting.SegmentName), new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken))
         {
             if (response.StatusCode != HttpStatusCode.OK)
             {
-                throw new BenchmarkFailedException($"The callback for {segmentName} was answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                throw new BenchmarkFailedException($"The callback for {awaiting.SegmentName} was answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
             }
         }
         var callbackMs = clock.Elapsed.TotalMilliseconds;
-        var done = await api.GetRunAsync(created.Id, cancellationToken);
+        var done = await api.GetRunAsync(awaiting.Id, cancellationToken);
         if (done.State != "succeeded")
         {
-            throw new BenchmarkFailedException($"Run {created.Id} is {done.State} after its callback was answered 200: {done.Reason}");
+            throw new BenchmarkFailedException($"Run {awaiting.Id} is {done.State} after its callback was answered 200: {done.Reason}");
         }
-        return (sendMs, callbackMs);
+        return callbackMs;
     }
 
     /// <summary>The callback URL Herald gave Insider One, as the simulator received it.</summary>
@@ -144,7 +175,7 @@ public sealed class LatencyCase(int runs, int cliRuns = 5) : IBenchmarkCase
     }
 
     /// <summary>Milliseconds from starting <c>herald send --json</c> to the run's "awaiting report".</summary>
-    private static async Task<double> CliSendAsync(HeraldApi api, Uri server, string apiKey, string destination, string segmentName, CancellationToken cancellationToken)
+    private static async Task<(double Ms, RunView Awaiting)> CliSendAsync(HeraldApi api, Uri server, string apiKey, string destination, string segmentName, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -170,7 +201,7 @@ public sealed class LatencyCase(int runs, int cliRuns = 5) : IBenchmarkCase
         }
         var run = JsonSerializer.Deserialize<RunView>(output, BenchWorker.Json)!;
         var awaiting = await api.WaitForAsync(run.Id, "awaiting_report", TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(10), cancellationToken);
-        return (HeraldApi.EnteredAt(awaiting, "awaiting_report") - started).TotalMilliseconds;
+        return ((HeraldApi.EnteredAt(awaiting, "awaiting_report") - started).TotalMilliseconds, awaiting);
     }
 
     /// <summary>What a skilled engineer would script: DuckDB writes the first 100 sendable values, then one upload request.</summary>

@@ -20,9 +20,6 @@ public sealed class MemoryCase(int customers, string? name = null) : IBenchmarkC
 
     public string Description => $"herald serve's peak memory for every email of {customers:N0} customers, sent twice (new segment, then update), vs the {BudgetMegabytes:0} MB budget";
 
-    /// <summary>Extra environment for the server (e.g. DOTNET_GCHeapHardLimit), to find what the peak depends on.</summary>
-    public IReadOnlyDictionary<string, string> ServerEnvironment { get; init; } = new Dictionary<string, string>();
-
     public async Task<IReadOnlyList<BenchmarkResult>> RunAsync(BenchmarkRun run, CancellationToken cancellationToken)
     {
         var sample = await SampleCache.GetAsync(run.WorkDirectory, customers, run.Log, cancellationToken);
@@ -42,11 +39,7 @@ public sealed class MemoryCase(int customers, string? name = null) : IBenchmarkC
             ["Herald__InsiderOne__MaxFileBytes"] = MaxFileBytes.ToString(CultureInfo.InvariantCulture),
             ["Herald__ApiKey"] = apiKey,
         };
-        foreach (var (key, value) in ServerEnvironment)
-        {
-            environment[key] = value;
-        }
-        await using var server = await ServerProcess.StartHeraldAsync(scratch.Combine("herald"), environment, cancellationToken);
+        await using var server = await ServerProcess.StartHeraldAsync(run, scratch.Combine("herald"), environment, cancellationToken);
         using var api = new HeraldApi(server.BaseUrl, apiKey);
         var destination = await api.AddDestinationAsync("memory", "Memory", cancellationToken);
         var idle = server.CurrentMemoryBytes;
@@ -67,7 +60,7 @@ public sealed class MemoryCase(int customers, string? name = null) : IBenchmarkC
         }
         var peak = server.PeakMemoryBytes;
         log.WriteLine($"  server peak (VmHWM) {ProcessMemory.Megabytes(peak):0} MB against the budget of {BudgetMegabytes:0} MB: {(ProcessMemory.Megabytes(peak) < BudgetMegabytes ? "within" : "OVER")}" +
-                      (ServerEnvironment.Count > 0 ? $" (server environment: {string.Join(", ", ServerEnvironment.Select(p => $"{p.Key}={p.Value}"))})" : ""));
+                      (run.ServerEnvironment.Count > 0 ? $" (server environment: {string.Join(", ", run.ServerEnvironment.Select(p => $"{p.Key}={p.Value}"))})" : ""));
         return [new BenchmarkResult(Name, ProcessMemory.Megabytes(peak), BudgetMegabytes, "MB")];
     }
 

@@ -46,11 +46,17 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary><c>herald serve</c> from the herald.dll beside this assembly, healthy on a free loopback port.</summary>
-    public static Task<ServerProcess> StartHeraldAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    public static Task<ServerProcess> StartHeraldAsync(
+        BenchmarkRun run, string dataDirectory, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
+        var all = new Dictionary<string, string>(environment);
+        foreach (var (key, value) in run.ServerEnvironment)
+        {
+            all[key] = value;
+        }
         var port = FreePort.Next();
         var herald = Path.Combine(AppContext.BaseDirectory, "herald.dll");
-        return StartAsync(herald, ["serve", "--urls", $"http://127.0.0.1:{port}", "--data-dir", dataDirectory], environment,
+        return StartAsync(herald, ["serve", "--urls", $"http://127.0.0.1:{port}", "--data-dir", dataDirectory], all,
             new Uri($"http://127.0.0.1:{port}/"), "api/health", cancellationToken);
     }
 

@@ -14,11 +14,12 @@ public sealed record DiffMeasurement(double Seconds, long Added, long Removed, l
 /// <summary>The diff-and-merge case's steps, each run in a child process by <see cref="BenchWorker"/>.</summary>
 internal static class DiffMergeWorkers
 {
-    /// <summary>Herald's comparer with the server's default settings (Herald:Updates).</summary>
-    public static async Task<DiffMeasurement> HeraldAsync(string before, string after, string mode, string directory)
+    /// <summary>Herald's comparer with the server's default settings (Herald:Updates), or the memory limit and threads given.</summary>
+    public static async Task<DiffMeasurement> HeraldAsync(string before, string after, string mode, string directory, string? memoryLimit, int? threads)
     {
+        Directory.CreateDirectory(directory);
         var defaults = new HeraldOptions().Updates;
-        var comparer = new DuckDbSegmentComparer(Path.Combine(directory, "tmp"), defaults.MemoryLimit, defaults.Threads);
+        var comparer = new DuckDbSegmentComparer(Path.Combine(directory, "tmp"), memoryLimit ?? defaults.MemoryLimit, threads ?? defaults.Threads);
         var output = Path.Combine(directory, "herald.csv");
         var clock = Stopwatch.StartNew();
         var result = await comparer.CompareAsync(before, after, Mode(mode), output, sampleSize: 10, CancellationToken.None);

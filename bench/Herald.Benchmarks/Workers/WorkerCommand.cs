@@ -15,8 +15,9 @@ internal static class WorkerCommand
             case ["export-sql", var database, var output, var kind, .. var rest]:
                 BenchWorker.Answer(ExportWorkers.Sql(database, output, kind, rest.FirstOrDefault()));
                 return 0;
-            case ["diff-herald", var before, var after, var mode, var directory]:
-                BenchWorker.Answer(await DiffMergeWorkers.HeraldAsync(before, after, mode, directory));
+            case ["diff-herald", var before, var after, var mode, var directory, .. var rest]:
+                BenchWorker.Answer(await DiffMergeWorkers.HeraldAsync(before, after, mode, directory,
+                    rest.ElementAtOrDefault(0), rest.Length > 1 ? int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture) : null));
                 return 0;
             case ["diff-sql", var before, var after, var mode, var directory, .. var rest]:
                 BenchWorker.Answer(DiffMergeWorkers.Sql(before, after, mode, directory, rest.FirstOrDefault()));
