@@ -10,8 +10,19 @@ public sealed class BenchmarkRun
     public required TextWriter Log { get; init; }
 
     /// <summary>Extra environment for every <c>herald serve</c> a case starts (never for this process, which hosts the
-    /// simulator and the load generator): e.g. Herald__Source__MemoryLimit=100MB or DOTNET_GCHeapHardLimit.</summary>
+    /// simulator and the load generator): e.g. Herald__Source__MemoryLimit=100MB or DOTNET_GCHeapHardLimit. The
+    /// export and diff-merge cases, which run Herald's build and compare steps without a server, take
+    /// Herald__Source__* and Herald__Updates__* (MemoryLimit, Threads) from it too.</summary>
     public IReadOnlyDictionary<string, string> ServerEnvironment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The memory limit and threads a Herald setting section (<c>Source</c>, <c>Updates</c>) is given in
+    /// <see cref="ServerEnvironment"/>, as worker arguments; none when the defaults apply.</summary>
+    public string[] DuckDbSettings(string section)
+    {
+        var memoryLimit = ServerEnvironment.GetValueOrDefault($"Herald__{section}__MemoryLimit");
+        var threads = ServerEnvironment.GetValueOrDefault($"Herald__{section}__Threads");
+        return memoryLimit is null && threads is null ? [] : [memoryLimit ?? "", threads ?? ""];
+    }
 
     public static string DefaultWorkDirectory => Path.Combine(Path.GetTempPath(), "herald-bench");
 

@@ -126,22 +126,33 @@ public sealed class DuckDbSegmentComparer : ISegmentComparer
         {
             return null;
         }
-        var values = 0L;
+        // Counting newline bytes in one reused buffer keeps the heap flat; only the sample is decoded.
         var sample = new List<string>();
-        using (var reader = new StreamReader(request.AudienceCsv, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16))
+        using (var reader = new StreamReader(request.AudienceCsv, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false))
         {
-            while (reader.ReadLine() is { } line)
+            while (sample.Count < request.SampleSize && reader.ReadLine() is { } line)
             {
-                if (line.Length == 0)
-                {
-                    continue;
-                }
-                values++;
-                if (sample.Count < request.SampleSize)
+                if (line.Length > 0)
                 {
                     sample.Add(line);
                 }
             }
+        }
+        var values = 0L;
+        var endsWithNewline = true;
+        var buffer = new byte[1 << 16];
+        using (var stream = new FileStream(request.AudienceCsv, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+        {
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                values += buffer.AsSpan(0, read).Count((byte)'\n');
+                endsWithNewline = buffer[read - 1] == (byte)'\n';
+            }
+        }
+        if (!endsWithNewline)
+        {
+            values++;
         }
         var diff = new SegmentDiff(values, 0, 0);
         return new SegmentComparisonResult(diff, new SegmentDiffSample(sample, [], []),

@@ -47,7 +47,7 @@ public sealed class MemoryCase(int customers, string? name = null) : IBenchmarkC
         // The first send creates the segment; the second updates it, so that Herald compares the audience with
         // the segment it downloads from Insider One (segment updates): both paths must stay within the budget.
         var log = run.Log;
-        log.WriteLine($"  server resident memory when idle: {ProcessMemory.Megabytes(idle):0} MB");
+        log.WriteLine($"  server resident memory when idle: {ProcessMemory.Megabytes(idle):0} MB ({server.MemoryBreakdown})");
         foreach (var send in new[] { "first send (new segment)", "second send (update of that segment)" })
         {
             var done = await SendAsync(api, server, destination.Name, cancellationToken);
@@ -57,6 +57,7 @@ public sealed class MemoryCase(int customers, string? name = null) : IBenchmarkC
             log.WriteLine($"    steps: {string.Join(", ", Steps(done.Run))}");
             log.WriteLine($"    highest resident memory sampled by step: {string.Join(", ", done.PeakByState.Select(p => $"{p.Key} {ProcessMemory.Megabytes(p.Value):0} MB"))}; " +
                           $"peak so far (VmHWM) {ProcessMemory.Megabytes(server.PeakMemoryBytes):0} MB");
+            log.WriteLine($"    resident after the run: {ProcessMemory.Megabytes(server.CurrentMemoryBytes):0} MB ({server.MemoryBreakdown})");
         }
         var peak = server.PeakMemoryBytes;
         log.WriteLine($"  server peak (VmHWM) {ProcessMemory.Megabytes(peak):0} MB against the budget of {BudgetMegabytes:0} MB: {(ProcessMemory.Megabytes(peak) < BudgetMegabytes ? "within" : "OVER")}" +

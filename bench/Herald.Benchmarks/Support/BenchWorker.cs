@@ -44,7 +44,10 @@ public static class BenchWorker
         var answer = lines.LastOrDefault(l => l.StartsWith(Marker, StringComparison.Ordinal));
         if (process.ExitCode != 0 || answer is null)
         {
-            throw new BenchmarkFailedException($"The worker '{string.Join(' ', start.ArgumentList.Skip(2))}' exited with {process.ExitCode}:\n{await output}\n{await error}");
+            // The exception's own line says what went wrong (DuckDB's "Out of Memory Error: ..."); its stack does not.
+            var all = (await output + "\n" + await error).Split('\n');
+            var cause = all.FirstOrDefault(l => l.Contains("Exception", StringComparison.Ordinal))?.Trim() ?? string.Join('\n', all.TakeLast(20));
+            throw new BenchmarkFailedException($"the worker '{string.Join(' ', start.ArgumentList.Skip(2))}' exited with {process.ExitCode}: {cause}");
         }
         return JsonSerializer.Deserialize<T>(answer[Marker.Length..], Json)!;
     }

@@ -12,6 +12,11 @@ public static class ProcessMemory
 
     public static double Megabytes(long bytes) => bytes / 1048576.0;
 
+    /// <summary>What the resident memory is made of now: anonymous (heaps, DuckDB's buffers), file-backed (mapped
+    /// libraries and assemblies, shared and clean) and shared memory (the JIT's double-mapped code).</summary>
+    public static string Breakdown(int processId) =>
+        $"anonymous {Megabytes(Field(processId, "RssAnon:")):0} MB, files {Megabytes(Field(processId, "RssFile:")):0} MB, shared {Megabytes(Field(processId, "RssShmem:")):0} MB";
+
     private static long Field(int processId, string name)
     {
         var path = $"/proc/{processId}/status";

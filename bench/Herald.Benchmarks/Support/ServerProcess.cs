@@ -35,6 +35,8 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public long CurrentMemoryBytes => ProcessMemory.CurrentBytes(_process.Id);
 
+    public string MemoryBreakdown => ProcessMemory.Breakdown(_process.Id);
+
     /// <summary>User and system CPU time used so far.</summary>
     public TimeSpan CpuTime
     {

@@ -15,16 +15,17 @@ public sealed record ExportMeasurement(double Seconds, long RowsWritten, string 
 /// <summary>The export case's steps, each run in a child process by <see cref="BenchWorker"/>.</summary>
 internal static class ExportWorkers
 {
-    /// <summary>Herald's build and stage steps, as the server's worker runs them, with the server's default source settings.</summary>
-    public static async Task<ExportMeasurement> HeraldAsync(string database, string dataDirectory)
+    /// <summary>Herald's build and stage steps, as the server's worker runs them, with the server's default source
+    /// settings (Herald:Source) or the memory limit and threads given.</summary>
+    public static async Task<ExportMeasurement> HeraldAsync(string database, string dataDirectory, string? memoryLimit = null, int? threads = null)
     {
         var defaults = new HeraldOptions().Source;
         var source = new DuckDbAudienceSource(new DuckDbSourceOptions
         {
             DatabasePath = database,
-            MemoryLimit = defaults.MemoryLimit,
+            MemoryLimit = memoryLimit ?? defaults.MemoryLimit,
             TempDirectory = Path.Combine(dataDirectory, "tmp", "duckdb"),
-            Threads = defaults.Threads,
+            Threads = threads ?? defaults.Threads,
         });
         var files = new LocalAudienceFileStore(Path.Combine(dataDirectory, "files"), () => new Uri("http://127.0.0.1/"), UrlSigner.FromDataDirectory(dataDirectory));
         var runId = Guid.NewGuid();

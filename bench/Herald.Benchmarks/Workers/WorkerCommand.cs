@@ -9,15 +9,16 @@ internal static class WorkerCommand
     {
         switch (args)
         {
-            case ["export-herald", var database, var dataDirectory]:
-                BenchWorker.Answer(await ExportWorkers.HeraldAsync(database, dataDirectory));
+            case ["export-herald", var database, var dataDirectory, .. var rest]:
+                BenchWorker.Answer(await ExportWorkers.HeraldAsync(database, dataDirectory,
+                    NullIfEmpty(rest.ElementAtOrDefault(0)), ThreadsOf(rest)));
                 return 0;
             case ["export-sql", var database, var output, var kind, .. var rest]:
                 BenchWorker.Answer(ExportWorkers.Sql(database, output, kind, rest.FirstOrDefault()));
                 return 0;
             case ["diff-herald", var before, var after, var mode, var directory, .. var rest]:
                 BenchWorker.Answer(await DiffMergeWorkers.HeraldAsync(before, after, mode, directory,
-                    rest.ElementAtOrDefault(0), rest.Length > 1 ? int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture) : null));
+                    NullIfEmpty(rest.ElementAtOrDefault(0)), ThreadsOf(rest)));
                 return 0;
             case ["diff-sql", var before, var after, var mode, var directory, .. var rest]:
                 BenchWorker.Answer(DiffMergeWorkers.Sql(before, after, mode, directory, rest.FirstOrDefault()));
@@ -30,4 +31,9 @@ internal static class WorkerCommand
                 return 2;
         }
     }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static int? ThreadsOf(string[] rest) =>
+        NullIfEmpty(rest.ElementAtOrDefault(1)) is { } threads ? int.Parse(threads, System.Globalization.CultureInfo.InvariantCulture) : null;
 }

@@ -95,7 +95,11 @@ public sealed class HeraldOptions : IValidatableObject
         public string MemoryLimit { get; set; } = "100MB";
 
         /// <summary>DuckDB threads per query; 0 for all cores.</summary>
-        public int Threads { get; set; }
+        /// <remarks>
+        /// One by default: each DuckDB thread needs its own share of <see cref="MemoryLimit"/>, and at 100MB two threads
+        /// run out of memory on a 20-million-value audience where one finishes (docs/performance.md). Raise both together.
+        /// </remarks>
+        public int Threads { get; set; } = 1;
     }
 
     /// <summary>How segments are compared with Insider One's copy before an update.</summary>

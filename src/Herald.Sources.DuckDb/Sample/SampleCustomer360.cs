@@ -48,8 +48,9 @@ public static class SampleCustomer360
 
     private static void Create(string databasePath, int customers, CancellationToken cancellationToken)
     {
+        // The folder first: deleting an old file in a folder that does not exist yet would throw.
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
         DeleteDatabase(databasePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
         try
         {
             using (var connection = Open(databasePath))
