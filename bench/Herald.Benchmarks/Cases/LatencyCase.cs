@@ -115,7 +115,7 @@ public sealed class LatencyCase(int runs, int cliRuns = 5) : IBenchmarkCase
         HeraldApi api, InsiderOneSimulator simulator, HttpClient callbackClient, string destination, string segmentName, CancellationToken cancellationToken)
     {
         var sent = DateTimeOffset.UtcNow;
-        var created = await api.SendAsync(new SendRequest(destination, Query, SegmentName: segmentName, SampleSize: SampleSize, StartedBy: "benchmark"), cancellationToken);
+        var created = await api.SendAsync(new SendRequest(destination, Query, SegmentName: segmentName, SampleSize: SampleSize), cancellationToken);
         var awaiting = await api.WaitForAsync(created.Id, "awaiting_report", TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(10), cancellationToken);
         var sendMs = (HeraldApi.EnteredAt(awaiting, "awaiting_report") - sent).TotalMilliseconds;
 

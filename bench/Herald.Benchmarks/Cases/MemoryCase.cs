@@ -68,7 +68,7 @@ public sealed class MemoryCase(int customers, string? name = null) : IBenchmarkC
     /// <summary>Sends every email and waits for the report, sampling the server's resident memory at each step.</summary>
     private async Task<(RunView Run, Dictionary<string, long> PeakByState)> SendAsync(HeraldApi api, ServerProcess server, string destination, CancellationToken cancellationToken)
     {
-        var created = await api.SendAsync(new SendRequest(destination, ExportSql.Query, StartedBy: "benchmark"), cancellationToken);
+        var created = await api.SendAsync(new SendRequest(destination, ExportSql.Query), cancellationToken);
         var peakByState = new Dictionary<string, long>();
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(60);
         while (true)

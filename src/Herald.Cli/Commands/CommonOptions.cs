@@ -23,7 +23,4 @@ internal static class CommonOptions
 
     /// <summary>Something that exists, by name or id.</summary>
     public static Argument<string> Name(string what) => new("name") { Description = $"The {what}'s name (or id)" };
-
-    /// <summary>Who started a run, as the run history shows it.</summary>
-    public const string StartedBy = "cli";
 }

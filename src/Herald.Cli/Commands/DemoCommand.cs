@@ -97,7 +97,7 @@ internal static class DemoCommand
         context.WriteLine($"Orchestration [bold]{OrchestrationName}[/]: {Query}");
         context.Console.WriteLine();
 
-        var started = await client.RunOrchestrationAsync(OrchestrationName, new RunRequest(StartedBy: "demo"), ct);
+        var started = await client.RunOrchestrationAsync(OrchestrationName, new RunRequest(), ct);
         var exitCode = await RunFollower.FollowAsync(started, wait: true, json: false, client, context, ct);
 
         if (keep)

@@ -140,7 +140,7 @@ internal static class OrchestrationCommands
         command.SetClientAction(context, server, async (parseResult, client, ct) =>
         {
             // Without the flag the orchestration's own setting applies, hence null rather than false.
-            var request = new RunRequest(parseResult.GetValue(allowEmpty) ? true : null, CommonOptions.StartedBy, parseResult.GetValue(force));
+            var request = new RunRequest(parseResult.GetValue(allowEmpty) ? true : null, parseResult.GetValue(force));
             var started = await client.RunOrchestrationAsync(parseResult.GetRequiredValue(name), request, ct);
             return await RunFollower.FollowAsync(started, parseResult.GetValue(wait), parseResult.GetValue(json), client, context, ct);
         });

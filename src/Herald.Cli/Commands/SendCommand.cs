@@ -39,7 +39,6 @@ internal static class SendCommand
                 parseResult.GetValue(allowEmpty),
                 parseResult.GetValue(segmentName),
                 parseResult.GetValue(sampleSize),
-                CommonOptions.StartedBy,
                 parseResult.GetValue(force));
             var started = await client.SendAsync(request, ct);
             return await RunFollower.FollowAsync(started, parseResult.GetValue(wait), parseResult.GetValue(json), client, context, ct);

@@ -11,6 +11,7 @@ namespace Herald.Core.Runs;
 /// <param name="AllowSplit">An audience over Insider One's file limit is uploaded as numbered segments.</param>
 /// <param name="ShrinkGuardShare">The destination's own shrink guard; null for the server's (Herald:InsiderOne:ShrinkGuardShare).</param>
 /// <param name="Force">The person starting the run passed the shrink guard on purpose.</param>
+/// <param name="Plugin">The destination plugin whose rules the run follows (the credential's plugin when the run was created).</param>
 public sealed record RunOrigin(
     Guid DestinationId,
     string DestinationName,
@@ -25,4 +26,5 @@ public sealed record RunOrigin(
     SegmentUpdateMode? UpdateMode = null,
     bool AllowSplit = false,
     double? ShrinkGuardShare = null,
-    bool Force = false);
+    bool Force = false,
+    string Plugin = Catalog.Plugins.InsiderOne);

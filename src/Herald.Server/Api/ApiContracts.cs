@@ -77,9 +77,9 @@ public sealed record OrchestrationView(
 
 /// <summary>
 /// Starts a run of an orchestration. <c>AllowEmpty</c> null keeps the orchestration's setting; <c>Force</c> passes
-/// the shrink guard (a replace that removes much of the segment).
+/// the shrink guard (a replace that removes much of the segment). Who started the run is the caller, never a field.
 /// </summary>
-public sealed record RunRequest(bool? AllowEmpty = null, string? StartedBy = null, bool Force = false);
+public sealed record RunRequest(bool? AllowEmpty = null, bool Force = false);
 
 /// <summary>An ad-hoc send of a query to a destination, optionally to another segment name (a test send).</summary>
 public sealed record SendRequest(
@@ -88,7 +88,6 @@ public sealed record SendRequest(
     bool AllowEmpty = false,
     string? SegmentName = null,
     int? SampleSize = null,
-    string? StartedBy = null,
     bool Force = false);
 
 public sealed record QueryPreviewRequest(string Query, string? AttributeName = null, int MaxRows = 100);

@@ -1,3 +1,6 @@
+using Herald.Application.UseCases;
+using Herald.Core.Runs;
+
 namespace Herald.Server.Api;
 
 internal static class ApiResults
@@ -10,4 +13,20 @@ internal static class ApiResults
 
     public static IResult NotFound(string what, string key) =>
         Problem(StatusCodes.Status404NotFound, $"No {what} named '{key}'. List them with: herald {what} list.");
+
+    /// <summary>A use case's refusal as the API says it: the kind decides the status, the edge adds the CLI's advice.</summary>
+    public static IResult From(Refusal refusal) => refusal.Kind switch
+    {
+        RefusalKind.NotFound when refusal is { Subject: { } subject, Key: { } key } => NotFound(subject, key),
+        RefusalKind.NotFound => Problem(StatusCodes.Status404NotFound, refusal.Message),
+        RefusalKind.Invalid when refusal.Problems.Count > 1 || refusal.Problems is [{ } only] && only != refusal.Message =>
+            Problem(StatusCodes.Status400BadRequest, refusal.Message, refusal.Problems),
+        RefusalKind.Invalid => Problem(StatusCodes.Status400BadRequest, refusal.Message),
+        RefusalKind.Conflict => Problem(StatusCodes.Status409Conflict, refusal.Message),
+        _ => Problem(StatusCodes.Status502BadGateway, refusal.Message),
+    };
+
+    /// <summary>A started run (202 with where to follow it), or the refusal.</summary>
+    public static IResult Started(UseCaseResult<Run> started) =>
+        started.Succeeded ? Results.Accepted($"/api/runs/{started.Value.Id}", started.Value.ToView([])) : From(started.Refusal);
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Herald.Core.Ports;
 using Herald.Core.Runs;
-using Herald.Server.Runs;
+using Herald.Application.Runs;
 using Herald.Server.Security;
 
 namespace Herald.Server.Api;

@@ -1,7 +1,7 @@
 using Herald.Core.Audiences;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
-using Herald.Server.Runs;
+using Herald.Application.UseCases;
 using Herald.Sources.DuckDb;
 
 namespace Herald.Server.Api;
@@ -102,22 +102,8 @@ internal static class OrchestrationEndpoints
             return Results.NoContent();
         });
 
-        group.MapPost("/{key}/runs", async (string key, RunRequest? request, ICatalogStore catalog, RunLauncher launcher, IRunStore runs, CancellationToken ct) =>
-        {
-            if (await catalog.FindOrchestrationAsync(key, ct) is not { } orchestration)
-            {
-                return ApiResults.NotFound("orchestration", key);
-            }
-            try
-            {
-                var run = await launcher.StartOrchestrationAsync(orchestration, request?.AllowEmpty, StartedBy(request?.StartedBy), ct, request?.Force ?? false);
-                return Results.Accepted($"/api/runs/{run.Id}", run.ToView([]));
-            }
-            catch (CatalogProblem problem)
-            {
-                return ApiResults.Problem(problem.Status, problem.Message);
-            }
-        });
+        group.MapPost("/{key}/runs", async (string key, RunRequest? request, HttpContext http, RunUseCases useCases, CancellationToken ct) =>
+            ApiResults.Started(await useCases.StartOrchestrationAsync(Callers.Api(http), key, request?.AllowEmpty, request?.Force ?? false, ct)));
     }
 
     /// <summary>
@@ -140,9 +126,6 @@ internal static class OrchestrationEndpoints
             return [rejected.Message];
         }
     }
-
-    internal static string StartedBy(string? startedBy) =>
-        string.IsNullOrWhiteSpace(startedBy) ? "api" : startedBy.Trim()[..Math.Min(startedBy.Trim().Length, 64)];
 
     private static async Task<RunSummary?> LastRunAsync(IRunStore runs, Orchestration orchestration, CancellationToken ct) =>
         (await runs.ListAsync(new RunQuery(OrchestrationId: orchestration.Id, Limit: 1), ct)).FirstOrDefault()?.ToSummary();

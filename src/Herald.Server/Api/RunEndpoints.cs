@@ -1,7 +1,7 @@
 using Herald.Core.Audiences;
 using Herald.Core.Ports;
 using Herald.Core.Runs;
-using Herald.Server.Runs;
+using Herald.Application.UseCases;
 using Herald.Sources.DuckDb;
 
 namespace Herald.Server.Api;
@@ -10,23 +10,9 @@ internal static class RunEndpoints
 {
     public static void MapRunEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/sends", async (SendRequest request, ICatalogStore catalog, RunLauncher launcher, CancellationToken ct) =>
-        {
-            if (string.IsNullOrWhiteSpace(request.Destination) || await catalog.FindDestinationAsync(request.Destination, ct) is not { } destination)
-            {
-                return ApiResults.NotFound("destination", request.Destination ?? "");
-            }
-            try
-            {
-                var run = await launcher.StartSendAsync(destination, request.Query, request.AllowEmpty, request.SegmentName, request.SampleSize,
-                    OrchestrationEndpoints.StartedBy(request.StartedBy), ct, request.Force);
-                return Results.Accepted($"/api/runs/{run.Id}", run.ToView([]));
-            }
-            catch (CatalogProblem problem)
-            {
-                return ApiResults.Problem(problem.Status, problem.Message);
-            }
-        });
+        api.MapPost("/sends", async (SendRequest request, HttpContext http, RunUseCases useCases, CancellationToken ct) =>
+            ApiResults.Started(await useCases.SendAsync(Callers.Api(http),
+                new SendCommand(request.Destination, request.Query, request.AllowEmpty, request.SegmentName, request.SampleSize, request.Force), ct)));
 
         api.MapPost("/queries/preview", async (QueryPreviewRequest request, IAudienceSource source, CancellationToken ct) =>
         {
@@ -95,26 +81,16 @@ internal static class RunEndpoints
                 : ApiResults.Problem(StatusCodes.Status404NotFound, "This run has no diff sample: it did not compare its audience with Insider One's segment.");
         });
 
-        runs.MapPost("/{id}/cancel", async (string id, IRunStore store, RunUpdater updater, TimeProvider clock, CancellationToken ct) =>
+        runs.MapPost("/{id}/cancel", async (string id, HttpContext http, IRunStore store, RunUseCases useCases, CancellationToken ct) =>
         {
-            if (!Guid.TryParse(id, out var runId) || await store.GetAsync(runId, ct) is null)
+            if (!Guid.TryParse(id, out var runId))
             {
                 return ApiResults.Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'.");
             }
-            var (run, cancelled) = await updater.UpdateAsync(runId, r =>
-            {
-                if (r.IsFinal)
-                {
-                    return false;
-                }
-                r.Cancel(r.State == RunState.AwaitingReport
-                    ? "Cancelled by a user while waiting for Insider One's report; the segment was already submitted and stays in Insider One."
-                    : "Cancelled by a user; nothing more will be sent for this run.", clock.GetUtcNow());
-                return true;
-            }, ct);
-            return cancelled
-                ? Results.Ok(run.ToView(await store.ListCallsAsync(runId, ct)))
-                : ApiResults.Problem(StatusCodes.Status409Conflict, $"The run is {run.State.ToWireName()} already; there is nothing to cancel.");
+            var cancelled = await useCases.CancelAsync(Callers.Api(http), runId, ct);
+            return cancelled.Succeeded
+                ? Results.Ok(cancelled.Value.ToView(await store.ListCallsAsync(runId, ct)))
+                : ApiResults.From(cancelled.Refusal);
         });
     }
 }

@@ -1,3 +1,5 @@
+using Herald.Application;
+using Herald.Application.Runs;
 using Herald.Core.Ports;
 using Herald.InsiderOne;
 using Herald.Server.Api;
@@ -64,13 +66,17 @@ internal static class HeraldApplication
                 MaxConnectionsPerServer = 256,
             });
 
-        services.AddSingleton<RunSignal>();
-        services.AddSingleton<RunUpdater>();
-        services.AddSingleton<RunLauncher>();
-        services.AddSingleton<RunExecutor>();
-        services.AddSingleton<ReportDeadlineSweeper>();
-        services.AddHostedService<RunWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReportDeadlineSweeper>());
+        services.AddSingleton<IDestinationPlugin, InsiderOnePlugin>();
+        services.AddSingleton<IRunCallbackUrls, RunCallbackUrls>();
+        services.AddOptions<RunEngineOptions>().Configure<IOptions<HeraldOptions>>((engine, herald) =>
+        {
+            engine.Concurrency = herald.Value.Workers.Concurrency;
+            engine.LeaseDuration = herald.Value.Workers.LeaseDuration;
+            engine.PollInterval = herald.Value.Workers.PollInterval;
+            engine.DeadlineSweepInterval = herald.Value.Workers.DeadlineSweepInterval;
+            engine.FileUrlLifetime = herald.Value.Files.UrlLifetime;
+        });
+        services.AddHeraldApplication();
 
         // --- Web UI (src/Herald.Server/Web) ---
         builder.AddHeraldWebUi();

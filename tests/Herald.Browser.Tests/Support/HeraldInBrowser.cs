@@ -113,7 +113,7 @@ public sealed class HeraldInBrowser : IAsyncLifetime
 
     public async ValueTask<RunView> SendAsync(string destination, string query)
     {
-        var response = await Api.PostAsJsonAsync("/api/sends", new SendRequest(destination, query, StartedBy: "browser-tests"));
+        var response = await Api.PostAsJsonAsync("/api/sends", new SendRequest(destination, query));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<RunView>())!;
     }

@@ -1,14 +1,14 @@
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
 using Herald.Server.Api;
-using Herald.Server.Runs;
+using Herald.Application.UseCases;
 using Herald.Server.Web.Display;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages.Orchestrations;
 
-internal sealed class DetailModel(ICatalogStore catalog, IRunStore runs, RunLauncher launcher, TimeProvider clock) : PageModel
+internal sealed class DetailModel(ICatalogStore catalog, IRunStore runs, RunUseCases useCases, TimeProvider clock) : PageModel
 {
     [BindProperty] public int SampleSize { get; set; } = WebRuns.SampleSizes[0];
     [BindProperty] public string? TestSegmentName { get; set; }
@@ -35,16 +35,13 @@ internal sealed class DetailModel(ICatalogStore catalog, IRunStore runs, RunLaun
         {
             return NotFound();
         }
-        try
+        var run = await useCases.StartOrchestrationAsync(Callers.Web(HttpContext), Orchestration.Id.ToString(), null, false, ct);
+        if (!run.Succeeded)
         {
-            var run = await launcher.StartOrchestrationAsync(Orchestration, null, WebRuns.StartedBy, ct);
-            return Redirect($"/runs/{run.Id}");
-        }
-        catch (CatalogProblem problem)
-        {
-            TempData["Problem"] = problem.Message;
+            TempData["Problem"] = run.Refusal.Message;
             return Redirect(Request.Path);
         }
+        return Redirect($"/runs/{run.Value.Id}");
     }
 
     public async Task<IActionResult> OnPostTestSendAsync([FromRoute] string name, CancellationToken ct)
@@ -72,16 +69,14 @@ internal sealed class DetailModel(ICatalogStore catalog, IRunStore runs, RunLaun
         {
             return Page();
         }
-        try
+        var run = await useCases.SendAsync(Callers.Web(HttpContext),
+            new SendCommand(Destination.Id.ToString(), Orchestration.Query, Orchestration.AllowEmpty, TestSegmentName, SampleSize), ct);
+        if (!run.Succeeded)
         {
-            var run = await launcher.StartSendAsync(Destination, Orchestration.Query, Orchestration.AllowEmpty, TestSegmentName, SampleSize, WebRuns.StartedBy, ct);
-            return Redirect($"/runs/{run.Id}");
-        }
-        catch (CatalogProblem problem)
-        {
-            Errors.Add("", problem.Message);
+            Errors.Add("", run.Refusal.Message);
             return Page();
         }
+        return Redirect($"/runs/{run.Value.Id}");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync([FromRoute] string name, CancellationToken ct)

@@ -1,13 +1,13 @@
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
+using Herald.Application.UseCases;
 using Herald.Server.Api;
-using Herald.Server.Runs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages.Orchestrations;
 
-internal sealed class IndexModel(ICatalogStore catalog, IRunStore runs, RunLauncher launcher, TimeProvider clock) : PageModel
+internal sealed class IndexModel(ICatalogStore catalog, IRunStore runs, RunUseCases useCases, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<OrchestrationRow> Rows { get; private set; } = [];
     public int DestinationCount { get; private set; }
@@ -28,20 +28,21 @@ internal sealed class IndexModel(ICatalogStore catalog, IRunStore runs, RunLaunc
 
     public async Task<IActionResult> OnPostRunAsync(string? name, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(name) || await catalog.FindOrchestrationAsync(name, ct) is not { } orchestration)
+        if (string.IsNullOrEmpty(name))
         {
             return NotFound();
         }
-        try
+        var run = await useCases.StartOrchestrationAsync(Callers.Web(HttpContext), name, null, false, ct);
+        if (run.Refusal is { Kind: RefusalKind.NotFound })
         {
-            var run = await launcher.StartOrchestrationAsync(orchestration, null, WebRuns.StartedBy, ct);
-            return Redirect($"/runs/{run.Id}");
+            return NotFound();
         }
-        catch (CatalogProblem problem)
+        if (!run.Succeeded)
         {
-            TempData["Problem"] = problem.Message;
+            TempData["Problem"] = run.Refusal.Message;
             return RedirectToPage();
         }
+        return Redirect($"/runs/{run.Value.Id}");
     }
 }
 

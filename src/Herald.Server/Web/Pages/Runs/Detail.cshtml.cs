@@ -1,13 +1,14 @@
 using Herald.Core.Ports;
 using Herald.Core.Runs;
-using Herald.Server.Runs;
+using Herald.Application.UseCases;
+using Herald.Server.Api;
 using Herald.Server.Web.Display;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages.Runs;
 
-internal sealed class DetailModel(IRunStore runs, ICatalogStore catalog, RunLauncher launcher, RunUpdater updater, TimeProvider clock) : PageModel
+internal sealed class DetailModel(IRunStore runs, ICatalogStore catalog, RunUseCases useCases, TimeProvider clock) : PageModel
 {
     public RunPage View { get; private set; } = null!;
 
@@ -23,22 +24,12 @@ internal sealed class DetailModel(IRunStore runs, ICatalogStore catalog, RunLaun
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct)
     {
-        if (await runs.GetAsync(id, ct) is null)
+        var cancelled = await useCases.CancelAsync(Callers.Web(HttpContext), id, ct);
+        if (cancelled.Refusal is { Kind: RefusalKind.NotFound })
         {
             return NotFound();
         }
-        var (run, cancelled) = await updater.UpdateAsync(id, r =>
-        {
-            if (r.IsFinal)
-            {
-                return false;
-            }
-            r.Cancel(r.State == RunState.AwaitingReport
-                ? "Cancelled in the web UI while waiting for Insider One's report; the segment was already submitted and stays in Insider One."
-                : "Cancelled in the web UI; nothing more will be sent for this run.", clock.GetUtcNow());
-            return true;
-        }, ct);
-        TempData[cancelled ? "Notice" : "Problem"] = cancelled ? "The run was cancelled." : $"The run was {run.State.ToWireName()} already; there was nothing to cancel.";
+        TempData[cancelled.Succeeded ? "Notice" : "Problem"] = cancelled.Succeeded ? "The run was cancelled." : cancelled.Refusal!.Message;
         return Redirect($"/runs/{id}");
     }
 
@@ -65,33 +56,16 @@ internal sealed class DetailModel(IRunStore runs, ICatalogStore catalog, RunLaun
 
     public async Task<IActionResult> OnPostRunAgainAsync(Guid id, [FromForm] bool force, CancellationToken ct)
     {
-        if (await runs.GetAsync(id, ct) is not { } run)
+        var next = await useCases.RunAgainAsync(Callers.Web(HttpContext), id, force, ct);
+        if (next.Refusal is { Kind: RefusalKind.NotFound })
         {
             return NotFound();
         }
-        try
+        if (!next.Succeeded)
         {
-            Run next;
-            if (run.Origin.OrchestrationId is { } orchestrationId && await catalog.FindOrchestrationAsync(orchestrationId.ToString(), ct) is { } orchestration)
-            {
-                // The orchestration as it is now: the fix the person just made is what they want to try.
-                next = await launcher.StartOrchestrationAsync(orchestration, run.Origin.AllowEmpty, WebRuns.StartedBy, ct, force);
-            }
-            else if (await catalog.GetDestinationAsync(run.Origin.DestinationId, ct) is { } destination)
-            {
-                next = await launcher.StartSendAsync(destination, run.Origin.Query, run.Origin.AllowEmpty, run.Origin.SegmentName, null, WebRuns.StartedBy, ct, force);
-            }
-            else
-            {
-                TempData["Problem"] = "The run's destination no longer exists, so it cannot run again.";
-                return Redirect($"/runs/{id}");
-            }
-            return Redirect($"/runs/{next.Id}");
-        }
-        catch (CatalogProblem problem)
-        {
-            TempData["Problem"] = problem.Message;
+            TempData["Problem"] = next.Refusal.Message;
             return Redirect($"/runs/{id}");
         }
+        return Redirect($"/runs/{next.Value.Id}");
     }
 }

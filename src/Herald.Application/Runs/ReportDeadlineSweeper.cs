@@ -1,15 +1,15 @@
 using Herald.Core.Ports;
 using Herald.Core.Runs;
-using Herald.Server.Hosting;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Herald.Server.Runs;
+namespace Herald.Application.Runs;
 
 /// <summary>Fails runs whose report did not come by their deadline. The deadline is on Herald's clock.</summary>
 internal sealed class ReportDeadlineSweeper(
     IRunStore runs,
     RunUpdater updater,
-    IOptions<HeraldOptions> options,
+    IOptions<RunEngineOptions> options,
     TimeProvider clock,
     ILogger<ReportDeadlineSweeper> logger) : BackgroundService
 {
@@ -36,7 +36,7 @@ internal sealed class ReportDeadlineSweeper(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Polling runs on real time; what counts as "late" comes from Herald's clock.
-        using var timer = new PeriodicTimer(options.Value.Workers.DeadlineSweepInterval);
+        using var timer = new PeriodicTimer(options.Value.DeadlineSweepInterval);
         do
         {
             try

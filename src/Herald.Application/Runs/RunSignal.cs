@@ -1,4 +1,4 @@
-namespace Herald.Server.Runs;
+namespace Herald.Application.Runs;
 
 /// <summary>Wakes idle workers when a run is created, so a new run starts at once rather than at the next poll.</summary>
 internal sealed class RunSignal

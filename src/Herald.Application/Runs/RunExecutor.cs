@@ -2,12 +2,9 @@ using Herald.Core.Audiences;
 using Herald.Core.Ports;
 using Herald.Core.Runs;
 using Herald.Core.Updates;
-using Herald.InsiderOne;
-using Herald.Server.Hosting;
-using Herald.Server.Security;
 using Microsoft.Extensions.Options;
 
-namespace Herald.Server.Runs;
+namespace Herald.Application.Runs;
 
 /// <summary>
 /// Carries one claimed run through build, compare, stage and submit until it waits for Insider One or is final.
@@ -23,10 +20,9 @@ internal sealed class RunExecutor(
     ISegmentGateway gateway,
     ISegmentComparer comparer,
     IDiffSampleStore samples,
-    CallbackSecrets callbackSecrets,
-    PublicUrls publicUrls,
-    IOptions<HeraldOptions> heraldOptions,
-    IOptions<InsiderOneOptions> insiderOptions,
+    IRunCallbackUrls callbackUrls,
+    DestinationPlugins plugins,
+    IOptions<RunEngineOptions> engineOptions,
     TimeProvider clock,
     ILogger<RunExecutor> logger)
 {
@@ -115,7 +111,7 @@ internal sealed class RunExecutor(
             return;
         }
         var bytes = new FileInfo(path).Length;
-        var limit = insiderOptions.Value.MaxFileBytes;
+        var limit = plugins.For(run.Origin.Plugin).MaxFileBytes;
         if (bytes > limit)
         {
             File.Delete(path);
@@ -124,7 +120,7 @@ internal sealed class RunExecutor(
                 "Nothing was submitted. Narrow the query, or split the audience into several destinations.", clock.GetUtcNow()), cancellationToken);
             return;
         }
-        var file = await files.PublishAsync(run.Id, path, clock.GetUtcNow() + heraldOptions.Value.Files.UrlLifetime, cancellationToken);
+        var file = await files.PublishAsync(run.Id, path, clock.GetUtcNow() + engineOptions.Value.FileUrlLifetime, cancellationToken);
         await updater.UpdateAsync(run.Id, r => r.CompleteStaging(file, clock.GetUtcNow()), cancellationToken);
     }
 
@@ -143,7 +139,7 @@ internal sealed class RunExecutor(
                 "The built file was not found (Herald restarted before comparing it); building it again."), cancellationToken);
             return;
         }
-        var limit = insiderOptions.Value.MaxFileBytes;
+        var limit = plugins.For(run.Origin.Plugin).MaxFileBytes;
         var audienceBytes = new FileInfo(audience).Length;
         if (!origin.AllowSplit && audienceBytes > limit)
         {
@@ -194,7 +190,7 @@ internal sealed class RunExecutor(
         var result = await comparer.CompareAsync(
             new SegmentComparisonRequest(current, audience, mode, limit, origin.AllowSplit, work, SegmentDiffSample.DefaultSize), cancellationToken);
         var diff = result.Diff;
-        var names = SegmentParts.NamesOf(origin.SegmentName, result.Parts.Count);
+        var names = plugins.For(origin.Plugin).SegmentNamesOf(origin.SegmentName, result.Parts.Count);
         SegmentComparison? comparison = null;
         if (unreadable is null)
         {
@@ -213,20 +209,19 @@ internal sealed class RunExecutor(
                 cancellationToken);
             return;
         }
-        if (names.FirstOrDefault(name => name.Length > Core.Catalog.CatalogRules.MaxSegmentNameLength) is { } tooLong)
+        if (plugins.For(origin.Plugin).CheckLayout(origin.SegmentName, names.Count) is { } layout)
         {
             files.DeleteWork(run.Id);
-            var room = Core.Catalog.CatalogRules.MaxSegmentNameLength - SegmentParts.SuffixOf(names.Count, names.Count).Length;
             await StopAsync(run.Id, comparison, FailureKind.Destination,
-                $"The audience needs {names.Count} parts, but the segment name '{origin.SegmentName}' leaves no room for the suffix '{SegmentParts.SuffixOf(names.Count, names.Count)}' " +
-                $"within Insider One's {Core.Catalog.CatalogRules.MaxSegmentNameLength} characters ('{tooLong}' would be cut). Nothing was submitted. " +
-                $"Shorten the segment name to at most {room} characters: herald destination update {origin.DestinationName} --segment-name ...",
+                $"The audience needs {names.Count} parts, but the segment name '{origin.SegmentName}' leaves no room for the suffix '{layout.Suffix}' " +
+                $"within {plugins.For(origin.Plugin).DisplayName}'s {layout.MaxLength} characters ('{layout.CutName}' would be cut). Nothing was submitted. " +
+                $"Shorten the segment name to at most {layout.RoomForName} characters: herald destination update {origin.DestinationName} --segment-name ...",
                 cancellationToken);
             return;
         }
         // The guard keeps what Herald put in the segment: a segment Herald never uploaded to is either not its own
         // (Insider One refuses the upload, saying so) or a first send.
-        var guard = origin.ShrinkGuardShare ?? insiderOptions.Value.ShrinkGuardShare;
+        var guard = origin.ShrinkGuardShare ?? plugins.For(run.Origin.Plugin).ShrinkGuardShare;
         if (mode == SegmentUpdateMode.Replace && uploadedBefore && diff.RemovedShare > guard && !origin.Force)
         {
             files.DeleteWork(run.Id);
@@ -297,7 +292,7 @@ internal sealed class RunExecutor(
     {
         // A crash after the comparison was recorded may have left its scratch files.
         files.DeleteWork(run.Id);
-        var expires = clock.GetUtcNow() + heraldOptions.Value.Files.UrlLifetime;
+        var expires = clock.GetUtcNow() + engineOptions.Value.FileUrlLifetime;
         var staged = new List<StagedFile>();
         foreach (var part in run.Parts)
         {
@@ -347,19 +342,19 @@ internal sealed class RunExecutor(
         await updater.UpdateAsync(run.Id, r => r.BeginSubmission(part.Number, clock.GetUtcNow()), cancellationToken);
         var fileUrl = files.CreateSignedUrl(file);
         var submission = new SegmentSubmission(account, part.SegmentName, run.Origin.AttributeName,
-            fileUrl, publicUrls.CallbackUrl(run.Id, callbackSecrets.For(run.Id)),
-            MaskSignature(fileUrl), publicUrls.MaskedCallbackUrl(run.Id));
+            fileUrl, callbackUrls.For(run.Id),
+            MaskSignature(fileUrl), callbackUrls.MaskedFor(run.Id));
         var outcome = await gateway.SubmitAsync(submission, recorder, cancellationToken);
         var now = clock.GetUtcNow();
         if (outcome.Accepted)
         {
-            await updater.UpdateAsync(run.Id, r => r.AcceptSubmission(part.Number, now, now + insiderOptions.Value.ReportTimeout, outcome.Message), cancellationToken);
+            await updater.UpdateAsync(run.Id, r => r.AcceptSubmission(part.Number, now, now + plugins.For(run.Origin.Plugin).ReportTimeout, outcome.Message), cancellationToken);
             return;
         }
         if (inDoubt && part.ExistedBefore != true && outcome.Message.Contains("already in use", StringComparison.OrdinalIgnoreCase))
         {
             // Our own earlier, unrecorded submission holds the name: it was accepted.
-            await updater.UpdateAsync(run.Id, r => r.AcceptSubmission(part.Number, now, now + insiderOptions.Value.ReportTimeout,
+            await updater.UpdateAsync(run.Id, r => r.AcceptSubmission(part.Number, now, now + plugins.For(run.Origin.Plugin).ReportTimeout,
                 "Insider One holds the segment name since Herald's earlier submission, whose answer was lost in a restart: it was accepted."), cancellationToken);
             return;
         }
@@ -378,7 +373,7 @@ internal sealed class RunExecutor(
     /// </summary>
     private async Task<bool> SettleInDoubtSubmissionAsync(Run run, SegmentPart part, SegmentAccount account, RunCallRecorder recorder, CancellationToken cancellationToken)
     {
-        var deadline = clock.GetUtcNow() + insiderOptions.Value.ReportTimeout;
+        var deadline = clock.GetUtcNow() + plugins.For(run.Origin.Plugin).ReportTimeout;
         if (part.ExistedBefore == true)
         {
             var holdsThisRun = false;

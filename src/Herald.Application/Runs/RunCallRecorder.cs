@@ -1,7 +1,7 @@
 using Herald.Core.Ports;
 using Herald.Core.Runs;
 
-namespace Herald.Server.Runs;
+namespace Herald.Application.Runs;
 
 /// <summary>Keeps each call to Insider One in the run's history.</summary>
 internal sealed class RunCallRecorder(IRunStore store, Guid runId) : ICallRecorder

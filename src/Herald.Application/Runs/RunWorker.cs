@@ -1,8 +1,8 @@
 using Herald.Core.Ports;
-using Herald.Server.Hosting;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Herald.Server.Runs;
+namespace Herald.Application.Runs;
 
 /// <summary>
 /// Takes runs that need work, a few at a time, each under a lease that is renewed while the run is worked
@@ -13,7 +13,7 @@ internal sealed class RunWorker(
     IRunStore runs,
     RunExecutor executor,
     RunSignal signal,
-    IOptions<HeraldOptions> options,
+    IOptions<RunEngineOptions> options,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
     ILogger<RunWorker> logger) : BackgroundService
@@ -27,7 +27,7 @@ internal sealed class RunWorker(
         {
             return;
         }
-        var settings = options.Value.Workers;
+        var settings = options.Value;
         var loops = Enumerable.Range(0, settings.Concurrency)
             .Select(slot => Task.Run(() => LoopAsync($"{_workerId}/{slot}", settings, stoppingToken), CancellationToken.None));
         await Task.WhenAll(loops);
@@ -49,7 +49,7 @@ internal sealed class RunWorker(
         }
     }
 
-    private async Task LoopAsync(string worker, HeraldOptions.WorkerSettings settings, CancellationToken stoppingToken)
+    private async Task LoopAsync(string worker, RunEngineOptions settings, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -1,7 +1,7 @@
 using Herald.Core.Ports;
 using Herald.Core.Runs;
 
-namespace Herald.Server.Runs;
+namespace Herald.Application.Runs;
 
 /// <summary>
 /// Applies one transition to the freshest copy of a run: load, change, save over the loaded version, and

@@ -1,0 +1,76 @@
+using Herald.Application.UseCases;
+using Herald.Core.Catalog;
+using Herald.Core.Ports;
+using Herald.Core.Runs;
+
+namespace Herald.Application.Runs;
+
+/// <summary>Creates runs: from an orchestration, or an ad-hoc send of a query to a destination. The caller names who started it.</summary>
+internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSignal signal, TimeProvider clock)
+{
+    public const int MaxSampleSize = 100_000;
+
+    /// <param name="force">Pass the shrink guard: the person knows the update removes much of the segment.</param>
+    public async Task<UseCaseResult<Run>> StartOrchestrationAsync(Caller caller, Orchestration orchestration, bool? allowEmpty, bool force, CancellationToken cancellationToken)
+    {
+        if (await catalog.GetDestinationAsync(orchestration.DestinationId, cancellationToken) is not { } destination)
+        {
+            return Refusal.Rule($"The orchestration's destination no longer exists; point '{orchestration.Name}' at another destination.") with { Subject = "orchestration", Key = orchestration.Name };
+        }
+        var origin = new RunOrigin(destination.Id, destination.Name, destination.CredentialId, orchestration.Id, orchestration.Name,
+            orchestration.Query, destination.SegmentName, destination.AttributeName, allowEmpty ?? orchestration.AllowEmpty, StartedBy(caller),
+            destination.UpdateMode, destination.AllowSplit, destination.ShrinkGuardShare, force, await PluginOfAsync(destination, cancellationToken));
+        return await CreateAsync(origin, cancellationToken);
+    }
+
+    /// <param name="segmentName">Another segment than the destination's (a test send); null for the destination's own.</param>
+    /// <param name="sampleSize">Send only the first values (a test send); null for all.</param>
+    public async Task<UseCaseResult<Run>> StartSendAsync(
+        Caller caller, Destination destination, string? query, bool allowEmpty, string? segmentName, int? sampleSize, bool force, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return Refusal.Rule("The query is empty: give a SELECT that returns one column of values.");
+        }
+        var segment = segmentName ?? destination.SegmentName;
+        if (CatalogRules.CheckSegmentName(segment) is [var problem, ..])
+        {
+            return Refusal.Rule(problem);
+        }
+        if (sampleSize is { } size)
+        {
+            if (size is < 1 or > MaxSampleSize)
+            {
+                return Refusal.Rule($"The sample size must be between 1 and {MaxSampleSize:N0}.");
+            }
+            // A test send takes the first values only; the column keeps its name.
+            query = $"SELECT * FROM (\n{query.Trim().TrimEnd(';')}\n) AS herald_sample LIMIT {size}";
+        }
+        if (destination.AllowSplit && CatalogRules.CheckSplitSegmentName(segment, allowSplit: true) is [var tooLong, ..])
+        {
+            return Refusal.Rule(tooLong);
+        }
+        var origin = new RunOrigin(destination.Id, destination.Name, destination.CredentialId, null, null,
+            query, segment, destination.AttributeName, allowEmpty, StartedBy(caller),
+            destination.UpdateMode, destination.AllowSplit, destination.ShrinkGuardShare, force, await PluginOfAsync(destination, cancellationToken));
+        return await CreateAsync(origin, cancellationToken);
+    }
+
+    /// <summary>The caller's name as the run records it: trimmed, at most <see cref="Caller.MaxNameLength"/> characters.</summary>
+    public static string StartedBy(Caller caller)
+    {
+        var name = caller.Name.Trim();
+        return name.Length == 0 ? caller.Channel.ToString().ToLowerInvariant() : name[..Math.Min(name.Length, Caller.MaxNameLength)];
+    }
+
+    private async Task<string> PluginOfAsync(Destination destination, CancellationToken cancellationToken) =>
+        (await catalog.GetCredentialAsync(destination.CredentialId, cancellationToken))?.Plugin ?? Plugins.InsiderOne;
+
+    private async Task<UseCaseResult<Run>> CreateAsync(RunOrigin origin, CancellationToken cancellationToken)
+    {
+        var run = new Run(Guid.NewGuid(), origin, clock.GetUtcNow());
+        await runs.CreateAsync(run, cancellationToken);
+        signal.Pulse();
+        return run;
+    }
+}

@@ -1,0 +1,24 @@
+namespace Herald.Application.UseCases;
+
+/// <summary>
+/// A use case's "no": what kind, a sentence that says what to change, the problems one per line (a form shows them
+/// beside its fields), and the facts the edges write advice from (a CLI command, a link) without parsing text.
+/// </summary>
+public sealed record Refusal(RefusalKind Kind, string Message, IReadOnlyList<string> Problems)
+{
+    /// <summary>What the refusal is about: "destination", "orchestration", "run", "credential".</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>The name or id the request gave for the thing, when it was not found.</summary>
+    public string? Key { get; init; }
+
+    public static Refusal NotFound(string subject, string key) =>
+        new(RefusalKind.NotFound, $"No {subject} named '{key}'.", []) { Subject = subject, Key = key };
+
+    public static Refusal Invalid(string subject, IReadOnlyList<string> problems) =>
+        new(RefusalKind.Invalid, $"The {subject} was not saved: {problems.Count} problem(s) to fix.", problems) { Subject = subject };
+
+    public static Refusal Rule(string message) => new(RefusalKind.Invalid, message, [message]);
+
+    public static Refusal Conflict(string message) => new(RefusalKind.Conflict, message, []);
+}

@@ -1,0 +1,69 @@
+using Herald.Application.Runs;
+using Herald.Core.Ports;
+using Herald.Core.Runs;
+
+namespace Herald.Application.UseCases;
+
+/// <summary>Starting, sending, running again and cancelling runs: one place for the API, the web UI and the CLI.</summary>
+internal sealed class RunUseCases(ICatalogStore catalog, IRunStore runs, RunLauncher launcher, RunUpdater updater, TimeProvider clock)
+{
+    /// <summary>Runs the orchestration as it is now.</summary>
+    /// <param name="allowEmpty">Overrides the orchestration's own setting for this run; null keeps it.</param>
+    /// <param name="force">Passes the shrink guard.</param>
+    public async Task<UseCaseResult<Run>> StartOrchestrationAsync(Caller caller, string orchestrationKey, bool? allowEmpty, bool force, CancellationToken cancellationToken) =>
+        await catalog.FindOrchestrationAsync(orchestrationKey, cancellationToken) is { } orchestration
+            ? await launcher.StartOrchestrationAsync(caller, orchestration, allowEmpty, force, cancellationToken)
+            : Refusal.NotFound("orchestration", orchestrationKey);
+
+    /// <summary>Sends a query's audience to a destination without an orchestration (or a test send to a segment of its own).</summary>
+    public async Task<UseCaseResult<Run>> SendAsync(Caller caller, SendCommand send, CancellationToken cancellationToken) =>
+        !string.IsNullOrWhiteSpace(send.Destination) && await catalog.FindDestinationAsync(send.Destination, cancellationToken) is { } destination
+            ? await launcher.StartSendAsync(caller, destination, send.Query, send.AllowEmpty, send.SegmentName, send.SampleSize, send.Force, cancellationToken)
+            : Refusal.NotFound("destination", send.Destination ?? "");
+
+    /// <summary>
+    /// A new run like the given one: of its orchestration as it is now (the fix just made is what the person wants to
+    /// try), or of the same query to the same destination and segment.
+    /// </summary>
+    public async Task<UseCaseResult<Run>> RunAgainAsync(Caller caller, Guid runId, bool force, CancellationToken cancellationToken)
+    {
+        if (await runs.GetAsync(runId, cancellationToken) is not { } run)
+        {
+            return Refusal.NotFound("run", runId.ToString());
+        }
+        if (run.Origin.OrchestrationId is { } orchestrationId && await catalog.FindOrchestrationAsync(orchestrationId.ToString(), cancellationToken) is { } orchestration)
+        {
+            return await launcher.StartOrchestrationAsync(caller, orchestration, run.Origin.AllowEmpty, force, cancellationToken);
+        }
+        if (await catalog.GetDestinationAsync(run.Origin.DestinationId, cancellationToken) is { } destination)
+        {
+            return await launcher.StartSendAsync(caller, destination, run.Origin.Query, run.Origin.AllowEmpty, run.Origin.SegmentName, null, force, cancellationToken);
+        }
+        return Refusal.Conflict("The run's destination no longer exists, so it cannot run again.");
+    }
+
+    /// <summary>Cancels a run that is not final; a run waiting for its report keeps what Insider One accepted.</summary>
+    public async Task<UseCaseResult<Run>> CancelAsync(Caller caller, Guid runId, CancellationToken cancellationToken)
+    {
+        if (await runs.GetAsync(runId, cancellationToken) is null)
+        {
+            return Refusal.NotFound("run", runId.ToString());
+        }
+        var by = RunLauncher.StartedBy(caller);
+        var (run, cancelled) = await updater.UpdateAsync(runId, r =>
+        {
+            if (r.IsFinal)
+            {
+                return false;
+            }
+            r.Cancel(r.State == RunState.AwaitingReport
+                ? $"Cancelled by {by} while waiting for Insider One's report; the segment was already submitted and stays in Insider One."
+                : $"Cancelled by {by}; nothing more will be sent for this run.", clock.GetUtcNow());
+            return true;
+        }, cancellationToken);
+        return cancelled ? run : Refusal.Conflict($"The run is {run.State.ToWireName()} already; there is nothing to cancel.") with { Subject = "run" };
+    }
+}
+
+/// <summary>A send: a query to a destination, optionally to another segment (a test) and only its first values.</summary>
+public sealed record SendCommand(string? Destination, string? Query, bool AllowEmpty = false, string? SegmentName = null, int? SampleSize = null, bool Force = false);
