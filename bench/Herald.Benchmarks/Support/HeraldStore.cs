@@ -16,15 +16,17 @@ public sealed class HeraldStore
     private HeraldStore(string dataDirectory, SqliteDatabase database)
     {
         DataDirectory = dataDirectory;
-        Catalog = new SqliteCatalogStore(database, SecretProtector.FromDataDirectory(dataDirectory));
+        Catalog = new SqliteCatalogStore(database, new SecretProtector(new DirectoryKeyRing(dataDirectory)));
         Runs = new SqliteRunStore(database);
-        Files = new LocalAudienceFileStore(Path.Combine(dataDirectory, "files"), () => new Uri("http://127.0.0.1/"), UrlSigner.FromDataDirectory(dataDirectory));
+        Workspace = new LocalRunWorkspace(Path.Combine(dataDirectory, "files"));
+        Files = new LocalFileHost(Path.Combine(dataDirectory, "files"), () => new Uri("http://127.0.0.1/"), new UrlSigner(new DirectoryKeyRing(dataDirectory)));
     }
 
     public string DataDirectory { get; }
     public SqliteCatalogStore Catalog { get; }
     public SqliteRunStore Runs { get; }
-    public LocalAudienceFileStore Files { get; }
+    public LocalRunWorkspace Workspace { get; }
+    public LocalFileHost Files { get; }
 
     public static async Task<HeraldStore> OpenAsync(string dataDirectory, CancellationToken cancellationToken)
     {
@@ -55,9 +57,9 @@ public sealed class HeraldStore
     {
         var now = DateTimeOffset.UtcNow;
         var run = new Run(Guid.NewGuid(), Origin(destination), now);
-        var built = Files.PrepareBuildPath(run.Id);
+        var built = Workspace.PrepareBuildPath(run.Id);
         await File.WriteAllTextAsync(built, value + "\n", cancellationToken);
-        var staged = await Files.PublishAsync(run.Id, built, now.AddHours(12), cancellationToken);
+        var staged = await Files.PublishAsync(built, StagedFileNames.Of(run.Id, 1, 1), now.AddHours(12), cancellationToken);
         run.StartBuilding(now);
         run.CompleteBuild(new AudienceCounts(1, 1, 0, 0, new Dictionary<string, long>()), now);
         run.CompleteStaging(staged, now);

@@ -3,9 +3,11 @@ using DuckDB.NET.Data;
 using Herald.Benchmarks.Cases;
 using Herald.Benchmarks.Support;
 using Herald.Core.Audiences;
+using Herald.Core.Runs;
 using Herald.Server.Hosting;
 using Herald.Sources.DuckDb;
 using Herald.Storage.Files;
+using Herald.Storage.Secrets;
 
 namespace Herald.Benchmarks.Workers;
 
@@ -27,13 +29,14 @@ internal static class ExportWorkers
             TempDirectory = Path.Combine(dataDirectory, "tmp", "duckdb"),
             Threads = threads ?? defaults.Threads,
         });
-        var files = new LocalAudienceFileStore(Path.Combine(dataDirectory, "files"), () => new Uri("http://127.0.0.1/"), UrlSigner.FromDataDirectory(dataDirectory));
+        var workspace = new LocalRunWorkspace(Path.Combine(dataDirectory, "files"));
+        var files = new LocalFileHost(Path.Combine(dataDirectory, "files"), () => new Uri("http://127.0.0.1/"), new UrlSigner(new DirectoryKeyRing(dataDirectory)));
         var runId = Guid.NewGuid();
 
         var clock = Stopwatch.StartNew();
-        var built = files.PrepareBuildPath(runId);
+        var built = workspace.PrepareBuildPath(runId);
         var counts = await source.BuildAsync(new AudienceQuery(ExportSql.Query, "email"), built, CancellationToken.None);
-        var staged = await files.PublishAsync(runId, built, DateTimeOffset.UtcNow.AddHours(12), CancellationToken.None);
+        var staged = await files.PublishAsync(built, StagedFileNames.Of(runId, 1, 1), DateTimeOffset.UtcNow.AddHours(12), CancellationToken.None);
         _ = files.CreateSignedUrl(staged);
         var seconds = clock.Elapsed.TotalSeconds;
 

@@ -16,7 +16,8 @@ internal sealed class RunExecutor(
     IRunStore runs,
     ICatalogStore catalog,
     IAudienceSource source,
-    IAudienceFileStore files,
+    IRunWorkspace workspace,
+    IFileHost files,
     ISegmentGateway gateway,
     ISegmentComparer comparer,
     IDiffSampleStore samples,
@@ -37,7 +38,7 @@ internal sealed class RunExecutor(
                 if (run is { IsFinal: true })
                 {
                     // A run that ended before staging (a failure, a cancel) leaves no copy of its values behind.
-                    files.DiscardUnpublished(runId);
+                    workspace.DiscardUnpublished(runId);
                 }
                 return;
             }
@@ -77,7 +78,7 @@ internal sealed class RunExecutor(
     private async Task BuildAsync(Guid runId, CancellationToken cancellationToken)
     {
         var run = await updater.UpdateAsync(runId, r => r.StartBuilding(clock.GetUtcNow()), cancellationToken);
-        var path = files.PrepareBuildPath(runId);
+        var path = workspace.PrepareBuildPath(runId);
         AudienceCounts counts;
         try
         {
@@ -103,9 +104,17 @@ internal sealed class RunExecutor(
 
     private async Task StageAsync(Run run, CancellationToken cancellationToken)
     {
-        var path = files.FindBuiltFile(run.Id);
+        var expires = clock.GetUtcNow() + engineOptions.Value.FileUrlLifetime;
+        var fileName = StagedFileNames.Of(run.Id, 1, 1);
+        var path = workspace.FindBuiltFile(run.Id);
         if (path is null)
         {
+            // A restart between publishing the file and recording it: the published file is the built one.
+            if (await files.FindPublishedAsync(fileName, expires, cancellationToken) is { } published)
+            {
+                await updater.UpdateAsync(run.Id, r => r.CompleteStaging(published, clock.GetUtcNow()), cancellationToken);
+                return;
+            }
             await updater.UpdateAsync(run.Id, r => r.RestartBuild(clock.GetUtcNow(),
                 "The built file was not found (Herald restarted before staging it); building it again."), cancellationToken);
             return;
@@ -120,7 +129,7 @@ internal sealed class RunExecutor(
                 "Nothing was submitted. Narrow the query, or split the audience into several destinations.", clock.GetUtcNow()), cancellationToken);
             return;
         }
-        var file = await files.PublishAsync(run.Id, path, clock.GetUtcNow() + engineOptions.Value.FileUrlLifetime, cancellationToken);
+        var file = await files.PublishAsync(path, fileName, expires, cancellationToken);
         await updater.UpdateAsync(run.Id, r => r.CompleteStaging(file, clock.GetUtcNow()), cancellationToken);
     }
 
@@ -132,7 +141,7 @@ internal sealed class RunExecutor(
     private async Task CompareAsync(Run run, CancellationToken cancellationToken)
     {
         var origin = run.Origin;
-        var audience = files.FindBuiltFile(run.Id);
+        var audience = workspace.FindBuiltFile(run.Id);
         if (audience is null)
         {
             await updater.UpdateAsync(run.Id, r => r.RestartBuild(clock.GetUtcNow(),
@@ -156,7 +165,7 @@ internal sealed class RunExecutor(
         }
         var account = new SegmentAccount(credential.PartnerName, await catalog.RevealTokenAsync(credential.Id, cancellationToken));
         var recorder = new RunCallRecorder(runs, run.Id);
-        var work = files.PrepareWorkDirectory(run.Id);
+        var work = workspace.PrepareWorkDirectory(run.Id);
         var mode = origin.UpdateMode ?? SegmentUpdateMode.Replace;
 
         // What Insider One holds now: the segment, or every part of the last layout, each downloaded to a file.
@@ -179,7 +188,7 @@ internal sealed class RunExecutor(
             }
             if (download.Failed)
             {
-                files.DeleteWork(run.Id);
+                workspace.DeleteWork(run.Id);
                 await StopAsync(run.Id, null, download.Failure ?? FailureKind.Transient, download.Problem!, cancellationToken);
                 return;
             }
@@ -201,7 +210,7 @@ internal sealed class RunExecutor(
 
         if (result.TooLarge)
         {
-            files.DeleteWork(run.Id);
+            workspace.DeleteWork(run.Id);
             await StopAsync(run.Id, comparison, FailureKind.Destination, origin.AllowSplit
                 ? $"The segment would take {FormatSize(result.TotalBytes)}, more than {SegmentParts.MaxParts} parts of Insider One's limit of {FormatSize(limit)} " +
                   "(Herald:InsiderOne:MaxFileBytes). Nothing was submitted. Narrow the query, or split the audience across several destinations."
@@ -211,7 +220,7 @@ internal sealed class RunExecutor(
         }
         if (plugins.For(origin.Plugin).CheckLayout(origin.SegmentName, names.Count) is { } layout)
         {
-            files.DeleteWork(run.Id);
+            workspace.DeleteWork(run.Id);
             await StopAsync(run.Id, comparison, FailureKind.Destination,
                 $"The audience needs {names.Count} parts, but the segment name '{origin.SegmentName}' leaves no room for the suffix '{layout.Suffix}' " +
                 $"within {plugins.For(origin.Plugin).DisplayName}'s {layout.MaxLength} characters ('{layout.CutName}' would be cut). Nothing was submitted. " +
@@ -224,7 +233,7 @@ internal sealed class RunExecutor(
         var guard = origin.ShrinkGuardShare ?? plugins.For(run.Origin.Plugin).ShrinkGuardShare;
         if (mode == SegmentUpdateMode.Replace && uploadedBefore && diff.RemovedShare > guard && !origin.Force)
         {
-            files.DeleteWork(run.Id);
+            workspace.DeleteWork(run.Id);
             var setting = origin.ShrinkGuardShare is null ? "Herald:InsiderOne:ShrinkGuardShare" : "the destination's shrink guard";
             var rerun = origin.OrchestrationName is { } orchestration ? $"herald orchestration run {orchestration} --force" : "herald send ... --force";
             await StopAsync(run.Id, comparison, FailureKind.ShrinkGuard,
@@ -257,10 +266,10 @@ internal sealed class RunExecutor(
         // The files move to where staging looks for them only now, when the run is about to say so.
         foreach (var part in result.Parts)
         {
-            File.Move(part.File, files.PartBuildPath(run.Id, part.Number), overwrite: true);
+            File.Move(part.File, workspace.PartBuildPath(run.Id, part.Number), overwrite: true);
         }
         await updater.UpdateAsync(run.Id, r => r.CompleteComparison(comparison, parts, clock.GetUtcNow()), cancellationToken);
-        files.DeleteWork(run.Id);
+        workspace.DeleteWork(run.Id);
     }
 
     /// <summary>
@@ -291,18 +300,23 @@ internal sealed class RunExecutor(
     private async Task StagePartsAsync(Run run, CancellationToken cancellationToken)
     {
         // A crash after the comparison was recorded may have left its scratch files.
-        files.DeleteWork(run.Id);
+        workspace.DeleteWork(run.Id);
         var expires = clock.GetUtcNow() + engineOptions.Value.FileUrlLifetime;
         var staged = new List<StagedFile>();
         foreach (var part in run.Parts)
         {
-            if (files.FindPartFile(run.Id, part.Number, run.Parts.Count) is not { } path)
+            var fileName = StagedFileNames.Of(run.Id, part.Number, run.Parts.Count);
+            var file = workspace.FindPartFile(run.Id, part.Number) is { } path
+                ? await files.PublishAsync(path, fileName, expires, cancellationToken)
+                // Published before a restart, but not yet recorded: publishing is what the step repeats.
+                : await files.FindPublishedAsync(fileName, expires, cancellationToken);
+            if (file is null)
             {
                 await updater.UpdateAsync(run.Id, r => r.RestartBuild(clock.GetUtcNow(),
                     $"The file of '{part.SegmentName}' was not found (Herald restarted before staging it); building the audience again."), cancellationToken);
                 return;
             }
-            staged.Add(await files.PublishPartAsync(run.Id, part.Number, run.Parts.Count, path, expires, cancellationToken));
+            staged.Add(file);
         }
         await updater.UpdateAsync(run.Id, r => r.CompleteStaging(staged, clock.GetUtcNow()), cancellationToken);
     }
@@ -331,7 +345,7 @@ internal sealed class RunExecutor(
             return;
         }
         var file = part.File!;
-        if (!files.Exists(file))
+        if (!await files.ExistsAsync(file, cancellationToken))
         {
             await updater.UpdateAsync(run.Id, r => r.Fail(FailureKind.Internal,
                 "The staged file is missing from Herald's file store, so Insider One could not download it; nothing was submitted. Run again." + AcceptedEarlier(run, part),
@@ -379,11 +393,14 @@ internal sealed class RunExecutor(
             var holdsThisRun = false;
             if (part.Diff?.Changes == true && part.File is { } staged)
             {
-                var path = Path.Combine(files.PrepareWorkDirectory(run.Id), "settle.csv");
+                var work = workspace.PrepareWorkDirectory(run.Id);
+                var path = Path.Combine(work, "settle.csv");
                 var download = await gateway.DownloadSegmentAsync(account, part.SegmentName, path, recorder, cancellationToken);
+                var sent = Path.Combine(work, "sent.csv");
                 holdsThisRun = download.Presence == SegmentPresence.Exists
-                    && await comparer.HoldSameValuesAsync(path, files.PathOf(staged), cancellationToken);
-                files.DeleteWork(run.Id);
+                    && await CopyAsync(staged, sent, cancellationToken)
+                    && await comparer.HoldSameValuesAsync(path, sent, cancellationToken);
+                workspace.DeleteWork(run.Id);
             }
             var now = clock.GetUtcNow();
             await updater.UpdateAsync(run.Id, r =>
@@ -433,6 +450,12 @@ internal sealed class RunExecutor(
             // The store itself is failing; the run stays where it was and is taken up again once the lease expires.
             logger.LogError(exception, "Could not record the failure of run {RunId}", runId);
         }
+    }
+
+    private async Task<bool> CopyAsync(StagedFile staged, string localPath, CancellationToken cancellationToken)
+    {
+        await files.CopyToAsync(staged, localPath, cancellationToken);
+        return true;
     }
 
     private static string MaskSignature(Uri fileUrl)

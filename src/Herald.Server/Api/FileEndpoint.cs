@@ -10,8 +10,8 @@ internal static class FileEndpoint
 {
     public static void MapFileEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapMethods(LocalAudienceFileStore.UrlPath + "{fileName}", ["GET", "HEAD"],
-            (string fileName, long? expires, string? signature, UrlSigner signer, LocalAudienceFileStore files, TimeProvider clock) =>
+        app.MapMethods(LocalFileHost.UrlPath + "{fileName}", ["GET", "HEAD"],
+            (string fileName, long? expires, string? signature, UrlSigner signer, LocalFileHost files, TimeProvider clock) =>
         {
             if (expires is null || !signer.Verify(fileName, expires.Value, signature))
             {

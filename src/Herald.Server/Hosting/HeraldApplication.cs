@@ -37,18 +37,20 @@ internal static class HeraldApplication
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         services.AddSingleton(sp => new SqliteDatabase(Path.Combine(DataDirectory(sp), "herald.db")));
-        services.AddSingleton(sp => SecretProtector.FromDataDirectory(DataDirectory(sp)));
-        services.AddSingleton(sp => UrlSigner.FromDataDirectory(DataDirectory(sp)));
-        services.AddSingleton(sp => CallbackSecrets.FromDataDirectory(DataDirectory(sp)));
+        services.AddSingleton<IKeyRing>(sp => new DirectoryKeyRing(DataDirectory(sp)));
+        services.AddSingleton(sp => new SecretProtector(sp.GetRequiredService<IKeyRing>()));
+        services.AddSingleton(sp => new UrlSigner(sp.GetRequiredService<IKeyRing>()));
+        services.AddSingleton(sp => new CallbackSecrets(sp.GetRequiredService<IKeyRing>()));
         services.AddSingleton(sp => new ApiKey(sp.GetRequiredService<IOptions<HeraldOptions>>().Value.ApiKey is { Length: > 0 } configured
             ? configured
             : ApiKeyFile.LoadOrCreate(DataDirectory(sp))));
         services.AddSingleton<ICatalogStore, SqliteCatalogStore>();
         services.AddSingleton<IRunStore, SqliteRunStore>();
         services.AddSingleton<PublicUrls>();
-        services.AddSingleton(sp => new LocalAudienceFileStore(
+        services.AddSingleton(sp => new LocalFileHost(
             Path.Combine(DataDirectory(sp), "files"), () => sp.GetRequiredService<PublicUrls>().BaseUrl, sp.GetRequiredService<UrlSigner>()));
-        services.AddSingleton<IAudienceFileStore>(sp => sp.GetRequiredService<LocalAudienceFileStore>());
+        services.AddSingleton<IFileHost>(sp => sp.GetRequiredService<LocalFileHost>());
+        services.AddSingleton<IRunWorkspace>(sp => new LocalRunWorkspace(Path.Combine(DataDirectory(sp), "files")));
         services.AddSingleton<IAudienceSource>(sp => new DuckDbAudienceSource(SourceOptionsOf(sp)));
         services.AddSingleton<ISegmentComparer>(sp =>
         {

@@ -12,7 +12,7 @@ internal static class WebErrors
         var path = context.Request.Path;
         return !path.StartsWithSegments("/api")
             && !path.StartsWithSegments("/callbacks")
-            && !path.StartsWithSegments(LocalAudienceFileStore.UrlPath.TrimEnd('/'))
+            && !path.StartsWithSegments(LocalFileHost.UrlPath.TrimEnd('/'))
             && !path.StartsWithSegments(WebAssets.RequestPath);
     }
 

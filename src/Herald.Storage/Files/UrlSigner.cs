@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Herald.Core.Ports;
 
 namespace Herald.Storage.Files;
 
@@ -9,8 +10,10 @@ namespace Herald.Storage.Files;
 /// </summary>
 public sealed class UrlSigner(byte[] key)
 {
-    public static UrlSigner FromDataDirectory(string dataDirectory) =>
-        new(Secrets.KeyFile.LoadOrCreate(Path.Combine(dataDirectory, "keys", "url-signing.key"), 32));
+    public UrlSigner(IKeyRing keys)
+        : this(keys.KeyFor(KeyPurposes.UrlSigning))
+    {
+    }
 
     public string Sign(string fileName, long expiresUnixSeconds)
     {

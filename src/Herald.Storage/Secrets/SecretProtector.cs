@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Herald.Core.Ports;
 
 namespace Herald.Storage.Secrets;
 
@@ -12,8 +13,10 @@ public sealed class SecretProtector(byte[] key)
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
-    public static SecretProtector FromDataDirectory(string dataDirectory) =>
-        new(KeyFile.LoadOrCreate(Path.Combine(dataDirectory, "keys", "secrets.key"), 32));
+    public SecretProtector(IKeyRing keys)
+        : this(keys.KeyFor(KeyPurposes.Secrets))
+    {
+    }
 
     public byte[] Protect(string secret, string boundTo)
     {

@@ -54,9 +54,8 @@ public sealed class BurstTests(ITestOutputHelper output)
     private static async Task<IReadOnlyList<Guid>> StageRunsAsync(string data, Guid credentialId)
     {
         var database = new SqliteDatabase(Path.Combine(data, "herald.db"));
-        var catalog = new SqliteCatalogStore(database, SecretProtector.FromDataDirectory(data));
+        var catalog = new SqliteCatalogStore(database, new SecretProtector(new DirectoryKeyRing(data)));
         var runs = new SqliteRunStore(database);
-        var files = new LocalAudienceFileStore(Path.Combine(data, "files"), () => new Uri("http://127.0.0.1/"), UrlSigner.FromDataDirectory(data));
         var now = DateTimeOffset.UtcNow;
         var ids = new List<Guid>();
         for (var i = 0; i < Runs; i++)
@@ -66,9 +65,7 @@ public sealed class BurstTests(ITestOutputHelper output)
             await catalog.SaveDestinationAsync(destination, CancellationToken.None);
             var run = new Run(Guid.NewGuid(), new RunOrigin(destination.Id, destination.Name, credentialId, null, null,
                 "SELECT 'a@example.com' AS email", destination.SegmentName, "email", false, "burst-test"), now);
-            var built = files.PrepareBuildPath(run.Id);
-            await File.WriteAllTextAsync(built, $"person{i}@example.com\n");
-            var staged = await files.PublishAsync(run.Id, built, now.AddHours(12), CancellationToken.None);
+            var staged = await RunFiles.PublishAsync(data, run.Id, [$"person{i}@example.com"]);
             run.StartBuilding(now);
             run.CompleteBuild(new AudienceCounts(1, 1, 0, 0, new Dictionary<string, long>()), now);
             run.CompleteStaging(staged, now);

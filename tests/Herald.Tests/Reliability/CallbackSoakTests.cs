@@ -95,7 +95,7 @@ public sealed class CallbackSoakTests(ITestOutputHelper output)
     private static async Task<IReadOnlyList<Guid>> AwaitingRunsAsync(string data, Guid credentialId)
     {
         var database = new SqliteDatabase(Path.Combine(data, "herald.db"));
-        var catalog = new SqliteCatalogStore(database, SecretProtector.FromDataDirectory(data));
+        var catalog = new SqliteCatalogStore(database, new SecretProtector(new DirectoryKeyRing(data)));
         var store = new SqliteRunStore(database);
         var now = DateTimeOffset.UtcNow;
         var destination = new Destination(Guid.NewGuid(), "soak", credentialId, "Soak", "email", null, now, now);

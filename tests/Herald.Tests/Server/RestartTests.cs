@@ -60,8 +60,7 @@ public sealed class RestartTests : IAsyncLifetime
                 run.StartBuilding(DateTimeOffset.UtcNow);
                 run.CompleteBuild(new AudienceCounts(2, 2, 0, 0, new Dictionary<string, long>()), DateTimeOffset.UtcNow);
             });
-            var files = FileStore(data);
-            await File.WriteAllTextAsync(files.PrepareBuildPath(runId), "a@example.com\nb@example.com\n");
+            await File.WriteAllTextAsync(RunFiles.Workspace(data).PrepareBuildPath(runId), "a@example.com\nb@example.com\n");
         });
 
         var run = await _harness.Api.WaitForAsync(runId);
@@ -126,11 +125,8 @@ public sealed class RestartTests : IAsyncLifetime
 
     private async Task<Guid> StoreSubmissionInDoubtAsync(string data)
     {
-        var files = FileStore(data);
         var runId = Guid.NewGuid();
-        var built = files.PrepareBuildPath(runId);
-        await File.WriteAllTextAsync(built, "a@example.com\n");
-        var staged = await files.PublishAsync(runId, built, DateTimeOffset.UtcNow.AddHours(12), CancellationToken.None);
+        var staged = await RunFiles.PublishAsync(data, runId, ["a@example.com"]);
         return await StoreRunAsync(data, run =>
         {
             run.StartBuilding(DateTimeOffset.UtcNow);
@@ -156,9 +152,6 @@ public sealed class RestartTests : IAsyncLifetime
         }
         return run.Id;
     }
-
-    private static LocalAudienceFileStore FileStore(string data) =>
-        new(Path.Combine(data, "files"), () => new Uri("http://127.0.0.1/"), UrlSigner.FromDataDirectory(data));
 
     private int UploadsOf(string segmentName) =>
         _harness.Simulator.Requests.Count(r => r.Path.EndsWith("upload") && r.Status == 200 && r.Body.Contains(segmentName));

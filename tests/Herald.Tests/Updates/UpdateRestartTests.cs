@@ -36,7 +36,7 @@ public sealed class UpdateRestartTests : IAsyncLifetime
         var runId = Guid.NewGuid();
         await _harness.RestartAsync(whileStopped: async data =>
         {
-            await File.WriteAllTextAsync(Files(data).PrepareBuildPath(runId), string.Join("", Members.Emails(0, 12).Select(v => v + "\n")));
+            await File.WriteAllTextAsync(RunFiles.Workspace(data).PrepareBuildPath(runId), string.Join("", Members.Emails(0, 12).Select(v => v + "\n")));
             await StoreAsync(data, runId, run =>
             {
                 run.StartBuilding(DateTimeOffset.UtcNow);
@@ -113,10 +113,7 @@ public sealed class UpdateRestartTests : IAsyncLifetime
     /// <summary>An update of the existing segment (members 0 to 9) to members 0 to 11, recorded as leaving but not as accepted.</summary>
     private async Task StoreSubmissionInDoubtAsync(string data, Guid runId)
     {
-        var files = Files(data);
-        var built = files.PartBuildPath(runId, 1);
-        await File.WriteAllTextAsync(built, string.Join("", Members.Emails(0, 12).Select(v => v + "\n")));
-        var staged = await files.PublishPartAsync(runId, 1, 1, built, DateTimeOffset.UtcNow.AddHours(12), CancellationToken.None);
+        var staged = await RunFiles.PublishAsync(data, runId, Members.Emails(0, 12));
         await StoreAsync(data, runId, run =>
         {
             var now = DateTimeOffset.UtcNow;
@@ -138,9 +135,6 @@ public sealed class UpdateRestartTests : IAsyncLifetime
         advance(run);
         await new SqliteRunStore(new SqliteDatabase(Path.Combine(data, "herald.db"))).CreateAsync(run, CancellationToken.None);
     }
-
-    private static LocalAudienceFileStore Files(string data) =>
-        new(Path.Combine(data, "files"), () => new Uri("http://127.0.0.1/"), UrlSigner.FromDataDirectory(data));
 
     private IReadOnlyList<string> Values() => _harness.Simulator.Segments.Single(s => s.Name == _destination.SegmentName).Values;
 
