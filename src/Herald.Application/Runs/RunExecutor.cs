@@ -21,6 +21,7 @@ internal sealed class RunExecutor(
     ISegmentGateway gateway,
     ISegmentComparer comparer,
     IDiffSampleStore samples,
+    ISegmentLayoutStore layouts,
     IRunCallbackUrls callbackUrls,
     DestinationPlugins plugins,
     IOptions<RunEngineOptions> engineOptions,
@@ -273,16 +274,23 @@ internal sealed class RunExecutor(
     }
 
     /// <summary>
-    /// The segments the destination's last upload went to: the parts of its last layout, or the segment itself.
-    /// A run that sent to another segment name (a test send) does not count.
+    /// The segments the destination's last accepted upload went to: the parts of its layout, or the segment itself.
+    /// A run that sent to another segment name (a test send) has a layout of its own.
     /// </summary>
-    private async Task<(IReadOnlyList<string> Segments, bool UploadedBefore)> LastLayoutAsync(Run run, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<string> Segments, bool UploadedBefore)> LastLayoutAsync(Run run, CancellationToken cancellationToken) =>
+        await layouts.FindAsync(run.Origin.DestinationId, run.Origin.SegmentName, cancellationToken) is { } layout
+            ? (layout.Segments, true)
+            : ([run.Origin.SegmentName], false);
+
+    /// <summary>Records that the destination accepted the part, and the layout the destination's segment has from now on.</summary>
+    private async Task AcceptAsync(Run run, int partNumber, DateTimeOffset now, string reason, CancellationToken cancellationToken)
     {
-        var earlier = await runs.ListAsync(new RunQuery(DestinationId: run.Origin.DestinationId, Limit: 200), cancellationToken);
-        var last = earlier.FirstOrDefault(r => r.Id != run.Id && r.Origin.SegmentName == run.Origin.SegmentName
-            && r.CreatedAt <= run.CreatedAt && r.Parts.Any(p => p.SubmissionStartedAt is not null));
-        return last is null ? ([run.Origin.SegmentName], false) : ([.. last.Parts.Select(p => p.SegmentName)], true);
+        await updater.UpdateAsync(run.Id, r => r.AcceptSubmission(partNumber, now, now + plugins.For(run.Origin.Plugin).ReportTimeout, reason), cancellationToken);
+        await SaveLayoutAsync(run, now, cancellationToken);
     }
+
+    private Task SaveLayoutAsync(Run run, DateTimeOffset now, CancellationToken cancellationToken) =>
+        layouts.SaveAsync(new SegmentLayout(run.Origin.DestinationId, run.Origin.SegmentName, [.. run.Parts.Select(p => p.SegmentName)], run.Id, now), cancellationToken);
 
     /// <summary>A download problem's description without its advice, which is about a run that stops (this one goes on).</summary>
     private static string WithoutAdvice(string problem) =>
@@ -362,14 +370,14 @@ internal sealed class RunExecutor(
         var now = clock.GetUtcNow();
         if (outcome.Accepted)
         {
-            await updater.UpdateAsync(run.Id, r => r.AcceptSubmission(part.Number, now, now + plugins.For(run.Origin.Plugin).ReportTimeout, outcome.Message), cancellationToken);
+            await AcceptAsync(run, part.Number, now, outcome.Message, cancellationToken);
             return;
         }
         if (inDoubt && part.ExistedBefore != true && outcome.Message.Contains("already in use", StringComparison.OrdinalIgnoreCase))
         {
             // Our own earlier, unrecorded submission holds the name: it was accepted.
-            await updater.UpdateAsync(run.Id, r => r.AcceptSubmission(part.Number, now, now + plugins.For(run.Origin.Plugin).ReportTimeout,
-                "Insider One holds the segment name since Herald's earlier submission, whose answer was lost in a restart: it was accepted."), cancellationToken);
+            await AcceptAsync(run, part.Number, now,
+                "Insider One holds the segment name since Herald's earlier submission, whose answer was lost in a restart: it was accepted.", cancellationToken);
             return;
         }
         await updater.UpdateAsync(run.Id, r => r.Fail(outcome.Failure ?? FailureKind.Internal, outcome.Message + AcceptedEarlier(run, part), now), cancellationToken);
@@ -416,6 +424,10 @@ internal sealed class RunExecutor(
                         "submitting again: an upload by the same token replaces the segment, so a repeat changes nothing more.");
                 }
             }, cancellationToken);
+            if (holdsThisRun)
+            {
+                await SaveLayoutAsync(run, now, cancellationToken);
+            }
             return holdsThisRun;
         }
 
@@ -423,8 +435,8 @@ internal sealed class RunExecutor(
         var at = clock.GetUtcNow();
         if (presence == SegmentPresence.Exists)
         {
-            await updater.UpdateAsync(run.Id, r => r.AcceptSubmission(part.Number, at, deadline,
-                "After a restart Herald found the segment in Insider One: the earlier submission was accepted, so it is not sent again."), cancellationToken);
+            await AcceptAsync(run, part.Number, at,
+                "After a restart Herald found the segment in Insider One: the earlier submission was accepted, so it is not sent again.", cancellationToken);
             return true;
         }
         await updater.UpdateAsync(run.Id, r => r.Note(at, presence == SegmentPresence.Absent

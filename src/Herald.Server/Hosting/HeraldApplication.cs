@@ -46,6 +46,7 @@ internal static class HeraldApplication
             : ApiKeyFile.LoadOrCreate(DataDirectory(sp))));
         services.AddSingleton<ICatalogStore, SqliteCatalogStore>();
         services.AddSingleton<IRunStore, SqliteRunStore>();
+        services.AddSingleton<ISegmentLayoutStore, SqliteSegmentLayoutStore>();
         services.AddSingleton<PublicUrls>();
         services.AddSingleton(sp => new LocalFileHost(
             Path.Combine(DataDirectory(sp), "files"), () => sp.GetRequiredService<PublicUrls>().BaseUrl, sp.GetRequiredService<UrlSigner>()));

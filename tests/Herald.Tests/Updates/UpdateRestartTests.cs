@@ -83,11 +83,32 @@ public sealed class UpdateRestartTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ShrinkingUpdate_After201FailedRuns_IsStillStoppedByTheShrinkGuard()
+    {
+        // The segment holds 10 members since the first send; then 201 runs fail before uploading anything.
+        await _harness.RestartAsync(whileStopped: async data =>
+        {
+            for (var i = 0; i < 201; i++)
+            {
+                await StoreAsync(data, Guid.NewGuid(), run => run.Fail(FailureKind.Audience, "The query returned no values to send.", DateTimeOffset.UtcNow));
+            }
+        });
+
+        var shrinking = await _harness.Api.SendAndWaitAsync(_destination.Name, Members.Query(0, 2));
+
+        shrinking.State.ShouldBe("failed", shrinking.Reason);
+        shrinking.Failure.ShouldBe("shrink_guard");
+        (shrinking.Diff!.Removed, shrinking.Diff.Kept).ShouldBe((8, 2));
+        Values().Count.ShouldBe(10, "the segment is untouched");
+        Uploads().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task DataDirectory_FromBeforeUpdates_KeepsItsDestinationsWhichReplaceWithoutSplitting()
     {
         await _harness.RestartAsync(whileStopped: async data =>
         {
-            // The destinations table as Herald created it before segment updates.
+            // The destinations table as Herald created it before segment updates, before numbered migrations and layouts.
             await using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "herald.db")}");
             await connection.ExecuteAsync(
                 """
@@ -96,6 +117,8 @@ public sealed class UpdateRestartTests : IAsyncLifetime
                     SELECT id, name, credential_id, segment_name, attribute_name, description, created_at, updated_at FROM destinations;
                 DROP TABLE destinations;
                 ALTER TABLE destinations_before RENAME TO destinations;
+                DROP TABLE schema_version;
+                DROP TABLE segment_layouts;
                 """);
             (await connection.QueryAsync<string>("SELECT name FROM pragma_table_info('destinations')")).ShouldNotContain("update_mode");
         });

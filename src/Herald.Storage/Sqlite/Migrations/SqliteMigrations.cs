@@ -1,0 +1,121 @@
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+
+namespace Herald.Storage.Sqlite.Migrations;
+
+/// <summary>
+/// Every change to Herald's SQLite schema and stored documents, in order. Data directories made before numbered
+/// migrations have the tables of 1 and perhaps the columns of 2: both are written to find what is there already.
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static readonly IReadOnlyList<SqliteMigration> All =
+    [
+        // Times that are compared in SQL are stored as Unix milliseconds; the rest of a run lives in a JSON
+        // document so that the run model can grow without a migration per field.
+        SqliteMigration.Sql(1, "catalog and runs", """
+            CREATE TABLE IF NOT EXISTS credentials (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                plugin TEXT NOT NULL,
+                partner_name TEXT NOT NULL,
+                description TEXT,
+                token_ciphertext BLOB NOT NULL,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS destinations (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                credential_id TEXT NOT NULL REFERENCES credentials(id),
+                segment_name TEXT NOT NULL,
+                attribute_name TEXT NOT NULL,
+                description TEXT,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS orchestrations (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                destination_id TEXT NOT NULL REFERENCES destinations(id),
+                query TEXT NOT NULL,
+                allow_empty INTEGER NOT NULL,
+                description TEXT,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS runs (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                id TEXT NOT NULL UNIQUE,
+                destination_id TEXT NOT NULL,
+                orchestration_id TEXT,
+                state TEXT NOT NULL,
+                started_by TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                report_deadline INTEGER,
+                version INTEGER NOT NULL,
+                lease_owner TEXT,
+                lease_expires_at INTEGER,
+                document TEXT NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS runs_by_state ON runs(state, seq);
+            CREATE INDEX IF NOT EXISTS runs_by_destination ON runs(destination_id, seq);
+            CREATE TABLE IF NOT EXISTS run_events (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                run_id TEXT NOT NULL,
+                at INTEGER NOT NULL,
+                state TEXT NOT NULL,
+                reason TEXT NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS run_events_by_run ON run_events(run_id, seq);
+            CREATE TABLE IF NOT EXISTS run_calls (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                run_id TEXT NOT NULL,
+                at INTEGER NOT NULL,
+                operation TEXT NOT NULL,
+                attempt INTEGER NOT NULL,
+                request TEXT NOT NULL,
+                status INTEGER,
+                response TEXT,
+                duration_ms INTEGER NOT NULL,
+                outcome TEXT NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS run_calls_by_run ON run_calls(run_id, seq);
+            """),
+        new(2, "destinations' update mode, splitting and shrink guard", async (connection, transaction, ct) =>
+        {
+            await AddColumnIfMissingAsync(connection, transaction, "destinations", "update_mode", "TEXT NOT NULL DEFAULT 'replace'", ct);
+            await AddColumnIfMissingAsync(connection, transaction, "destinations", "allow_split", "INTEGER NOT NULL DEFAULT 0", ct);
+            await AddColumnIfMissingAsync(connection, transaction, "destinations", "shrink_guard_share", "REAL", ct);
+        }),
+        new(3, "runs from before parts and updates", RunDocumentUpgrade.ApplyAsync),
+        SqliteMigration.Sql(4, "segment layouts", """
+            CREATE TABLE segment_layouts (
+                destination_id TEXT NOT NULL,
+                segment_name TEXT NOT NULL,
+                segments TEXT NOT NULL,
+                run_id TEXT NOT NULL,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (destination_id, segment_name)
+            );
+            """),
+        new(5, "segment layouts of earlier uploads", SegmentLayoutBackfill.ApplyAsync),
+    ];
+
+    private static async Task AddColumnIfMissingAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string table, string column, string definition, CancellationToken cancellationToken)
+    {
+        using var info = connection.CreateCommand();
+        info.Transaction = transaction;
+        info.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+        if (Convert.ToInt64(await info.ExecuteScalarAsync(cancellationToken)) > 0)
+        {
+            return;
+        }
+        using var alter = connection.CreateCommand();
+        alter.Transaction = transaction;
+        alter.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition}";
+        await alter.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
