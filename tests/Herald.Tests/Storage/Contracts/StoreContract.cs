@@ -2,7 +2,8 @@ namespace Herald.Tests.Storage.Contracts;
 
 /// <summary>
 /// What every implementation of Herald's store ports promises, written once. An implementation runs the suite by
-/// deriving a class that says how to open a fresh store (SQLite today, PostgreSQL later); each test gets its own.
+/// deriving a class that says how to open a fresh store (SQLite today, PostgreSQL later); each test gets its own, and
+/// the derived class removes it (IDisposable) when the test ends.
 /// </summary>
 public abstract class StoreContract<TStore> : IAsyncLifetime
     where TStore : class
@@ -16,10 +17,7 @@ public abstract class StoreContract<TStore> : IAsyncLifetime
     /// <summary>A new, empty, migrated store.</summary>
     protected abstract Task<TStore> OpenAsync();
 
-    /// <summary>Removes what <see cref="OpenAsync"/> made.</summary>
-    protected abstract Task CloseAsync();
-
     public async Task InitializeAsync() => _store = await OpenAsync();
 
-    public Task DisposeAsync() => CloseAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 }
