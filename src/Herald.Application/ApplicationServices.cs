@@ -1,4 +1,5 @@
 using Herald.Application.Runs;
+using Herald.Application.Runs.Steps;
 using Herald.Application.UseCases;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,8 +19,19 @@ public static class ApplicationServices
         services.AddSingleton<RunSignal>();
         services.AddSingleton<RunUpdater>();
         services.AddSingleton<RunLauncher>();
+        services.AddSingleton<RunAccounts>();
+        services.AddSingleton<CurrentSegments>();
+        services.AddSingleton<UploadGuards>();
+        services.AddSingleton<Acceptances>();
+        services.AddSingleton<InDoubtSubmissions>();
+        services.AddSingleton<BuildStep>();
+        services.AddSingleton<CompareStep>();
+        services.AddSingleton<StageStep>();
+        services.AddSingleton<SubmitStep>();
+        services.AddSingleton<RunSteps>();
         services.AddSingleton<RunExecutor>();
         services.AddSingleton<RunUseCases>();
+        services.AddSingleton<DestinationUseCases>();
         services.AddSingleton<ReportDeadlineSweeper>();
         services.AddHostedService<RunWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportDeadlineSweeper>());

@@ -22,16 +22,42 @@ public sealed class InsiderOnePlugin(IOptions<InsiderOneOptions> options) : IDes
 
     public string ShrinkGuardShareSetting => $"{InsiderOneOptions.Section}:ShrinkGuardShare";
 
+    public IReadOnlyList<FieldProblem> CheckDestination(DestinationSettings settings)
+    {
+        var problems = new List<FieldProblem>();
+        problems.AddRange(InsiderOneRules.CheckSegmentName(settings.SegmentName).Select(m => new FieldProblem(nameof(settings.SegmentName), m)));
+        problems.AddRange(InsiderOneRules.CheckAttributeName(settings.AttributeName).Select(m => new FieldProblem(nameof(settings.AttributeName), m)));
+        if (problems.Count == 0)
+        {
+            problems.AddRange(InsiderOneRules.CheckSplitSegmentName(settings.SegmentName, settings.AllowSplit).Select(m => new FieldProblem(nameof(settings.SegmentName), m)));
+        }
+        return problems;
+    }
+
+    public IReadOnlyList<FieldProblem> CheckCredential(string? partnerName, string? apiToken, bool isNew)
+    {
+        var problems = new List<FieldProblem>();
+        if (isNew || partnerName is not null)
+        {
+            problems.AddRange(InsiderOneRules.CheckPartnerName(partnerName).Select(m => new FieldProblem("PartnerName", m)));
+        }
+        if (isNew || apiToken is not null)
+        {
+            problems.AddRange(InsiderOneRules.CheckApiToken(apiToken).Select(m => new FieldProblem("ApiToken", m)));
+        }
+        return problems;
+    }
+
     public IReadOnlyList<string> SegmentNamesOf(string segmentName, int parts) => SegmentParts.NamesOf(segmentName, parts);
 
     public LayoutProblem? CheckLayout(string segmentName, int parts)
     {
         var names = SegmentNamesOf(segmentName, parts);
-        if (names.FirstOrDefault(name => name.Length > CatalogRules.MaxSegmentNameLength) is not { } cut)
+        if (names.FirstOrDefault(name => name.Length > InsiderOneRules.MaxSegmentNameLength) is not { } cut)
         {
             return null;
         }
         var suffix = SegmentParts.SuffixOf(parts, parts);
-        return new LayoutProblem(cut, CatalogRules.MaxSegmentNameLength, suffix, CatalogRules.MaxSegmentNameLength - suffix.Length);
+        return new LayoutProblem(cut, InsiderOneRules.MaxSegmentNameLength, suffix, InsiderOneRules.MaxSegmentNameLength - suffix.Length);
     }
 }

@@ -21,7 +21,7 @@ internal static class UploadAnswer
             400 when message.Contains(InsiderOneContract.NameInUseMessage, StringComparison.OrdinalIgnoreCase) =>
                 SubmissionOutcome.Refuse(FailureKind.Destination,
                     $"Insider One answered 400 \"{message}\": a segment named '{submission.SegmentName}' exists that this token did not create through the API. " +
-                    "Rename the segment in the destination, or remove the existing segment in InOne, then run again."),
+                    "Rename the segment in the destination, or remove the existing segment in InOne, then run again.", SubmissionRefusal.SegmentNameTaken),
             400 when message.Contains(InsiderOneContract.AssumedFileTooLargePhrase, StringComparison.OrdinalIgnoreCase) =>
                 SubmissionOutcome.Refuse(FailureKind.Destination,
                     $"Insider One answered 400 \"{message}\": the file is over its size limit. Narrow the query, or lower Herald:InsiderOne:MaxFileBytes " +

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using Herald.Server.Api;
 using Herald.Browser.Tests.Support;
 
 namespace Herald.Browser.Tests;
@@ -85,7 +87,7 @@ public sealed class DestinationTests(HeraldInBrowser herald)
     }
 
     [Fact]
-    public async Task EditingADestination_KeepsItsName_AndTestsTheConnectionAgain()
+    public async Task EditingADestination_KeepsItsName_SetsItsShrinkGuard_AndTestsTheConnectionAgain()
     {
         var (_, destination) = await herald.AddDestinationAsync($"Before {Unique.Suffix()}");
         var page = await herald.SignedInPageAsync();
@@ -95,10 +97,12 @@ public sealed class DestinationTests(HeraldInBrowser herald)
         await Expect(page.GetByLabel("Name", new() { Exact = true })).ToHaveAttributeAsync("readonly", "");
         var renamed = $"After {Unique.Suffix()}";
         await page.GetByLabel("Segment name").FillAsync(renamed);
+        await page.GetByLabel("Shrink guard").FillAsync("0.2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Test the connection and save changes" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Saved the destination '{destination}'. Connection tested");
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = destination })).ToContainTextAsync(renamed);
+        (await herald.Api.GetFromJsonAsync<DestinationView>($"/api/destinations/{destination}"))!.ShrinkGuardShare.ShouldBe(0.2, "the page sets the shrink guard as the API does");
         await page.Context.CloseAsync();
     }
 }

@@ -1,6 +1,7 @@
 using Herald.Core.Audiences;
 using Herald.Core.Catalog;
 using Herald.Core.Runs;
+using Herald.Core.Updates;
 using Herald.Storage.Files;
 using Herald.Storage.Secrets;
 using Herald.Storage.Sqlite;
@@ -60,9 +61,8 @@ public sealed class HeraldStore
         var built = Workspace.PrepareBuildPath(run.Id);
         await File.WriteAllTextAsync(built, value + "\n", cancellationToken);
         var staged = await Files.PublishAsync(built, StagedFileNames.Of(run.Id, 1, 1), now.AddHours(12), cancellationToken);
-        run.StartBuilding(now);
-        run.CompleteBuild(new AudienceCounts(1, 1, 0, 0, new Dictionary<string, long>()), now);
-        run.CompleteStaging(staged, now);
+        Plan(run, now, 1);
+        run.CompleteStaging([staged], now);
         await Runs.CreateAsync(run, cancellationToken);
         return run;
     }
@@ -72,13 +72,20 @@ public sealed class HeraldStore
     {
         var now = DateTimeOffset.UtcNow;
         var run = new Run(Guid.NewGuid(), Origin(destination), now);
-        run.StartBuilding(now);
-        run.CompleteBuild(new AudienceCounts(7, 7, 0, 0, new Dictionary<string, long>()), now);
-        run.CompleteStaging(new StagedFile($"{run.Id:N}.csv", 10, now.AddHours(12)), now);
-        run.BeginSubmission(now);
-        run.AcceptSubmission(now, now.AddHours(1), "Accepted.");
+        Plan(run, now, 7);
+        run.CompleteStaging([new StagedFile(StagedFileNames.Of(run.Id, 1, 1), 10, now.AddHours(12))], now);
+        run.BeginSubmission(1, now);
+        run.AcceptSubmission(1, now, now.AddHours(1), "Accepted.");
         await Runs.CreateAsync(run, cancellationToken);
         return run;
+    }
+
+    /// <summary>Built and compared into one segment, as the steps before staging leave a first send.</summary>
+    private static void Plan(Run run, DateTimeOffset now, long values)
+    {
+        run.StartBuilding(now);
+        run.CompleteBuild(new AudienceCounts(values, values, 0, 0, new Dictionary<string, long>()), now);
+        run.CompleteComparison(null, [new SegmentPart(1, run.Origin.SegmentName, null, values, null)], now);
     }
 
     private static RunOrigin Origin(Destination destination) => new(
@@ -91,5 +98,6 @@ public sealed class HeraldStore
         SegmentName: destination.SegmentName,
         AttributeName: destination.AttributeName,
         AllowEmpty: false,
-        StartedBy: "benchmark");
+        StartedBy: "benchmark",
+        UpdateMode: SegmentUpdateMode.Replace);
 }

@@ -6,7 +6,7 @@ using Herald.Core.Runs;
 namespace Herald.Application.Runs;
 
 /// <summary>Creates runs: from an orchestration, or an ad-hoc send of a query to a destination. The caller names who started it.</summary>
-internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSignal signal, TimeProvider clock)
+internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSignal signal, DestinationPlugins plugins, TimeProvider clock)
 {
     public const int MaxSampleSize = 100_000;
 
@@ -33,9 +33,10 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
             return Refusal.Rule("The query is empty: give a SELECT that returns one column of values.");
         }
         var segment = segmentName ?? destination.SegmentName;
-        if (CatalogRules.CheckSegmentName(segment) is [var problem, ..])
+        var plugin = await PluginOfAsync(destination, cancellationToken);
+        if (plugins.For(plugin).CheckDestination(new DestinationSettings(segment, destination.AttributeName, destination.AllowSplit)) is [var problem, ..])
         {
-            return Refusal.Rule(problem);
+            return Refusal.Rule(problem.Message);
         }
         if (sampleSize is { } size)
         {
@@ -46,13 +47,9 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
             // A test send takes the first values only; the column keeps its name.
             query = $"SELECT * FROM (\n{query.Trim().TrimEnd(';')}\n) AS herald_sample LIMIT {size}";
         }
-        if (destination.AllowSplit && CatalogRules.CheckSplitSegmentName(segment, allowSplit: true) is [var tooLong, ..])
-        {
-            return Refusal.Rule(tooLong);
-        }
         var origin = new RunOrigin(destination.Id, destination.Name, destination.CredentialId, null, null,
             query, segment, destination.AttributeName, allowEmpty, StartedBy(caller),
-            destination.UpdateMode, destination.AllowSplit, destination.ShrinkGuardShare, force, await PluginOfAsync(destination, cancellationToken));
+            destination.UpdateMode, destination.AllowSplit, destination.ShrinkGuardShare, force, plugin);
         return await CreateAsync(origin, cancellationToken);
     }
 

@@ -1,10 +1,13 @@
+using Herald.Core.Catalog;
+using Herald.Core.Ports;
+
 namespace Herald.Application.UseCases;
 
 /// <summary>
 /// A use case's "no": what kind, a sentence that says what to change, the problems one per line (a form shows them
 /// beside its fields), and the facts the edges write advice from (a CLI command, a link) without parsing text.
 /// </summary>
-public sealed record Refusal(RefusalKind Kind, string Message, IReadOnlyList<string> Problems)
+public sealed record Refusal(RefusalKind Kind, string Message, IReadOnlyList<FieldProblem> Problems)
 {
     /// <summary>What the refusal is about: "destination", "orchestration", "run", "credential".</summary>
     public string? Subject { get; init; }
@@ -15,10 +18,13 @@ public sealed record Refusal(RefusalKind Kind, string Message, IReadOnlyList<str
     public static Refusal NotFound(string subject, string key) =>
         new(RefusalKind.NotFound, $"No {subject} named '{key}'.", []) { Subject = subject, Key = key };
 
-    public static Refusal Invalid(string subject, IReadOnlyList<string> problems) =>
+    /// <summary>The connection test that failed, for a refusal of kind <see cref="RefusalKind.Unavailable"/> when saving a destination.</summary>
+    public ConnectionCheck? Connection { get; init; }
+
+    public static Refusal Invalid(string subject, IReadOnlyList<FieldProblem> problems) =>
         new(RefusalKind.Invalid, $"The {subject} was not saved: {problems.Count} problem(s) to fix.", problems) { Subject = subject };
 
-    public static Refusal Rule(string message) => new(RefusalKind.Invalid, message, [message]);
+    public static Refusal Rule(string message) => new(RefusalKind.Invalid, message, [new FieldProblem(null, message)]);
 
     public static Refusal Conflict(string message) => new(RefusalKind.Conflict, message, []);
 }

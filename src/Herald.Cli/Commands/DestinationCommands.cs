@@ -31,7 +31,8 @@ internal static class DestinationCommands
         var updateMode = UpdateMode();
         var allowSplit = new Option<bool>("--allow-split") { Description = "Upload an audience over Insider One's file limit as numbered segments (\"Name 1/3\"...) instead of failing" };
         var shrinkGuard = ShrinkGuardShare();
-        var command = new Command("add", "Add a destination") { name, credential, segmentName, attributeName, description, updateMode, allowSplit, shrinkGuard };
+        var skipTest = SkipConnectionTest();
+        var command = new Command("add", "Add a destination") { name, credential, segmentName, attributeName, description, updateMode, allowSplit, shrinkGuard, skipTest };
         command.SetClientAction(context, server, async (parseResult, client, ct) =>
         {
             var added = await client.AddDestinationAsync(
@@ -43,7 +44,8 @@ internal static class DestinationCommands
                     parseResult.GetValue(description),
                     parseResult.GetValue(updateMode),
                     parseResult.GetValue(allowSplit),
-                    parseResult.GetValue(shrinkGuard)),
+                    parseResult.GetValue(shrinkGuard),
+                    parseResult.GetValue(skipTest)),
                 ct);
             var split = added.AllowSplit ? ", split when over the file limit" : "";
             context.WriteLine($"Added destination {added.Name}: segment \"{added.SegmentName}\" by {added.AttributeName}, through credential {added.CredentialName}; update mode {added.UpdateMode}{split}.");
@@ -108,7 +110,8 @@ internal static class DestinationCommands
             Arity = ArgumentArity.ZeroOrOne,
         };
         var shrinkGuard = ShrinkGuardShare();
-        var command = new Command("update", "Change a destination") { name, credential, segmentName, attributeName, description, updateMode, allowSplit, shrinkGuard };
+        var skipTest = SkipConnectionTest();
+        var command = new Command("update", "Change a destination") { name, credential, segmentName, attributeName, description, updateMode, allowSplit, shrinkGuard, skipTest };
         command.SetClientAction(context, server, async (parseResult, client, ct) =>
         {
             // "--allow-split" alone means true, like the flag of "destination add".
@@ -120,7 +123,8 @@ internal static class DestinationCommands
                 parseResult.GetValue(description),
                 parseResult.GetValue(updateMode),
                 split,
-                parseResult.GetValue(shrinkGuard));
+                parseResult.GetValue(shrinkGuard),
+                parseResult.GetValue(skipTest));
             if (update is { Credential: null, SegmentName: null, AttributeName: null, Description: null, UpdateMode: null, AllowSplit: null, ShrinkGuardShare: null })
             {
                 throw new UsageException("Nothing to update: give --credential, --segment-name, --attribute-name, --description, --update-mode, --allow-split or --shrink-guard-share.");
@@ -142,6 +146,9 @@ internal static class DestinationCommands
         option.AcceptOnlyFromAmong("replace", "add");
         return option;
     }
+
+    private static Option<bool> SkipConnectionTest() =>
+        new("--skip-connection-test") { Description = "Save without trying the credential against Insider One first (while Insider One is unreachable)" };
 
     private static Option<double?> ShrinkGuardShare()
     {

@@ -3,12 +3,11 @@ using System.Text.RegularExpressions;
 namespace Herald.Core.Catalog;
 
 /// <summary>
-/// The rules Insider One puts on names, checked when a credential or destination is saved so that a
-/// bad name is refused at once instead of failing a run an hour later.
+/// Herald's own rules on what users configure, whatever the destination. A destination plugin adds its own
+/// (IDestinationPlugin.CheckDestination).
 /// </summary>
 public static partial class CatalogRules
 {
-    public const int MaxSegmentNameLength = 40;
     public const int MaxCatalogNameLength = 100;
 
     public static IReadOnlyList<string> CheckCatalogName(string? name, string what)
@@ -24,86 +23,11 @@ public static partial class CatalogRules
         return [];
     }
 
-    public static IReadOnlyList<string> CheckSegmentName(string? segmentName)
-    {
-        if (string.IsNullOrWhiteSpace(segmentName))
-        {
-            return ["The segment name is empty: give the name the segment should have in Insider One."];
-        }
-        if (segmentName.Length > MaxSegmentNameLength)
-        {
-            return [$"The segment name '{segmentName}' has {segmentName.Length} characters; Insider One allows at most {MaxSegmentNameLength}. Shorten it."];
-        }
-        if (segmentName != segmentName.Trim())
-        {
-            return [$"The segment name '{segmentName}' starts or ends with spaces; remove them."];
-        }
-        return [];
-    }
-
-    /// <summary>A split destination's name keeps room for the part suffix (" 1/3"), which never cuts the name.</summary>
-    public static IReadOnlyList<string> CheckSplitSegmentName(string? segmentName, bool allowSplit)
-    {
-        const int room = MaxSegmentNameLength - Updates.SegmentParts.ReservedSuffixLength;
-        if (!allowSplit || segmentName is null || segmentName.Length <= room)
-        {
-            return [];
-        }
-        return [$"The segment name '{segmentName}' has {segmentName.Length} characters; a destination that may split its audience needs room for a part suffix " +
-                $"such as ' 1/3' within Insider One's {MaxSegmentNameLength}: shorten it to at most {room} characters, or do not allow splitting."];
-    }
-
     /// <summary>The shrink guard is a share of the segment: more than 0 (nothing may be removed) up to 1 (no guard).</summary>
     public static IReadOnlyList<string> CheckShrinkGuardShare(double? share) =>
         share is null or (>= 0 and <= 1) && !double.IsNaN(share ?? 0)
             ? []
             : [$"The shrink guard share {share} must be between 0 and 1, such as 0.5 to stop a replace that would remove more than half of the segment."];
-
-    public static IReadOnlyList<string> CheckAttributeName(string? attributeName)
-    {
-        if (string.IsNullOrWhiteSpace(attributeName))
-        {
-            return ["The attribute name is empty: name the Insider One attribute the values match, such as 'email'."];
-        }
-        if (!AttributeName().IsMatch(attributeName))
-        {
-            var suggestion = Suggest(attributeName);
-            return [$"The attribute name '{attributeName}' must be lowercase letters, digits and '_' without spaces (Insider One's naming rule); did you mean '{suggestion}'?"];
-        }
-        return [];
-    }
-
-    public static IReadOnlyList<string> CheckPartnerName(string? partnerName)
-    {
-        if (string.IsNullOrWhiteSpace(partnerName))
-        {
-            return ["The partner name is empty: give your Insider One partner name (InOne > Settings > Account)."];
-        }
-        if (partnerName != partnerName.ToLowerInvariant() || partnerName.Any(char.IsWhiteSpace))
-        {
-            return [$"The partner name '{partnerName}' must be lowercase without spaces, as Insider One expects it; use '{partnerName.Trim().ToLowerInvariant()}'."];
-        }
-        return [];
-    }
-
-    public static IReadOnlyList<string> CheckApiToken(string? token)
-    {
-        if (string.IsNullOrWhiteSpace(token))
-        {
-            return ["The API token is empty: create a 'First Party Segment' key in InOne and give it to Herald."];
-        }
-        if (token.Any(char.IsWhiteSpace) || token.Any(char.IsControl))
-        {
-            return ["The API token contains spaces or control characters; copy it again without them."];
-        }
-        return [];
-    }
-
-    private static string Suggest(string attributeName) =>
-        string.Join('_', attributeName.Trim().ToLowerInvariant().Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries));
-
-    [GeneratedRegex("^[a-z][a-z0-9_]*$")]
-    private static partial Regex AttributeName();
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex CatalogName();

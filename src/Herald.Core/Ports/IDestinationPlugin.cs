@@ -1,3 +1,5 @@
+using Herald.Core.Catalog;
+
 namespace Herald.Core.Ports;
 
 /// <summary>
@@ -27,6 +29,12 @@ public interface IDestinationPlugin
 
     /// <summary>The setting behind <see cref="ShrinkGuardShare"/>, named in reasons.</summary>
     string ShrinkGuardShareSetting { get; }
+
+    /// <summary>The destination's own rules on its settings, checked when a destination is saved and when a run starts; empty when they hold.</summary>
+    IReadOnlyList<FieldProblem> CheckDestination(DestinationSettings settings);
+
+    /// <summary>The destination's rules on a credential's account name and token; empty when they hold. Null stays as stored.</summary>
+    IReadOnlyList<FieldProblem> CheckCredential(string? partnerName, string? apiToken, bool isNew);
 
     /// <summary>The segment names of a layout of <paramref name="parts"/> parts, in part order; one part keeps the plain name.</summary>
     IReadOnlyList<string> SegmentNamesOf(string segmentName, int parts);

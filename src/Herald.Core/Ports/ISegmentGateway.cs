@@ -60,11 +60,18 @@ public sealed record SegmentDownload(SegmentPresence Presence, long Bytes, Runs.
     public static SegmentDownload Fail(Runs.FailureKind kind, string problem) => new(SegmentPresence.Unknown, 0, kind, problem);
 }
 
-/// <summary>Accepted, or refused with what happened and what to change.</summary>
-public sealed record SubmissionOutcome(bool Accepted, Runs.FailureKind? Failure, string Message)
+/// <summary>Accepted, or refused with what happened and what to change; a refusal the engine acts on is typed.</summary>
+public sealed record SubmissionOutcome(bool Accepted, Runs.FailureKind? Failure, string Message, SubmissionRefusal? Refusal = null)
 {
     public static SubmissionOutcome Accept(string message) => new(true, null, message);
-    public static SubmissionOutcome Refuse(Runs.FailureKind kind, string message) => new(false, kind, message);
+    public static SubmissionOutcome Refuse(Runs.FailureKind kind, string message, SubmissionRefusal? refusal = null) => new(false, kind, message, refusal);
+}
+
+/// <summary>Refusals of a submission the run engine decides on, as the plugin recognised them in the destination's answer.</summary>
+public enum SubmissionRefusal
+{
+    /// <summary>A segment of that name exists that this token did not create through the API (or an earlier, unrecorded submission of this run did).</summary>
+    SegmentNameTaken,
 }
 
 /// <summary>Receives every attempt of every call, already masked, for the run's history.</summary>

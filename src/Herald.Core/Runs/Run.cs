@@ -44,12 +44,8 @@ public sealed class Run
         Comparison = snapshot.Comparison;
         ReportDeadline = snapshot.ReportDeadline;
         FinishedAt = snapshot.FinishedAt;
-        _parts = snapshot.Parts is { } parts ? [.. parts]
-            : snapshot.File is { } file
-                // Stored before runs had parts: its one segment is the part.
-                ? [new SegmentPart(1, snapshot.Origin.SegmentName, null, snapshot.Counts?.ValuesSent ?? 0, null,
-                    file, snapshot.SubmissionStartedAt, snapshot.SubmittedAt, snapshot.Report)]
-                : [];
+        Remedy = snapshot.Remedy;
+        _parts = [.. snapshot.Parts];
         Version = snapshot.Version;
         _history = [.. history];
     }
@@ -63,10 +59,13 @@ public sealed class Run
     public FailureKind? Failure { get; private set; }
     public AudienceCounts? Counts { get; private set; }
 
-    /// <summary>How this run changes the segment against what Insider One held; null until compared (or for a run from before updates).</summary>
+    /// <summary>What would let the failed run through, for the edges to write as advice; null otherwise.</summary>
+    public RunRemedy? Remedy { get; private set; }
+
+    /// <summary>How this run changes the segment against what Insider One held; null until compared, or when Insider One's copy could not be read.</summary>
     public SegmentComparison? Comparison { get; private set; }
 
-    /// <summary>The segments this run uploads, planned by the comparing step (or by staging, for a run from before updates).</summary>
+    /// <summary>The segments this run uploads, planned by the comparing step.</summary>
     public IReadOnlyList<SegmentPart> Parts => _parts;
 
     /// <summary>The staged file of a run that uploads one segment.</summary>
@@ -130,8 +129,7 @@ public sealed class Run
         var setAside = counts.SetAsideTotal == 0
             ? "none set aside"
             : $"{counts.SetAsideTotal:N0} set aside ({string.Join(", ", counts.SetAside.Select(p => $"{p.Key}: {p.Value:N0}"))})";
-        // A run created before Herald compared segments goes on as it was planned: straight to staging.
-        MoveTo(Origin.UpdateMode is null ? RunState.Staging : RunState.Comparing, now,
+        MoveTo(RunState.Comparing, now,
             $"The query returned {counts.RowsQueried:N0} rows: {counts.ValuesSent:N0} values to send, " +
             $"{counts.EmptyValues:N0} empty and {counts.DuplicateValues:N0} duplicates dropped, {setAside}.");
     }
@@ -169,23 +167,13 @@ public sealed class Run
     /// The comparison found a reason not to upload (the shrink guard, a file over the limit): the run fails
     /// before anything leaves, keeping what was found so that the numbers can be seen.
     /// </summary>
-    public void StopBeforeUpload(SegmentComparison? comparison, FailureKind kind, string reason, DateTimeOffset now)
+    public void StopBeforeUpload(SegmentComparison? comparison, FailureKind kind, string reason, DateTimeOffset now, RunRemedy? remedy = null)
     {
         Require(nameof(StopBeforeUpload), RunState.Comparing);
         Comparison = comparison ?? Comparison;
         Failure = kind;
+        Remedy = remedy;
         Finish(RunState.Failed, now, reason);
-    }
-
-    /// <summary>Staging of a run with one segment (also a run from before updates, whose part is made here).</summary>
-    public void CompleteStaging(StagedFile file, DateTimeOffset now)
-    {
-        Require(nameof(CompleteStaging), RunState.Staging);
-        if (_parts.Count == 0)
-        {
-            _parts = [new SegmentPart(1, Origin.SegmentName, null, Counts?.ValuesSent ?? 0, null)];
-        }
-        CompleteStaging([file], now);
     }
 
     /// <summary>Every part's file is in the served area; its URL works until the file's expiry.</summary>
@@ -203,10 +191,6 @@ public sealed class Run
             : $"Staged {files.Count} files ({string.Join(", ", files.Select(f => FormatBytes(f.Bytes)))}); their signed URLs work until {expires:yyyy-MM-dd HH:mm} UTC.");
     }
 
-    /// <summary>Recorded before the upload request leaves, so that a crash after it is known to be in doubt.</summary>
-    public void BeginSubmission(DateTimeOffset now) =>
-        BeginSubmission((NextPartToSubmit ?? throw new InvalidRunTransitionException(Id, State, "submit with every part accepted")).Number, now);
-
     /// <summary>Recorded before the part's upload request leaves, so that a crash after it is known to be in doubt.</summary>
     public void BeginSubmission(int partNumber, DateTimeOffset now)
     {
@@ -217,11 +201,6 @@ public sealed class Run
             ? "Submitting the segment to Insider One."
             : $"Submitting part {part.Number} of {_parts.Count}, '{part.SegmentName}', to Insider One.");
     }
-
-    /// <summary>Accepts the part whose submission is under way (a run with one segment: that segment).</summary>
-    public void AcceptSubmission(DateTimeOffset now, DateTimeOffset reportDeadline, string reason) =>
-        AcceptSubmission((_parts.FirstOrDefault(p => p.SubmissionInDoubt) ?? NextPartToSubmit
-            ?? throw new InvalidRunTransitionException(Id, State, "accept a submission with every part accepted")).Number, now, reportDeadline, reason);
 
     public void AcceptSubmission(int partNumber, DateTimeOffset now, DateTimeOffset reportDeadline, string reason)
     {
@@ -243,10 +222,6 @@ public sealed class Run
             ? $"{reason} Waiting for Insider One's report until {reportDeadline:yyyy-MM-dd HH:mm} UTC."
             : $"{reason} All {_parts.Count} parts are submitted; waiting for Insider One's reports until {reportDeadline:yyyy-MM-dd HH:mm} UTC.");
     }
-
-    /// <summary>A report on the run's one segment (or, for a split run, on the first part still without one).</summary>
-    public ReportOutcome ReceiveReport(long valid, long invalid, long total, DateTimeOffset now) =>
-        ReceiveReport((_parts.FirstOrDefault(p => p.Report is null) ?? _parts.FirstOrDefault())?.SegmentName ?? Origin.SegmentName, valid, invalid, total, now);
 
     /// <summary>Insider One's report on one of the run's segments, named as in its callback.</summary>
     public ReportOutcome ReceiveReport(string segmentName, long valid, long invalid, long total, DateTimeOffset now)
@@ -288,6 +263,7 @@ public sealed class Run
                 if (Report is { } late)
                 {
                     Failure = null;
+                    Remedy = null;
                     Finish(RunState.Succeeded, now, $"Succeeded, reported late: Insider One reported {Describe(late)} after the deadline.");
                 }
                 else
@@ -314,13 +290,14 @@ public sealed class Run
             "check it in InOne, and check that Insider One can reach Herald's callback URL (Herald:PublicBaseUrl).");
     }
 
-    public void Fail(FailureKind kind, string reason, DateTimeOffset now)
+    public void Fail(FailureKind kind, string reason, DateTimeOffset now, RunRemedy? remedy = null)
     {
         if (IsFinal)
         {
             throw new InvalidRunTransitionException(Id, State, "fail");
         }
         Failure = kind;
+        Remedy = remedy;
         Finish(RunState.Failed, now, reason);
     }
 
@@ -341,8 +318,7 @@ public sealed class Run
     }
 
     public RunSnapshot ToSnapshot() => new(
-        Id, Origin, CreatedAt, UpdatedAt, State, Reason, Failure, Counts, File,
-        SubmissionStartedAt, SubmittedAt, ReportDeadline, Report, FinishedAt, Version, [.. _parts], Comparison);
+        Id, Origin, CreatedAt, UpdatedAt, State, Reason, Failure, Counts, ReportDeadline, FinishedAt, Version, [.. _parts], Comparison, Remedy);
 
     private SegmentPart PartOf(int number) =>
         _parts.FirstOrDefault(p => p.Number == number) ?? throw new ArgumentOutOfRangeException(nameof(number), $"Run {Id} has no part {number}.");

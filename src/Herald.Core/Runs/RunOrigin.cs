@@ -6,8 +6,7 @@ namespace Herald.Core.Runs;
 /// What a run sends and where: a snapshot taken when the run is created, so that editing the
 /// destination or orchestration later does not change a run already under way.
 /// </summary>
-/// <param name="UpdateMode">How the segment is updated. Null for a run created before Herald compared segments:
-/// such a run uploads its audience as it is, as it would have when it was created.</param>
+/// <param name="UpdateMode">How the segment is updated: replaced by the audience, or added to.</param>
 /// <param name="AllowSplit">An audience over Insider One's file limit is uploaded as numbered segments.</param>
 /// <param name="ShrinkGuardShare">The destination's own shrink guard; null for the server's (Herald:InsiderOne:ShrinkGuardShare).</param>
 /// <param name="Force">The person starting the run passed the shrink guard on purpose.</param>
@@ -23,7 +22,7 @@ public sealed record RunOrigin(
     string AttributeName,
     bool AllowEmpty,
     string StartedBy,
-    SegmentUpdateMode? UpdateMode = null,
+    SegmentUpdateMode UpdateMode = SegmentUpdateMode.Replace,
     bool AllowSplit = false,
     double? ShrinkGuardShare = null,
     bool Force = false,

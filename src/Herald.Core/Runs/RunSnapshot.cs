@@ -2,11 +2,9 @@ using Herald.Core.Audiences;
 
 namespace Herald.Core.Runs;
 
-/// <summary>
-/// A run's stored fields, without its history. <see cref="File"/>, <see cref="SubmissionStartedAt"/>,
-/// <see cref="SubmittedAt"/> and <see cref="Report"/> summarise the <see cref="Parts"/>; runs stored before
-/// parts existed have only those, and are read back as one part.
-/// </summary>
+/// <summary>A run's stored fields, without its history.</summary>
+/// <param name="Parts">The segments the run uploads; empty until the comparing step plans them.</param>
+/// <param name="Remedy">What would let a failed run through; null when nothing Herald knows of would.</param>
 public sealed record RunSnapshot(
     Guid Id,
     RunOrigin Origin,
@@ -16,12 +14,9 @@ public sealed record RunSnapshot(
     string Reason,
     FailureKind? Failure,
     AudienceCounts? Counts,
-    StagedFile? File,
-    DateTimeOffset? SubmissionStartedAt,
-    DateTimeOffset? SubmittedAt,
     DateTimeOffset? ReportDeadline,
-    SegmentReport? Report,
     DateTimeOffset? FinishedAt,
     long Version,
-    IReadOnlyList<SegmentPart>? Parts = null,
-    SegmentComparison? Comparison = null);
+    IReadOnlyList<SegmentPart> Parts,
+    SegmentComparison? Comparison = null,
+    RunRemedy? Remedy = null);

@@ -25,6 +25,7 @@ public sealed record CredentialView(
 /// <param name="UpdateMode"><c>replace</c> (default): each run makes the segment exactly the audience; <c>add</c>: members are never removed.</param>
 /// <param name="AllowSplit">An audience over Insider One's file limit goes up as numbered segments ("Name 1/3") instead of failing.</param>
 /// <param name="ShrinkGuardShare">This destination's shrink guard (0 to 1); null for the server's (Herald:InsiderOne:ShrinkGuardShare).</param>
+/// <param name="SkipConnectionTest">Save without trying the credential against Insider One first (while it is down).</param>
 public sealed record DestinationInput(
     string Name,
     string Credential,
@@ -33,9 +34,10 @@ public sealed record DestinationInput(
     string? Description,
     string? UpdateMode = null,
     bool AllowSplit = false,
-    double? ShrinkGuardShare = null);
+    double? ShrinkGuardShare = null,
+    bool SkipConnectionTest = false);
 
-/// <summary>Every field optional: what is null stays as it is.</summary>
+/// <summary>Every field optional: what is null stays as it is. The (new) credential is tried unless <c>SkipConnectionTest</c>.</summary>
 public sealed record DestinationUpdate(
     string? Credential,
     string? SegmentName,
@@ -43,7 +45,8 @@ public sealed record DestinationUpdate(
     string? Description,
     string? UpdateMode = null,
     bool? AllowSplit = null,
-    double? ShrinkGuardShare = null);
+    double? ShrinkGuardShare = null,
+    bool SkipConnectionTest = false);
 
 public sealed record DestinationView(
     Guid Id,

@@ -19,8 +19,8 @@ internal static class ApiResults
     {
         RefusalKind.NotFound when refusal is { Subject: { } subject, Key: { } key } => NotFound(subject, key),
         RefusalKind.NotFound => Problem(StatusCodes.Status404NotFound, refusal.Message),
-        RefusalKind.Invalid when refusal.Problems.Count > 1 || refusal.Problems is [{ } only] && only != refusal.Message =>
-            Problem(StatusCodes.Status400BadRequest, refusal.Message, refusal.Problems),
+        RefusalKind.Invalid when refusal.Problems.Count > 1 || refusal.Problems is [{ } only] && only.Message != refusal.Message =>
+            Problem(StatusCodes.Status400BadRequest, refusal.Message, [.. refusal.Problems.Select(p => p.Message)]),
         RefusalKind.Invalid => Problem(StatusCodes.Status400BadRequest, refusal.Message),
         RefusalKind.Conflict => Problem(StatusCodes.Status409Conflict, refusal.Message),
         _ => Problem(StatusCodes.Status502BadGateway, refusal.Message),

@@ -41,7 +41,7 @@ internal static class ApiViews
         DiffOf(run),
         [.. run.Parts.Select(p => new RunPartView(p.Number, p.SegmentName, p.Values, p.File?.Bytes,
             p.Diff is { } d ? new RunPartDiffView(d.Added, d.Removed, d.Kept) : null, p.SubmittedAt, ReportOf(p.Report)))],
-        run.Origin.UpdateMode?.ToWireName());
+        run.Origin.UpdateMode.ToWireName());
 
     /// <summary>The run's files as one: their total size, and when the first of their URLs stops working.</summary>
     private static RunFileView? FileOf(Run run) =>
@@ -57,8 +57,21 @@ internal static class ApiViews
     public static string? NextStepOf(Run run)
     {
         var rerun = run.Origin.OrchestrationName is { } name ? $"herald orchestration run {name}" : "herald send ... again";
+        var destination = run.Origin.DestinationName;
         return run.State switch
         {
+            // What would let the run through, as this edge says it: a command line.
+            RunState.Failed when run.Remedy is { } remedy => remedy.Kind switch
+            {
+                RunRemedyKind.AllowSplit => $"Narrow the query, or let the destination split the audience into numbered segments: herald destination update {destination} --allow-split; then {rerun}.",
+                RunRemedyKind.ShortenSegmentName => $"Shorten the segment name to at most {remedy.MaxSegmentNameLength} characters: herald destination update {destination} --segment-name ...; then {rerun}.",
+                RunRemedyKind.AllowEmpty => run.Origin.OrchestrationName is { } empty
+                    ? $"Fix the query; if an empty audience is meant: herald orchestration run {empty} --allow-empty."
+                    : "Fix the query; if an empty audience is meant, send again with --allow-empty.",
+                _ => run.Origin.OrchestrationName is { } guarded
+                    ? $"Check the query and the diff sample (GET /api/runs/{run.Id}/diff-sample); if the audience is right: herald orchestration run {guarded} --force."
+                    : $"Check the query and the diff sample (GET /api/runs/{run.Id}/diff-sample); if the audience is right, send again with --force.",
+            },
             RunState.Failed => run.Failure switch
             {
                 FailureKind.Audience => $"Fix the query (herald orchestration update <name> --query-file <file>), then {rerun}.",

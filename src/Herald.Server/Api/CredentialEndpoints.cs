@@ -1,3 +1,4 @@
+using Herald.InsiderOne;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
 
@@ -30,8 +31,8 @@ internal static class CredentialEndpoints
             {
                 errors.Add($"The plugin '{input.Plugin}' is not known; use '{Plugins.InsiderOne}'.");
             }
-            errors.AddRange(CatalogRules.CheckPartnerName(input.PartnerName));
-            errors.AddRange(CatalogRules.CheckApiToken(input.ApiToken));
+            errors.AddRange(InsiderOneRules.CheckPartnerName(input.PartnerName));
+            errors.AddRange(InsiderOneRules.CheckApiToken(input.ApiToken));
             if (errors.Count > 0)
             {
                 return ApiResults.Invalid("credential", errors);
@@ -55,11 +56,11 @@ internal static class CredentialEndpoints
             var errors = new List<string>();
             if (update.PartnerName is not null)
             {
-                errors.AddRange(CatalogRules.CheckPartnerName(update.PartnerName));
+                errors.AddRange(InsiderOneRules.CheckPartnerName(update.PartnerName));
             }
             if (update.ApiToken is not null)
             {
-                errors.AddRange(CatalogRules.CheckApiToken(update.ApiToken));
+                errors.AddRange(InsiderOneRules.CheckApiToken(update.ApiToken));
             }
             if (errors.Count > 0)
             {

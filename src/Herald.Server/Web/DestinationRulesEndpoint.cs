@@ -1,10 +1,11 @@
+using Herald.InsiderOne;
 using Herald.Core.Audiences;
 using Herald.Core.Catalog;
 
 namespace Herald.Server.Web;
 
 /// <summary>
-/// The destination form's rules, checked as the user types. The same <see cref="CatalogRules"/> decide when
+/// The destination form's rules, checked as the user types. The same rules (Herald's CatalogRules, the plugin's InsiderOneRules) decide when
 /// the form is saved, so the messages cannot drift apart.
 /// </summary>
 internal static class DestinationRulesEndpoint
@@ -14,9 +15,9 @@ internal static class DestinationRulesEndpoint
     public static IResult Check(string? name, string? segmentName, string? attributeName) => Results.Ok(new
     {
         name = name is null ? null : CatalogRules.CheckCatalogName(name, "destination"),
-        segmentName = segmentName is null ? null : CatalogRules.CheckSegmentName(segmentName),
-        attributeName = attributeName is null ? null : CatalogRules.CheckAttributeName(attributeName),
-        attributeHint = attributeName is null || CatalogRules.CheckAttributeName(attributeName).Count > 0 ? null : AttributeHint(attributeName),
+        segmentName = segmentName is null ? null : InsiderOneRules.CheckSegmentName(segmentName),
+        attributeName = attributeName is null ? null : InsiderOneRules.CheckAttributeName(attributeName),
+        attributeHint = attributeName is null || InsiderOneRules.CheckAttributeName(attributeName).Count > 0 ? null : AttributeHint(attributeName),
     });
 
     /// <summary>What Herald checks the values against before sending, for the attribute named.</summary>

@@ -1,12 +1,13 @@
-using Herald.Core.Audiences;
 using Herald.Core.Runs;
+using Herald.Core.Updates;
+using Herald.Tests.Support;
 
 namespace Herald.Tests.Core;
 
+/// <summary>A run of one segment through its states: each transition guarded, recorded with a reason, and harmless to repeat where a crash may repeat it.</summary>
 public sealed class RunStateMachineTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
-    private static readonly AudienceCounts SomeCounts = new(10, 8, 1, 1, new Dictionary<string, long>());
     private static readonly StagedFile SomeFile = new("f.csv", 100, T0.AddHours(12));
 
     [Fact]
@@ -24,12 +25,14 @@ public sealed class RunStateMachineTests
     {
         var run = Submitted();
 
-        run.ReceiveReport(7, 1, 8, T0.AddMinutes(5)).ShouldBe(ReportOutcome.Recorded);
+        run.ReceiveReport("VIP", 7, 1, 8, T0.AddMinutes(5)).ShouldBe(ReportOutcome.Recorded);
 
         run.State.ShouldBe(RunState.Succeeded);
         run.IsFinal.ShouldBeTrue();
         run.Report!.Total.ShouldBe(8);
-        run.History.Select(e => e.State).ShouldBe([RunState.Queued, RunState.Building, RunState.Staging, RunState.Submitting, RunState.Submitting, RunState.AwaitingReport, RunState.Succeeded]);
+        run.History.Select(e => e.State).ShouldBe([
+            RunState.Queued, RunState.Building, RunState.Comparing, RunState.Staging, RunState.Submitting, RunState.Submitting,
+            RunState.AwaitingReport, RunState.Succeeded]);
     }
 
     [Fact]
@@ -49,8 +52,8 @@ public sealed class RunStateMachineTests
     {
         var run = NewRun();
 
-        Should.Throw<InvalidRunTransitionException>(() => run.CompleteStaging(SomeFile, T0));
-        Should.Throw<InvalidRunTransitionException>(() => run.BeginSubmission(T0));
+        Should.Throw<InvalidRunTransitionException>(() => run.CompleteStaging([SomeFile], T0));
+        Should.Throw<InvalidRunTransitionException>(() => run.BeginSubmission(1, T0));
         Should.Throw<InvalidRunTransitionException>(() => run.ExpireReport(T0));
         run.Cancel("stop", T0);
         Should.Throw<InvalidRunTransitionException>(() => run.Fail(FailureKind.Internal, "x", T0));
@@ -60,15 +63,12 @@ public sealed class RunStateMachineTests
     [Fact]
     public void Report_ArrivingBeforeTheAcceptanceIsRecorded_SucceedsTheRunOnAcceptance()
     {
-        var run = NewRun();
-        run.StartBuilding(T0);
-        run.CompleteBuild(SomeCounts, T0);
-        run.CompleteStaging(SomeFile, T0);
-        run.BeginSubmission(T0);
+        var run = NewRun().Staged(SomeFile, T0, values: 8);
+        run.BeginSubmission(1, T0);
 
-        run.ReceiveReport(8, 0, 8, T0).ShouldBe(ReportOutcome.Recorded);
+        run.ReceiveReport("VIP", 8, 0, 8, T0).ShouldBe(ReportOutcome.Recorded);
         run.State.ShouldBe(RunState.Submitting);
-        run.AcceptSubmission(T0, T0.AddHours(1), "Accepted.");
+        run.AcceptSubmission(1, T0, T0.AddHours(1), "Accepted.");
 
         run.State.ShouldBe(RunState.Succeeded);
     }
@@ -77,9 +77,9 @@ public sealed class RunStateMachineTests
     public void SecondReport_ChangesNothing()
     {
         var run = Submitted();
-        run.ReceiveReport(8, 0, 8, T0);
+        run.ReceiveReport("VIP", 8, 0, 8, T0);
 
-        run.ReceiveReport(1, 1, 2, T0).ShouldBe(ReportOutcome.AlreadyFinal);
+        run.ReceiveReport("VIP", 1, 1, 2, T0).ShouldBe(ReportOutcome.AlreadyFinal);
 
         run.Report!.Valid.ShouldBe(8);
     }
@@ -89,7 +89,7 @@ public sealed class RunStateMachineTests
     {
         var run = NewRun();
 
-        run.ReceiveReport(1, 0, 1, T0).ShouldBe(ReportOutcome.NotExpected);
+        run.ReceiveReport("VIP", 1, 0, 1, T0).ShouldBe(ReportOutcome.NotExpected);
         run.State.ShouldBe(RunState.Queued);
     }
 
@@ -103,7 +103,7 @@ public sealed class RunStateMachineTests
         run.State.ShouldBe(RunState.Failed);
         run.Failure.ShouldBe(FailureKind.ReportTimeout);
 
-        run.ReceiveReport(8, 0, 8, T0.AddMinutes(70)).ShouldBe(ReportOutcome.RecordedLate);
+        run.ReceiveReport("VIP", 8, 0, 8, T0.AddMinutes(70)).ShouldBe(ReportOutcome.RecordedLate);
         run.State.ShouldBe(RunState.Succeeded);
         run.Report!.Late.ShouldBeTrue();
     }
@@ -111,29 +111,17 @@ public sealed class RunStateMachineTests
     [Fact]
     public void SubmissionInDoubt_IsKnownFromTheRecordMadeBeforeSending()
     {
-        var run = NewRun();
-        run.StartBuilding(T0);
-        run.CompleteBuild(SomeCounts, T0);
-        run.CompleteStaging(SomeFile, T0);
+        var run = NewRun().Staged(SomeFile, T0, values: 8);
 
         run.SubmissionInDoubt.ShouldBeFalse();
-        run.BeginSubmission(T0);
+        run.BeginSubmission(1, T0);
         run.SubmissionInDoubt.ShouldBeTrue();
-        run.AcceptSubmission(T0, T0.AddHours(1), "Accepted.");
+        run.AcceptSubmission(1, T0, T0.AddHours(1), "Accepted.");
         run.SubmissionInDoubt.ShouldBeFalse();
     }
 
     private static Run NewRun() => new(Guid.NewGuid(),
-        new RunOrigin(Guid.NewGuid(), "dest", Guid.NewGuid(), null, null, "SELECT email FROM t", "VIP", "email", false, "test"), T0);
+        new RunOrigin(Guid.NewGuid(), "dest", Guid.NewGuid(), null, null, "SELECT email FROM t", "VIP", "email", false, "test", SegmentUpdateMode.Replace), T0);
 
-    private static Run Submitted()
-    {
-        var run = NewRun();
-        run.StartBuilding(T0);
-        run.CompleteBuild(SomeCounts, T0);
-        run.CompleteStaging(SomeFile, T0);
-        run.BeginSubmission(T0);
-        run.AcceptSubmission(T0, T0.AddHours(1), "Accepted.");
-        return run;
-    }
+    private static Run Submitted() => NewRun().Accepted(SomeFile, T0, T0.AddHours(1), values: 8);
 }

@@ -105,11 +105,7 @@ public sealed class CallbackSoakTests(ITestOutputHelper output)
         {
             var run = new Run(Guid.NewGuid(), new RunOrigin(destination.Id, destination.Name, credentialId, null, null,
                 "SELECT email FROM Customer_360", "Soak", "email", false, "soak-test"), now);
-            run.StartBuilding(now);
-            run.CompleteBuild(new AudienceCounts(7, 7, 0, 0, new Dictionary<string, long>()), now);
-            run.CompleteStaging(new StagedFile($"{run.Id:N}.csv", 10, now.AddHours(12)), now);
-            run.BeginSubmission(now);
-            run.AcceptSubmission(now, now.AddHours(1), "Accepted.");
+            run.Accepted(new StagedFile(StagedFileNames.Of(run.Id, 1, 1), 10, now.AddHours(12)), now, now.AddHours(1), values: 7);
             await store.CreateAsync(run, CancellationToken.None);
             ids.Add(run.Id);
         }

@@ -104,7 +104,8 @@ public sealed class BadQueryTests : IAsyncLifetime
 
         run.State.ShouldBe("failed");
         run.Reason.ShouldContain("no values to send");
-        run.Reason.ShouldContain("--allow-empty");
+        run.Reason.ShouldContain("allow an empty audience explicitly");
+        run.NextStep!.ShouldContain("--allow-empty");
         NothingWasUploaded();
     }
 

@@ -1,6 +1,7 @@
 using Dapper;
 using Herald.Core.Audiences;
 using Herald.Core.Runs;
+using Herald.Core.Updates;
 using Herald.Server.Api;
 using Herald.Storage.Files;
 using Herald.Storage.Sqlite;
@@ -55,12 +56,8 @@ public sealed class RestartTests : IAsyncLifetime
         var runId = Guid.Empty;
         await _harness.RestartAsync(whileStopped: async data =>
         {
-            runId = await StoreRunAsync(data, run =>
-            {
-                run.StartBuilding(DateTimeOffset.UtcNow);
-                run.CompleteBuild(new AudienceCounts(2, 2, 0, 0, new Dictionary<string, long>()), DateTimeOffset.UtcNow);
-            });
-            await File.WriteAllTextAsync(RunFiles.Workspace(data).PrepareBuildPath(runId), "a@example.com\nb@example.com\n");
+            runId = await StoreRunAsync(data, run => run.Compared(DateTimeOffset.UtcNow, values: 2));
+            await File.WriteAllTextAsync(RunFiles.Workspace(data).PartBuildPath(runId, 1), "a@example.com\nb@example.com\n");
         });
 
         var run = await _harness.Api.WaitForAsync(runId);
@@ -129,17 +126,15 @@ public sealed class RestartTests : IAsyncLifetime
         var staged = await RunFiles.PublishAsync(data, runId, ["a@example.com"]);
         return await StoreRunAsync(data, run =>
         {
-            run.StartBuilding(DateTimeOffset.UtcNow);
-            run.CompleteBuild(new AudienceCounts(1, 1, 0, 0, new Dictionary<string, long>()), DateTimeOffset.UtcNow);
-            run.CompleteStaging(staged, DateTimeOffset.UtcNow);
-            run.BeginSubmission(DateTimeOffset.UtcNow);
+            run.Staged(staged, DateTimeOffset.UtcNow);
+            run.BeginSubmission(1, DateTimeOffset.UtcNow);
         }, runId: runId);
     }
 
     private async Task<Guid> StoreRunAsync(string data, Action<Run> advance, bool leaseHeldByADeadWorker = false, Guid? runId = null)
     {
         var origin = new RunOrigin(_destination.Id, _destination.Name, _destination.CredentialId, null, null,
-            "SELECT email FROM Customer_360 WHERE loyalty_tier = 'gold'", _destination.SegmentName, _destination.AttributeName, false, "test");
+            "SELECT email FROM Customer_360 WHERE loyalty_tier = 'gold'", _destination.SegmentName, _destination.AttributeName, false, "test", SegmentUpdateMode.Replace);
         var run = new Run(runId ?? Guid.NewGuid(), origin, DateTimeOffset.UtcNow);
         advance(run);
         var database = new SqliteDatabase(Path.Combine(data, "herald.db"));

@@ -21,9 +21,10 @@ public sealed class HeraldApi(Uri baseUrl, string apiKey) : IDisposable
         return await ReadAsync<CredentialView>(response, HttpStatusCode.Created);
     }
 
+    /// <summary>A destination saved without a connection test: the tests that use it set Insider One up to fail on purpose, later.</summary>
     public async Task<DestinationView> AddDestinationAsync(string name, string credential, string segmentName, string attributeName = "email")
     {
-        var response = await Http.PostAsJsonAsync("/api/destinations", new DestinationInput(name, credential, segmentName, attributeName, null));
+        var response = await Http.PostAsJsonAsync("/api/destinations", new DestinationInput(name, credential, segmentName, attributeName, null, SkipConnectionTest: true));
         return await ReadAsync<DestinationView>(response, HttpStatusCode.Created);
     }
 

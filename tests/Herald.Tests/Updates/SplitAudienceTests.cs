@@ -79,7 +79,8 @@ public sealed class SplitAudienceTests : IAsyncLifetime
         run.Failure.ShouldBe("destination");
         run.Reason.ShouldContain("6,600 bytes");
         run.Reason.ShouldContain("2,000 bytes");
-        run.Reason.ShouldContain("--allow-split");
+        run.Reason.ShouldContain("let the destination split the audience");
+        run.NextStep!.ShouldContain($"herald destination update {run.Destination.Name} --allow-split");
         run.Calls.ShouldBeEmpty();
         _harness.Simulator.Segments.ShouldNotContain(s => s.Name == "Too big");
     }

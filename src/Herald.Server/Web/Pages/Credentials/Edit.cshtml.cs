@@ -1,3 +1,4 @@
+using Herald.InsiderOne;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
 using Herald.Server.Web.Display;
@@ -33,11 +34,11 @@ internal sealed class EditModel(ICatalogStore catalog, TimeProvider clock) : Pag
         {
             return NotFound();
         }
-        Errors.AddRange(nameof(PartnerName), CatalogRules.CheckPartnerName(PartnerName));
+        Errors.AddRange(nameof(PartnerName), InsiderOneRules.CheckPartnerName(PartnerName));
         var rotate = !string.IsNullOrEmpty(NewApiToken);
         if (rotate)
         {
-            Errors.AddRange(nameof(NewApiToken), CatalogRules.CheckApiToken(NewApiToken));
+            Errors.AddRange(nameof(NewApiToken), InsiderOneRules.CheckApiToken(NewApiToken));
         }
         if (Errors.Any)
         {

@@ -1,3 +1,4 @@
+using Herald.InsiderOne;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
 using Herald.Server.Web.Display;
@@ -33,8 +34,8 @@ internal sealed class NewModel(ICatalogStore catalog, TimeProvider clock) : Page
         {
             Errors.Add(nameof(Plugin), $"Herald has no plugin '{plugin}'; choose Insider One.");
         }
-        Errors.AddRange(nameof(PartnerName), CatalogRules.CheckPartnerName(PartnerName));
-        Errors.AddRange(nameof(ApiToken), CatalogRules.CheckApiToken(ApiToken));
+        Errors.AddRange(nameof(PartnerName), InsiderOneRules.CheckPartnerName(PartnerName));
+        Errors.AddRange(nameof(ApiToken), InsiderOneRules.CheckApiToken(ApiToken));
         if (!Errors.Has(nameof(Name)) && await catalog.FindCredentialAsync(Name!, ct) is not null)
         {
             Errors.Add(nameof(Name), $"A credential named '{Name}' exists already; choose another name, or edit that one.");

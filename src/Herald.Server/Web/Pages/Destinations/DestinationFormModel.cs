@@ -1,3 +1,5 @@
+using System.Globalization;
+using Herald.Application.UseCases;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
 using Herald.Core.Updates;
@@ -8,11 +10,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Herald.Server.Web.Pages.Destinations;
 
 /// <summary>
-/// The destination form, in the steps a user expects: plugin, credential, name, then segment and attribute.
-/// Saving checks the rules and then tries the credential against Insider One; a failure is shown with
-/// everything typed kept, and the user may save anyway (Insider One may be down for a while).
+/// The destination form, in the steps a user expects: plugin, credential, name, then segment and attribute. The
+/// destination use cases decide (the same rules and connection test as the API); a failed connection test is shown
+/// with everything typed kept, and the user may save anyway (Insider One may be down for a while).
 /// </summary>
-internal abstract class DestinationFormModel(ICatalogStore catalog, ISegmentGateway gateway) : PageModel
+internal abstract class DestinationFormModel(ICatalogStore catalog) : PageModel
 {
     [BindProperty] public string? Plugin { get; set; } = Plugins.InsiderOne;
     [BindProperty] public string? Credential { get; set; }
@@ -22,16 +24,15 @@ internal abstract class DestinationFormModel(ICatalogStore catalog, ISegmentGate
     [BindProperty] public string? AttributeName { get; set; } = "email";
     [BindProperty] public string? UpdateMode { get; set; } = SegmentUpdateModes.ReplaceName;
     [BindProperty] public bool AllowSplit { get; set; }
-    [BindProperty] public bool SaveWithoutConnection { get; set; }
 
-    /// <summary>The update mode chosen, once <see cref="ValidateAsync"/> has accepted it.</summary>
-    protected SegmentUpdateMode ChosenUpdateMode => SegmentUpdateModes.TryParse(UpdateMode, out var mode) ? mode : SegmentUpdateMode.Replace;
+    /// <summary>As typed: empty for the server's guard; a share from 0 to 1 otherwise.</summary>
+    [BindProperty] public string? ShrinkGuardShare { get; set; }
+
+    [BindProperty] public bool SaveWithoutConnection { get; set; }
 
     public IReadOnlyList<Credential> Credentials { get; private set; } = [];
     public FormErrors Errors { get; } = new();
     public ConnectionCheck? FailedConnection { get; private set; }
-
-    private string _connection = "";
 
     public abstract bool IsNew { get; }
 
@@ -40,68 +41,48 @@ internal abstract class DestinationFormModel(ICatalogStore catalog, ISegmentGate
     protected async Task LoadChoicesAsync(CancellationToken ct) =>
         Credentials = [.. (await catalog.ListCredentialsAsync(ct)).OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)];
 
-    /// <summary>Checks the form and the connection; the credential to save with, or null when the page must show problems.</summary>
-    protected async Task<Credential?> ValidateAsync(CancellationToken ct)
+    /// <summary>The shrink guard typed, or a problem beside the field when it is not a number.</summary>
+    protected double? ParsedShrinkGuardShare()
+    {
+        if (string.IsNullOrWhiteSpace(ShrinkGuardShare))
+        {
+            return null;
+        }
+        if (double.TryParse(ShrinkGuardShare.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var share))
+        {
+            return share;
+        }
+        Errors.Add(nameof(ShrinkGuardShare), $"The shrink guard '{ShrinkGuardShare}' is not a number: give a share from 0 to 1, such as 0.5, or leave it empty.");
+        return null;
+    }
+
+    /// <summary>Shows a refusal beside the fields it is about, or the failed connection test.</summary>
+    protected async Task<IActionResult> RefusedAsync(Refusal refusal, CancellationToken ct)
     {
         await LoadChoicesAsync(ct);
-        if (string.IsNullOrWhiteSpace(Plugin) || !Plugins.IsKnown(Plugin))
+        if (refusal.Connection is { } connection)
         {
-            Errors.Add(nameof(Plugin), "Choose the plugin the destination sends to: Insider One.");
+            FailedConnection = connection;
+            return Page();
         }
-        var credential = string.IsNullOrWhiteSpace(Credential) ? null : Credentials.FirstOrDefault(c => c.Name == Credential);
-        if (credential is null)
+        if (refusal.Problems.Count == 0)
         {
-            Errors.Add(nameof(Credential), Credentials.Count == 0
-                ? "There is no credential yet: add one first, then come back to this form."
-                : "Choose the credential the destination uses.");
+            Errors.Add(refusal.Kind == RefusalKind.Conflict && IsNew ? nameof(Name) : "", refusal.Message);
         }
-        else if (credential.Plugin != Plugin)
+        foreach (var problem in refusal.Problems)
         {
-            Errors.Add(nameof(Credential), $"The credential '{credential.Name}' is for {PluginNames.Of(credential.Plugin)}, not {PluginNames.Of(Plugin ?? "")}.");
+            Errors.Add(problem.Field ?? "", problem.Message);
         }
-        if (IsNew)
-        {
-            Errors.AddRange(nameof(Name), CatalogRules.CheckCatalogName(Name, "destination"));
-            if (!Errors.Has(nameof(Name)) && await catalog.FindDestinationAsync(Name!, ct) is not null)
-            {
-                Errors.Add(nameof(Name), $"A destination named '{Name}' exists already; choose another name, or edit that one.");
-            }
-        }
-        Errors.AddRange(nameof(SegmentName), CatalogRules.CheckSegmentName(SegmentName));
-        Errors.AddRange(nameof(AttributeName), CatalogRules.CheckAttributeName(AttributeName));
-        if (!SegmentUpdateModes.TryParse(UpdateMode, out _))
-        {
-            Errors.Add(nameof(UpdateMode), "Choose how each run updates the segment: replace it, or add to it.");
-        }
-        if (!Errors.Has(nameof(SegmentName)))
-        {
-            Errors.AddRange(nameof(SegmentName), CatalogRules.CheckSplitSegmentName(SegmentName, AllowSplit));
-        }
-        if (Errors.Any || credential is null)
-        {
-            return null;
-        }
-
-        if (SaveWithoutConnection)
-        {
-            _connection = "It was saved without a successful connection test; try it with a test send.";
-            return credential;
-        }
-        var account = new SegmentAccount(credential.PartnerName, await catalog.RevealTokenAsync(credential.Id, ct));
-        var check = await gateway.CheckConnectionAsync(account, SegmentName!, ct);
-        if (!check.Succeeded)
-        {
-            FailedConnection = check;
-            return null;
-        }
-        _connection = $"Connection tested: {check.Message}";
-        return credential;
+        return Page();
     }
 
     /// <summary>Where the saved destination's page sends the user, saying what the connection test found.</summary>
-    protected IActionResult Saved(string name)
+    protected IActionResult Saved(DestinationSaved saved)
     {
-        TempData["Notice"] = $"Saved the destination '{name}'. {_connection}";
+        var connection = saved.Connection is { } check
+            ? $"Connection tested: {check.Message}"
+            : "It was saved without a successful connection test; try it with a test send.";
+        TempData["Notice"] = $"Saved the destination '{saved.Destination.Name}'. {connection}";
         return RedirectToPage("/Destinations/Index");
     }
 }

@@ -1,14 +1,15 @@
+using System.Globalization;
+using Herald.Application.UseCases;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
 using Herald.Core.Updates;
+using Herald.Server.Api;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Server.Web.Pages.Destinations;
 
-internal sealed class EditModel(ICatalogStore catalog, ISegmentGateway gateway, TimeProvider clock) : DestinationFormModel(catalog, gateway)
+internal sealed class EditModel(ICatalogStore catalog, DestinationUseCases destinations) : DestinationFormModel(catalog)
 {
-    private Destination _destination = null!;
-
     public override bool IsNew => false;
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string name, CancellationToken ct)
@@ -27,6 +28,7 @@ internal sealed class EditModel(ICatalogStore catalog, ISegmentGateway gateway, 
         AttributeName = destination.AttributeName;
         UpdateMode = destination.UpdateMode.ToWireName();
         AllowSplit = destination.AllowSplit;
+        ShrinkGuardShare = destination.ShrinkGuardShare?.ToString(CultureInfo.InvariantCulture);
         return Page();
     }
 
@@ -36,23 +38,17 @@ internal sealed class EditModel(ICatalogStore catalog, ISegmentGateway gateway, 
         {
             return NotFound();
         }
-        _destination = destination;
         Name = destination.Name;
-        if (await ValidateAsync(ct) is not { } credential)
+        var share = ParsedShrinkGuardShare();
+        if (Errors.Any)
         {
+            await LoadChoicesAsync(ct);
             return Page();
         }
-        var changed = _destination with
-        {
-            CredentialId = credential.Id,
-            SegmentName = SegmentName!,
-            AttributeName = AttributeName!,
-            UpdateMode = ChosenUpdateMode,
-            AllowSplit = AllowSplit,
-            Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(),
-            UpdatedAt = clock.GetUtcNow(),
-        };
-        await Catalog.SaveDestinationAsync(changed, ct);
-        return Saved(changed.Name);
+        // The form shows every field: what it sends is the destination as it should be.
+        var saved = await destinations.UpdateAsync(Callers.Web(HttpContext), destination.Id.ToString(), new DestinationChanges(Plugin ?? "", Credential ?? "",
+            SegmentName ?? "", AttributeName ?? "", Description ?? "", UpdateMode ?? "", AllowSplit, share, ClearShrinkGuardShare: share is null,
+            TestConnection: !SaveWithoutConnection), ct);
+        return saved.Succeeded ? Saved(saved.Value) : await RefusedAsync(saved.Refusal, ct);
     }
 }

@@ -1,10 +1,11 @@
-using Herald.Core.Catalog;
+using Herald.Application.UseCases;
 using Herald.Core.Ports;
+using Herald.Server.Api;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Server.Web.Pages.Destinations;
 
-internal sealed class NewModel(ICatalogStore catalog, ISegmentGateway gateway, TimeProvider clock) : DestinationFormModel(catalog, gateway)
+internal sealed class NewModel(ICatalogStore catalog, DestinationUseCases destinations) : DestinationFormModel(catalog)
 {
     public override bool IsNew => true;
 
@@ -19,14 +20,14 @@ internal sealed class NewModel(ICatalogStore catalog, ISegmentGateway gateway, T
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await ValidateAsync(ct) is not { } credential)
+        var share = ParsedShrinkGuardShare();
+        if (Errors.Any)
         {
+            await LoadChoicesAsync(ct);
             return Page();
         }
-        var now = clock.GetUtcNow();
-        var destination = new Destination(Guid.NewGuid(), Name!, credential.Id, SegmentName!, AttributeName!,
-            string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(), now, now, ChosenUpdateMode, AllowSplit);
-        await Catalog.SaveDestinationAsync(destination, ct);
-        return Saved(destination.Name);
+        var saved = await destinations.CreateAsync(Callers.Web(HttpContext), new DestinationDraft(Name, Plugin ?? "", Credential, SegmentName, AttributeName,
+            Description, UpdateMode, AllowSplit, share, TestConnection: !SaveWithoutConnection), ct);
+        return saved.Succeeded ? Saved(saved.Value) : await RefusedAsync(saved.Refusal, ct);
     }
 }

@@ -1,3 +1,4 @@
+using Herald.InsiderOne;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
 using Herald.Server.Api;
@@ -59,7 +60,7 @@ internal sealed class DetailModel(ICatalogStore catalog, IRunStore runs, RunUseC
         {
             Errors.Add(nameof(SampleSize), $"Choose a sample of {string.Join(" or ", WebRuns.SampleSizes)} values.");
         }
-        Errors.AddRange(nameof(TestSegmentName), CatalogRules.CheckSegmentName(TestSegmentName));
+        Errors.AddRange(nameof(TestSegmentName), InsiderOneRules.CheckSegmentName(TestSegmentName));
         if (TestSegmentName == Destination.SegmentName)
         {
             Errors.Add(nameof(TestSegmentName),
@@ -104,7 +105,7 @@ internal sealed class DetailModel(ICatalogStore catalog, IRunStore runs, RunUseC
     private static string DefaultTestSegment(string segmentName)
     {
         const string suffix = " (test)";
-        var room = CatalogRules.MaxSegmentNameLength - suffix.Length;
+        var room = InsiderOneRules.MaxSegmentNameLength - suffix.Length;
         return (segmentName.Length > room ? segmentName[..room].TrimEnd() : segmentName) + suffix;
     }
 }

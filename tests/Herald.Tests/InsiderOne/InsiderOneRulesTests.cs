@@ -1,8 +1,8 @@
-using Herald.Core.Catalog;
+using Herald.InsiderOne;
 
-namespace Herald.Tests.Core;
+namespace Herald.Tests.InsiderOne;
 
-public sealed class CatalogRulesTests
+public sealed class InsiderOneRulesTests
 {
     [Theory]
     [InlineData("VIP customers", true)]
@@ -11,7 +11,7 @@ public sealed class CatalogRulesTests
     [InlineData("", false)]
     [InlineData(" padded", false)]
     public void SegmentName_IsAtMost40CharactersAndNotEmpty(string name, bool valid) =>
-        CatalogRules.CheckSegmentName(name).Count.ShouldBe(valid ? 0 : 1);
+        InsiderOneRules.CheckSegmentName(name).Count.ShouldBe(valid ? 0 : 1);
 
     [Theory]
     [InlineData("email", true)]
@@ -20,12 +20,12 @@ public sealed class CatalogRulesTests
     [InlineData("store id", false)]
     [InlineData("1st", false)]
     public void AttributeName_IsLowercaseWithoutSpaces(string name, bool valid) =>
-        CatalogRules.CheckAttributeName(name).Count.ShouldBe(valid ? 0 : 1);
+        InsiderOneRules.CheckAttributeName(name).Count.ShouldBe(valid ? 0 : 1);
 
     [Theory]
     [InlineData("mybrand", true)]
     [InlineData("MyBrand", false)]
     [InlineData("my brand", false)]
     public void PartnerName_IsLowercase(string name, bool valid) =>
-        CatalogRules.CheckPartnerName(name).Count.ShouldBe(valid ? 0 : 1);
+        InsiderOneRules.CheckPartnerName(name).Count.ShouldBe(valid ? 0 : 1);
 }

@@ -1,0 +1,39 @@
+using Herald.Core.Audiences;
+using Herald.Core.Ports;
+using Herald.Core.Runs;
+
+namespace Herald.Application.Runs.Steps;
+
+/// <summary>
+/// Queued or building → comparing: the query runs read-only on the source, which writes the sendable values to the
+/// run's workspace. A query the source refuses, or an empty audience not allowed, fails the run.
+/// </summary>
+internal sealed class BuildStep(RunUpdater updater, IRunWorkspace workspace, IAudienceSource source, TimeProvider clock) : IRunStep
+{
+    public async Task RunAsync(Run run, CancellationToken cancellationToken)
+    {
+        run = await updater.UpdateAsync(run.Id, r => r.StartBuilding(clock.GetUtcNow()), cancellationToken);
+        var path = workspace.PrepareBuildPath(run.Id);
+        AudienceCounts counts;
+        try
+        {
+            counts = await source.BuildAsync(new AudienceQuery(run.Origin.Query, run.Origin.AttributeName), path, cancellationToken);
+        }
+        catch (AudienceRejectedException rejected)
+        {
+            File.Delete(path);
+            await updater.UpdateAsync(run.Id, r => r.Fail(FailureKind.Audience, rejected.Message, clock.GetUtcNow()), cancellationToken);
+            return;
+        }
+        if (counts.ValuesSent == 0 && !run.Origin.AllowEmpty)
+        {
+            File.Delete(path);
+            await updater.UpdateAsync(run.Id, r => r.Fail(FailureKind.Audience,
+                $"The query returned no values to send ({counts.RowsQueried:N0} rows, {counts.EmptyValues:N0} empty, {counts.SetAsideTotal:N0} set aside). " +
+                "An empty audience never replaces a segment: check the query, or allow an empty audience explicitly.",
+                clock.GetUtcNow(), new RunRemedy(RunRemedyKind.AllowEmpty)), cancellationToken);
+            return;
+        }
+        await updater.UpdateAsync(run.Id, r => r.CompleteBuild(counts, clock.GetUtcNow()), cancellationToken);
+    }
+}
