@@ -36,6 +36,8 @@ public sealed class AccessibilityTests(HeraldInBrowser herald)
         foreach (var path in FormPages)
         {
             await page.GotoAsync(path);
+            // A page that renders no form would pass the label check below with nothing checked.
+            (await page.Locator("form input:not([type=hidden]), form select, form textarea").CountAsync()).ShouldBeGreaterThan(1, $"the form fields of {path}");
             var unlabelled = await page.EvaluateAsync<string[]>("""
                 () => Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))
                     .filter(el => el.labels.length === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))

@@ -1,3 +1,4 @@
+using Herald.Tests.Shared;
 using Herald.Simulator.Tests.Support;
 
 namespace Herald.Simulator.Tests;
@@ -26,7 +27,7 @@ public sealed class CallbackDeliveryTests
         var callbackUrl = $"http://127.0.0.1:{port}/callbacks/late";
 
         await scenario.Api.UploadAsync("VIP", scenario.Herald.HostValues("a@example.com"), callbackUrl);
-        await WaitUntilAsync(() => scenario.Simulator.Callbacks.Count >= 1);
+        await Eventually.TrueAsync(() => scenario.Simulator.Callbacks.Count >= 1, "the simulator has tried the callback once");
         await using var lateReceiver = await HeraldStandIn.StartAsync(port);
         await scenario.WaitForIdleAsync();
 
@@ -74,15 +75,5 @@ public sealed class CallbackDeliveryTests
         attempts.Count.ShouldBe(3);
         (attempts[1].At - attempts[0].At).ShouldLastAtLeast(TimeSpan.FromMilliseconds(200));
         (attempts[2].At - attempts[1].At).ShouldLastAtLeast(TimeSpan.FromMilliseconds(400));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = TimeProvider.System.GetTimestamp();
-        while (!condition())
-        {
-            TimeProvider.System.GetElapsedTime(deadline).ShouldBeLessThan(TimeSpan.FromSeconds(10), "condition not met in time");
-            await Task.Delay(10);
-        }
     }
 }

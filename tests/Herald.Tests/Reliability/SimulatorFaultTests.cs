@@ -1,4 +1,5 @@
 using Herald.Simulator;
+using Herald.Tests.Shared;
 using Herald.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -98,15 +99,7 @@ public sealed class SimulatorFaultTests : IAsyncLifetime
         _harness.Simulator.Segments.Single(s => s.Name == "In doubt").Values.Count.ShouldBe((int)run.Counts!.ValuesSent);
     }
 
-    private async Task WaitForSubmissionToLeaveAsync(Guid runId)
-    {
-        for (var waited = 0; waited < 10_000; waited += 20)
-        {
-            if ((await _harness.Api.GetRunAsync(runId)).History.Any(e => e.Reason.StartsWith("Submitting the segment")))
-            {
-                return;
-            }
-            await Task.Delay(20);
-        }
-    }
+    private Task WaitForSubmissionToLeaveAsync(Guid runId) =>
+        Eventually.TrueAsync(async () => (await _harness.Api.GetRunAsync(runId)).History.Any(e => e.Reason.StartsWith("Submitting the segment")),
+            "the run records its submission as leaving");
 }

@@ -5,6 +5,7 @@ using Herald.Core.Updates;
 using Herald.Server.Api;
 using Herald.Storage.Files;
 using Herald.Storage.Sqlite;
+using Herald.Tests.Shared;
 using Herald.Tests.Support;
 using Microsoft.Data.Sqlite;
 
@@ -102,22 +103,14 @@ public sealed class RestartTests : IAsyncLifetime
         var started = await _harness.Api.SendAsync(_destination.Name, "SELECT email FROM Customer_360 WHERE loyalty_tier = 'gold'");
         (await _harness.Api.WaitForAsync(started.Id, "awaiting_report")).State.ShouldBe("awaiting_report");
         // Insider One has the file and is about to call back when Herald stops.
-        await WaitUntilAsync(() => _harness.Simulator.Segments.Any(s => s.Name == _destination.SegmentName && s.State == "processed"));
+        await Eventually.TrueAsync(() => _harness.Simulator.Segments.Any(s => s.Name == _destination.SegmentName && s.State == "processed"),
+            "Insider One has processed the segment");
 
         await _harness.RestartAsync();
         var run = await _harness.Api.WaitForAsync(started.Id);
 
         run.State.ShouldBe("succeeded", run.Reason);
         UploadsOf(_destination.SegmentName).ShouldBe(1);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var waited = 0; !condition(); waited += 20)
-        {
-            waited.ShouldBeLessThan(10_000, "the condition did not come true");
-            await Task.Delay(20);
-        }
     }
 
     private async Task<Guid> StoreSubmissionInDoubtAsync(string data)

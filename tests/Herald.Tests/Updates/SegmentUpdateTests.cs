@@ -48,7 +48,7 @@ public sealed class SegmentUpdateTests : IAsyncLifetime
 
         first.State.ShouldBe("succeeded", first.Reason);
         (first.Diff!.Added, first.Diff.Removed, first.Diff.Kept).ShouldBe((20, 0, 0));
-        first.Reason.ShouldNotBeNull();
+        first.History.ShouldContain(e => e.Reason.Contains("all 20 are new"));
         second.State.ShouldBe("succeeded", second.Reason);
         (second.Diff!.Added, second.Diff.Removed, second.Diff.Kept).ShouldBe((0, 0, 20));
     }
