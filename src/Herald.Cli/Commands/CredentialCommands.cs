@@ -16,10 +16,10 @@ internal static class CredentialCommands
         var command = new Command("credential", "Insider One credentials: a partner name and an API token the server keeps encrypted");
         server.AddTo(command);
         command.Subcommands.Add(Add(context, server));
-        command.Subcommands.Add(List(context, server));
-        command.Subcommands.Add(Show(context, server));
+        command.Subcommands.Add(CatalogCommands.List(context, server, "credentials", "List credentials", (client, ct) => client.ListCredentialsAsync(ct), (render, all) => render.WriteCredentials(all)));
+        command.Subcommands.Add(CatalogCommands.Show(context, server, "credential", "Show a credential (never its token)", (client, name, ct) => client.GetCredentialAsync(name, ct), (render, one) => render.WriteCredential(one)));
         command.Subcommands.Add(Update(context, server));
-        command.Subcommands.Add(Remove(context, server));
+        command.Subcommands.Add(CatalogCommands.Remove(context, server, "credential", "Remove a credential no destination uses", (client, name, ct) => client.RemoveCredentialAsync(name, ct)));
         return command;
     }
 
@@ -49,47 +49,6 @@ internal static class CredentialCommands
         return command;
     }
 
-    private static Command List(CliContext context, ServerOptions server)
-    {
-        var json = CommonOptions.Json("credentials");
-        var command = new Command("list", "List credentials") { json };
-        command.SetClientAction(context, server, async (parseResult, client, ct) =>
-        {
-            var credentials = await client.ListCredentialsAsync(ct);
-            if (parseResult.GetValue(json))
-            {
-                context.WriteJson(credentials);
-            }
-            else
-            {
-                new CatalogRenderer(context).WriteCredentials(credentials);
-            }
-            return ExitCodes.Success;
-        });
-        return command;
-    }
-
-    private static Command Show(CliContext context, ServerOptions server)
-    {
-        var name = CommonOptions.Name("credential");
-        var json = CommonOptions.Json("credential");
-        var command = new Command("show", "Show a credential (never its token)") { name, json };
-        command.SetClientAction(context, server, async (parseResult, client, ct) =>
-        {
-            var credential = await client.GetCredentialAsync(parseResult.GetRequiredValue(name), ct);
-            if (parseResult.GetValue(json))
-            {
-                context.WriteJson(credential);
-            }
-            else
-            {
-                new CatalogRenderer(context).WriteCredential(credential);
-            }
-            return ExitCodes.Success;
-        });
-        return command;
-    }
-
     private static Command Update(CliContext context, ServerOptions server)
     {
         var name = CommonOptions.Name("credential");
@@ -111,20 +70,6 @@ internal static class CredentialCommands
             var updated = await client.UpdateCredentialAsync(parseResult.GetRequiredValue(name), update, ct);
             var rotated = update.ApiToken is null ? "" : "; its API token was replaced";
             context.WriteLine($"Updated credential {updated.Name}{rotated}.");
-            return ExitCodes.Success;
-        });
-        return command;
-    }
-
-    private static Command Remove(CliContext context, ServerOptions server)
-    {
-        var name = CommonOptions.Name("credential");
-        var command = new Command("remove", "Remove a credential no destination uses") { name };
-        command.SetClientAction(context, server, async (parseResult, client, ct) =>
-        {
-            var removed = parseResult.GetRequiredValue(name);
-            await client.RemoveCredentialAsync(removed, ct);
-            context.WriteLine($"Removed credential {removed}.");
             return ExitCodes.Success;
         });
         return command;

@@ -14,10 +14,10 @@ internal static class DestinationCommands
         var command = new Command("destination", "Destinations: an Insider One segment filled through a credential, matched by one attribute");
         server.AddTo(command);
         command.Subcommands.Add(Add(context, server));
-        command.Subcommands.Add(List(context, server));
-        command.Subcommands.Add(Show(context, server));
+        command.Subcommands.Add(CatalogCommands.List(context, server, "destinations", "List destinations", (client, ct) => client.ListDestinationsAsync(ct), (render, all) => render.WriteDestinations(all)));
+        command.Subcommands.Add(CatalogCommands.Show(context, server, "destination", "Show a destination", (client, name, ct) => client.GetDestinationAsync(name, ct), (render, one) => render.WriteDestination(one)));
         command.Subcommands.Add(Update(context, server));
-        command.Subcommands.Add(Remove(context, server));
+        command.Subcommands.Add(CatalogCommands.Remove(context, server, "destination", "Remove a destination no orchestration uses", (client, name, ct) => client.RemoveDestinationAsync(name, ct)));
         return command;
     }
 
@@ -49,47 +49,6 @@ internal static class DestinationCommands
                 ct);
             var split = added.AllowSplit ? ", split when over the file limit" : "";
             context.WriteLine($"Added destination {added.Name}: segment \"{added.SegmentName}\" by {added.AttributeName}, through credential {added.CredentialName}; update mode {added.UpdateMode}{split}.");
-            return ExitCodes.Success;
-        });
-        return command;
-    }
-
-    private static Command List(CliContext context, ServerOptions server)
-    {
-        var json = CommonOptions.Json("destinations");
-        var command = new Command("list", "List destinations") { json };
-        command.SetClientAction(context, server, async (parseResult, client, ct) =>
-        {
-            var destinations = await client.ListDestinationsAsync(ct);
-            if (parseResult.GetValue(json))
-            {
-                context.WriteJson(destinations);
-            }
-            else
-            {
-                new CatalogRenderer(context).WriteDestinations(destinations);
-            }
-            return ExitCodes.Success;
-        });
-        return command;
-    }
-
-    private static Command Show(CliContext context, ServerOptions server)
-    {
-        var name = CommonOptions.Name("destination");
-        var json = CommonOptions.Json("destination");
-        var command = new Command("show", "Show a destination") { name, json };
-        command.SetClientAction(context, server, async (parseResult, client, ct) =>
-        {
-            var destination = await client.GetDestinationAsync(parseResult.GetRequiredValue(name), ct);
-            if (parseResult.GetValue(json))
-            {
-                context.WriteJson(destination);
-            }
-            else
-            {
-                new CatalogRenderer(context).WriteDestination(destination);
-            }
             return ExitCodes.Success;
         });
         return command;
@@ -165,19 +124,5 @@ internal static class DestinationCommands
             }
         });
         return option;
-    }
-
-    private static Command Remove(CliContext context, ServerOptions server)
-    {
-        var name = CommonOptions.Name("destination");
-        var command = new Command("remove", "Remove a destination no orchestration uses") { name };
-        command.SetClientAction(context, server, async (parseResult, client, ct) =>
-        {
-            var removed = parseResult.GetRequiredValue(name);
-            await client.RemoveDestinationAsync(removed, ct);
-            context.WriteLine($"Removed destination {removed}.");
-            return ExitCodes.Success;
-        });
-        return command;
     }
 }

@@ -14,10 +14,10 @@ internal static class OrchestrationCommands
         var command = new Command("orchestration", "Orchestrations: a saved query sent to a destination, run by hand or on a schedule");
         server.AddTo(command);
         command.Subcommands.Add(Add(context, server));
-        command.Subcommands.Add(List(context, server));
-        command.Subcommands.Add(Show(context, server));
+        command.Subcommands.Add(CatalogCommands.List(context, server, "orchestrations", "List orchestrations with their last run", (client, ct) => client.ListOrchestrationsAsync(ct), (render, all) => render.WriteOrchestrations(all)));
+        command.Subcommands.Add(CatalogCommands.Show(context, server, "orchestration", "Show an orchestration and its last run", (client, name, ct) => client.GetOrchestrationAsync(name, ct), (render, one) => render.WriteOrchestration(one)));
         command.Subcommands.Add(Update(context, server));
-        command.Subcommands.Add(Remove(context, server));
+        command.Subcommands.Add(CatalogCommands.Remove(context, server, "orchestration", "Remove an orchestration (its runs stay in the history)", (client, name, ct) => client.RemoveOrchestrationAsync(name, ct)));
         command.Subcommands.Add(Run(context, server));
         return command;
     }
@@ -47,47 +47,6 @@ internal static class OrchestrationCommands
         return command;
     }
 
-    private static Command List(CliContext context, ServerOptions server)
-    {
-        var json = CommonOptions.Json("orchestrations");
-        var command = new Command("list", "List orchestrations with their last run") { json };
-        command.SetClientAction(context, server, async (parseResult, client, ct) =>
-        {
-            var orchestrations = await client.ListOrchestrationsAsync(ct);
-            if (parseResult.GetValue(json))
-            {
-                context.WriteJson(orchestrations);
-            }
-            else
-            {
-                new CatalogRenderer(context).WriteOrchestrations(orchestrations);
-            }
-            return ExitCodes.Success;
-        });
-        return command;
-    }
-
-    private static Command Show(CliContext context, ServerOptions server)
-    {
-        var name = CommonOptions.Name("orchestration");
-        var json = CommonOptions.Json("orchestration");
-        var command = new Command("show", "Show an orchestration and its last run") { name, json };
-        command.SetClientAction(context, server, async (parseResult, client, ct) =>
-        {
-            var orchestration = await client.GetOrchestrationAsync(parseResult.GetRequiredValue(name), ct);
-            if (parseResult.GetValue(json))
-            {
-                context.WriteJson(orchestration);
-            }
-            else
-            {
-                new CatalogRenderer(context).WriteOrchestration(orchestration);
-            }
-            return ExitCodes.Success;
-        });
-        return command;
-    }
-
     private static Command Update(CliContext context, ServerOptions server)
     {
         var name = CommonOptions.Name("orchestration");
@@ -110,20 +69,6 @@ internal static class OrchestrationCommands
             }
             var updated = await client.UpdateOrchestrationAsync(parseResult.GetRequiredValue(name), update, ct);
             context.WriteLine($"Updated orchestration {updated.Name}.");
-            return ExitCodes.Success;
-        });
-        return command;
-    }
-
-    private static Command Remove(CliContext context, ServerOptions server)
-    {
-        var name = CommonOptions.Name("orchestration");
-        var command = new Command("remove", "Remove an orchestration (its runs stay in the history)") { name };
-        command.SetClientAction(context, server, async (parseResult, client, ct) =>
-        {
-            var removed = parseResult.GetRequiredValue(name);
-            await client.RemoveOrchestrationAsync(removed, ct);
-            context.WriteLine($"Removed orchestration {removed}.");
             return ExitCodes.Success;
         });
         return command;
