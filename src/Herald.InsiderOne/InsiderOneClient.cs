@@ -10,6 +10,9 @@ using Polly;
 
 namespace Herald.InsiderOne;
 
+// Over 250 lines on purpose: Insider One's four calls (upload, look-up, download, connection test) share one way of
+// sending, retrying and recording each attempt; the answers are interpreted in UploadAnswer.
+
 /// <summary>
 /// Herald's Insider One plugin: uploads segments and asks about them, through the shared per-token rate
 /// limiter and the retry pipeline, recording every attempt (masked) in the run's history.

@@ -5,6 +5,9 @@ using Herald.Core.Updates;
 
 namespace Herald.Sources.DuckDb;
 
+// Over 250 lines on purpose: the comparison is one sequence of SQL statements over one scratch table (join, counts,
+// samples, part files), and each statement's reason sits beside it; split across files it would read out of order.
+
 /// <summary>
 /// Compares a segment's current values with a new audience, and writes what to upload, inside DuckDB: one full
 /// outer join of the two files, kept in a scratch table that DuckDB spills to disk under its memory limit; counts,

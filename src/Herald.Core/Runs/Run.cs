@@ -3,6 +3,9 @@ using Herald.Core.Updates;
 
 namespace Herald.Core.Runs;
 
+// Over 250 lines on purpose: every transition of a run is here, one guarded method each, so that where and why a
+// run changes state is read in one place (docs/architecture.md). The sentences its reasons are made of are in RunReasons.
+
 /// <summary>
 /// One audience run as an explicit state machine. Each transition is one method that refuses moves
 /// from the wrong state, records when and why, and leaves the new events for the store to append.
@@ -159,8 +162,8 @@ public sealed class Run
         Comparison = comparison;
         _parts = [.. parts];
         MoveTo(RunState.Staging, now, comparison is null
-            ? $"Not compared with Insider One's copy. {DescribeLayout(null, parts)}"
-            : $"{DescribeComparison(comparison)} {DescribeLayout(comparison, parts)}");
+            ? $"Not compared with Insider One's copy. {RunReasons.Layout(null, parts)}"
+            : $"{RunReasons.Comparison(comparison)} {RunReasons.Layout(comparison, parts)}");
     }
 
     /// <summary>
@@ -187,8 +190,8 @@ public sealed class Run
         _parts = [.. _parts.Select((part, i) => part with { File = files[i] })];
         var expires = files.Min(f => f.ExpiresAt);
         MoveTo(RunState.Submitting, now, files.Count == 1
-            ? $"Staged the file ({FormatBytes(files[0].Bytes)}); its signed URL works until {expires:yyyy-MM-dd HH:mm} UTC."
-            : $"Staged {files.Count} files ({string.Join(", ", files.Select(f => FormatBytes(f.Bytes)))}); their signed URLs work until {expires:yyyy-MM-dd HH:mm} UTC.");
+            ? $"Staged the file ({RunReasons.Bytes(files[0].Bytes)}); its signed URL works until {expires:yyyy-MM-dd HH:mm} UTC."
+            : $"Staged {files.Count} files ({string.Join(", ", files.Select(f => RunReasons.Bytes(f.Bytes)))}); their signed URLs work until {expires:yyyy-MM-dd HH:mm} UTC.");
     }
 
     /// <summary>Recorded before the part's upload request leaves, so that a crash after it is known to be in doubt.</summary>
@@ -215,7 +218,7 @@ public sealed class Run
         if (Report is { } report)
         {
             // Insider One can be faster than our own bookkeeping: the callback came before we recorded the 200.
-            Finish(RunState.Succeeded, now, $"{reason} Insider One had already reported: {Describe(report)}.");
+            Finish(RunState.Succeeded, now, $"{reason} Insider One had already reported: {RunReasons.Report(report)}.");
             return;
         }
         MoveTo(RunState.AwaitingReport, now, _parts.Count == 1
@@ -243,8 +246,8 @@ public sealed class Run
                 if (Report is { } report)
                 {
                     Finish(RunState.Succeeded, now, _parts.Count == 1
-                        ? $"Insider One reported {Describe(report)}."
-                        : $"Insider One reported on all {_parts.Count} parts: {Describe(report)} in all.");
+                        ? $"Insider One reported {RunReasons.Report(report)}."
+                        : $"Insider One reported on all {_parts.Count} parts: {RunReasons.Report(report)} in all.");
                 }
                 else
                 {
@@ -264,7 +267,7 @@ public sealed class Run
                 {
                     Failure = null;
                     Remedy = null;
-                    Finish(RunState.Succeeded, now, $"Succeeded, reported late: Insider One reported {Describe(late)} after the deadline.");
+                    Finish(RunState.Succeeded, now, $"Succeeded, reported late: Insider One reported {RunReasons.Report(late)} after the deadline.");
                 }
                 else
                 {
@@ -327,27 +330,6 @@ public sealed class Run
 
     private string DescribePart(SegmentPart part) => $"part {part.Number} of {_parts.Count} ('{part.SegmentName}')";
 
-    private static string DescribeComparison(SegmentComparison comparison)
-    {
-        var segments = comparison.SegmentsBefore.Count == 1 ? $"the segment '{comparison.SegmentsBefore[0]}'" : $"the {comparison.SegmentsBefore.Count} segments of the last upload";
-        var diff = comparison.Diff;
-        var what = diff.Before == 0
-            ? $"Insider One holds no values in {segments} yet: all {diff.Added:N0} are new"
-            : $"Compared with {segments} in Insider One ({diff.Before:N0} values): {diff}";
-        var forced = comparison.Forced && comparison.Mode == SegmentUpdateMode.Replace && diff.Removed > 0 ? " The run was forced past the shrink guard." : "";
-        return $"{what} (update mode {comparison.Mode.ToWireName()}).{forced}";
-    }
-
-    private static string DescribeLayout(SegmentComparison? comparison, IReadOnlyList<SegmentPart> parts)
-    {
-        var layout = parts.Count == 1
-            ? $"Uploading {parts[0].Values:N0} values as '{parts[0].SegmentName}'."
-            : $"Uploading {parts.Sum(p => p.Values):N0} values as {parts.Count} segments, '{parts[0].SegmentName}' to '{parts[^1].SegmentName}'.";
-        return comparison is null || comparison.SegmentsLeftBehind.Count == 0 ? layout
-            : $"{layout} The audience needs a new layout: {string.Join(", ", comparison.SegmentsLeftBehind.Select(n => $"'{n}'"))} " +
-              "will no longer be updated by Herald and keep their members in Insider One; remove them in InOne.";
-    }
-
     private void Finish(RunState state, DateTimeOffset now, string reason)
     {
         FinishedAt = now;
@@ -376,14 +358,4 @@ public sealed class Run
             throw new InvalidRunTransitionException(Id, State, transition);
         }
     }
-
-    private static string Describe(SegmentReport report) =>
-        $"{report.Valid:N0} valid and {report.Invalid:N0} invalid of {report.Total:N0} values";
-
-    internal static string FormatBytes(long bytes) => bytes switch
-    {
-        < 1024 => $"{bytes} bytes",
-        < 1024 * 1024 => $"{bytes / 1024.0:0.#} KB",
-        _ => $"{bytes / (1024.0 * 1024):0.##} MB",
-    };
 }
