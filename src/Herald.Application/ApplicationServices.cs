@@ -32,6 +32,8 @@ public static class ApplicationServices
         services.AddSingleton<RunExecutor>();
         services.AddSingleton<RunUseCases>();
         services.AddSingleton<DestinationUseCases>();
+        services.AddSingleton<CredentialUseCases>();
+        services.AddSingleton<OrchestrationUseCases>();
         services.AddSingleton<ReportDeadlineSweeper>();
         services.AddHostedService<RunWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportDeadlineSweeper>());

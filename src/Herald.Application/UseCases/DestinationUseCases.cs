@@ -32,7 +32,7 @@ internal sealed class DestinationUseCases(ICatalogStore catalog, ISegmentGateway
         }
         var now = clock.GetUtcNow();
         var destination = new Destination(Guid.NewGuid(), draft.Name!, credential!.Id, draft.SegmentName!, draft.AttributeName!,
-            Blank(draft.Description), now, now, mode, draft.AllowSplit, draft.ShrinkGuardShare);
+            Descriptions.Clean(draft.Description), now, now, mode, draft.AllowSplit, draft.ShrinkGuardShare);
         await catalog.SaveDestinationAsync(destination, cancellationToken);
         return new DestinationSaved(destination, credential, connection);
     }
@@ -51,7 +51,7 @@ internal sealed class DestinationUseCases(ICatalogStore catalog, ISegmentGateway
             CredentialId = credential?.Id ?? destination.CredentialId,
             SegmentName = changes.SegmentName ?? destination.SegmentName,
             AttributeName = changes.AttributeName ?? destination.AttributeName,
-            Description = changes.Description is null ? destination.Description : Blank(changes.Description),
+            Description = changes.Description is null ? destination.Description : Descriptions.Clean(changes.Description),
             UpdateMode = UpdateModeOf(changes.UpdateMode, problems) ?? destination.UpdateMode,
             AllowSplit = changes.AllowSplit ?? destination.AllowSplit,
             ShrinkGuardShare = changes.ClearShrinkGuardShare ? null : changes.ShrinkGuardShare ?? destination.ShrinkGuardShare,
@@ -78,10 +78,11 @@ internal sealed class DestinationUseCases(ICatalogStore catalog, ISegmentGateway
         {
             return Refusal.NotFound("destination", key);
         }
-        var usedBy = (await catalog.ListOrchestrationsAsync(cancellationToken)).Where(o => o.DestinationId == destination.Id).Select(o => $"'{o.Name}'").ToList();
+        var usedBy = (await catalog.ListOrchestrationsAsync(cancellationToken)).Where(o => o.DestinationId == destination.Id).Select(o => o.Name).ToList();
         if (usedBy.Count > 0)
         {
-            return Refusal.Conflict($"The destination '{destination.Name}' is used by orchestration(s) {string.Join(", ", usedBy)}; remove them first.") with { Subject = "destination" };
+            return Refusal.Conflict($"The destination '{destination.Name}' is used by orchestration(s) {string.Join(", ", usedBy.Select(n => $"'{n}'"))}; remove them first.")
+                with { Subject = "destination", InUseBy = usedBy };
         }
         await catalog.DeleteDestinationAsync(destination.Id, cancellationToken);
         return destination;
@@ -143,6 +144,4 @@ internal sealed class DestinationUseCases(ICatalogStore catalog, ISegmentGateway
         problems.Add(new FieldProblem("UpdateMode", $"The update mode '{name}' is not known: use 'replace' (the segment becomes exactly the audience) or 'add' (members are never removed)."));
         return null;
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

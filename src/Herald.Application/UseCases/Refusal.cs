@@ -18,6 +18,9 @@ public sealed record Refusal(RefusalKind Kind, string Message, IReadOnlyList<Fie
     public static Refusal NotFound(string subject, string key) =>
         new(RefusalKind.NotFound, $"No {subject} named '{key}'.", []) { Subject = subject, Key = key };
 
+    /// <summary>For a refusal to remove something in use: the names of what uses it (destinations, orchestrations).</summary>
+    public IReadOnlyList<string> InUseBy { get; init; } = [];
+
     /// <summary>The connection test that failed, for a refusal of kind <see cref="RefusalKind.Unavailable"/> when saving a destination.</summary>
     public ConnectionCheck? Connection { get; init; }
 

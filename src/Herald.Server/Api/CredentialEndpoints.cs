@@ -1,4 +1,4 @@
-using Herald.InsiderOne;
+using Herald.Application.UseCases;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
 
@@ -22,78 +22,26 @@ internal static class CredentialEndpoints
                 ? Results.Ok(credential.ToView(UsedBy(credential, await catalog.ListDestinationsAsync(ct))))
                 : ApiResults.NotFound("credential", key));
 
-        group.MapPost("/", async (CredentialInput input, ICatalogStore catalog, TimeProvider clock, CancellationToken ct) =>
+        group.MapPost("/", async (CredentialInput input, HttpContext http, CredentialUseCases useCases, CancellationToken ct) =>
         {
-            var plugin = string.IsNullOrWhiteSpace(input.Plugin) ? Plugins.InsiderOne : input.Plugin.Trim().ToLowerInvariant();
-            var errors = new List<string>();
-            errors.AddRange(CatalogRules.CheckCatalogName(input.Name, "credential"));
-            if (!Plugins.IsKnown(plugin))
-            {
-                errors.Add($"The plugin '{input.Plugin}' is not known; use '{Plugins.InsiderOne}'.");
-            }
-            errors.AddRange(InsiderOneRules.CheckPartnerName(input.PartnerName));
-            errors.AddRange(InsiderOneRules.CheckApiToken(input.ApiToken));
-            if (errors.Count > 0)
-            {
-                return ApiResults.Invalid("credential", errors);
-            }
-            if (await catalog.FindCredentialAsync(input.Name, ct) is not null)
-            {
-                return ApiResults.Problem(StatusCodes.Status409Conflict, $"A credential named '{input.Name}' exists already; choose another name or update it.");
-            }
-            var now = clock.GetUtcNow();
-            var credential = new Credential(Guid.NewGuid(), input.Name, plugin, input.PartnerName, Blank(input.Description), now, now);
-            await catalog.SaveCredentialAsync(credential, input.ApiToken, ct);
-            return Results.Created($"/api/credentials/{credential.Name}", credential.ToView([]));
+            var added = await useCases.CreateAsync(Callers.Api(http), new CredentialDraft(input.Name, input.Plugin, input.PartnerName, input.ApiToken, input.Description), ct);
+            return added.Succeeded ? Results.Created($"/api/credentials/{added.Value.Name}", added.Value.ToView([])) : ApiResults.From(added.Refusal);
         });
 
-        group.MapPut("/{key}", async (string key, CredentialUpdate update, ICatalogStore catalog, TimeProvider clock, CancellationToken ct) =>
+        group.MapPut("/{key}", async (string key, CredentialUpdate update, HttpContext http, CredentialUseCases useCases, CancellationToken ct) =>
         {
-            if (await catalog.FindCredentialAsync(key, ct) is not { } credential)
-            {
-                return ApiResults.NotFound("credential", key);
-            }
-            var errors = new List<string>();
-            if (update.PartnerName is not null)
-            {
-                errors.AddRange(InsiderOneRules.CheckPartnerName(update.PartnerName));
-            }
-            if (update.ApiToken is not null)
-            {
-                errors.AddRange(InsiderOneRules.CheckApiToken(update.ApiToken));
-            }
-            if (errors.Count > 0)
-            {
-                return ApiResults.Invalid("credential", errors);
-            }
-            var changed = credential with
-            {
-                PartnerName = update.PartnerName ?? credential.PartnerName,
-                Description = update.Description is null ? credential.Description : Blank(update.Description),
-                UpdatedAt = clock.GetUtcNow(),
-            };
-            await catalog.SaveCredentialAsync(changed, update.ApiToken, ct);
-            return Results.Ok(changed.ToView(UsedBy(changed, await catalog.ListDestinationsAsync(ct))));
+            var changed = await useCases.UpdateAsync(Callers.Api(http), key, new CredentialChanges(update.PartnerName, update.ApiToken, update.Description), ct);
+            return changed.Succeeded
+                ? Results.Ok(changed.Value.ToView(await useCases.UsedByAsync(changed.Value, ct)))
+                : ApiResults.From(changed.Refusal);
         });
 
-        group.MapDelete("/{key}", async (string key, ICatalogStore catalog, CancellationToken ct) =>
+        group.MapDelete("/{key}", async (string key, HttpContext http, CredentialUseCases useCases, CancellationToken ct) =>
         {
-            if (await catalog.FindCredentialAsync(key, ct) is not { } credential)
-            {
-                return ApiResults.NotFound("credential", key);
-            }
-            var usedBy = UsedBy(credential, await catalog.ListDestinationsAsync(ct));
-            if (usedBy.Count > 0)
-            {
-                return ApiResults.Problem(StatusCodes.Status409Conflict,
-                    $"The credential '{credential.Name}' is used by destination(s) {string.Join(", ", usedBy.Select(n => $"'{n}'"))}; point them at another credential or remove them first.");
-            }
-            await catalog.DeleteCredentialAsync(credential.Id, ct);
-            return Results.NoContent();
+            var removed = await useCases.RemoveAsync(Callers.Api(http), key, ct);
+            return removed.Succeeded ? Results.NoContent() : ApiResults.From(removed.Refusal);
         });
     }
-
-    internal static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static IReadOnlyList<string> UsedBy(Credential credential, IReadOnlyList<Destination> destinations) =>
         [.. destinations.Where(d => d.CredentialId == credential.Id).Select(d => d.Name)];

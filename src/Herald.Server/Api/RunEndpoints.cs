@@ -2,7 +2,6 @@ using Herald.Core.Audiences;
 using Herald.Core.Ports;
 using Herald.Core.Runs;
 using Herald.Application.UseCases;
-using Herald.Sources.DuckDb;
 
 namespace Herald.Server.Api;
 
@@ -14,20 +13,12 @@ internal static class RunEndpoints
             ApiResults.Started(await useCases.SendAsync(Callers.Api(http),
                 new SendCommand(request.Destination, request.Query, request.AllowEmpty, request.SegmentName, request.SampleSize, request.Force), ct)));
 
-        api.MapPost("/queries/preview", async (QueryPreviewRequest request, IAudienceSource source, CancellationToken ct) =>
+        api.MapPost("/queries/preview", async (QueryPreviewRequest request, HttpContext http, OrchestrationUseCases useCases, CancellationToken ct) =>
         {
-            try
-            {
-                var preview = await source.PreviewAsync(request.Query ?? "", Math.Clamp(request.MaxRows, 0, 1000), ct);
-                var problem = request.AttributeName is null ? null : AudienceColumnCheck.Problem(preview.Columns, request.AttributeName);
-                var check = request.AttributeName is null ? "No attribute given to check the column against."
-                    : problem ?? $"One column named '{request.AttributeName}'.";
-                return Results.Ok(new QueryPreviewView(preview.Columns, preview.Rows, request.AttributeName is not null && problem is null, check));
-            }
-            catch (AudienceRejectedException rejected)
-            {
-                return ApiResults.Problem(StatusCodes.Status400BadRequest, rejected.Message);
-            }
+            var preview = await useCases.PreviewAsync(Callers.Api(http), request.Query, request.AttributeName, request.MaxRows, ct);
+            return preview.Succeeded
+                ? Results.Ok(new QueryPreviewView(preview.Value.Columns, preview.Value.Rows, preview.Value.ColumnCheckPassed, preview.Value.ColumnCheck))
+                : ApiResults.From(preview.Refusal);
         });
 
         var runs = api.MapGroup("/runs");

@@ -1,3 +1,5 @@
+using Herald.Application.UseCases;
+
 namespace Herald.Server.Web.Display;
 
 /// <summary>The problems a form has, by field, in the words the rules use; empty when it can be saved.</summary>
@@ -18,6 +20,23 @@ internal sealed class FormErrors
         foreach (var message in messages)
         {
             Add(field, message);
+        }
+    }
+
+    /// <summary>
+    /// A use case's refusal beside the fields it is about. <paramref name="renamed"/> maps a use case's field to the
+    /// form's (NewApiToken for ApiToken); a conflict without fields goes beside <paramref name="conflictField"/>.
+    /// </summary>
+    public void Show(Refusal refusal, string conflictField = "", IReadOnlyDictionary<string, string>? renamed = null)
+    {
+        if (refusal.Problems.Count == 0)
+        {
+            Add(refusal.Kind == RefusalKind.Conflict ? conflictField : "", refusal.Message);
+        }
+        foreach (var problem in refusal.Problems)
+        {
+            var field = problem.Field ?? "";
+            Add(renamed?.GetValueOrDefault(field) ?? field, problem.Message);
         }
     }
 

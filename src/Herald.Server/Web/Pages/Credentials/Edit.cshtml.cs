@@ -1,3 +1,5 @@
+using Herald.Application.UseCases;
+using Herald.Server.Api;
 using Herald.InsiderOne;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
@@ -7,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages.Credentials;
 
-internal sealed class EditModel(ICatalogStore catalog, TimeProvider clock) : PageModel
+internal sealed class EditModel(ICatalogStore catalog, CredentialUseCases credentials) : PageModel
 {
     [BindProperty] public string? PartnerName { get; set; }
     [BindProperty] public string? NewApiToken { get; set; }
@@ -34,23 +36,16 @@ internal sealed class EditModel(ICatalogStore catalog, TimeProvider clock) : Pag
         {
             return NotFound();
         }
-        Errors.AddRange(nameof(PartnerName), InsiderOneRules.CheckPartnerName(PartnerName));
         var rotate = !string.IsNullOrEmpty(NewApiToken);
-        if (rotate)
+        // The form shows the partner name and description: what it sends is the credential as it should be.
+        var saved = await credentials.UpdateAsync(Callers.Web(HttpContext), Credential.Id.ToString(),
+            new CredentialChanges(PartnerName ?? "", rotate ? NewApiToken : null, Description ?? ""), ct);
+        if (!saved.Succeeded)
         {
-            Errors.AddRange(nameof(NewApiToken), InsiderOneRules.CheckApiToken(NewApiToken));
-        }
-        if (Errors.Any)
-        {
+            Errors.Show(saved.Refusal, renamed: new Dictionary<string, string> { ["ApiToken"] = nameof(NewApiToken) });
             return Page();
         }
-        var changed = Credential with
-        {
-            PartnerName = PartnerName!,
-            Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(),
-            UpdatedAt = clock.GetUtcNow(),
-        };
-        await catalog.SaveCredentialAsync(changed, rotate ? NewApiToken : null, ct);
+        var changed = saved.Value;
         TempData["Notice"] = rotate
             ? $"Saved the credential '{changed.Name}' with its new token; the next runs use it."
             : $"Saved the credential '{changed.Name}'; its token is unchanged.";

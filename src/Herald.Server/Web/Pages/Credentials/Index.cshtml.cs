@@ -1,3 +1,5 @@
+using Herald.Application.UseCases;
+using Herald.Server.Api;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages.Credentials;
 
-internal sealed class IndexModel(ICatalogStore catalog, TimeProvider clock) : PageModel
+internal sealed class IndexModel(ICatalogStore catalog, CredentialUseCases credentials, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<CredentialRow> Rows { get; private set; } = [];
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
@@ -16,22 +18,22 @@ internal sealed class IndexModel(ICatalogStore catalog, TimeProvider clock) : Pa
 
     public async Task<IActionResult> OnPostDeleteAsync(string? name, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(name) || await catalog.FindCredentialAsync(name, ct) is not { } credential)
+        var removed = await credentials.RemoveAsync(Callers.Web(HttpContext), name ?? "", ct);
+        if (removed.Refusal is { Kind: RefusalKind.NotFound })
         {
             TempData["Notice"] = $"The credential '{name}' was already gone.";
             return RedirectToPage();
         }
-        var usedBy = (await catalog.ListDestinationsAsync(ct)).Where(d => d.CredentialId == credential.Id).Select(d => d.Name).ToList();
-        if (usedBy.Count > 0)
+        if (!removed.Succeeded)
         {
-            Problem = $"The credential '{credential.Name}' was not deleted: it is used by {(usedBy.Count == 1 ? "the destination" : "the destinations")} "
+            var usedBy = removed.Refusal.InUseBy;
+            Problem = $"The credential '{name}' was not deleted: it is used by {(usedBy.Count == 1 ? "the destination" : "the destinations")} "
                 + string.Join(", ", usedBy.Select(n => $"'{n}'")) + ". Point them at another credential or delete them first.";
             BlockingDestinations = usedBy;
             await LoadAsync(ct);
             return Page();
         }
-        await catalog.DeleteCredentialAsync(credential.Id, ct);
-        TempData["Notice"] = $"Deleted the credential '{credential.Name}' and its token.";
+        TempData["Notice"] = $"Deleted the credential '{removed.Value.Name}' and its token.";
         return RedirectToPage();
     }
 

@@ -1,3 +1,5 @@
+using Herald.Application.UseCases;
+using Herald.Server.Api;
 using Herald.InsiderOne;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
@@ -7,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages.Credentials;
 
-internal sealed class NewModel(ICatalogStore catalog, TimeProvider clock) : PageModel
+internal sealed class NewModel(CredentialUseCases credentials) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Plugin { get; set; } = Plugins.InsiderOne;
@@ -28,26 +30,13 @@ internal sealed class NewModel(ICatalogStore catalog, TimeProvider clock) : Page
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var plugin = string.IsNullOrWhiteSpace(Plugin) ? Plugins.InsiderOne : Plugin.Trim();
-        Errors.AddRange(nameof(Name), CatalogRules.CheckCatalogName(Name, "credential"));
-        if (!Plugins.IsKnown(plugin))
+        var added = await credentials.CreateAsync(Callers.Web(HttpContext), new CredentialDraft(Name, Plugin, PartnerName, ApiToken, Description), ct);
+        if (!added.Succeeded)
         {
-            Errors.Add(nameof(Plugin), $"Herald has no plugin '{plugin}'; choose Insider One.");
-        }
-        Errors.AddRange(nameof(PartnerName), InsiderOneRules.CheckPartnerName(PartnerName));
-        Errors.AddRange(nameof(ApiToken), InsiderOneRules.CheckApiToken(ApiToken));
-        if (!Errors.Has(nameof(Name)) && await catalog.FindCredentialAsync(Name!, ct) is not null)
-        {
-            Errors.Add(nameof(Name), $"A credential named '{Name}' exists already; choose another name, or edit that one.");
-        }
-        if (Errors.Any)
-        {
+            Errors.Show(added.Refusal, conflictField: nameof(Name));
             return Page();
         }
-        var now = clock.GetUtcNow();
-        var credential = new Credential(Guid.NewGuid(), Name!, plugin, PartnerName!, string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(), now, now);
-        await catalog.SaveCredentialAsync(credential, ApiToken, ct);
-        TempData["Notice"] = $"Saved the credential '{credential.Name}'. Its token is stored encrypted.";
+        TempData["Notice"] = $"Saved the credential '{added.Value.Name}'. Its token is stored encrypted.";
         return ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Credentials/Index");
     }
 }

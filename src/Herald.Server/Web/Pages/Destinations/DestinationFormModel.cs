@@ -65,14 +65,7 @@ internal abstract class DestinationFormModel(ICatalogStore catalog) : PageModel
             FailedConnection = connection;
             return Page();
         }
-        if (refusal.Problems.Count == 0)
-        {
-            Errors.Add(refusal.Kind == RefusalKind.Conflict && IsNew ? nameof(Name) : "", refusal.Message);
-        }
-        foreach (var problem in refusal.Problems)
-        {
-            Errors.Add(problem.Field ?? "", problem.Message);
-        }
+        Errors.Show(refusal, conflictField: IsNew ? nameof(Name) : "");
         return Page();
     }
 

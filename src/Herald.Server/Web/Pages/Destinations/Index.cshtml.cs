@@ -1,3 +1,5 @@
+using Herald.Application.UseCases;
+using Herald.Server.Api;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages.Destinations;
 
-internal sealed class IndexModel(ICatalogStore catalog, TimeProvider clock) : PageModel
+internal sealed class IndexModel(ICatalogStore catalog, DestinationUseCases destinations, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<DestinationRow> Rows { get; private set; } = [];
     public int CredentialCount { get; private set; }
@@ -16,20 +18,20 @@ internal sealed class IndexModel(ICatalogStore catalog, TimeProvider clock) : Pa
 
     public async Task<IActionResult> OnPostDeleteAsync(string? name, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(name) || await catalog.FindDestinationAsync(name, ct) is not { } destination)
+        var removed = await destinations.RemoveAsync(Callers.Web(HttpContext), name ?? "", ct);
+        if (removed.Refusal is { Kind: RefusalKind.NotFound })
         {
             TempData["Notice"] = $"The destination '{name}' was already gone.";
             return RedirectToPage();
         }
-        var usedBy = (await catalog.ListOrchestrationsAsync(ct)).Where(o => o.DestinationId == destination.Id).Select(o => $"'{o.Name}'").ToList();
-        if (usedBy.Count > 0)
+        if (!removed.Succeeded)
         {
-            Problem = $"The destination '{destination.Name}' was not deleted: the orchestration(s) {string.Join(", ", usedBy)} send to it. Point them elsewhere or delete them first.";
+            Problem = $"The destination '{name}' was not deleted: the orchestration(s) {string.Join(", ", removed.Refusal.InUseBy.Select(n => $"'{n}'"))} send to it. " +
+                "Point them elsewhere or delete them first.";
             await LoadAsync(ct);
             return Page();
         }
-        await catalog.DeleteDestinationAsync(destination.Id, ct);
-        TempData["Notice"] = $"Deleted the destination '{destination.Name}'. The segment stays in Insider One.";
+        TempData["Notice"] = $"Deleted the destination '{removed.Value.Name}'. The segment stays in Insider One.";
         return RedirectToPage();
     }
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages.Orchestrations;
 
-internal sealed class DetailModel(ICatalogStore catalog, IRunStore runs, RunUseCases useCases, TimeProvider clock) : PageModel
+internal sealed class DetailModel(ICatalogStore catalog, IRunStore runs, RunUseCases useCases, OrchestrationUseCases orchestrations, TimeProvider clock) : PageModel
 {
     [BindProperty] public int SampleSize { get; set; } = WebRuns.SampleSizes[0];
     [BindProperty] public string? TestSegmentName { get; set; }
@@ -82,10 +82,10 @@ internal sealed class DetailModel(ICatalogStore catalog, IRunStore runs, RunUseC
 
     public async Task<IActionResult> OnPostDeleteAsync([FromRoute] string name, CancellationToken ct)
     {
-        if (await catalog.FindOrchestrationAsync(name, ct) is { } orchestration)
+        var removed = await orchestrations.RemoveAsync(Callers.Web(HttpContext), name, ct);
+        if (removed.Succeeded)
         {
-            await catalog.DeleteOrchestrationAsync(orchestration.Id, ct);
-            TempData["Notice"] = $"Deleted the orchestration '{orchestration.Name}'. Its runs stay in the history.";
+            TempData["Notice"] = $"Deleted the orchestration '{removed.Value.Name}'. Its runs stay in the history.";
         }
         return Redirect("/orchestrations");
     }

@@ -1,10 +1,12 @@
+using Herald.Application.UseCases;
 using Herald.Core.Catalog;
+using Herald.Server.Api;
 using Herald.Core.Ports;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Server.Web.Pages.Orchestrations;
 
-internal sealed class EditModel(ICatalogStore catalog, IAudienceSource source, TimeProvider clock) : OrchestrationFormModel(catalog, source)
+internal sealed class EditModel(ICatalogStore catalog, OrchestrationUseCases orchestrations) : OrchestrationFormModel(catalog, orchestrations)
 {
     private Orchestration _orchestration = null!;
 
@@ -29,19 +31,14 @@ internal sealed class EditModel(ICatalogStore catalog, IAudienceSource source, T
         {
             return NotFound();
         }
-        if (await ValidateAsync(ct) is not { } destination)
+        // The form shows every field: what it sends is the orchestration as it should be.
+        var saved = await Orchestrations.UpdateAsync(Callers.Web(HttpContext), _orchestration.Id.ToString(),
+            new OrchestrationChanges(Destination ?? "", Query ?? "", AllowEmpty, Description ?? ""), ct);
+        if (!saved.Succeeded)
         {
-            return Page();
+            return Refused(saved.Refusal);
         }
-        var changed = _orchestration with
-        {
-            DestinationId = destination.Id,
-            Query = Query!.Trim(),
-            AllowEmpty = AllowEmpty,
-            Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(),
-            UpdatedAt = clock.GetUtcNow(),
-        };
-        await Catalog.SaveOrchestrationAsync(changed, ct);
+        var changed = saved.Value;
         TempData["Notice"] = $"Saved the orchestration '{changed.Name}'; the next run uses the new settings.";
         return Redirect($"/orchestrations/{Uri.EscapeDataString(changed.Name)}");
     }

@@ -1,10 +1,11 @@
-using Herald.Core.Catalog;
+using Herald.Application.UseCases;
+using Herald.Server.Api;
 using Herald.Core.Ports;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Server.Web.Pages.Orchestrations;
 
-internal sealed class NewModel(ICatalogStore catalog, IAudienceSource source, TimeProvider clock) : OrchestrationFormModel(catalog, source)
+internal sealed class NewModel(ICatalogStore catalog, OrchestrationUseCases orchestrations) : OrchestrationFormModel(catalog, orchestrations)
 {
     public override bool IsNew => true;
 
@@ -17,14 +18,12 @@ internal sealed class NewModel(ICatalogStore catalog, IAudienceSource source, Ti
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadChoicesAsync(ct);
-        if (await ValidateAsync(ct) is not { } destination)
+        var added = await Orchestrations.CreateAsync(Callers.Web(HttpContext), new OrchestrationDraft(Name, Destination, Query, AllowEmpty, Description), ct);
+        if (!added.Succeeded)
         {
-            return Page();
+            return Refused(added.Refusal);
         }
-        var now = clock.GetUtcNow();
-        var orchestration = new Orchestration(Guid.NewGuid(), Name!, destination.Id, Query!.Trim(), AllowEmpty,
-            string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(), now, now);
-        await Catalog.SaveOrchestrationAsync(orchestration, ct);
+        var orchestration = added.Value;
         TempData["Notice"] = $"Saved the orchestration '{orchestration.Name}'. Run it now, or try a test send with a small sample first.";
         return Redirect($"/orchestrations/{Uri.EscapeDataString(orchestration.Name)}");
     }

@@ -1,9 +1,8 @@
-using Herald.Core.Audiences;
+using Herald.Application.UseCases;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
 using Herald.Server.Api;
 using Herald.Server.Web.Display;
-using Herald.Sources.DuckDb;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,7 +12,7 @@ namespace Herald.Server.Web.Pages.Orchestrations;
 /// The orchestration form: a query and a destination. "Preview" runs the query read-only for its first
 /// rows and checks its column against the destination's attribute, without saving anything.
 /// </summary>
-internal abstract class OrchestrationFormModel(ICatalogStore catalog, IAudienceSource source) : PageModel
+internal abstract class OrchestrationFormModel(ICatalogStore catalog, OrchestrationUseCases orchestrations) : PageModel
 {
     public const int PreviewRows = 100;
 
@@ -32,7 +31,7 @@ internal abstract class OrchestrationFormModel(ICatalogStore catalog, IAudienceS
 
     protected ICatalogStore Catalog => catalog;
 
-    protected IAudienceSource Source => source;
+    protected OrchestrationUseCases Orchestrations => orchestrations;
 
     protected async Task LoadChoicesAsync(CancellationToken ct) =>
         Destinations = [.. (await catalog.ListDestinationsAsync(ct)).OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase)];
@@ -50,18 +49,16 @@ internal abstract class OrchestrationFormModel(ICatalogStore catalog, IAudienceS
             Errors.Add(nameof(Query), "The query is empty: write a SELECT that returns one column of values.");
             return Page();
         }
-        try
+        var preview = await orchestrations.PreviewAsync(Callers.Web(HttpContext), Query, ChosenDestination?.AttributeName, PreviewRows, ct);
+        if (preview.Succeeded)
         {
-            var preview = await source.PreviewAsync(Query, PreviewRows, ct);
-            var attribute = ChosenDestination?.AttributeName;
-            var problem = attribute is null ? null : AudienceColumnCheck.Problem(preview.Columns, attribute);
-            var check = attribute is null ? "Choose a destination to check the column against its attribute."
-                : problem ?? $"One column named '{attribute}', as the destination expects.";
-            Preview = new QueryPreviewView(preview.Columns, preview.Rows, attribute is not null && problem is null, check);
+            var result = preview.Value;
+            Preview = new QueryPreviewView(result.Columns, result.Rows, result.ColumnCheckPassed,
+                ChosenDestination is null ? "Choose a destination to check the column against its attribute." : result.ColumnCheck);
         }
-        catch (AudienceRejectedException rejected)
+        else
         {
-            PreviewProblem = rejected.Message;
+            PreviewProblem = preview.Refusal.Message;
         }
         return Page();
     }
@@ -69,28 +66,10 @@ internal abstract class OrchestrationFormModel(ICatalogStore catalog, IAudienceS
     /// <summary>Loads what the page needs for a post (the edited orchestration, the choices); false when it is gone.</summary>
     protected abstract Task<bool> PrepareAsync(string? name, CancellationToken ct);
 
-    /// <summary>Checks the form; the destination to save with, or null when the page must show problems.</summary>
-    protected async Task<Destination?> ValidateAsync(CancellationToken ct)
+    /// <summary>Shows a refusal beside the fields it is about; the page to show again.</summary>
+    protected IActionResult Refused(Refusal refusal)
     {
-        if (IsNew)
-        {
-            Errors.AddRange(nameof(Name), CatalogRules.CheckCatalogName(Name, "orchestration"));
-            if (!Errors.Has(nameof(Name)) && await catalog.FindOrchestrationAsync(Name!, ct) is not null)
-            {
-                Errors.Add(nameof(Name), $"An orchestration named '{Name}' exists already; choose another name, or edit that one.");
-            }
-        }
-        var destination = ChosenDestination;
-        if (destination is null)
-        {
-            Errors.Add(nameof(Destination), Destinations.Count == 0
-                ? "There is no destination yet: add one first, then come back to this form."
-                : "Choose the destination the audience goes to.");
-        }
-        else
-        {
-            Errors.AddRange(nameof(Query), await OrchestrationEndpoints.CheckQueryAsync(source, Query, destination.AttributeName, ct));
-        }
-        return Errors.Any ? null : destination;
+        Errors.Show(refusal, conflictField: IsNew ? nameof(Name) : "");
+        return Page();
     }
 }

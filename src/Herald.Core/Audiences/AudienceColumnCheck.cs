@@ -1,6 +1,4 @@
-using Herald.Core.Audiences;
-
-namespace Herald.Sources.DuckDb;
+namespace Herald.Core.Audiences;
 
 /// <summary>The query must return exactly one column, named as the destination's attribute.</summary>
 public static class AudienceColumnCheck

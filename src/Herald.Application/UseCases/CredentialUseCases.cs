@@ -1,0 +1,78 @@
+using Herald.Application.Runs;
+using Herald.Core.Catalog;
+using Herald.Core.Ports;
+
+namespace Herald.Application.UseCases;
+
+/// <summary>Adding, changing (rotating the token) and removing credentials: Herald's rules and the plugin's, for every edge.</summary>
+internal sealed class CredentialUseCases(ICatalogStore catalog, DestinationPlugins plugins, TimeProvider clock)
+{
+    public async Task<UseCaseResult<Credential>> CreateAsync(Caller caller, CredentialDraft draft, CancellationToken cancellationToken)
+    {
+        var pluginId = string.IsNullOrWhiteSpace(draft.Plugin) ? Plugins.InsiderOne : draft.Plugin.Trim().ToLowerInvariant();
+        var problems = CatalogRules.CheckCatalogName(draft.Name, "credential").Select(m => new FieldProblem(nameof(draft.Name), m)).ToList();
+        if (!plugins.IsInstalled(pluginId))
+        {
+            problems.Add(new FieldProblem(nameof(draft.Plugin), $"No destination plugin '{draft.Plugin}'; choose {string.Join(" or ", plugins.Ids)}."));
+        }
+        else
+        {
+            problems.AddRange(plugins.For(pluginId).CheckCredential(draft.PartnerName, draft.ApiToken, isNew: true));
+        }
+        if (problems.Count > 0)
+        {
+            return Refusal.Invalid("credential", problems);
+        }
+        if (await catalog.FindCredentialAsync(draft.Name!, cancellationToken) is not null)
+        {
+            return Refusal.Conflict($"A credential named '{draft.Name}' exists already; choose another name, or update that one.") with { Subject = "credential" };
+        }
+        var now = clock.GetUtcNow();
+        var credential = new Credential(Guid.NewGuid(), draft.Name!, pluginId, draft.PartnerName!, Descriptions.Clean(draft.Description), now, now);
+        await catalog.SaveCredentialAsync(credential, draft.ApiToken, cancellationToken);
+        return credential;
+    }
+
+    public async Task<UseCaseResult<Credential>> UpdateAsync(Caller caller, string key, CredentialChanges changes, CancellationToken cancellationToken)
+    {
+        if (await catalog.FindCredentialAsync(key, cancellationToken) is not { } credential)
+        {
+            return Refusal.NotFound("credential", key);
+        }
+        var problems = plugins.IsInstalled(credential.Plugin) ? plugins.For(credential.Plugin).CheckCredential(changes.PartnerName, changes.ApiToken, isNew: false) : [];
+        if (problems.Count > 0)
+        {
+            return Refusal.Invalid("credential", problems);
+        }
+        var changed = credential with
+        {
+            PartnerName = changes.PartnerName ?? credential.PartnerName,
+            Description = changes.Description is null ? credential.Description : Descriptions.Clean(changes.Description),
+            UpdatedAt = clock.GetUtcNow(),
+        };
+        await catalog.SaveCredentialAsync(changed, changes.ApiToken, cancellationToken);
+        return changed;
+    }
+
+    /// <summary>Removes a credential and its token; refused while a destination uses it, naming which.</summary>
+    public async Task<UseCaseResult<Credential>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken)
+    {
+        if (await catalog.FindCredentialAsync(key, cancellationToken) is not { } credential)
+        {
+            return Refusal.NotFound("credential", key);
+        }
+        var usedBy = await UsedByAsync(credential, cancellationToken);
+        if (usedBy.Count > 0)
+        {
+            return Refusal.Conflict(
+                $"The credential '{credential.Name}' is used by destination(s) {string.Join(", ", usedBy.Select(n => $"'{n}'"))}; point them at another credential or remove them first.")
+                with { Subject = "credential", InUseBy = usedBy };
+        }
+        await catalog.DeleteCredentialAsync(credential.Id, cancellationToken);
+        return credential;
+    }
+
+    /// <summary>The names of the destinations that send with the credential.</summary>
+    public async Task<IReadOnlyList<string>> UsedByAsync(Credential credential, CancellationToken cancellationToken) =>
+        [.. (await catalog.ListDestinationsAsync(cancellationToken)).Where(d => d.CredentialId == credential.Id).Select(d => d.Name)];
+}

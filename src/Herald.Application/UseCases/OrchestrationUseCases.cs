@@ -1,0 +1,127 @@
+using Herald.Core.Audiences;
+using Herald.Core.Catalog;
+using Herald.Core.Ports;
+
+namespace Herald.Application.UseCases;
+
+/// <summary>
+/// Adding, changing and removing orchestrations, and previewing a query: the query is checked against the source
+/// (read-only, its column against the destination's attribute) when saved, so a wrong query is refused at once; the
+/// run checks again, since the customer 360 can change in between.
+/// </summary>
+internal sealed class OrchestrationUseCases(ICatalogStore catalog, IAudienceSource source, TimeProvider clock)
+{
+    /// <summary>The most rows a preview returns, whatever is asked.</summary>
+    public const int MaxPreviewRows = 1000;
+
+    public async Task<UseCaseResult<QueryPreviewResult>> PreviewAsync(Caller caller, string? query, string? attributeName, int maxRows, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return Refusal.Rule("The query is empty: write a SELECT that returns one column of values.");
+        }
+        try
+        {
+            var preview = await source.PreviewAsync(query, Math.Clamp(maxRows, 0, MaxPreviewRows), cancellationToken);
+            var problem = attributeName is null ? null : AudienceColumnCheck.Problem(preview.Columns, attributeName);
+            var check = attributeName is null ? "No attribute given to check the column against."
+                : problem ?? $"One column named '{attributeName}', as the destination expects.";
+            return new QueryPreviewResult(preview.Columns, preview.Rows, attributeName is not null && problem is null, check);
+        }
+        catch (AudienceRejectedException rejected)
+        {
+            return Refusal.Rule(rejected.Message);
+        }
+    }
+
+    public async Task<UseCaseResult<Orchestration>> CreateAsync(Caller caller, OrchestrationDraft draft, CancellationToken cancellationToken)
+    {
+        var problems = CatalogRules.CheckCatalogName(draft.Name, "orchestration").Select(m => new FieldProblem(nameof(draft.Name), m)).ToList();
+        var destination = await DestinationOfAsync(draft.Destination, problems, cancellationToken);
+        if (destination is not null)
+        {
+            problems.AddRange(await CheckQueryAsync(draft.Query, destination.AttributeName, cancellationToken));
+        }
+        if (problems.Count > 0)
+        {
+            return Refusal.Invalid("orchestration", problems);
+        }
+        if (await catalog.FindOrchestrationAsync(draft.Name!, cancellationToken) is not null)
+        {
+            return Refusal.Conflict($"An orchestration named '{draft.Name}' exists already; choose another name, or update that one.") with { Subject = "orchestration" };
+        }
+        var now = clock.GetUtcNow();
+        var orchestration = new Orchestration(Guid.NewGuid(), draft.Name!, destination!.Id, draft.Query!.Trim(), draft.AllowEmpty, Descriptions.Clean(draft.Description), now, now);
+        await catalog.SaveOrchestrationAsync(orchestration, cancellationToken);
+        return orchestration;
+    }
+
+    public async Task<UseCaseResult<Orchestration>> UpdateAsync(Caller caller, string key, OrchestrationChanges changes, CancellationToken cancellationToken)
+    {
+        if (await catalog.FindOrchestrationAsync(key, cancellationToken) is not { } orchestration)
+        {
+            return Refusal.NotFound("orchestration", key);
+        }
+        var problems = new List<FieldProblem>();
+        var destination = await DestinationOfAsync(changes.Destination ?? orchestration.DestinationId.ToString(), problems, cancellationToken);
+        var query = changes.Query ?? orchestration.Query;
+        if (destination is not null)
+        {
+            problems.AddRange(await CheckQueryAsync(query, destination.AttributeName, cancellationToken));
+        }
+        if (problems.Count > 0)
+        {
+            return Refusal.Invalid("orchestration", problems);
+        }
+        var changed = orchestration with
+        {
+            DestinationId = destination!.Id,
+            Query = query.Trim(),
+            AllowEmpty = changes.AllowEmpty ?? orchestration.AllowEmpty,
+            Description = changes.Description is null ? orchestration.Description : Descriptions.Clean(changes.Description),
+            UpdatedAt = clock.GetUtcNow(),
+        };
+        await catalog.SaveOrchestrationAsync(changed, cancellationToken);
+        return changed;
+    }
+
+    /// <summary>Removes an orchestration; its runs stay in the history.</summary>
+    public async Task<UseCaseResult<Orchestration>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken)
+    {
+        if (await catalog.FindOrchestrationAsync(key, cancellationToken) is not { } orchestration)
+        {
+            return Refusal.NotFound("orchestration", key);
+        }
+        await catalog.DeleteOrchestrationAsync(orchestration.Id, cancellationToken);
+        return orchestration;
+    }
+
+    private async Task<Destination?> DestinationOfAsync(string? key, List<FieldProblem> problems, CancellationToken cancellationToken)
+    {
+        var destination = string.IsNullOrWhiteSpace(key) ? null : await catalog.FindDestinationAsync(key, cancellationToken);
+        if (destination is null)
+        {
+            problems.Add(new FieldProblem("Destination", string.IsNullOrWhiteSpace(key)
+                ? "Choose the destination the audience goes to."
+                : $"No destination named '{key}'; add one first, or name an existing one."));
+        }
+        return destination;
+    }
+
+    private async Task<IReadOnlyList<FieldProblem>> CheckQueryAsync(string? query, string attributeName, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return [new FieldProblem("Query", "The query is empty: give a SELECT that returns one column of values.")];
+        }
+        try
+        {
+            var preview = await source.PreviewAsync(query, 0, cancellationToken);
+            return AudienceColumnCheck.Problem(preview.Columns, attributeName) is { } problem ? [new FieldProblem("Query", problem)] : [];
+        }
+        catch (AudienceRejectedException rejected)
+        {
+            return [new FieldProblem("Query", rejected.Message)];
+        }
+    }
+}
