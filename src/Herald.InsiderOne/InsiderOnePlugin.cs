@@ -22,6 +22,8 @@ public sealed class InsiderOnePlugin(IOptions<InsiderOneOptions> options) : IDes
 
     public string ShrinkGuardShareSetting => $"{InsiderOneOptions.Section}:ShrinkGuardShare";
 
+    public Core.Audiences.ValueRule? ValueRuleOf(string attributeName) => KnownAttributes.RuleOf(attributeName);
+
     public IReadOnlyList<FieldProblem> CheckDestination(DestinationSettings settings)
     {
         var problems = new List<FieldProblem>();

@@ -2,7 +2,7 @@ using Herald.Core.Audiences;
 
 namespace Herald.Sources.DuckDb;
 
-/// <summary>The audience rules of <see cref="KnownAttributes"/> as one DuckDB expression per value.</summary>
+/// <summary>The audience rules (the CSV's own, then the destination's <see cref="ValueRule"/>) as one DuckDB expression per value.</summary>
 internal static class AudienceValueRules
 {
     public const string Empty = "empty";
@@ -11,12 +11,11 @@ internal static class AudienceValueRules
     /// NULL for a value that can be sent, else the reason it cannot. The order matters: a value that would
     /// break the CSV is reported as such before its type is judged.
     /// </summary>
-    public static string ReasonExpression(string value, AttributeType type)
+    public static string ReasonExpression(string value, ValueRule? rule)
     {
-        var pattern = KnownAttributes.PatternOf(type);
-        var typeCheck = pattern is null
+        var typeCheck = rule is null
             ? ""
-            : $"WHEN NOT regexp_full_match({value}, {SqlText.Literal(pattern)}) THEN {SqlText.Literal(KnownAttributes.InvalidReasonOf(type))}";
+            : $"WHEN NOT regexp_full_match({value}, {SqlText.Literal(rule.Pattern)}) THEN {SqlText.Literal(rule.InvalidReason)}";
         return $"""
             CASE
                 WHEN {value} IS NULL OR {value} = '' THEN '{Empty}'

@@ -27,7 +27,7 @@ public sealed class DuckDbAudienceSource(DuckDbSourceOptions options) : IAudienc
         AudienceColumnCheck.Require(columns, query.AttributeName);
 
         var column = SqlText.Identifier(columns[0]);
-        var reason = AudienceValueRules.ReasonExpression("v", query.AttributeType);
+        var reason = AudienceValueRules.ReasonExpression("v", query.ValueRule);
         Translate(() => session.Execute(
             $"""
             CREATE TEMP TABLE {Values} AS

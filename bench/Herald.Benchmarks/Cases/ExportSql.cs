@@ -3,7 +3,7 @@ namespace Herald.Benchmarks.Cases;
 /// <summary>
 /// What a skilled engineer runs by hand instead of Herald's build and stage steps: one DuckDB statement over
 /// the same database, with the same trimming and the same validity rules for an email attribute
-/// (Herald.Core.Audiences.KnownAttributes and SetAsideReasons), so that it writes the same file.
+/// (Herald.InsiderOne.KnownAttributes and Herald.Core.Audiences.SetAsideReasons), so that it writes the same file.
 /// </summary>
 public static class ExportSql
 {

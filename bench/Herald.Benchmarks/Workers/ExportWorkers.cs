@@ -35,7 +35,7 @@ internal static class ExportWorkers
 
         var clock = Stopwatch.StartNew();
         var built = workspace.PrepareBuildPath(runId);
-        var counts = await source.BuildAsync(new AudienceQuery(ExportSql.Query, "email"), built, CancellationToken.None);
+        var counts = await source.BuildAsync(new AudienceQuery(ExportSql.Query, "email", Herald.InsiderOne.KnownAttributes.RuleOf("email")), built, CancellationToken.None);
         var staged = await files.PublishAsync(built, StagedFileNames.Of(runId, 1, 1), DateTimeOffset.UtcNow.AddHours(12), CancellationToken.None);
         _ = files.CreateSignedUrl(staged);
         var seconds = clock.Elapsed.TotalSeconds;

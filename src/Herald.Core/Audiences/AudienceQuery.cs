@@ -1,7 +1,5 @@
 namespace Herald.Core.Audiences;
 
-/// <summary>What the build step needs: the user's query and the column it must return.</summary>
-public sealed record AudienceQuery(string Sql, string AttributeName)
-{
-    public AttributeType AttributeType => KnownAttributes.TypeOf(AttributeName);
-}
+/// <summary>What the build step needs: the user's query, the column it must return, and the rule its values must pass.</summary>
+/// <param name="ValueRule">The destination's rule for the attribute's values (IDestinationPlugin.ValueRuleOf); null for any non-empty text.</param>
+public sealed record AudienceQuery(string Sql, string AttributeName, ValueRule? ValueRule = null);

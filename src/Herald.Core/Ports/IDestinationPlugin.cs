@@ -30,6 +30,9 @@ public interface IDestinationPlugin
     /// <summary>The setting behind <see cref="ShrinkGuardShare"/>, named in reasons.</summary>
     string ShrinkGuardShareSetting { get; }
 
+    /// <summary>The rule values of the attribute must pass for the destination to take them; null for any non-empty text.</summary>
+    Audiences.ValueRule? ValueRuleOf(string attributeName);
+
     /// <summary>The destination's own rules on its settings, checked when a destination is saved and when a run starts; empty when they hold.</summary>
     IReadOnlyList<FieldProblem> CheckDestination(DestinationSettings settings);
 

@@ -8,7 +8,7 @@ namespace Herald.Application.Runs.Steps;
 /// Queued or building → comparing: the query runs read-only on the source, which writes the sendable values to the
 /// run's workspace. A query the source refuses, or an empty audience not allowed, fails the run.
 /// </summary>
-internal sealed class BuildStep(RunUpdater updater, IRunWorkspace workspace, IAudienceSource source, TimeProvider clock) : IRunStep
+internal sealed class BuildStep(RunUpdater updater, IRunWorkspace workspace, IAudienceSource source, DestinationPlugins plugins, TimeProvider clock) : IRunStep
 {
     public async Task RunAsync(Run run, CancellationToken cancellationToken)
     {
@@ -17,7 +17,8 @@ internal sealed class BuildStep(RunUpdater updater, IRunWorkspace workspace, IAu
         AudienceCounts counts;
         try
         {
-            counts = await source.BuildAsync(new AudienceQuery(run.Origin.Query, run.Origin.AttributeName), path, cancellationToken);
+            var rule = plugins.For(run.Origin.Plugin).ValueRuleOf(run.Origin.AttributeName);
+            counts = await source.BuildAsync(new AudienceQuery(run.Origin.Query, run.Origin.AttributeName, rule), path, cancellationToken);
         }
         catch (AudienceRejectedException rejected)
         {

@@ -1,4 +1,6 @@
-namespace Herald.Core.Audiences;
+using Herald.Core.Audiences;
+
+namespace Herald.InsiderOne;
 
 /// <summary>
 /// Insider One's default attributes and their types. A value that cannot pass Insider One's own check
@@ -20,6 +22,10 @@ public static class KnownAttributes
         ["whatsapp_optin"] = AttributeType.Boolean,
         ["gdpr_optin"] = AttributeType.Boolean,
     };
+
+    /// <summary>The rule values of the attribute must pass to be sent; null for any non-empty text.</summary>
+    public static ValueRule? RuleOf(string attributeName) =>
+        PatternOf(TypeOf(attributeName)) is { } pattern ? new ValueRule(pattern, InvalidReasonOf(TypeOf(attributeName))) : null;
 
     public static AttributeType TypeOf(string attributeName) =>
         Types.TryGetValue(attributeName, out var type) ? type : AttributeType.Text;

@@ -1,4 +1,4 @@
-namespace Herald.Core.Audiences;
+namespace Herald.InsiderOne;
 
 /// <summary>The value types Insider One checks attribute values against (insider-one.md section 5).</summary>
 public enum AttributeType
