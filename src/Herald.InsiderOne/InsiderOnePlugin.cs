@@ -50,6 +50,8 @@ public sealed class InsiderOnePlugin(IOptions<InsiderOneOptions> options) : IDes
         return problems;
     }
 
+    public int MaxParts => SegmentParts.MaxParts;
+
     public IReadOnlyList<string> SegmentNamesOf(string segmentName, int parts) => SegmentParts.NamesOf(segmentName, parts);
 
     public LayoutProblem? CheckLayout(string segmentName, int parts)

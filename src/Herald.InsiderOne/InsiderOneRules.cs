@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 
-using Herald.Core.Updates;
 
 namespace Herald.InsiderOne;
 

@@ -39,6 +39,9 @@ public interface IDestinationPlugin
     /// <summary>The destination's rules on a credential's account name and token; empty when they hold. Null stays as stored.</summary>
     IReadOnlyList<FieldProblem> CheckCredential(string? partnerName, string? apiToken, bool isNew);
 
+    /// <summary>The most parts a split audience may have: beyond it the part names would not fit.</summary>
+    int MaxParts { get; }
+
     /// <summary>The segment names of a layout of <paramref name="parts"/> parts, in part order; one part keeps the plain name.</summary>
     IReadOnlyList<string> SegmentNamesOf(string segmentName, int parts);
 

@@ -34,7 +34,8 @@ public sealed record SegmentComparisonRequest(
     /// <summary>A new layout fills its parts to this share of the limit, so that the audience can grow a while before the layout must change.</summary>
     public double NewLayoutFill { get; init; } = 0.8;
 
-    public int MaxParts { get; init; } = SegmentParts.MaxParts;
+    /// <summary>The most parts the destination's naming allows (IDestinationPlugin.MaxParts); over it the result is too large.</summary>
+    public int MaxParts { get; init; } = 99;
 }
 
 /// <summary>

@@ -55,7 +55,7 @@ internal sealed class CompareStep(
         }
 
         var result = await comparer.CompareAsync(new SegmentComparisonRequest(current.Files, audience, origin.UpdateMode, plugin.MaxFileBytes, origin.AllowSplit,
-            work, SegmentDiffSample.DefaultSize), cancellationToken);
+            work, SegmentDiffSample.DefaultSize) { MaxParts = plugin.MaxParts }, cancellationToken);
         var names = plugin.SegmentNamesOf(origin.SegmentName, result.Parts.Count);
         SegmentComparison? comparison = null;
         if (current.Unreadable is null)

@@ -15,11 +15,13 @@ internal sealed class InDoubtSubmissions(
     ISegmentGateway gateway,
     ISegmentComparer comparer,
     Acceptances acceptances,
+    DestinationPlugins plugins,
     TimeProvider clock)
 {
     /// <summary>True when the part is settled as accepted; false when it is to be submitted (again).</summary>
     public async Task<bool> SettleAsync(Run run, SegmentPart part, SegmentAccount account, ICallRecorder recorder, CancellationToken cancellationToken)
     {
+        var destination = plugins.For(run.Origin.Plugin).DisplayName;
         if (part.ExistedBefore == true)
         {
             var holdsThisRun = part.Diff?.Changes == true && part.File is { } staged
@@ -28,12 +30,12 @@ internal sealed class InDoubtSubmissions(
             if (holdsThisRun)
             {
                 await acceptances.AcceptAsync(run, part.Number, now,
-                    $"After a restart Herald found '{part.SegmentName}' in the destination holding exactly this run's values: the earlier submission was accepted, so it is not sent again.",
+                    $"After a restart Herald found '{part.SegmentName}' in {destination} holding exactly this run's values: the earlier submission was accepted, so it is not sent again.",
                     cancellationToken);
                 return true;
             }
             await updater.UpdateAsync(run.Id, r => r.Note(now,
-                $"After a restart Herald could not find this run's values in '{part.SegmentName}' (the earlier submission did not arrive, or the destination is still processing it); " +
+                $"After a restart Herald could not find this run's values in '{part.SegmentName}' (the earlier submission did not arrive, or {destination} is still processing it); " +
                 "submitting again: an upload by the same token replaces the segment, so a repeat changes nothing more."), cancellationToken);
             return false;
         }
@@ -43,12 +45,12 @@ internal sealed class InDoubtSubmissions(
         if (presence == SegmentPresence.Exists)
         {
             await acceptances.AcceptAsync(run, part.Number, at,
-                "After a restart Herald found the segment in the destination: the earlier submission was accepted, so it is not sent again.", cancellationToken);
+                $"After a restart Herald found the segment in {destination}: the earlier submission was accepted, so it is not sent again.", cancellationToken);
             return true;
         }
         await updater.UpdateAsync(run.Id, r => r.Note(at, presence == SegmentPresence.Absent
-            ? "After a restart Herald found no such segment in the destination: the earlier submission did not arrive; submitting it now."
-            : "After a restart Herald could not tell whether the earlier submission arrived; submitting again (the destination keeps one segment per name)."), cancellationToken);
+            ? $"After a restart Herald found no such segment in {destination}: the earlier submission did not arrive; submitting it now."
+            : $"After a restart Herald could not tell whether the earlier submission arrived; submitting again ({destination} keeps one segment per name)."), cancellationToken);
         return false;
     }
 

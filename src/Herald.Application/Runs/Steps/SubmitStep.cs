@@ -16,6 +16,7 @@ internal sealed class SubmitStep(
     RunAccounts accounts,
     InDoubtSubmissions inDoubt,
     Acceptances acceptances,
+    DestinationPlugins plugins,
     TimeProvider clock) : IRunStep
 {
     public async Task RunAsync(Run run, CancellationToken cancellationToken)
@@ -32,6 +33,7 @@ internal sealed class SubmitStep(
             return;
         }
         var recorder = new RunCallRecorder(runs, run.Id);
+        var destination = plugins.For(run.Origin.Plugin).DisplayName;
         var wasInDoubt = part.SubmissionInDoubt;
         if (wasInDoubt && await inDoubt.SettleAsync(run, part, account, recorder, cancellationToken))
         {
@@ -41,7 +43,7 @@ internal sealed class SubmitStep(
         if (!await files.ExistsAsync(file, cancellationToken))
         {
             await updater.UpdateAsync(run.Id, r => r.Fail(FailureKind.Internal,
-                "The staged file is missing from Herald's file host, so the destination could not download it; nothing was submitted. Run again." + AcceptedEarlier(run, part),
+                $"The staged file is missing from Herald's file host, so {destination} could not download it; nothing was submitted. Run again." + AcceptedEarlier(run, part, destination),
                 clock.GetUtcNow()), cancellationToken);
             return;
         }
@@ -61,15 +63,15 @@ internal sealed class SubmitStep(
         {
             // Our own earlier, unrecorded submission holds the name: it was accepted.
             await acceptances.AcceptAsync(run, part.Number, now,
-                "The destination holds the segment name since Herald's earlier submission, whose answer was lost in a restart: it was accepted.", cancellationToken);
+                $"{destination} holds the segment name since Herald's earlier submission, whose answer was lost in a restart: it was accepted.", cancellationToken);
             return;
         }
-        await updater.UpdateAsync(run.Id, r => r.Fail(outcome.Failure ?? FailureKind.Internal, outcome.Message + AcceptedEarlier(run, part), now), cancellationToken);
+        await updater.UpdateAsync(run.Id, r => r.Fail(outcome.Failure ?? FailureKind.Internal, outcome.Message + AcceptedEarlier(run, part, destination), now), cancellationToken);
     }
 
-    private static string AcceptedEarlier(Run run, SegmentPart failed) =>
+    private static string AcceptedEarlier(Run run, SegmentPart failed, string destination) =>
         run.Parts.Where(p => p.Number != failed.Number && p.SubmittedAt is not null).Select(p => $"'{p.SegmentName}'").ToList() is { Count: > 0 } accepted
-            ? $" The destination had accepted {string.Join(", ", accepted)} already: those segments are updated; run again to finish the update."
+            ? $" {destination} had accepted {string.Join(", ", accepted)} already: those segments are updated; run again to finish the update."
             : "";
 
     /// <summary>The file URL as the history shows it: without its signature.</summary>

@@ -25,7 +25,7 @@ internal sealed class UploadGuards(DestinationPlugins plugins)
         {
             return origin.AllowSplit
                 ? new UploadStop(FailureKind.Destination,
-                    $"The segment would take {FileSizes.Format(result.TotalBytes)}, more than {SegmentParts.MaxParts} parts of {plugin.DisplayName}'s limit of " +
+                    $"The segment would take {FileSizes.Format(result.TotalBytes)}, more than {plugin.MaxParts} parts of {plugin.DisplayName}'s limit of " +
                     $"{FileSizes.Format(plugin.MaxFileBytes)} ({plugin.MaxFileBytesSetting}). Nothing was submitted. Narrow the query, or split the audience across several destinations.")
                 : TooLarge(plugin, result.TotalBytes, origin.UpdateMode == SegmentUpdateMode.Add ? "The segment with the audience added" : "The audience file");
         }

@@ -1,7 +1,7 @@
-namespace Herald.Core.Updates;
+namespace Herald.InsiderOne;
 
 /// <summary>
-/// Names of the numbered segments a split audience is uploaded as: "VIP customers 1/3", "VIP customers 2/3"...
+/// Insider One's part suffix rule: names of the numbered segments a split audience is uploaded as: "VIP customers 1/3", "VIP customers 2/3"...
 /// The suffix must fit within Insider One's 40 characters; a name is never cut to make room.
 /// </summary>
 public static class SegmentParts
