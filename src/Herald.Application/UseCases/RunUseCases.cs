@@ -1,11 +1,12 @@
 using Herald.Application.Runs;
 using Herald.Core.Ports;
 using Herald.Core.Runs;
+using Herald.Core.Updates;
 
 namespace Herald.Application.UseCases;
 
 /// <summary>Starting, sending, running again and cancelling runs: one place for the API, the web UI and the CLI.</summary>
-internal sealed class RunUseCases(ICatalogStore catalog, IRunStore runs, RunLauncher launcher, RunUpdater updater, TimeProvider clock)
+internal sealed class RunUseCases(ICatalogStore catalog, IRunStore runs, IDiffSampleStore samples, RunLauncher launcher, RunUpdater updater, TimeProvider clock)
 {
     /// <summary>Runs the orchestration as it is now.</summary>
     /// <param name="allowEmpty">Overrides the orchestration's own setting for this run; null keeps it.</param>
@@ -40,6 +41,21 @@ internal sealed class RunUseCases(ICatalogStore catalog, IRunStore runs, RunLaun
             return await launcher.StartSendAsync(caller, destination, run.Origin.Query, run.Origin.AllowEmpty, run.Origin.SegmentName, null, force, cancellationToken);
         }
         return Refusal.Conflict("The run's destination no longer exists, so it cannot run again.");
+    }
+
+    /// <summary>
+    /// The values a run added, removed and kept (a sample). They are personal data: this is the one place that
+    /// decides who may read them (every API key holder and signed-in user, until roles come).
+    /// </summary>
+    public async Task<UseCaseResult<SegmentDiffSample>> DiffSampleAsync(Caller caller, Guid runId, CancellationToken cancellationToken)
+    {
+        if (await runs.GetAsync(runId, cancellationToken) is null)
+        {
+            return Refusal.NotFound("run", runId.ToString());
+        }
+        return await samples.ReadAsync(runId, cancellationToken) is { } sample
+            ? sample
+            : new Refusal(RefusalKind.NotFound, "This run has no diff sample: it did not compare its audience with the destination's segment.", []) { Subject = "diff sample" };
     }
 
     /// <summary>Cancels a run that is not final; a run waiting for its report keeps what Insider One accepted.</summary>

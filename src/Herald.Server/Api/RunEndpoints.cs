@@ -61,15 +61,16 @@ internal static class RunEndpoints
 
         // The values a run added, removed and kept are personal data. Until access control comes (roadmap 5), any
         // holder of the API key may read them, as any holder may read the customer 360 through a query preview.
-        runs.MapGet("/{id}/diff-sample", async (string id, IRunStore store, IDiffSampleStore samples, CancellationToken ct) =>
+        runs.MapGet("/{id}/diff-sample", async (string id, HttpContext http, RunUseCases useCases, CancellationToken ct) =>
         {
-            if (!Guid.TryParse(id, out var runId) || await store.GetAsync(runId, ct) is null)
+            if (!Guid.TryParse(id, out var runId))
             {
                 return ApiResults.Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'. List runs with: herald run list.");
             }
-            return await samples.ReadAsync(runId, ct) is { } sample
-                ? Results.Ok(new DiffSampleView(runId, sample.Added, sample.Removed, sample.Kept))
-                : ApiResults.Problem(StatusCodes.Status404NotFound, "This run has no diff sample: it did not compare its audience with Insider One's segment.");
+            var sample = await useCases.DiffSampleAsync(Callers.Api(http), runId, ct);
+            return sample.Succeeded
+                ? Results.Ok(new DiffSampleView(runId, sample.Value.Added, sample.Value.Removed, sample.Value.Kept))
+                : ApiResults.From(sample.Refusal);
         });
 
         runs.MapPost("/{id}/cancel", async (string id, HttpContext http, IRunStore store, RunUseCases useCases, CancellationToken ct) =>

@@ -34,9 +34,9 @@ internal sealed class DetailModel(IRunStore runs, ICatalogStore catalog, RunUseC
     }
 
     /// <summary>The diff sample as a CSV download (personal data: signed-in users only, for now every one of them).</summary>
-    public async Task<IActionResult> OnGetDiffSampleAsync(Guid id, [FromServices] IDiffSampleStore samples, CancellationToken ct)
+    public async Task<IActionResult> OnGetDiffSampleAsync(Guid id, CancellationToken ct)
     {
-        if (await runs.GetAsync(id, ct) is null || await samples.ReadAsync(id, ct) is not { } sample)
+        if ((await useCases.DiffSampleAsync(Callers.Web(HttpContext), id, ct)).Value is not { } sample)
         {
             return NotFound();
         }
