@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Herald.Core.Ports;
 using Herald.Core.Runs;
@@ -38,9 +37,10 @@ public sealed class InsiderOneClient(
         var shown = JsonSerializer.Serialize(body with { FileUrl = submission.MaskedFileUrl, CallbackUrl = submission.MaskedCallbackUrl }, ShownJson);
         try
         {
-            using var response = await SendAsync("upload", InsiderOneContract.UploadPath, body, shown, submission.Account, recorder, cancellationToken);
+            var wait = new RateLimitWait();
+            using var response = await SendAsync("upload", InsiderOneContract.UploadPath, body, shown, submission.Account, recorder, cancellationToken, wait);
             var answer = await ReadAnswerAsync(response, cancellationToken);
-            return UploadAnswer.Interpret(response.StatusCode, answer, submission, _options);
+            return UploadAnswer.Interpret(response.StatusCode, answer, submission, _options, wait.Waited);
         }
         catch (Exception exception) when (exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
         {
@@ -192,7 +192,7 @@ public sealed class InsiderOneClient(
         timeout.CancelAfter(_options.RequestTimeout);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.BaseUrl, InsiderOneContract.AssumedDownloadPath))
         {
-            Content = JsonContent.Create(new DownloadBody(segmentName)),
+            Content = JsonRequestContent.Of(new DownloadBody(segmentName)),
         };
         request.Headers.Add(InsiderOneContract.PartnerNameHeader, account.PartnerName);
         request.Headers.Add(InsiderOneContract.TokenHeader, account.ApiToken);
@@ -225,26 +225,40 @@ public sealed class InsiderOneClient(
     }
 
     private async Task<HttpResponseMessage> SendAsync<TBody>(
-        string operation, string path, TBody body, string shownRequest, SegmentAccount account, ICallRecorder recorder, CancellationToken cancellationToken)
+        string operation, string path, TBody body, string shownRequest, SegmentAccount account, ICallRecorder recorder, CancellationToken cancellationToken,
+        RateLimitWait? wait = null)
     {
         var pipeline = _pipelines.GetOrAdd(TokenRateLimiters.KeyOf(account.ApiToken),
             _ => InsiderOneResilience.Create(_options, limiters.For(account.ApiToken), RetryDelays));
         var attempt = 0;
         var url = new Uri(_options.BaseUrl, path);
-        return await pipeline.ExecuteAsync(async token =>
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        wait ??= new RateLimitWait();
+        context.Properties.Set(RateLimitWait.Key, wait);
+        try
+        {
+            return await pipeline.ExecuteAsync(async (resilience, _) => await AttemptAsync(resilience.CancellationToken), context, 0);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        async ValueTask<HttpResponseMessage> AttemptAsync(CancellationToken token)
         {
             attempt++;
             var started = clock.GetTimestamp();
             var at = clock.GetUtcNow();
-            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonRequestContent.Of(body) };
             request.Headers.Add(InsiderOneContract.PartnerNameHeader, account.PartnerName);
             request.Headers.Add(InsiderOneContract.TokenHeader, account.ApiToken);
             try
             {
                 var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
                 var answer = await ReadAnswerAsync(response, token);
-                var outcome = response.IsSuccessStatusCode ? "accepted"
-                    : InsiderOneResilience.IsTransient(response) ? "transient: will retry if attempts remain" : "refused";
+                var outcome = (response.IsSuccessStatusCode ? "accepted"
+                    : response.StatusCode == HttpStatusCode.TooManyRequests ? "rate limited: will wait and try again within Herald:InsiderOne:RateLimitWaitBudget"
+                    : InsiderOneResilience.IsTransient(response) ? "transient: will retry if attempts remain" : "refused") + wait.Describe();
                 await recorder.RecordAsync(new RunCall(at, operation, attempt, shownRequest, (int)response.StatusCode, Truncate(answer),
                     (long)clock.GetElapsedTime(started).TotalMilliseconds, outcome), CancellationToken.None);
                 return response;
@@ -256,7 +270,7 @@ public sealed class InsiderOneClient(
                     (long)clock.GetElapsedTime(started).TotalMilliseconds, what), CancellationToken.None);
                 throw;
             }
-        }, cancellationToken);
+        }
     }
 
     private static async Task<string> ReadAnswerAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -22,6 +22,12 @@ public sealed class InsiderOneOptions : IValidatableObject
     [Range(0, 20)]
     public int MaxRetries { get; set; } = InsiderOneDefaults.MaxRetries;
 
+    /// <summary>
+    /// How long one request may wait in all for Insider One's rate limit (429, honouring <c>Retry-After</c>) before
+    /// the run fails; these waits do not use up <see cref="MaxRetries"/>.
+    /// </summary>
+    public TimeSpan RateLimitWaitBudget { get; set; } = InsiderOneDefaults.RateLimitWaitBudget;
+
     public TimeSpan RetryBaseDelay { get; set; } = InsiderOneDefaults.RetryBaseDelay;
 
     public TimeSpan MaxRetryDelay { get; set; } = InsiderOneDefaults.MaxRetryDelay;
@@ -55,6 +61,10 @@ public sealed class InsiderOneOptions : IValidatableObject
         if (RetryBaseDelay < TimeSpan.Zero || MaxRetryDelay < RetryBaseDelay)
         {
             yield return new ValidationResult($"{Section}:RetryBaseDelay must be zero or more and at most {Section}:MaxRetryDelay.", [nameof(RetryBaseDelay)]);
+        }
+        if (RateLimitWaitBudget <= TimeSpan.Zero || RateLimitWaitBudget > TimeSpan.FromHours(1))
+        {
+            yield return new ValidationResult($"{Section}:RateLimitWaitBudget must be more than zero and at most one hour, such as 00:05:00.", [nameof(RateLimitWaitBudget)]);
         }
         if (DownloadTimeout <= TimeSpan.Zero)
         {

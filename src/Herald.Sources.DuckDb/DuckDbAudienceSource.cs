@@ -24,28 +24,34 @@ public sealed class DuckDbAudienceSource(DuckDbSourceOptions options) : IAudienc
         using var session = DuckDbSession.Open(options);
         session.RequireSingleSelect(query.Sql);
         var columns = Translate(() => ColumnsOf(session, query.Sql));
-        AudienceColumnCheck.Require(columns, query.AttributeName);
+        AudienceColumnCheck.Require([.. columns.Select(c => c.Name)], query.AttributeName);
 
-        var column = SqlText.Identifier(columns[0]);
-        var reason = AudienceValueRules.ReasonExpression("v", query.AttributeType);
+        var column = columns[0];
+        var reason = AudienceValueRules.ReasonExpression("v", "type_reason", query.AttributeType);
         Translate(() => session.Execute(
             $"""
             CREATE TEMP TABLE {Values} AS
-            SELECT v, n, {reason} AS reason
+            SELECT v, n, normalized, rewritten, {reason} AS reason
             FROM (
-                SELECT trim(CAST(q.{column} AS VARCHAR), ' ' || chr(9) || chr(10) || chr(13)) AS v, count(*) AS n
-                FROM {SqlText.AsSubquery(query.Sql)} AS q
-                GROUP BY 1
+                SELECT v, type_reason, count(*) AS n, any_value(normalized) AS normalized, count(normalized) AS rewritten
+                FROM (SELECT {AudienceValueText.SelectList(column, query.AttributeType)} FROM {SqlText.AsSubquery(query.Sql)} AS q)
+                GROUP BY v, type_reason
             )
             """));
 
         var counts = CountsOf(session);
+        if (AudienceValueText.NoteOn(column, query.AttributeType, counts.SetAside, counts.Normalized!) is { } note)
+        {
+            counts = counts with { Notes = [note] };
+        }
         if (File.Exists(outputPath))
         {
             File.Delete(outputPath);
         }
+        // No quoting and no escaping: each line is the value's text exactly, since every value a one-column reader
+        // could not read back was set aside above. (DuckDB's CSV writer would otherwise quote values such as store#12.)
         session.Execute(
-            $"COPY (SELECT v FROM {Values} WHERE reason IS NULL) TO {SqlText.Literal(outputPath)} (FORMAT csv, HEADER false)");
+            $"COPY (SELECT v FROM {Values} WHERE reason IS NULL) TO {SqlText.Literal(outputPath)} (FORMAT csv, HEADER false, QUOTE '', ESCAPE '')");
         return counts;
     }
 
@@ -71,16 +77,33 @@ public sealed class DuckDbAudienceSource(DuckDbSourceOptions options) : IAudienc
         });
     }
 
-    private static string[] ColumnsOf(DuckDbSession session, string sql)
+    private static AudienceColumn[] ColumnsOf(DuckDbSession session, string sql)
     {
-        using var reader = session.Query($"SELECT * FROM {SqlText.AsSubquery(sql)} AS q LIMIT 0");
-        return [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
+        using var reader = session.Query($"DESCRIBE SELECT * FROM {SqlText.AsSubquery(sql)} AS q");
+        var columns = new List<AudienceColumn>();
+        while (reader.Read())
+        {
+            columns.Add(new AudienceColumn(reader.GetString(0), reader.GetString(1)));
+        }
+        return [.. columns];
     }
 
     private static AudienceCounts CountsOf(DuckDbSession session)
     {
         long rows = 0, sent = 0, empty = 0, duplicates = 0;
         var setAside = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var normalized = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        using (var rewrites = session.Query(
+            $"SELECT normalized, sum(rewritten)::BIGINT FROM {Values} WHERE reason IS NULL AND normalized IS NOT NULL GROUP BY normalized"))
+        {
+            while (rewrites.Read())
+            {
+                if (rewrites.GetInt64(1) > 0)
+                {
+                    normalized[rewrites.GetString(0)] = rewrites.GetInt64(1);
+                }
+            }
+        }
         using var reader = session.Query(
             $"SELECT reason, sum(n)::BIGINT AS rows, count(*)::BIGINT AS distinct_values FROM {Values} GROUP BY reason");
         while (reader.Read())
@@ -104,7 +127,7 @@ public sealed class DuckDbAudienceSource(DuckDbSourceOptions options) : IAudienc
                 setAside[reason] = distinctValues;
             }
         }
-        return new AudienceCounts(rows, sent, empty, duplicates, setAside);
+        return new AudienceCounts(rows, sent, empty, duplicates, setAside, normalized);
     }
 
     /// <summary>DuckDB's message is the best description of a SQL mistake: pass it on, whole.</summary>
@@ -117,6 +140,12 @@ public sealed class DuckDbAudienceSource(DuckDbSourceOptions options) : IAudienc
         catch (DuckDBException exception)
         {
             throw new AudienceRejectedException($"The query failed in DuckDB: {exception.Message}", exception);
+        }
+        catch (InvalidOperationException exception) when (exception.Message.StartsWith("Invalid number of parameters", StringComparison.Ordinal))
+        {
+            // DuckDB prepares the query and finds a placeholder ($1, ?) that Herald has no value for.
+            throw new AudienceRejectedException(
+                $"The query failed in DuckDB: {exception.Message}. Herald passes no parameters: write the values into the query instead of $1 or ?.", exception);
         }
     }
 

@@ -133,8 +133,25 @@ public sealed class Run
         // A run created before Herald compared segments goes on as it was planned: straight to staging.
         MoveTo(Origin.UpdateMode is null ? RunState.Staging : RunState.Comparing, now,
             $"The query returned {counts.RowsQueried:N0} rows: {counts.ValuesSent:N0} values to send, " +
-            $"{counts.EmptyValues:N0} empty and {counts.DuplicateValues:N0} duplicates dropped, {setAside}.");
+            $"{counts.EmptyValues:N0} empty and {counts.DuplicateValues:N0} duplicates dropped, {setAside}.{DescribeNormalized(counts)}{DescribeNotes(counts)}");
     }
+
+    /// <summary>
+    /// The query ran but gave nothing to send (and the run does not allow an empty audience): the run fails,
+    /// keeping the counts so that the reasons values were set aside can be seen.
+    /// </summary>
+    public void FailEmptyBuild(AudienceCounts counts, string reason, DateTimeOffset now)
+    {
+        Require(nameof(FailEmptyBuild), RunState.Building);
+        Counts = counts;
+        Failure = FailureKind.Audience;
+        Finish(RunState.Failed, now, reason + DescribeNotes(counts));
+    }
+
+    private static string DescribeNormalized(AudienceCounts counts) => counts.NormalizedTotal == 0 ? ""
+        : $" Herald rewrote {counts.NormalizedTotal:N0} values before sending ({string.Join(", ", counts.Normalized!.Select(p => $"{p.Key}: {p.Value:N0}"))}).";
+
+    private static string DescribeNotes(AudienceCounts counts) => counts.Notes is { Count: > 0 } notes ? " " + string.Join(" ", notes) : "";
 
     /// <summary>The built file was lost before it was staged (a crash, a cleaned disk): build it again.</summary>
     public void RestartBuild(DateTimeOffset now, string reason)

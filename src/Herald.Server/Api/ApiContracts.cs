@@ -99,12 +99,18 @@ public sealed record QueryPreviewView(
     bool ColumnCheckPassed,
     string ColumnCheck);
 
+/// <summary>
+/// What the build step saw: <c>rowsQueried = valuesSent + emptyValues + duplicateValues + sum(setAside)</c>.
+/// <c>normalized</c> counts rows Herald rewrote before sending (phone punctuation, whole numbers, midnight
+/// timestamps), by kind; they are among the rows above, not in addition to them.
+/// </summary>
 public sealed record RunCountsView(
     long RowsQueried,
     long ValuesSent,
     long EmptyValues,
     long DuplicateValues,
-    IReadOnlyDictionary<string, long> SetAside);
+    IReadOnlyDictionary<string, long> SetAside,
+    IReadOnlyDictionary<string, long>? Normalized = null);
 
 public sealed record RunReportView(long Valid, long Invalid, long Total, DateTimeOffset ReceivedAt, bool Late);
 

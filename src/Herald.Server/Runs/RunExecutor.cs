@@ -96,7 +96,7 @@ internal sealed class RunExecutor(
         if (counts.ValuesSent == 0 && !run.Origin.AllowEmpty)
         {
             File.Delete(path);
-            await updater.UpdateAsync(runId, r => r.Fail(FailureKind.Audience,
+            await updater.UpdateAsync(runId, r => r.FailEmptyBuild(counts,
                 $"The query returned no values to send ({counts.RowsQueried:N0} rows, {counts.EmptyValues:N0} empty, {counts.SetAsideTotal:N0} set aside). " +
                 "An empty audience never replaces a segment: check the query, or allow an empty audience explicitly (--allow-empty).",
                 clock.GetUtcNow()), cancellationToken);
