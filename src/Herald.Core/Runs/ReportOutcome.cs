@@ -10,6 +10,8 @@ public enum ReportOutcome
     AlreadyFinal,
     /// <summary>This part's report was recorded already: a duplicate callback changes nothing.</summary>
     Duplicate,
+    /// <summary>A second report on a part that differs from the first: noted in the history, the first stands.</summary>
+    Conflicting,
     /// <summary>The report names a segment this run did not upload.</summary>
     UnknownSegment,
 }

@@ -276,6 +276,14 @@ public sealed class Run
         {
             return ReportOutcome.UnknownSegment;
         }
+        if (part.Report is { } first && (first.Valid, first.Invalid, first.Total) != (valid, invalid, total))
+        {
+            // Insider One changed its mind, or someone else holds the callback URL: the first report stands, and the
+            // history keeps the second so that the difference can be seen.
+            Note(now, $"Insider One sent a second, different report on {(_parts.Count == 1 ? $"'{part.SegmentName}'" : DescribePart(part))}: " +
+                $"{valid:N0} valid and {invalid:N0} invalid of {total:N0} values, where the first said {Describe(first)}. The first report stands.");
+            return ReportOutcome.Conflicting;
+        }
         switch (State)
         {
             case RunState.AwaitingReport or RunState.Submitting when part.Report is not null:

@@ -55,6 +55,7 @@ internal static class CallbackEndpoint
                 ReportOutcome.RecordedLate => "recorded after the deadline",
                 ReportOutcome.AlreadyFinal => "duplicate: the run was final already; nothing changed",
                 ReportOutcome.Duplicate => "duplicate: this segment's report was recorded already; nothing changed",
+                ReportOutcome.Conflicting => "different from the first report on this segment: noted in the history; the first report stands",
                 ReportOutcome.UnknownSegment => "ignored: the run did not upload this segment",
                 _ => "ignored: the run was not submitted",
             }), ct);

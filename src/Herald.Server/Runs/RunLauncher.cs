@@ -1,3 +1,4 @@
+using Herald.Core.Audiences;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
 using Herald.Core.Runs;
@@ -40,7 +41,7 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
                 throw new CatalogProblem($"The sample size must be between 1 and {MaxSampleSize:N0}.");
             }
             // A test send takes the first values only; the column keeps its name.
-            query = $"SELECT * FROM (\n{query.Trim().TrimEnd(';')}\n) AS herald_sample LIMIT {size}";
+            query = $"SELECT * FROM (\n{QueryText.WithoutTrailingTerminators(query)}\n) AS herald_sample LIMIT {size}";
         }
         if (destination.AllowSplit && CatalogRules.CheckSplitSegmentName(segment, allowSplit: true) is [var tooLong, ..])
         {

@@ -72,6 +72,37 @@ public sealed class CallbackAndFileTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Callback_ASecondDifferentReport_IsAnswered2xxAndRecordedInTheHistoryWhileTheFirstStands()
+    {
+        var run = await AwaitingReportRunAsync();
+        (await PostCallbackAsync(run.Id, SecretFor(run.Id), Report(run.SegmentName, 5, 2, 7))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var second = await PostCallbackAsync(run.Id, SecretFor(run.Id), Report(run.SegmentName, 1, 6, 7));
+
+        second.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var final = await _harness.Api.GetRunAsync(run.Id);
+        final.State.ShouldBe("succeeded");
+        final.Report!.ShouldSatisfyAllConditions(r => r.Valid.ShouldBe(5), r => r.Invalid.ShouldBe(2), r => r.Total.ShouldBe(7));
+        var noted = final.History.Last().Reason;
+        noted.ShouldContain("second, different report");
+        noted.ShouldContain("1 valid and 6 invalid of 7");
+        noted.ShouldContain("the first said 5 valid and 2 invalid of 7 values");
+        final.Calls.Last(c => c.Operation == "callback").Outcome.ShouldContain("the first report stands");
+    }
+
+    [Fact]
+    public async Task Callback_TheSameReportAgain_AddsNothingToTheHistory()
+    {
+        var run = await AwaitingReportRunAsync();
+        (await PostCallbackAsync(run.Id, SecretFor(run.Id), Report(run.SegmentName, 5, 2, 7))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var events = (await _harness.Api.GetRunAsync(run.Id)).History.Count;
+
+        (await PostCallbackAsync(run.Id, SecretFor(run.Id), Report(run.SegmentName, 5, 2, 7))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await _harness.Api.GetRunAsync(run.Id)).History.Count.ShouldBe(events);
+    }
+
+    [Fact]
     public async Task Report_NotReceivedWithinTheDeadline_FailsTheRunAndALateReportIsStillRecorded()
     {
         var run = await AwaitingReportRunAsync();

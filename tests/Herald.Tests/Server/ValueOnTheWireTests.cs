@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Herald.Server.Api;
 using Herald.Tests.Support;
 
@@ -189,6 +190,21 @@ public sealed class ValueOnTheWireTests : IAsyncLifetime
 
         run.State.ShouldBe("succeeded", run.Reason);
         values.ShouldBe(["store#12"]);
+    }
+
+    [Fact]
+    public async Task TestSend_OfAQueryEndingWithASemicolonAndAComment_Runs()
+    {
+        var segment = $"Sample {Guid.NewGuid():N}"[..30];
+        var destination = await _harness.Api.AddDestinationWithCredentialAsync(segment, "uuid");
+        var response = await _harness.Api.Http.PostAsJsonAsync("/api/sends",
+            new SendRequest(destination.Name, "SELECT uuid FROM Ids;\n-- all of them\n", SampleSize: 2));
+        var started = await HeraldApi.ReadAsync<RunView>(response, System.Net.HttpStatusCode.Accepted);
+
+        var run = await _harness.Api.WaitForAsync(started.Id);
+
+        run.State.ShouldBe("succeeded", run.Reason);
+        run.Counts!.RowsQueried.ShouldBe(2);
     }
 
     [Theory]
