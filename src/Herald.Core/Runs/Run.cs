@@ -325,7 +325,24 @@ public sealed class Run
         }
     }
 
-    public void ExpireReport(DateTimeOffset now)
+    /// <summary>
+    /// Insider One fetched a file from Herald's file endpoint: the first download of each part is noted, so that a
+    /// run without a report can tell "never downloaded" from "downloaded, but no callback".
+    /// </summary>
+    /// <returns>Whether this was the part's first download.</returns>
+    public bool RecordFileDownload(string fileName, DateTimeOffset now)
+    {
+        if (_parts.FirstOrDefault(p => p.File?.FileName == fileName) is not { DownloadedAt: null } part)
+        {
+            return false;
+        }
+        Replace(part with { DownloadedAt = now });
+        Note(now, _parts.Count == 1 ? "Insider One downloaded the file." : $"Insider One downloaded the file of {DescribePart(part)}.");
+        return true;
+    }
+
+    /// <param name="heraldDown">When Herald's server was not running since the submission (from the server's own records).</param>
+    public void ExpireReport(DateTimeOffset now, IReadOnlyList<HeraldDowntime>? heraldDown = null)
     {
         Require(nameof(ExpireReport), RunState.AwaitingReport);
         if (ReportDeadline is { } deadline && now < deadline)
@@ -333,10 +350,22 @@ public sealed class Run
             throw new InvalidRunTransitionException(Id, State, "expire before its deadline");
         }
         Failure = FailureKind.ReportTimeout;
-        var missing = _parts.Count <= 1 ? "" : $" on {string.Join(", ", _parts.Where(p => p.Report is null).Select(p => $"'{p.SegmentName}'"))}";
+        var waiting = _parts.Where(p => p.Report is null).ToList();
+        var missing = _parts.Count <= 1 ? "" : $" on {string.Join(", ", waiting.Select(p => $"'{p.SegmentName}'"))}";
+        var plural = _parts.Count > 1 ? "s" : "";
+        var noReport = $"No report from Insider One{missing} by {ReportDeadline:yyyy-MM-dd HH:mm} UTC.";
+        if (waiting.Count > 0 && waiting.All(p => p.DownloadedAt is null))
+        {
+            var down = heraldDown is { Count: > 0 }
+                ? "; Herald was unreachable " + string.Join(" and ", heraldDown.Select(d => $"from {d.From:yyyy-MM-dd HH:mm:ss} to {d.To:yyyy-MM-dd HH:mm:ss} UTC")) +
+                  " (its server was not running), so Insider One may have tried then. Run again while Herald is up"
+                : ". Check that Insider One can reach Herald's file URLs (Herald:PublicBaseUrl), then run again";
+            Finish(RunState.Failed, now, $"{noReport} Insider One accepted the segment{plural} but never downloaded the file{plural}{down}.");
+            return;
+        }
         Finish(RunState.Failed, now,
-            $"No report from Insider One{missing} by {ReportDeadline:yyyy-MM-dd HH:mm} UTC. Insider One accepted the segment{(_parts.Count > 1 ? "s" : "")}; " +
-            "check it in InOne, and check that Insider One can reach Herald's callback URL (Herald:PublicBaseUrl).");
+            $"{noReport} Insider One accepted the segment{plural} and downloaded the file{plural}; " +
+            "check the segment in InOne, and check that Insider One can reach Herald's callback URL (Herald:PublicBaseUrl).");
     }
 
     public void Fail(FailureKind kind, string reason, DateTimeOffset now)

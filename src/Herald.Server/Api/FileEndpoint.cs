@@ -1,3 +1,4 @@
+using Herald.Server.Runs;
 using Herald.Storage.Files;
 
 namespace Herald.Server.Api;
@@ -11,7 +12,8 @@ internal static class FileEndpoint
     public static void MapFileEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapMethods(LocalAudienceFileStore.UrlPath + "{fileName}", ["GET", "HEAD"],
-            (string fileName, long? expires, string? signature, UrlSigner signer, LocalAudienceFileStore files, TimeProvider clock) =>
+            async (string fileName, long? expires, string? signature, HttpRequest request, UrlSigner signer, LocalAudienceFileStore files,
+                RunUpdater updater, TimeProvider clock, CancellationToken ct) =>
         {
             if (expires is null || !signer.Verify(fileName, expires.Value, signature))
             {
@@ -21,9 +23,23 @@ internal static class FileEndpoint
             {
                 return ApiResults.Problem(StatusCodes.Status403Forbidden, "The file URL has expired.");
             }
-            return files.ResolveServedPath(fileName) is { } path
-                ? Results.File(path, "text/csv; charset=utf-8", fileName, enableRangeProcessing: true)
-                : ApiResults.Problem(StatusCodes.Status404NotFound, "The file is no longer available.");
+            if (files.ResolveServedPath(fileName) is not { } path)
+            {
+                return ApiResults.Problem(StatusCodes.Status404NotFound, "The file is no longer available.");
+            }
+            if (HttpMethods.IsGet(request.Method) && Guid.TryParseExact(fileName[..32], "N", out var runId))
+            {
+                // Noted once per part: later downloads (ranges, retries) read the run but write nothing.
+                try
+                {
+                    await updater.UpdateAsync(runId, run => run.RecordFileDownload(fileName, clock.GetUtcNow()), ct);
+                }
+                catch (KeyNotFoundException)
+                {
+                    // The run is gone (its file outlived it): serve the file all the same.
+                }
+            }
+            return Results.File(path, "text/csv; charset=utf-8", fileName, enableRangeProcessing: true);
         });
     }
 }

@@ -43,6 +43,7 @@ internal static class HeraldApplication
             : ApiKeyFile.LoadOrCreate(DataDirectory(sp))));
         services.AddSingleton<ICatalogStore, SqliteCatalogStore>();
         services.AddSingleton<IRunStore, SqliteRunStore>();
+        services.AddSingleton<IServerSessionStore, SqliteServerSessionStore>();
         services.AddSingleton<PublicUrls>();
         services.AddSingleton(sp => new LocalAudienceFileStore(
             Path.Combine(DataDirectory(sp), "files"), () => sp.GetRequiredService<PublicUrls>().BaseUrl, sp.GetRequiredService<UrlSigner>()));
@@ -69,6 +70,7 @@ internal static class HeraldApplication
         services.AddSingleton<RunLauncher>();
         services.AddSingleton<RunExecutor>();
         services.AddSingleton<ReportDeadlineSweeper>();
+        services.AddHostedService<ServerSessionRecorder>();
         services.AddHostedService<RunWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportDeadlineSweeper>());
 

@@ -195,5 +195,12 @@ public sealed class SqliteDatabase
             outcome TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS run_calls_by_run ON run_calls(run_id, seq);
+        CREATE TABLE IF NOT EXISTS server_sessions (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            started_at INTEGER NOT NULL,
+            alive_at INTEGER NOT NULL,
+            stopped_at INTEGER
+        );
         """;
 }

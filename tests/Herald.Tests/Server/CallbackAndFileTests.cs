@@ -113,12 +113,56 @@ public sealed class CallbackAndFileTests : IAsyncLifetime
         failed.State.ShouldBe("failed");
         failed.Failure.ShouldBe("report_timeout");
         failed.Reason.ShouldContain("No report from Insider One");
+        failed.Reason.ShouldContain("downloaded the file");
+        failed.Reason.ShouldNotContain("never downloaded");
+        failed.History.ShouldContain(h => h.Reason == "Insider One downloaded the file.");
 
         (await PostCallbackAsync(run.Id, SecretFor(run.Id), Report(run.SegmentName, 3, 0, 3))).StatusCode.ShouldBe(HttpStatusCode.OK);
         var late = await _harness.Api.GetRunAsync(run.Id);
         late.State.ShouldBe("succeeded");
         late.Report!.Late.ShouldBeTrue();
         late.Reason.ShouldContain("reported late");
+    }
+
+    [Fact]
+    public async Task Report_NotReceivedWhenInsiderOneNeverDownloadedTheFile_SaysSo()
+    {
+        await using var harness = await HeraldHarness.StartAsync(clock: _clock,
+            simulatorOptions: new SimulatorOptions { ProcessingDelay = TimeSpan.FromHours(2) });
+        var run = await AwaitingReportRunAsync(harness);
+
+        _clock.Advance(TimeSpan.FromMinutes(61));
+        var failed = await harness.Api.WaitForAsync(run.Id);
+
+        failed.State.ShouldBe("failed");
+        failed.Failure.ShouldBe("report_timeout");
+        failed.Reason.ShouldContain("Insider One accepted the segment but never downloaded the file");
+        failed.Reason.ShouldContain("Herald:PublicBaseUrl");
+        failed.Reason.ShouldNotContain("unreachable");
+    }
+
+    [Fact]
+    public async Task Report_NotReceivedWhileHeraldWasDown_SaysWhenHeraldWasUnreachable()
+    {
+        await using var harness = await HeraldHarness.StartAsync(clock: _clock,
+            simulatorOptions: new SimulatorOptions { ProcessingDelay = TimeSpan.FromHours(2) });
+        var run = await AwaitingReportRunAsync(harness);
+        var stoppedAt = _clock.GetUtcNow();
+
+        await harness.RestartAsync(clock: _clock, whileStopped: _ =>
+        {
+            _clock.Advance(TimeSpan.FromMinutes(20));
+            return Task.CompletedTask;
+        });
+        var restartedAt = _clock.GetUtcNow();
+        _clock.Advance(TimeSpan.FromMinutes(41));
+        var failed = await harness.Api.WaitForAsync(run.Id);
+
+        failed.State.ShouldBe("failed");
+        failed.Reason.ShouldContain("never downloaded the file; Herald was unreachable from ");
+        failed.Reason.ShouldContain($"to {restartedAt:yyyy-MM-dd HH:mm:ss} UTC");
+        var from = DateTimeOffset.Parse(failed.Reason.Split("unreachable from ")[1][..19] + "Z", System.Globalization.CultureInfo.InvariantCulture);
+        from.ShouldBeInRange(stoppedAt.AddSeconds(-2), stoppedAt.AddSeconds(1));
     }
 
     [Fact]
@@ -137,12 +181,14 @@ public sealed class CallbackAndFileTests : IAsyncLifetime
         (await insiderOne.GetAsync(fileUrl)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
-    private async Task<Herald.Server.Api.RunView> AwaitingReportRunAsync()
+    private Task<Herald.Server.Api.RunView> AwaitingReportRunAsync() => AwaitingReportRunAsync(_harness);
+
+    private static async Task<Herald.Server.Api.RunView> AwaitingReportRunAsync(HeraldHarness harness)
     {
-        _harness.Simulator.Faults.DropCallbacks = true;
-        var destination = await _harness.Api.AddDestinationWithCredentialAsync($"Awaiting {Guid.NewGuid():N}"[..24]);
-        var started = await _harness.Api.SendAsync(destination.Name, Query);
-        var run = await _harness.Api.WaitForAsync(started.Id, "awaiting_report");
+        harness.Simulator.Faults.DropCallbacks = true;
+        var destination = await harness.Api.AddDestinationWithCredentialAsync($"Awaiting {Guid.NewGuid():N}"[..24]);
+        var started = await harness.Api.SendAsync(destination.Name, Query);
+        var run = await harness.Api.WaitForAsync(started.Id, "awaiting_report");
         run.State.ShouldBe("awaiting_report", run.Reason);
         return run;
     }
