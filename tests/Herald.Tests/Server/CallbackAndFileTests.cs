@@ -83,7 +83,7 @@ public sealed class CallbackAndFileTests : IAsyncLifetime
         var final = await _harness.Api.GetRunAsync(run.Id);
         final.State.ShouldBe("succeeded");
         final.Report!.ShouldSatisfyAllConditions(r => r.Valid.ShouldBe(5), r => r.Invalid.ShouldBe(2), r => r.Total.ShouldBe(7));
-        var noted = final.History.Last().Reason;
+        var noted = final.History.Single(h => h.Reason.Contains("second, different report")).Reason;
         noted.ShouldContain("second, different report");
         noted.ShouldContain("1 valid and 6 invalid of 7");
         noted.ShouldContain("the first said 5 valid and 2 invalid of 7 values");
@@ -95,11 +95,11 @@ public sealed class CallbackAndFileTests : IAsyncLifetime
     {
         var run = await AwaitingReportRunAsync();
         (await PostCallbackAsync(run.Id, SecretFor(run.Id), Report(run.SegmentName, 5, 2, 7))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var events = (await _harness.Api.GetRunAsync(run.Id)).History.Count;
+        var events = (await _harness.Api.GetRunAsync(run.Id)).History.Count(NotADownload);
 
         (await PostCallbackAsync(run.Id, SecretFor(run.Id), Report(run.SegmentName, 5, 2, 7))).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        (await _harness.Api.GetRunAsync(run.Id)).History.Count.ShouldBe(events);
+        (await _harness.Api.GetRunAsync(run.Id)).History.Count(NotADownload).ShouldBe(events);
     }
 
     [Fact]
@@ -180,6 +180,9 @@ public sealed class CallbackAndFileTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromHours(12) + TimeSpan.FromMinutes(1));
         (await insiderOne.GetAsync(fileUrl)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    /// <summary>Insider One's download of the file is noted whenever the simulator gets to it.</summary>
+    private static bool NotADownload(Herald.Server.Api.RunEventView entry) => entry.Reason != "Insider One downloaded the file.";
 
     private Task<Herald.Server.Api.RunView> AwaitingReportRunAsync() => AwaitingReportRunAsync(_harness);
 
