@@ -74,7 +74,13 @@ internal static class AudienceValueText
             """;
     }
 
-    private static string Trimmed(string text) => $"regexp_replace({text}, {SqlText.Literal($"^{BlankClass}+|{BlankClass}+$")}, '', 'g')";
+    /// <summary>
+    /// The text without blanks or format characters at its ends. Most values start and end with a printable ASCII
+    /// character and have nothing to trim: they skip the regular expression.
+    /// </summary>
+    private static string Trimmed(string text) =>
+        $"CASE WHEN ord({text}[1]) BETWEEN 33 AND 126 AND ord({text}[-1]) BETWEEN 33 AND 126 THEN {text} " +
+        $"ELSE regexp_replace({text}, {SqlText.Literal($"^{BlankClass}+|{BlankClass}+$")}, '', 'g') END";
 
     /// <summary>What the user can change in the query when the column's type made Herald rewrite or set aside values.</summary>
     public static string? NoteOn(AudienceColumn column, AttributeType type, IReadOnlyDictionary<string, long> setAside, IReadOnlyDictionary<string, long> normalized)
