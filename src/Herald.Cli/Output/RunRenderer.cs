@@ -106,10 +106,10 @@ internal sealed class RunRenderer(CliContext context)
             {
                 table.AddRow(new Text($"Set aside: {reason}"), new Text(Format.Count(count)));
             }
-            // Rewritten values are among those sent, not in addition to them.
+            // Rows Herald rewrote are among the rows queried, not in addition to them.
             foreach (var (kind, count) in (counts.Normalized ?? new Dictionary<string, long>()).OrderByDescending(pair => pair.Value))
             {
-                table.AddRow(new Text($"  of which normalized: {kind}"), new Text(Format.Count(count)));
+                table.AddRow(new Text($"Rows normalized: {kind}"), new Text(Format.Count(count)));
             }
         }
         else
