@@ -35,4 +35,7 @@ public static class SnowflakeDefaults
     public const int MaxBatchBytes = 4 * 1024 * 1024;
 
     public const int MaxValuesRows = 16_384;
+
+    /// <summary>Bound values per <c>INSERT</c> (rows times columns).</summary>
+    public const int MaxBindingsPerBatch = 100_000;
 }

@@ -15,6 +15,9 @@ public enum SnowflakeFailureKind
     /// <summary>The statement ran past its timeout.</summary>
     Timeout,
 
+    /// <summary>The table definition or rows Herald was given cannot be published as they are: fix the template or source.</summary>
+    Input,
+
     /// <summary>An answer Herald cannot use (too large, malformed, not Snowflake's API).</summary>
     Protocol,
 }
