@@ -66,7 +66,7 @@ public sealed partial class SnowflakeConnection
 
     /// <summary>The settings without the secrets.</summary>
     public override string ToString() =>
-        $"Snowflake {AccountIdentifier} as {User} (role {Role ?? "default"}, warehouse {Warehouse ?? "default"}, {Database}.{Schema}), private key {(PrivateKeyPassphrase is null ? "" : "and passphrase ")}hidden";
+        $"Snowflake {AccountIdentifier} as {User} (role {Role ?? "default"}, warehouse {Warehouse ?? "default"}, {Database}.{Schema}), key {(PrivateKeyPassphrase is null ? "" : "and passphrase ")}withheld";
 
     [GeneratedRegex("^[A-Za-z0-9_.@-]{1,255}$")]
     private static partial Regex Name();

@@ -88,6 +88,9 @@ internal sealed class KeyPairToken : IDisposable
                 rsa.ImportFromPem(pem);
             }
 
+            // A public key imports too, and would only fail at the first signature: refuse it here.
+            _ = rsa.ExportParameters(includePrivateParameters: true);
+
             if (rsa.KeySize < 2048)
             {
                 throw new SnowflakeException(SnowflakeFailureKind.Credential,
