@@ -35,7 +35,7 @@ internal sealed class SnowflakeHarness : IAsyncDisposable
     public static async Task<SnowflakeHarness> StartAsync(
         Action<StandInOptions>? standIn = null, Action<SnowflakeOptions>? client = null, Action<TablePublisherOptions>? publisher = null)
     {
-        var keys = TestKeys.Create();
+        var keys = TestKeys.Shared;
         var standInOptions = new StandInOptions
         {
             Users = [new StandInUser { Account = "MYORG-HERALD_TEST", User = "HERALD_PUBLISHER", PublicKeysPem = [keys.PublicKeyPem] }],
@@ -80,6 +80,5 @@ internal sealed class SnowflakeHarness : IAsyncDisposable
         Client.Dispose();
         Http.Dispose();
         await StandIn.DisposeAsync();
-        Keys.Dispose();
     }
 }

@@ -21,6 +21,11 @@ internal sealed class TestKeys : IDisposable
     /// <summary>The fingerprint Snowflake computes: base64 of SHA-256 over the DER SubjectPublicKeyInfo.</summary>
     public string Fingerprint => "SHA256:" + Convert.ToBase64String(SHA256.HashData(Rsa.ExportSubjectPublicKeyInfo()));
 
+    /// <summary>One key pair for every harness: making a 2048-bit key takes most of a second on a busy machine.</summary>
+    public static TestKeys Shared => SharedKeys.Value;
+
+    private static readonly Lazy<TestKeys> SharedKeys = new(Create);
+
     public static TestKeys Create() => new(RSA.Create(2048));
 
     public void Dispose() => Rsa.Dispose();
