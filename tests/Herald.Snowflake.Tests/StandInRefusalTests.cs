@@ -39,6 +39,20 @@ public sealed class StandInRefusalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Statement_WithAnUnsignedJwt_IsAnswered401()
+    {
+        static string Part(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        using var genuine = new KeyPairToken(Connection(harness.Keys.PrivateKeyPem), TimeSpan.FromMinutes(59), TimeProvider.System);
+        var claims = Encoding.UTF8.GetString(Convert.FromBase64String(Pad(genuine.Current().Split('.')[1])));
+        var unsigned = Part("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + Part(claims) + ".";
+
+        using var response = await PostAsync(new { statement = "SELECT 1" }, unsigned);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        harness.StandIn.Statements.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Statement_WithAnExpiredJwt_IsAnswered401()
     {
         using var old = new KeyPairToken(Connection(harness.Keys.PrivateKeyPem), TimeSpan.FromMinutes(59), new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-2)));
@@ -161,6 +175,12 @@ public sealed class StandInRefusalTests : IAsyncLifetime
     {
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", jwt);
         request.Headers.Add("X-Snowflake-Authorization-Token-Type", "KEYPAIR_JWT");
+    }
+
+    private static string Pad(string base64Url)
+    {
+        var text = base64Url.Replace('-', '+').Replace('_', '/');
+        return text.PadRight(text.Length + (4 - text.Length % 4) % 4, '=');
     }
 
     private static async Task<JsonElement> BodyAsync(HttpResponseMessage response) =>

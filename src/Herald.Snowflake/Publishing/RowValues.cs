@@ -27,9 +27,13 @@ internal static class RowValues
                 bool flag => flag ? "TRUE" : "FALSE",
                 DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 DateTime moment when column.Type.Equals("DATE", StringComparison.OrdinalIgnoreCase) => moment.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                DateTime moment => moment.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
+                // A DateTime is UTC wall-clock time (a local one is converted); into TIMESTAMP_TZ it goes as ISO 8601 with +00:00,
+                // or Snowflake would read it in the session's time zone.
+                DateTime moment when column.Type.Equals("TIMESTAMP_TZ", StringComparison.OrdinalIgnoreCase) =>
+                    TimestampMicros.AsUtc(moment).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "+00:00",
+                DateTime moment => TimestampMicros.AsUtc(moment).ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
                 DateTimeOffset moment when column.Type.Equals("TIMESTAMP_TZ", StringComparison.OrdinalIgnoreCase) =>
-                    moment.ToString("yyyy-MM-dd HH:mm:ss.ffffff zzz", CultureInfo.InvariantCulture),
+                    moment.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffffzzz", CultureInfo.InvariantCulture),
                 DateTimeOffset moment => moment.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
                 Guid id => id.ToString("D"),
                 double number when !double.IsFinite(number) => throw Invalid(table, rowNumber, $"'{column.Name}' is {number}, which Herald does not send"),

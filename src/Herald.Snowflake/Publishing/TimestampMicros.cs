@@ -13,10 +13,13 @@ internal static class TimestampMicros
     /// <summary>From a value Herald sends (DateTime as given; DateTimeOffset in UTC), or null for anything else.</summary>
     public static long? FromValue(object? value) => value switch
     {
-        DateTime moment => (moment.Ticks - DateTime.UnixEpoch.Ticks) / TicksPerMicrosecond,
+        DateTime moment => (AsUtc(moment).Ticks - DateTime.UnixEpoch.Ticks) / TicksPerMicrosecond,
         DateTimeOffset moment => (moment.UtcTicks - DateTime.UnixEpoch.Ticks) / TicksPerMicrosecond,
         _ => null,
     };
+
+    /// <summary>A DateTime as UTC wall-clock time: local ones are converted, unspecified and UTC ones taken as they are.</summary>
+    public static DateTime AsUtc(DateTime moment) => moment.Kind == DateTimeKind.Local ? moment.ToUniversalTime() : moment;
 
     /// <summary>From a <c>jsonv2</c> timestamp: seconds since the epoch with up to 9 decimals, and for
     /// <c>timestamp_tz</c> a space and an offset that is not needed here (the seconds are UTC already).</summary>

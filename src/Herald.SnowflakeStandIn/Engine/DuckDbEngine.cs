@@ -9,7 +9,7 @@ namespace Herald.SnowflakeStandIn.Engine;
 /// with its schemas. Requests run one at a time (a request may hold a transaction across its statements), and
 /// DuckDB is closed to files and extensions, so a statement reaches nothing outside its own tables.
 /// </summary>
-internal sealed class DuckDbEngine : IDisposable
+internal sealed partial class DuckDbEngine : IDisposable
 {
     private readonly DuckDBConnection connection;
     private readonly SemaphoreSlim turn = new(1, 1);
@@ -194,7 +194,8 @@ internal sealed class DuckDbEngine : IDisposable
                 "REAL" => double.Parse(binding.Value, NumberStyles.Float, CultureInfo.InvariantCulture),
                 "BOOLEAN" => bool.Parse(binding.Value),
                 // TEXT, DATE, TIME and TIMESTAMP_* go as text; DuckDB casts to the column's type as Snowflake does.
-                _ => binding.Value,
+                // Snowflake also reads "2026-11-30 10:00:00 +02:00"; DuckDB wants the offset without the space.
+                _ => SpacedOffset().Replace(binding.Value, "$1$2"),
             };
         }
         catch (FormatException)
@@ -206,6 +207,9 @@ internal sealed class DuckDbEngine : IDisposable
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "...";
 
     private static string Count(long count) => count.ToString(CultureInfo.InvariantCulture);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{4}-\d{2}-\d{2}[ T][0-9:.]+) ([+-]\d{2}:?\d{2})$")]
+    private static partial System.Text.RegularExpressions.Regex SpacedOffset();
 
     private sealed class Turn(SemaphoreSlim turn) : IDisposable
     {

@@ -53,6 +53,8 @@ internal static class JsonV2Cells
         float number => number.ToString("R", CultureInfo.InvariantCulture),
         DateOnly date => (date.DayNumber - DateOnly.FromDateTime(Epoch).DayNumber).ToString(CultureInfo.InvariantCulture),
         DateTime dateTime when column.Type == "date" => ((long)(dateTime.Date - Epoch).TotalDays).ToString(CultureInfo.InvariantCulture),
+        // DuckDB keeps a TIMESTAMPTZ's instant, not its offset: the stand-in reports every one at UTC (1440 = offset 0).
+        DateTime dateTime when column.Type == "timestamp_tz" => Seconds((dateTime.Kind == DateTimeKind.Local ? dateTime.ToUniversalTime() : dateTime).Ticks - Epoch.Ticks) + " 1440",
         DateTime dateTime => Seconds(dateTime.Ticks - Epoch.Ticks),
         DateTimeOffset moment => Seconds(moment.UtcTicks - Epoch.Ticks) + " " + ((int)moment.Offset.TotalMinutes + 1440).ToString(CultureInfo.InvariantCulture),
         TimeOnly time => Seconds(time.Ticks),
