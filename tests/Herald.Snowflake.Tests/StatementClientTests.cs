@@ -1,5 +1,9 @@
+using Herald.Snowflake.Publishing;
 using Herald.Snowflake.Statements;
 using Herald.Snowflake.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Herald.Snowflake.Tests;
 
@@ -197,5 +201,22 @@ public sealed class StatementClientTests
         failure.Message.ShouldContain("Herald:Snowflake:PollInitialDelay");
         failure.Message.ShouldContain("Herald:Snowflake:TokenLifetime");
         failure.Message.ShouldContain("Herald:Snowflake:BaseUrl");
+    }
+
+    [Fact]
+    public void Settings_FromConfiguration_ThatCannotWork_StopTheHostNamingTheSetting()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Herald:Snowflake:MaxRetries"] = "99",
+            ["Herald:Snowflake:Publisher:BatchRows"] = "20000",
+        }).Build();
+        using var services = new ServiceCollection().AddSnowflakeOptions(configuration).BuildServiceProvider();
+
+        var snowflake = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IOptions<SnowflakeOptions>>().Value);
+        var publisher = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IOptions<TablePublisherOptions>>().Value);
+
+        snowflake.Message.ShouldContain("MaxRetries");
+        publisher.Message.ShouldContain("BatchRows");
     }
 }

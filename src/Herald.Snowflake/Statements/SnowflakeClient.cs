@@ -50,6 +50,15 @@ public sealed class SnowflakeClient : IDisposable
         baseUrl = root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/");
     }
 
+    /// <summary>A handler fit for the SQL API: gzip and deflate decompressed (Snowflake compresses large partitions),
+    /// connections renewed every few minutes so DNS changes are seen.</summary>
+    public static SocketsHttpHandler CreateHttpHandler() => new()
+    {
+        AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectTimeout = TimeSpan.FromSeconds(15),
+    };
+
     /// <summary>The public key fingerprint of the credential's key, <c>SHA256:...</c>; safe to show.</summary>
     public string KeyFingerprint => token.Fingerprint;
 

@@ -64,7 +64,7 @@ internal sealed class SnowflakeHarness : IAsyncDisposable
             Schema = "PUBLIC",
             PrivateKeyPem = keys.PrivateKeyPem,
         };
-        var http = new HttpClient();
+        var http = new HttpClient(SnowflakeClient.CreateHttpHandler());
         var snowflake = new SnowflakeClient(http, connection, clientOptions, TimeProvider.System);
         return new SnowflakeHarness(keys, server, http, connection, snowflake, new TablePublisher(snowflake, connection, publisherOptions));
     }
