@@ -73,4 +73,17 @@ public sealed class StandInDialectTests : IAsyncLifetime
         missingTable.Code.ShouldBe("002003");
         harness.StandIn.Shares.ShouldHaveSingleItem().Grants.Select(grant => grant.GrantedOn).ShouldBe(["DATABASE"]);
     }
+
+    [Fact]
+    public async Task LargeBatch_WithAValueThatIsNotANumber_IsRefused_AndInsertsNothing()
+    {
+        await harness.RunAsync("CREATE TABLE amounts (k VARCHAR, amount NUMBER(12,2))");
+        var bindings = Enumerable.Range(0, 1_500).SelectMany(n => new string?[] { $"k{n}", n == 1_234 ? "12,5 EUR" : "12.5" }).ToArray();
+        var sql = "INSERT INTO amounts (k, amount) VALUES " + string.Join(", ", Enumerable.Repeat("(?, ?)", 1_500));
+
+        var failure = await Should.ThrowAsync<SnowflakeException>(() => harness.RunAsync(sql, bindings));
+
+        failure.Code.ShouldBe("100038");
+        (await harness.ScalarAsync("SELECT count(*) FROM HERALD.PUBLIC.amounts")).ShouldBe(0L);
+    }
 }

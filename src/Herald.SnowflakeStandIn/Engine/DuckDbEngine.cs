@@ -16,6 +16,9 @@ internal sealed partial class DuckDbEngine : IDisposable
     private readonly int partitionRows;
     private readonly int maxResultRows;
 
+    /// <summary>From this many bound values on, a placeholder-only INSERT goes through the appender.</summary>
+    private const int AppendedBindings = 1_000;
+
     public DuckDbEngine(IReadOnlyDictionary<string, List<string>> databases, int partitionRows, int maxResultRows)
     {
         this.partitionRows = partitionRows;
@@ -68,6 +71,12 @@ internal sealed partial class DuckDbEngine : IDisposable
     {
         try
         {
+            if (statement.Kind == StatementKind.Insert && bindings.Count >= AppendedBindings && PlaceholderInsert.Match(statement.Original) is { } shape)
+            {
+                var appended = InsertThroughAppender(shape.Target, shape.Width, bindings);
+                return ResultSet.Single(ResultColumn.Count("number of rows inserted"), Count(appended), new DmlStats(appended, 0, 0));
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = statement.DuckDbText;
             foreach (var binding in bindings)
@@ -103,6 +112,40 @@ internal sealed partial class DuckDbEngine : IDisposable
         catch (DuckDBException exception)
         {
             throw DuckDbErrors.ToFailure(exception);
+        }
+    }
+
+    /// <summary>Rows of bound text go through a scratch table of VARCHARs filled by the appender, then into the target
+    /// with DuckDB's casts to the column types: what binding each value would do, without binding each value.</summary>
+    private long InsertThroughAppender(string target, int width, IReadOnlyList<BoundValue> bindings)
+    {
+        var columns = Enumerable.Range(1, width).Select(i => $"c{i}").ToList();
+        Execute($"CREATE OR REPLACE TEMP TABLE standin_rows ({string.Join(", ", columns.Select(column => column + " VARCHAR"))})");
+        try
+        {
+            using (var appender = connection.CreateAppender("temp", "main", "standin_rows"))
+            {
+                for (var row = 0; row < bindings.Count; row += width)
+                {
+                    var appending = appender.CreateRow();
+                    for (var i = row; i < row + width; i++)
+                    {
+                        appending = ValueOf(bindings[i]) is { } value
+                            ? appending.AppendValue(Convert.ToString(value, CultureInfo.InvariantCulture))
+                            : appending.AppendNullValue();
+                    }
+
+                    appending.EndRow();
+                }
+            }
+
+            using var command = connection.CreateCommand();
+            command.CommandText = $"INSERT INTO {target} SELECT {string.Join(", ", columns)} FROM temp.main.standin_rows";
+            return command.ExecuteNonQuery();
+        }
+        finally
+        {
+            Execute("DROP TABLE IF EXISTS temp.main.standin_rows");
         }
     }
 
