@@ -79,6 +79,10 @@ public sealed class TablePublisherTests
     {
         await using var harness = await SnowflakeHarness.StartAsync();
         await harness.Publisher.PublishFullAsync(UserRows.Table, UserRows.Stream(UserRows.Range(200)), TestTimeout.Token());
+        // A share whose name LIKE 'HERALD_INSIDER' also matches ('_' is a wildcard), given to someone else.
+        await harness.Client.ExecuteAsync(new Herald.Snowflake.Statements.SnowflakeStatement(
+            "CREATE SHARE HERALDXINSIDER; GRANT USAGE ON DATABASE HERALD TO SHARE HERALDXINSIDER; ALTER SHARE HERALDXINSIDER ADD ACCOUNTS = OTHERORG.OTHER",
+            "another share") { StatementCount = 3 }, TestTimeout.Token());
         var first = await harness.Publisher.ShareAsync("HERALD_INSIDER", [UserRows.Table], "INSIDERORG.EU_IMPORT", TestTimeout.Token());
 
         await harness.Publisher.PublishIncrementalAsync(UserRows.Table, UserRows.Stream(UserRows.Range(210)), TestTimeout.Token());
@@ -88,7 +92,7 @@ public sealed class TablePublisherTests
         second.Grants.ShouldBe(first.Grants);
         second.Accounts.ShouldBe(["INSIDERORG.EU_IMPORT"]);
         second.Grants.ShouldBe(["USAGE on DATABASE HERALD", "USAGE on SCHEMA HERALD.PUBLIC", "SELECT on TABLE HERALD.PUBLIC.\"insider_users\""], ignoreOrder: true);
-        var share = harness.StandIn.Shares.ShouldHaveSingleItem();
+        var share = harness.StandIn.Shares.Single(share => share.Name == "HERALD_INSIDER");
         share.Grants.Count.ShouldBe(3);
         (await harness.ScalarAsync($"SELECT count(*) FROM {Target}")).ShouldBe(210L);
     }

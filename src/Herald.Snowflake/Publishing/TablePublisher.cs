@@ -85,6 +85,12 @@ public sealed class TablePublisher
         var accounts = new List<string>();
         await foreach (var row in shares.ReadRowsAsync(cancellationToken))
         {
+            // LIKE treats '_' as any character: only the share of exactly this name counts.
+            if (!Cell(row, shareColumns, "name").Equals(shareName, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             accounts.AddRange(Cell(row, shareColumns, "to").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
 
