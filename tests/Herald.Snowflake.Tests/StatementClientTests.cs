@@ -80,6 +80,25 @@ public sealed class StatementClientTests
     }
 
     [Fact]
+    public async Task StatementRunningPastItsTimeout_IsStoppedBySnowflake_AndFailsAsATimeout()
+    {
+        var standInTime = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var harness = await SnowflakeHarness.StartAsync(
+            standIn: options => (options.AsyncThreshold, options.TimeProvider) = (TimeSpan.Zero, standInTime),
+            client: options => options.StatementTimeoutSeconds = 30);
+        harness.StandIn.Faults.HoldStatements = true;
+
+        var running = harness.RunAsync("SELECT 1");
+        await harness.StandIn.WaitUntilAsync(standIn => standIn.Calls.Any(call => call.Method == "GET"), TestTimeout.Token());
+        standInTime.Advance(TimeSpan.FromSeconds(31));
+        var failure = await Should.ThrowAsync<SnowflakeException>(() => running);
+
+        failure.Kind.ShouldBe(SnowflakeFailureKind.Timeout);
+        failure.HttpStatus.ShouldBe(408);
+        failure.Message.ShouldContain("StatementTimeoutSeconds");
+    }
+
+    [Fact]
     public async Task RateLimitedStatement_IsResentWithTheSameRequestIdAndRetry_AndRunsOnce()
     {
         await using var harness = await SnowflakeHarness.StartAsync();

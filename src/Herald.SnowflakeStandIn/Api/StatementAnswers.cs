@@ -26,7 +26,7 @@ internal static class StatementAnswers
                 writer.WriteString("statementHandle", record.Handle);
                 writer.WriteString("statementStatusUrl", StatusUrl(record));
             }, cancellationToken),
-            StatementStatus.Failed => WriteJsonAsync(response, 422, writer =>
+            StatementStatus.Failed => WriteJsonAsync(response, record.Failure!.HttpStatus, writer =>
             {
                 writer.WriteString("code", record.Failure!.Code);
                 writer.WriteString("message", record.Failure.Message);

@@ -99,7 +99,7 @@ internal sealed class StatementApi(
         }
 
         state.Add(record);
-        var running = Task.Run(() => runner.RunAsync(record, statements, submitted.Bindings, database, schema), CancellationToken.None);
+        var running = Task.Run(() => runner.RunAsync(record, statements, submitted.Bindings, database, schema, submitted.TimeoutSeconds), CancellationToken.None);
         if (!isAsync)
         {
             await Task.WhenAny(running, Task.Delay(options.AsyncThreshold, time, cancellationToken));
@@ -243,7 +243,7 @@ internal sealed class StatementApi(
     private static int StatusOf(StatementRecord record) => record.Status switch
     {
         StatementStatus.Running => 202,
-        StatementStatus.Failed => 422,
+        StatementStatus.Failed => record.Failure!.HttpStatus,
         _ => 200,
     };
 

@@ -9,8 +9,11 @@ internal sealed record StatementRequest(
     string? Database,
     string? Schema,
     IReadOnlyList<BoundValue> Bindings,
-    int? MultiStatementCount)
+    int? MultiStatementCount,
+    int TimeoutSeconds)
 {
+    public const int LongestTimeoutSeconds = 604_800;
+
     /// <summary>Session parameters the SQL API documents; any other is refused, as Snowflake refuses it.</summary>
     private static readonly HashSet<string> KnownParameters = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -79,7 +82,16 @@ internal sealed record StatementRequest(
                 }
             }
 
-            return new StatementRequest(statement, Text(root, "database"), Text(root, "schema"), ReadBindings(root), count);
+            // The statement's timeout in seconds; 0 or none means Snowflake's longest, 604,800 (seven days).
+            var timeout = 0;
+            if (root.TryGetProperty("timeout", out var timeoutValue) &&
+                (timeoutValue.ValueKind != JsonValueKind.Number || !timeoutValue.TryGetInt32(out timeout) || timeout is < 0 or > LongestTimeoutSeconds))
+            {
+                throw Invalid($"'timeout' must be a whole number of seconds from 0 to {LongestTimeoutSeconds}.");
+            }
+
+            return new StatementRequest(statement, Text(root, "database"), Text(root, "schema"), ReadBindings(root), count,
+                timeout == 0 ? LongestTimeoutSeconds : timeout);
         }
     }
 

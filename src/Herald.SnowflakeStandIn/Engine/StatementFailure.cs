@@ -1,8 +1,11 @@
 namespace Herald.SnowflakeStandIn.Engine;
 
 /// <summary>A statement Snowflake would refuse, answered 422 with Snowflake's <c>code</c> and <c>sqlState</c>.</summary>
-internal sealed class StatementFailure(string code, string sqlState, string message) : Exception(message)
+internal sealed class StatementFailure(string code, string sqlState, string message, int httpStatus = 422) : Exception(message)
 {
+    /// <summary>422 for a refused statement; 408 for one that ran past its timeout.</summary>
+    public int HttpStatus { get; } = httpStatus;
+
     public string Code { get; } = code;
 
     public string SqlState { get; } = sqlState;
@@ -17,4 +20,7 @@ internal sealed class StatementFailure(string code, string sqlState, string mess
     public static StatementFailure Execution(string message) => new("100132", "P0000", "SQL execution error: " + message);
 
     public static StatementFailure Canceled() => new("000604", "57014", "SQL execution canceled");
+
+    public static StatementFailure TimedOut(int seconds) =>
+        new("000630", "57014", $"Statement reached its statement or warehouse timeout of {seconds} second(s) and was canceled.", 408);
 }

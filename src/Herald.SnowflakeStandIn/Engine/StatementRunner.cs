@@ -11,8 +11,9 @@ namespace Herald.SnowflakeStandIn.Engine;
 internal sealed class StatementRunner(DuckDbEngine engine, ShareCommands shareCommands, StandInState state, StandInFaults faults, TimeProvider time)
 {
     public async Task RunAsync(
-        StatementRecord record, IReadOnlyList<TranslatedStatement> statements, IReadOnlyList<BoundValue> bindings, string database, string schema)
+        StatementRecord record, IReadOnlyList<TranslatedStatement> statements, IReadOnlyList<BoundValue> bindings, string database, string schema, int timeoutSeconds)
     {
+        using var timeout = record.StartTimeout(TimeSpan.FromSeconds(timeoutSeconds), time);
         var cancellationToken = record.Cancellation.Token;
         try
         {
@@ -67,7 +68,7 @@ internal sealed class StatementRunner(DuckDbEngine engine, ShareCommands shareCo
         }
         catch (OperationCanceledException)
         {
-            record.Fail(StatementFailure.Canceled());
+            record.Fail(record.TimedOut ? StatementFailure.TimedOut(timeoutSeconds) : StatementFailure.Canceled());
         }
         catch (Exception exception)
         {

@@ -6,6 +6,8 @@ namespace Herald.SnowflakeStandIn.State;
 /// is set once; <see cref="Done"/> completes then.</summary>
 internal sealed class StatementRecord(string handle, string? requestId, DateTimeOffset createdOn)
 {
+    private int timedOut;
+
     private readonly TaskCompletionSource done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string Handle { get; } = handle;
@@ -15,6 +17,16 @@ internal sealed class StatementRecord(string handle, string? requestId, DateTime
     public DateTimeOffset CreatedOn { get; } = createdOn;
 
     public CancellationTokenSource Cancellation { get; } = new();
+
+    /// <summary>True when the statement's own timeout, not a cancel request, stopped it.</summary>
+    public bool TimedOut => Volatile.Read(ref timedOut) == 1;
+
+    /// <summary>Cancels the statement once <paramref name="timeout"/> has passed on <paramref name="time"/>.</summary>
+    public ITimer StartTimeout(TimeSpan timeout, TimeProvider time) => time.CreateTimer(_ =>
+    {
+        Interlocked.Exchange(ref timedOut, 1);
+        Cancellation.Cancel();
+    }, null, timeout, Timeout.InfiniteTimeSpan);
 
     public StatementStatus Status { get; private set; } = StatementStatus.Running;
 
