@@ -36,6 +36,8 @@ public static class SnowflakeDefaults
 
     public const int MaxValuesRows = 16_384;
 
+    public const double ShrinkGuardShare = 0.5;
+
     /// <summary>Bound values per <c>INSERT</c> (rows times columns).</summary>
     public const int MaxBindingsPerBatch = 100_000;
 }

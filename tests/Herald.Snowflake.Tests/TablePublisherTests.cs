@@ -64,6 +64,27 @@ public sealed class TablePublisherTests
     }
 
     [Fact]
+    public async Task Load_ThatWouldRemoveMostOfTheTable_StopsBeforeTheSwap_UnlessAllowed()
+    {
+        await using var harness = await SnowflakeHarness.StartAsync();
+        await harness.Publisher.PublishFullAsync(UserRows.Table, UserRows.Stream(UserRows.Range(100)), TestTimeout.Token());
+
+        var full = await Should.ThrowAsync<SnowflakeException>(() =>
+            harness.Publisher.PublishFullAsync(UserRows.Table, UserRows.Stream(UserRows.Range(10)), TestTimeout.Token()));
+        var incremental = await Should.ThrowAsync<SnowflakeException>(() =>
+            harness.Publisher.PublishIncrementalAsync(UserRows.Table, UserRows.Stream([]), TestTimeout.Token()));
+        (await harness.ScalarAsync($"SELECT count(*) FROM {Target}")).ShouldBe(100L);
+
+        var allowed = await harness.Publisher.PublishFullAsync(UserRows.Table, UserRows.Stream(UserRows.Range(10)), TestTimeout.Token(), allowShrink: true);
+
+        full.Kind.ShouldBe(SnowflakeFailureKind.Input);
+        full.Message.ShouldContain("remove 90 of the table's 100 rows");
+        full.Message.ShouldContain("ShrinkGuardShare");
+        incremental.Message.ShouldContain("remove 100 of the table's 100 rows");
+        allowed.RowsInTable.ShouldBe(10);
+    }
+
+    [Fact]
     public async Task IncrementalLoad_OfAnEmptyTable_SendsEveryRow()
     {
         await using var harness = await SnowflakeHarness.StartAsync();

@@ -31,9 +31,10 @@ public sealed class TablePublisher
     }
 
     /// <summary>Replaces the table's contents with <paramref name="rows"/> (values in column order).</summary>
-    /// <exception cref="SnowflakeException">The load failed; the previous version is still in place. The message says why.</exception>
-    public Task<TablePublication> PublishFullAsync(TableDefinition table, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken) =>
-        PublishAsync(table, LoadMode.Full, async (load, batches) =>
+    /// <param name="allowShrink">Publish even when the new version removes more than <see cref="TablePublisherOptions.ShrinkGuardShare"/> of the rows.</param>
+    /// <exception cref="SnowflakeException">The load failed or the shrink guard stopped it; the previous version is still in place. The message says why.</exception>
+    public Task<TablePublication> PublishFullAsync(TableDefinition table, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken, bool allowShrink = false) =>
+        PublishAsync(table, LoadMode.Full, allowShrink, async (load, batches) =>
         {
             long rowNumber = 0;
             await foreach (var row in rows.WithCancellation(cancellationToken))
@@ -46,15 +47,17 @@ public sealed class TablePublisher
 
     /// <summary>Brings the table to <paramref name="rowsOrderedByKey"/> by sending only what changed. The rows must
     /// arrive ordered by the key column, each key once, with a timestamp in the <c>updated_at</c> column.</summary>
-    /// <exception cref="SnowflakeException">The load failed; the previous version is still in place. The message says why.</exception>
-    public Task<TablePublication> PublishIncrementalAsync(TableDefinition table, IAsyncEnumerable<object?[]> rowsOrderedByKey, CancellationToken cancellationToken)
+    /// <param name="allowShrink">Publish even when more than <see cref="TablePublisherOptions.ShrinkGuardShare"/> of the rows are removed.</param>
+    /// <exception cref="SnowflakeException">The load failed or the shrink guard stopped it; the previous version is still in place. The message says why.</exception>
+    public Task<TablePublication> PublishIncrementalAsync(
+        TableDefinition table, IAsyncEnumerable<object?[]> rowsOrderedByKey, CancellationToken cancellationToken, bool allowShrink = false)
     {
         if (table.UpdatedAtColumn is null)
         {
             throw new SnowflakeException(SnowflakeFailureKind.Input, $"Table '{table.Name}' has no updated_at column, so it can only be loaded in full.");
         }
 
-        return PublishAsync(table, LoadMode.Incremental, async (load, batches) =>
+        return PublishAsync(table, LoadMode.Incremental, allowShrink, async (load, batches) =>
         {
             var current = await client.ExecuteAsync(new SnowflakeStatement(load.ReadVersions(), $"reading the keys and versions of '{table.Name}'"), cancellationToken);
             var changes = new IncrementalChanges(table, batches);
@@ -98,7 +101,7 @@ public sealed class TablePublisher
     }
 
     private async Task<TablePublication> PublishAsync(
-        TableDefinition table, LoadMode mode, Func<LoadTable, InsertBatches, Task<long>> fill, CancellationToken cancellationToken)
+        TableDefinition table, LoadMode mode, bool allowShrink, Func<LoadTable, InsertBatches, Task<long>> fill, CancellationToken cancellationToken)
     {
         table.ThrowIfInvalid();
         var load = new LoadTable(table, connection);
@@ -110,6 +113,11 @@ public sealed class TablePublisher
         {
             unchanged = await fill(load, batches);
             await batches.FlushAsync(cancellationToken);
+            if (!allowShrink)
+            {
+                await GuardShrinkAsync(table, load, mode == LoadMode.Full ? batches.RowsSent : null, batches.KeysSent, cancellationToken);
+            }
+
             var swap = mode == LoadMode.Full ? load.SwapFull() : load.SwapIncremental();
             await client.ExecuteAsync(new SnowflakeStatement(swap, $"swapping in the new version of '{table.Name}'") { StatementCount = LoadTable.SwapStatements }, cancellationToken);
         }
@@ -122,14 +130,37 @@ public sealed class TablePublisher
         }
 
         await client.ExecuteAsync(new SnowflakeStatement(load.DropLoad(), $"dropping the load table of '{table.Name}'"), cancellationToken);
-        var count = await client.ExecuteAsync(new SnowflakeStatement(load.CountRows(), $"counting the rows of '{table.Name}'"), cancellationToken);
-        long rowsInTable = 0;
-        await foreach (var row in count.ReadRowsAsync(cancellationToken))
+        var rowsInTable = await CountRowsAsync(table, load, cancellationToken);
+        return new TablePublication(table.Name, mode, batches.RowsSent, unchanged, batches.KeysSent, batches.Batches, rowsInTable);
+    }
+
+    /// <summary>Stops a load that would remove more than <see cref="TablePublisherOptions.ShrinkGuardShare"/> of the table's rows.</summary>
+    /// <param name="newRows">For a full load, the rows of the new version; null for an incremental one.</param>
+    /// <param name="keysRemoved">For an incremental load, the keys it removes.</param>
+    private async Task GuardShrinkAsync(TableDefinition table, LoadTable load, long? newRows, long keysRemoved, CancellationToken cancellationToken)
+    {
+        var current = await CountRowsAsync(table, load, cancellationToken);
+        var removed = newRows is { } rows ? Math.Max(0, current - rows) : keysRemoved;
+        if (current == 0 || (double)removed / current <= options.ShrinkGuardShare)
         {
-            rowsInTable = long.TryParse(row[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
+            return;
         }
 
-        return new TablePublication(table.Name, mode, batches.RowsSent, unchanged, batches.KeysSent, batches.Batches, rowsInTable);
+        throw new SnowflakeException(SnowflakeFailureKind.Input,
+            $"It would remove {removed:N0} of the table's {current:N0} rows ({(double)removed / current:P0}), more than {TablePublisherOptions.Section}:ShrinkGuardShare " +
+            $"({options.ShrinkGuardShare:P0}). If the smaller table is right (check the table's SQL first), publish again allowing it to shrink.");
+    }
+
+    private async Task<long> CountRowsAsync(TableDefinition table, LoadTable load, CancellationToken cancellationToken)
+    {
+        var count = await client.ExecuteAsync(new SnowflakeStatement(load.CountRows(), $"counting the rows of '{table.Name}'"), cancellationToken);
+        long rows = 0;
+        await foreach (var row in count.ReadRowsAsync(cancellationToken))
+        {
+            rows = long.TryParse(row[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        }
+
+        return rows;
     }
 
     /// <summary>Removes the half-filled load table; if that fails too, the next load replaces it.</summary>

@@ -5,6 +5,14 @@ namespace Herald.Snowflake.Publishing;
 /// <summary>Settings under <c>Herald:Snowflake:Publisher</c>: how rows are batched into <c>INSERT</c> statements.</summary>
 public sealed class TablePublisherOptions
 {
+    /// <summary>
+    /// The shrink guard: a load that would remove more than this share of the table's rows stops before the swap
+    /// unless the caller allows it. A template that suddenly returns nothing must not empty a table Insider One
+    /// imports. 0.5 by default; 1 turns the guard off.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double ShrinkGuardShare { get; set; } = SnowflakeDefaults.ShrinkGuardShare;
+
     public const string Section = "Herald:Snowflake:Publisher";
 
     /// <summary>Rows per <c>INSERT</c>, at most 16,384 (Snowflake's <c>VALUES</c> limit).</summary>
