@@ -120,6 +120,28 @@ public sealed class StandInRefusalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StatementText_OverOneMegabyte_IsRefused()
+    {
+        using var response = await PostAsync(new { statement = "SELECT '" + new string('x', 1024 * 1024) + "'" }, Jwt());
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await BodyAsync(response)).GetProperty("message").GetString()!.ShouldContain("1,048,576 bytes");
+    }
+
+    [Fact]
+    public async Task StandIn_WithOptionsThatCannotWork_DoesNotStart_NamingTheSetting()
+    {
+        var noUsers = await Should.ThrowAsync<ArgumentException>(() => SnowflakeStandIn.SnowflakeStandIn.StartAsync(new SnowflakeStandIn.StandInOptions()));
+        var badKey = await Should.ThrowAsync<ArgumentException>(() => SnowflakeStandIn.SnowflakeStandIn.StartAsync(new SnowflakeStandIn.StandInOptions
+        {
+            Users = [new SnowflakeStandIn.StandInUser { Account = "MYORG-ACCT", User = "HERALD", PublicKeysPem = ["not a key"] }],
+        }));
+
+        noUsers.Message.ShouldContain("StandInOptions.Users");
+        badKey.Message.ShouldContain("StandInOptions.Users[0].PublicKeysPem");
+    }
+
+    [Fact]
     public async Task Body_LargerThanTheLimit_IsAnswered413WithoutRunning()
     {
         using var response = await PostAsync(new { statement = "SELECT '" + new string('x', 3 * 1024 * 1024) + "'" }, Jwt());
