@@ -110,7 +110,7 @@ internal sealed record StatementRequest(
             throw Invalid("'bindings' must be an object keyed \"1\", \"2\", ...");
         }
 
-        var byPosition = new SortedDictionary<int, BoundValue>();
+        var byPosition = new List<(int Position, BoundValue Value)>();
         foreach (var binding in bindings.EnumerateObject())
         {
             if (!int.TryParse(binding.Name, out var position) || position < 1 || binding.Value.ValueKind != JsonValueKind.Object)
@@ -130,15 +130,22 @@ internal sealed record StatementRequest(
                 JsonValueKind.Null => null,
                 _ => throw Invalid($"Binding {position}: values are sent as strings (or null)."),
             } : null;
-            byPosition[position] = new BoundValue(type, value);
+            byPosition.Add((position, new BoundValue(type, value)));
         }
 
-        if (byPosition.Count > 0 && byPosition.Keys.Last() != byPosition.Count)
+        // Placed by position in one pass: a batch carries tens of thousands of bindings.
+        var ordered = new BoundValue?[byPosition.Count];
+        foreach (var (position, value) in byPosition)
         {
-            throw Invalid("Bindings must be numbered 1 to N without gaps.");
+            if (position > ordered.Length || ordered[position - 1] is not null)
+            {
+                throw Invalid("Bindings must be numbered 1 to N without gaps or repeats.");
+            }
+
+            ordered[position - 1] = value;
         }
 
-        return byPosition.Values.ToList();
+        return ordered.Select(value => value!).ToList();
     }
 
     private static StatementFailure Invalid(string message) => new("391902", "08000", message);
