@@ -21,6 +21,17 @@ public sealed class StandInDialectTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UnquotedNames_AreUppercase_QuotedOnesAsWritten()
+    {
+        await harness.RunAsync("CREATE TABLE mixed (plain VARCHAR, \"exact_name\" VARCHAR)");
+
+        var result = await harness.RunAsync("select plain, \"exact_name\", 1 as answer from mixed");
+
+        result.Columns.Select(column => column.Name).ShouldBe(["PLAIN", "exact_name", "ANSWER"]);
+        (await harness.StandIn.QueryAsync("SELECT table_name FROM duckdb_tables() WHERE lower(table_name) = 'mixed'"))[0][0].ShouldBe("MIXED");
+    }
+
+    [Fact]
     public async Task SnowflakeTypes_AreCreatedWithTheirSnowflakeMeaning()
     {
         await harness.RunAsync("CREATE TABLE typed (n NUMBER, i INTEGER, s STRING, t TIMESTAMP_NTZ, z TIMESTAMP_TZ, f FLOAT)");

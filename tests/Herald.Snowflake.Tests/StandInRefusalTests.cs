@@ -88,7 +88,7 @@ public sealed class StandInRefusalTests : IAsyncLifetime
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await BodyAsync(response)).GetProperty("message").GetString()!.ShouldContain("multi-statement");
-        (await harness.StandIn.QueryAsync("SELECT count(*) FROM duckdb_tables() WHERE table_name = 't'"))[0][0].ShouldBe(0L);
+        (await harness.StandIn.QueryAsync("SELECT count(*) FROM duckdb_tables() WHERE lower(table_name) = 't'"))[0][0].ShouldBe(0L);
     }
 
     [Fact]

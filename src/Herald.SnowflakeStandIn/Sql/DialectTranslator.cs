@@ -108,8 +108,8 @@ internal static class DialectTranslator
         return new TranslatedStatement(StatementKind.Truncate, "DELETE FROM " + name, statement, ifExists);
     }
 
-    /// <summary>Copies the statement, rewriting string literals into DuckDB's quoting and Snowflake's type names into
-    /// DuckDB's.</summary>
+    /// <summary>Copies the statement, rewriting string literals into DuckDB's quoting, Snowflake's type names into
+    /// DuckDB's, and unquoted names into uppercase.</summary>
     private static TranslatedStatement Rewrite(StatementKind kind, SqlStatement statement)
     {
         var text = statement.Text;
@@ -135,6 +135,12 @@ internal static class DialectTranslator
             else if (token.IsWord("TRANSIENT") && i <= 3)
             {
                 replacement = "";
+            }
+            else if (token.Kind == SqlTokenKind.Word && token.Value.Any(char.IsLower))
+            {
+                // Snowflake stores and reports unquoted names in uppercase; DuckDB keeps them as written. Keywords and
+                // function names are not affected by the case.
+                replacement = token.Value.ToUpperInvariant();
             }
 
             if (replacement is not null)
