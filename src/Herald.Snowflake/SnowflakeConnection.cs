@@ -12,15 +12,19 @@ public sealed partial class SnowflakeConnection
     /// <summary>Such as <c>myorg-myaccount</c>; see <see cref="SnowflakeAccount"/>.</summary>
     public required string AccountIdentifier { get; init; }
 
+    /// <summary>The Snowflake user whose public key holds the private key's pair (uppercased in the JWT).</summary>
     public required string User { get; init; }
 
     /// <summary>Sent with each statement; uppercase as <c>SHOW ROLES</c> prints it (e.g. <c>HERALD_PUBLISHER</c>).</summary>
     public string? Role { get; init; }
 
+    /// <summary>Sent with each statement; null uses the user's default warehouse.</summary>
     public string? Warehouse { get; init; }
 
+    /// <summary>Where tables are published and statements run (an unquoted identifier, such as HERALD).</summary>
     public required string Database { get; init; }
 
+    /// <summary>The schema within <see cref="Database"/>, such as PUBLIC.</summary>
     public required string Schema { get; init; }
 
     /// <summary>The user's RSA private key as PKCS#8 PEM (<c>BEGIN PRIVATE KEY</c> or <c>BEGIN ENCRYPTED PRIVATE KEY</c>). Secret.</summary>

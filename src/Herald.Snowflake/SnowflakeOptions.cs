@@ -18,8 +18,10 @@ public sealed class SnowflakeOptions : IValidatableObject
     [Range(0, 20)]
     public int MaxRetries { get; set; } = SnowflakeDefaults.MaxRetries;
 
+    /// <summary>First backoff between retries; doubles (with jitter) up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = SnowflakeDefaults.RetryBaseDelay;
 
+    /// <summary>Longest backoff between two retries.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = SnowflakeDefaults.MaxRetryDelay;
 
     /// <summary>Total wait for 429 answers per request (honouring <c>Retry-After</c>) before Herald gives up.</summary>
@@ -28,6 +30,7 @@ public sealed class SnowflakeOptions : IValidatableObject
     /// <summary>First wait before polling a statement answered 202; doubles up to <see cref="PollMaxDelay"/>.</summary>
     public TimeSpan PollInitialDelay { get; set; } = SnowflakeDefaults.PollInitialDelay;
 
+    /// <summary>Longest wait between two polls of a running statement.</summary>
     public TimeSpan PollMaxDelay { get; set; } = SnowflakeDefaults.PollMaxDelay;
 
     /// <summary>Seconds a statement may run in Snowflake (the request's <c>timeout</c>); Herald also stops polling and

@@ -148,6 +148,7 @@ public sealed class SnowflakeStandIn : IAsyncDisposable
         }
     }
 
+    /// <summary>Releases held statements, stops the server and closes DuckDB.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 1)

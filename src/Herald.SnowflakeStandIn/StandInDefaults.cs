@@ -28,8 +28,15 @@ public static class StandInDefaults
     /// <summary>Statements listed by <see cref="SnowflakeStandIn.Statements"/>; older ones are dropped from the list.</summary>
     public const int RecordedStatements = 20_000;
 
+    /// <summary>The database a stand-in starts with unless configured otherwise.</summary>
     public const string Database = "HERALD";
+
+    /// <summary>Its schema.</summary>
     public const string Schema = "PUBLIC";
+
+    /// <summary>The <c>Retry-After</c> of an injected 429.</summary>
     public const int RetryAfterSeconds = 1;
+
+    /// <summary>The status of an injected failure.</summary>
     public const int FailStatus = 503;
 }

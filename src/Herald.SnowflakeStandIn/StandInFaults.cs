@@ -23,6 +23,7 @@ public sealed class StandInFaults
         set { ArgumentOutOfRangeException.ThrowIfNegative(value); lock (gate) { rateLimitNextStatements = value; } }
     }
 
+    /// <summary>The <c>Retry-After</c> of an injected 429, in seconds; 1 unless set.</summary>
     public int RetryAfterSeconds
     {
         get { lock (gate) { return retryAfterSeconds; } }
@@ -64,6 +65,7 @@ public sealed class StandInFaults
         set { lock (gate) { failStatementsContaining = string.IsNullOrEmpty(value) ? null : value; matchesSeen = 0; } }
     }
 
+    /// <summary>Matching statements let through before <see cref="FailStatementsContaining"/> starts failing them.</summary>
     public int FailAfterMatches
     {
         get { lock (gate) { return failAfterMatches; } }

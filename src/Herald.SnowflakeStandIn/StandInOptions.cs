@@ -15,6 +15,7 @@ public sealed class StandInOptions
     /// <summary>A statement still running after this long is answered 202 and must be polled.</summary>
     public TimeSpan AsyncThreshold { get; set; } = StandInDefaults.AsyncThreshold;
 
+    /// <summary>Rows one <c>VALUES</c> list may hold (Snowflake: 16,384).</summary>
     public int MaxValuesRows { get; set; } = StandInDefaults.MaxValuesRows;
 
     /// <summary>Largest statement text, in UTF-8 bytes.</summary>
@@ -23,10 +24,13 @@ public sealed class StandInOptions
     /// <summary>Largest request body, in bytes; a longer one is answered 413 without being read further.</summary>
     public int MaxRequestBytes { get; set; } = StandInDefaults.MaxRequestBytes;
 
+    /// <summary>Rows per result partition; a result with more is fetched with <c>?partition=N</c>.</summary>
     public int PartitionRows { get; set; } = StandInDefaults.PartitionRows;
 
+    /// <summary>Largest result kept for a statement; a longer one fails the statement.</summary>
     public int MaxResultRows { get; set; } = StandInDefaults.MaxResultRows;
 
+    /// <summary>Finished statements kept for polling and <c>retry=true</c>; older ones are forgotten.</summary>
     public int RetainedStatements { get; set; } = StandInDefaults.RetainedStatements;
 
     /// <summary>The faults the stand-in starts with; copied, so later changes go through <see cref="SnowflakeStandIn.Faults"/>.</summary>

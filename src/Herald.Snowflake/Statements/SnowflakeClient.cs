@@ -90,6 +90,7 @@ public sealed class SnowflakeClient : IDisposable
         };
     }
 
+    /// <summary>Releases the private key; the <see cref="HttpClient"/> belongs to the caller.</summary>
     public void Dispose() => token.Dispose();
 
     private async Task<SnowflakeResult> PollAsync(string handle, string purpose, CancellationToken cancellationToken)

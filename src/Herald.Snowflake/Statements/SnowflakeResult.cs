@@ -18,8 +18,10 @@ public sealed class SnowflakeResult
         this.fetchPartition = fetchPartition;
     }
 
+    /// <summary>Snowflake's handle of the statement, for its query history.</summary>
     public string StatementHandle => answer.Handle;
 
+    /// <summary>The result's columns in order (<c>rowType</c>).</summary>
     public IReadOnlyList<SnowflakeColumn> Columns => answer.Columns;
 
     /// <summary>Rows in the whole result (all partitions).</summary>
@@ -28,10 +30,13 @@ public sealed class SnowflakeResult
     /// <summary>For a multi-statement request, each statement's handle in order.</summary>
     public IReadOnlyList<string> StatementHandles => answer.StatementHandles;
 
+    /// <summary>Rows a DML statement inserted (Snowflake's <c>stats</c>); 0 for other statements.</summary>
     public long RowsInserted => answer.RowsInserted;
 
+    /// <summary>Rows a DML statement updated; 0 for other statements.</summary>
     public long RowsUpdated => answer.RowsUpdated;
 
+    /// <summary>Rows a DML statement deleted; 0 for other statements.</summary>
     public long RowsDeleted => answer.RowsDeleted;
 
     /// <summary>The rows of every partition in order; further partitions are fetched as the enumeration reaches them.</summary>
