@@ -132,6 +132,11 @@ public sealed class SnowflakeStandIn : IAsyncDisposable
         return count;
     }
 
+    /// <summary>Completes when the statement with this handle has finished (succeeded, failed or canceled).</summary>
+    /// <exception cref="ArgumentException">No statement has the handle (or it was forgotten).</exception>
+    public Task WaitForStatementAsync(string handle, CancellationToken cancellationToken) =>
+        (state.ByHandle(handle) ?? throw new ArgumentException($"No statement has the handle {handle}.", nameof(handle))).Done.WaitAsync(cancellationToken);
+
     /// <summary>Completes when <paramref name="condition"/> holds for the recorded statements and calls; checked each
     /// time one is recorded, so a test waits for an event rather than for time.</summary>
     public async Task WaitUntilAsync(Func<SnowflakeStandIn, bool> condition, CancellationToken cancellationToken)

@@ -163,6 +163,22 @@ public sealed class StandInRefusalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AsyncSubmission_IsAnswered202AtOnce_AndItsResultIsThereWhenItFinishes()
+    {
+        using var submitted = await PostAsync(new { statement = "SELECT 7 AS seven" }, Jwt(), "?async=true");
+        var accepted = await BodyAsync(submitted);
+        await harness.StandIn.WaitForStatementAsync(accepted.GetProperty("statementHandle").GetString()!, TestTimeout.Token());
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(harness.StandIn.BaseUrl, accepted.GetProperty("statementStatusUrl").GetString()));
+        Authorize(request, Jwt());
+        using var polled = await harness.Http.SendAsync(request);
+
+        submitted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        accepted.GetProperty("code").GetString().ShouldBe("333334");
+        polled.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await BodyAsync(polled)).GetProperty("data")[0][0].GetString().ShouldBe("7");
+    }
+
+    [Fact]
     public async Task StatementHandle_ThatDoesNotExist_IsAnswered404()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(harness.StandIn.BaseUrl, "/api/v2/statements/../../etc"));

@@ -19,13 +19,7 @@ internal static class StatementAnswers
     public static Task WriteAsync(HttpResponse response, StatementRecord record, int partition, CancellationToken cancellationToken) =>
         record.Status switch
         {
-            StatementStatus.Running => WriteJsonAsync(response, 202, writer =>
-            {
-                writer.WriteString("code", RunningCode);
-                writer.WriteString("message", "Asynchronous execution in progress. Use provided query id to perform query monitoring and management.");
-                writer.WriteString("statementHandle", record.Handle);
-                writer.WriteString("statementStatusUrl", StatusUrl(record));
-            }, cancellationToken),
+            StatementStatus.Running => WriteRunningAsync(response, record, cancellationToken),
             StatementStatus.Failed => WriteJsonAsync(response, record.Failure!.HttpStatus, writer =>
             {
                 writer.WriteString("code", record.Failure!.Code);
@@ -36,6 +30,16 @@ internal static class StatementAnswers
             }, cancellationToken),
             _ => WriteResultAsync(response, record, partition, cancellationToken),
         };
+
+    /// <summary>The 202 of a statement still running, or of one submitted with <c>async=true</c>, however far it got.</summary>
+    public static Task WriteRunningAsync(HttpResponse response, StatementRecord record, CancellationToken cancellationToken) =>
+        WriteJsonAsync(response, 202, writer =>
+        {
+            writer.WriteString("code", RunningCode);
+            writer.WriteString("message", "Asynchronous execution in progress. Use provided query id to perform query monitoring and management.");
+            writer.WriteString("statementHandle", record.Handle);
+            writer.WriteString("statementStatusUrl", StatusUrl(record));
+        }, cancellationToken);
 
     public static Task WriteErrorAsync(HttpResponse response, int status, string code, string message, CancellationToken cancellationToken, string? sqlState = null) =>
         WriteJsonAsync(response, status, writer =>

@@ -112,6 +112,14 @@ internal sealed class StatementApi(
             return;
         }
 
+        if (isAsync)
+        {
+            // With async=true Snowflake answers 202 at once, however quickly the statement runs.
+            state.Record(received with { Status = 202 });
+            await StatementAnswers.WriteRunningAsync(context.Response, record, cancellationToken);
+            return;
+        }
+
         state.Record(received with { Status = StatusOf(record) });
         await StatementAnswers.WriteAsync(context.Response, record, 0, cancellationToken);
     }
