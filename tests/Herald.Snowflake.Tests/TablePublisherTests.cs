@@ -158,6 +158,22 @@ public sealed class TablePublisherTests
         (await harness.ScalarAsync($"SELECT count(*) FROM {Target}")).ShouldBe((long)withEmails.Count);
     }
 
+    [Fact]
+    public async Task SwapWithoutAnAnswer_SaysTheOutcomeIsUnknown_AndTheTableHoldsOneWholeVersion()
+    {
+        await using var harness = await SnowflakeHarness.StartAsync(client: options => options.MaxRetries = 1);
+        await harness.Publisher.PublishFullAsync(UserRows.Table, UserRows.Stream(UserRows.Range(30)), TestTimeout.Token());
+        harness.StandIn.Faults.FailStatementsContaining = "BEGIN TRANSACTION";
+
+        var failure = await Should.ThrowAsync<SnowflakeException>(() =>
+            harness.Publisher.PublishFullAsync(UserRows.Table, UserRows.Stream(UserRows.Range(40)), TestTimeout.Token()));
+
+        failure.Kind.ShouldBe(SnowflakeFailureKind.Transient);
+        failure.Message.ShouldContain("could not learn whether the new version of 'insider_users' was swapped in");
+        failure.Message.ShouldNotContain("previous version is still in place");
+        (await harness.ScalarAsync($"SELECT count(*) FROM {Target}")).ShouldBeOneOf(30L, 40L);
+    }
+
     [Theory]
     [InlineData("Insider_Users", "all lowercase or all uppercase")]
     [InlineData("insider_users\"; DROP TABLE x; --", "letters, digits and '_'")]

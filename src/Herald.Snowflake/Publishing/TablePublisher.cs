@@ -109,6 +109,7 @@ public sealed class TablePublisher
         await client.ExecuteAsync(new SnowflakeStatement(load.CreateTarget(), $"creating table '{table.Name}' if it is missing"), cancellationToken);
         await client.ExecuteAsync(new SnowflakeStatement(load.CreateLoad(), $"creating the load table of '{table.Name}'"), cancellationToken);
         long unchanged;
+        var swapping = false;
         try
         {
             unchanged = await fill(load, batches);
@@ -119,7 +120,16 @@ public sealed class TablePublisher
             }
 
             var swap = mode == LoadMode.Full ? load.SwapFull() : load.SwapIncremental();
+            swapping = true;
             await client.ExecuteAsync(new SnowflakeStatement(swap, $"swapping in the new version of '{table.Name}'") { StatementCount = LoadTable.SwapStatements }, cancellationToken);
+        }
+        catch (SnowflakeException failure) when (swapping && failure.Kind is SnowflakeFailureKind.Transient or SnowflakeFailureKind.Timeout or SnowflakeFailureKind.Protocol)
+        {
+            // No answer to the swap: it may have committed or not. Either way the table holds one whole version.
+            throw new SnowflakeException(failure.Kind,
+                $"Herald could not learn whether the new version of '{table.Name}' was swapped in: the table holds either the previous version " +
+                $"or the new one, whole (the swap is one transaction). Run the load again to be sure. {failure.Message}",
+                failure.HttpStatus, failure.Code, failure.SqlState, failure.StatementHandle);
         }
         catch (SnowflakeException failure)
         {
