@@ -356,6 +356,10 @@ public sealed class DuckDbSegmentComparer : ISegmentComparer
             Execute(connection, $"SET temp_directory = {SqlText.Literal(_tempDirectory)}");
             // Order is not needed for sets of values; dropping it lets DuckDB stream with less memory.
             Execute(connection, "SET preserve_insertion_order = false");
+            // It reads Herald's own files only; no extension is ever fetched or loaded (docs/security.md).
+            Execute(connection, "SET autoinstall_known_extensions = false");
+            Execute(connection, "SET autoload_known_extensions = false");
+            Execute(connection, "SET allow_community_extensions = false");
             if (_threads > 0)
             {
                 Execute(connection, $"SET threads = {_threads}");

@@ -48,6 +48,7 @@ internal static class HeraldApplication
             Path.Combine(DataDirectory(sp), "files"), () => sp.GetRequiredService<PublicUrls>().BaseUrl, sp.GetRequiredService<UrlSigner>()));
         services.AddSingleton<IAudienceFileStore>(sp => sp.GetRequiredService<LocalAudienceFileStore>());
         services.AddSingleton<IAudienceSource>(sp => new DuckDbAudienceSource(SourceOptionsOf(sp)));
+        services.AddSingleton(sp => new PreviewGate(sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Source.MaxConcurrentPreviews));
         services.AddSingleton<ISegmentComparer>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<HeraldOptions>>().Value;
@@ -137,6 +138,11 @@ internal static class HeraldApplication
             MemoryLimit = options.Source.MemoryLimit,
             TempDirectory = Path.Combine(options.DataDirectory, "tmp", "duckdb"),
             Threads = options.Source.Threads,
+            AllowedDirectories = SourceFolders.AllowedOf(options),
+            QueryTimeout = options.Source.QueryTimeout,
+            PreviewMaxCellChars = options.Source.PreviewMaxCellChars,
+            PreviewMaxChars = options.Source.PreviewMaxChars,
+            Clock = services.GetRequiredService<TimeProvider>(),
         };
     }
 }

@@ -55,6 +55,23 @@ public sealed class HeraldOptions : IValidatableObject
         {
             yield return new ValidationResult($"Herald:Updates:MemoryLimit '{Updates.MemoryLimit}' must be a size such as 512MB or 1GB.", ["Updates.MemoryLimit"]);
         }
+        foreach (var problem in SourceFolders.Problems(this))
+        {
+            yield return new ValidationResult(problem, ["Source.AllowedDirectories"]);
+        }
+        if (Source.QueryTimeout < TimeSpan.FromSeconds(1) || Source.QueryTimeout > TimeSpan.FromDays(1))
+        {
+            yield return new ValidationResult("Herald:Source:QueryTimeout must be between 00:00:01 and 1.00:00:00 (default 00:30:00).", ["Source.QueryTimeout"]);
+        }
+        if (Source.PreviewMaxCellChars is < 16 or > 1_000_000 || Source.PreviewMaxChars < Source.PreviewMaxCellChars || Source.PreviewMaxChars > 64_000_000)
+        {
+            yield return new ValidationResult("Herald:Source:PreviewMaxCellChars must be between 16 and 1,000,000, and Herald:Source:PreviewMaxChars " +
+                "between it and 64,000,000 (defaults 1,000 and 262,144).", ["Source.PreviewMaxChars"]);
+        }
+        if (Source.MaxConcurrentPreviews is < 1 or > 64)
+        {
+            yield return new ValidationResult("Herald:Source:MaxConcurrentPreviews must be between 1 and 64 (default 2).", ["Source.MaxConcurrentPreviews"]);
+        }
         if (Updates.Threads < 0)
         {
             yield return new ValidationResult("Herald:Updates:Threads must be 0 (all cores) or more.", ["Updates.Threads"]);
@@ -83,6 +100,24 @@ public sealed class HeraldOptions : IValidatableObject
     {
         /// <summary>The customer 360 DuckDB file; unset means the embedded sample in the data directory.</summary>
         public string? DuckDbPath { get; set; }
+
+        /// <summary>
+        /// The only folders a query may read files from (views over Parquet or CSV files must point inside them); URLs are never
+        /// read. Unset means the customer 360 file's own folder. None may overlap the data directory (see <see cref="SourceFolders"/>).
+        /// </summary>
+        public string[]? AllowedDirectories { get; set; }
+
+        /// <summary>How long one query (a preview or an audience build) may run before DuckDB is interrupted.</summary>
+        public TimeSpan QueryTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+        /// <summary>Characters a preview shows of one value; longer ones are cut, saying so.</summary>
+        public int PreviewMaxCellChars { get; set; } = 1_000;
+
+        /// <summary>Characters of values one preview holds in all; later rows are left out, saying so.</summary>
+        public int PreviewMaxChars { get; set; } = 256 * 1024;
+
+        /// <summary>Previews running at the same time; one more is answered 429 (each holds a DuckDB session and a core).</summary>
+        public int MaxConcurrentPreviews { get; set; } = 2;
 
         /// <summary>Customers in the embedded sample, created on first start.</summary>
         public int SampleCustomers { get; set; } = 10_000;
