@@ -57,13 +57,13 @@ internal static class HeraldApplication
         services.AddSingleton<IDiffSampleStore>(sp => new LocalDiffSampleStore(Path.Combine(DataDirectory(sp), "files", "diff-samples")));
 
         services.AddSingleton(sp => new TokenRateLimiters(sp.GetRequiredService<IOptions<InsiderOneOptions>>().Value.RequestsPerSecond));
-        services.AddHttpClient<ISegmentGateway, InsiderOneClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        services.AddHttpClient<ISegmentGateway, InsiderOneClient>(http =>
             {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                ConnectTimeout = TimeSpan.FromSeconds(10),
-                MaxConnectionsPerServer = 256,
-            });
+                http.Timeout = Timeout.InfiniteTimeSpan;
+                // Answers are read through bounded buffers; this caps any whole-body read as well.
+                http.MaxResponseContentBufferSize = 1024 * 1024;
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => InsiderOneConnections.CreateHandler(sp.GetRequiredService<IOptions<InsiderOneOptions>>().Value));
 
         services.AddSingleton<RunSignal>();
         services.AddSingleton<RunUpdater>();
