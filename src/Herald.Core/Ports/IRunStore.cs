@@ -30,7 +30,14 @@ public interface IRunStore
 
     Task<IReadOnlyList<Guid>> ListAwaitingReportPastDeadlineAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Records a call; beyond the store's cap of calls per run, calls are no longer recorded (the run's state still changes).</summary>
     Task AppendCallAsync(Guid runId, RunCall call, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a call that repeats an earlier one with the same operation and outcome (a replayed callback) by counting it
+    /// in that call's <see cref="RunCall.Attempt"/>, not storing it again; the first one is recorded as <see cref="AppendCallAsync"/> does.
+    /// </summary>
+    Task CountRepeatedCallAsync(Guid runId, RunCall call, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<RunCall>> ListCallsAsync(Guid runId, CancellationToken cancellationToken);
 }

@@ -12,4 +12,6 @@ public enum ReportOutcome
     Duplicate,
     /// <summary>The report names a segment this run did not upload.</summary>
     UnknownSegment,
+    /// <summary>The report's counts cannot be true of what the run sent; nothing was recorded but a note.</summary>
+    Impossible,
 }

@@ -49,18 +49,31 @@ internal static class CallbackEndpoint
             }
 
             var (updated, outcome) = await updater.UpdateAsync(id, r => r.ReceiveReport(report.SegmentName, report.Valid, report.Invalid, report.Total, clock.GetUtcNow()), ct);
-            await runs.AppendCallAsync(id, new RunCall(clock.GetUtcNow(), "callback", 1, report.Body, 200, null, 0, outcome switch
+            var call = new RunCall(clock.GetUtcNow(), "callback", 1, report.Body, outcome == ReportOutcome.Impossible ? 400 : 200, null, 0, outcome switch
             {
                 ReportOutcome.Recorded => "recorded",
                 ReportOutcome.RecordedLate => "recorded after the deadline",
                 ReportOutcome.AlreadyFinal => "duplicate: the run was final already; nothing changed",
                 ReportOutcome.Duplicate => "duplicate: this segment's report was recorded already; nothing changed",
                 ReportOutcome.UnknownSegment => "ignored: the run did not upload this segment",
+                ReportOutcome.Impossible => "refused: the counts cannot be true; nothing changed",
                 _ => "ignored: the run was not submitted",
-            }), ct);
-            return outcome == ReportOutcome.NotExpected
-                ? ApiResults.Problem(StatusCodes.Status409Conflict, "This run has not submitted a segment yet.")
-                : Results.Ok(new { status = updated.State.ToWireName() });
+            });
+            if (outcome is ReportOutcome.Recorded or ReportOutcome.RecordedLate)
+            {
+                await runs.AppendCallAsync(id, call, ct);
+            }
+            else
+            {
+                // A replay changes nothing: it is counted on the call it repeats, never stored again.
+                await runs.CountRepeatedCallAsync(id, call, ct);
+            }
+            return outcome switch
+            {
+                ReportOutcome.NotExpected => ApiResults.Problem(StatusCodes.Status409Conflict, "This run has not submitted a segment yet."),
+                ReportOutcome.Impossible => ApiResults.Problem(StatusCodes.Status400BadRequest, updated.History[^1].Reason),
+                _ => Results.Ok(new { status = updated.State.ToWireName() }),
+            };
         });
     }
 
@@ -89,10 +102,6 @@ internal static class CallbackEndpoint
                 || !TryCount(root, "total_entered_values", out var total))
             {
                 return CallbackReport.Malformed("The callback must be a JSON object with segment_name, valid_values_count, invalid_values_count and total_entered_values.");
-            }
-            if (valid + invalid != total)
-            {
-                return CallbackReport.Malformed($"The callback's counts do not add up: {valid} valid + {invalid} invalid is not {total}.");
             }
             return new CallbackReport(name.GetString()!, valid, invalid, total, body, null);
         }

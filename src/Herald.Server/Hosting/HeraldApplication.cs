@@ -42,7 +42,8 @@ internal static class HeraldApplication
             ? configured
             : ApiKeyFile.LoadOrCreate(DataDirectory(sp))));
         services.AddSingleton<ICatalogStore, SqliteCatalogStore>();
-        services.AddSingleton<IRunStore, SqliteRunStore>();
+        services.AddSingleton<IRunStore>(sp => new SqliteRunStore(sp.GetRequiredService<SqliteDatabase>(),
+            sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Workers.MaxCallsPerRun));
         services.AddSingleton<PublicUrls>();
         services.AddSingleton(sp => new LocalAudienceFileStore(
             Path.Combine(DataDirectory(sp), "files"), () => sp.GetRequiredService<PublicUrls>().BaseUrl, sp.GetRequiredService<UrlSigner>()));

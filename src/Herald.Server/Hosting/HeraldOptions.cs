@@ -80,6 +80,10 @@ public sealed class HeraldOptions : IValidatableObject
         {
             yield return new ValidationResult("Herald:Workers:Concurrency must be between 1 and 64.", ["Workers.Concurrency"]);
         }
+        if (Workers.MaxCallsPerRun is < 50 or > 1_000_000)
+        {
+            yield return new ValidationResult("Herald:Workers:MaxCallsPerRun must be between 50 and 1,000,000 (default 1,000).", ["Workers.MaxCallsPerRun"]);
+        }
         if (Workers.LeaseDuration < TimeSpan.FromSeconds(1))
         {
             yield return new ValidationResult("Herald:Workers:LeaseDuration must be at least 00:00:01.", ["Workers.LeaseDuration"]);
@@ -162,6 +166,9 @@ public sealed class HeraldOptions : IValidatableObject
 
         /// <summary>How often idle workers look for runs (they are also woken when a run is created).</summary>
         public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+        /// <summary>Calls recorded in one run's history at most (attempts, downloads, callbacks); a replayed callback is counted, not stored again.</summary>
+        public int MaxCallsPerRun { get; set; } = 1000;
 
         /// <summary>How often runs awaiting a report are checked against their deadline.</summary>
         public TimeSpan DeadlineSweepInterval { get; set; } = TimeSpan.FromSeconds(5);
