@@ -13,13 +13,13 @@ namespace Herald.Server.Api;
 /// </summary>
 internal static class CallbackEndpoint
 {
-    public const string Route = "/callbacks/insider-one/{runId}/{secret}";
-    private const int MaxBodyBytes = 16 * 1024;
+    public const string PathPrefix = "/callbacks/insider-one";
+    public const string Route = PathPrefix + "/{runId}/{secret}";
 
     public static void MapCallbackEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapPost(Route, async (string runId, string secret, HttpRequest request, CallbackSecrets secrets, IRunStore runs,
-            RunUpdater updater, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct) =>
+            RunUpdater updater, TimeProvider clock, ILoggerFactory loggers, Microsoft.Extensions.Options.IOptions<Hosting.HeraldOptions> options, CancellationToken ct) =>
         {
             var logger = loggers.CreateLogger("Herald.Callbacks");
             if (!Guid.TryParseExact(runId, "N", out var id) && !Guid.TryParse(runId, out id))
@@ -35,7 +35,7 @@ internal static class CallbackEndpoint
             {
                 return ApiResults.Problem(StatusCodes.Status404NotFound, "Unknown run.");
             }
-            var report = await ReadReportAsync(request, ct);
+            var report = await ReadReportAsync(request, options.Value.Api.MaxCallbackBytes, ct);
             if (report.Problem is { } problem)
             {
                 logger.LogWarning("Refused a malformed callback for run {RunId}: {Problem}", id, problem);
@@ -77,16 +77,16 @@ internal static class CallbackEndpoint
         });
     }
 
-    private static async Task<CallbackReport> ReadReportAsync(HttpRequest request, CancellationToken ct)
+    private static async Task<CallbackReport> ReadReportAsync(HttpRequest request, int maxBodyBytes, CancellationToken ct)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        if (request.ContentLength > maxBodyBytes)
         {
             return CallbackReport.Malformed("The callback body is too large.");
         }
         using var reader = new StreamReader(request.Body);
-        var buffer = new char[MaxBodyBytes + 1];
+        var buffer = new char[maxBodyBytes + 1];
         var read = await reader.ReadBlockAsync(buffer.AsMemory(), ct);
-        if (read > MaxBodyBytes)
+        if (read > maxBodyBytes)
         {
             return CallbackReport.Malformed("The callback body is too large.");
         }

@@ -26,6 +26,9 @@ internal static class HeraldApplication
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
+        // Herald does not announce what it runs on.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
         var services = builder.Services;
         services.AddSingleton(clock);
         services.AddOptions<HeraldOptions>().Bind(builder.Configuration.GetSection(HeraldOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -84,7 +87,7 @@ internal static class HeraldApplication
     {
         var options = app.Services.GetRequiredService<IOptions<HeraldOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<InsiderOneOptions>>().Value;
-        Directory.CreateDirectory(options.DataDirectory);
+        OwnerOnlyFiles.Apply(options.DataDirectory);
         await app.Services.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
         _ = app.Services.GetRequiredService<ApiKey>();
         if (options.Source.DuckDbPath is null)
@@ -100,6 +103,8 @@ internal static class HeraldApplication
             var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
             var (status, message) = exception switch
             {
+                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge,
+                    "The request body is larger than Herald accepts (Herald:Api:MaxRequestBytes, or Herald:Api:MaxCallbackBytes for callbacks). Nothing was saved."),
                 BadHttpRequestException bad => (StatusCodes.Status400BadRequest,
                     $"The request could not be read: {bad.Message} Send JSON with the fields the API documents."),
                 _ => (StatusCodes.Status500InternalServerError, "Herald failed to handle the request; the server's log has the details."),
@@ -108,13 +113,15 @@ internal static class HeraldApplication
             await context.Response.WriteAsJsonAsync(new ApiError(message));
         }));
 
+        var options = app.Services.GetRequiredService<IOptions<HeraldOptions>>().Value;
+        app.UseConfiguredForwardedHeaders(options.Web);
+        app.UseSecurityHeaders(Web.WebAssets.RequestPath);
+        app.UseRequestBodyLimits(options.Api);
+
         app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
         var api = app.MapGroup("/api");
-        var apiKey = app.Services.GetRequiredService<ApiKey>();
-        api.AddEndpointFilter(async (context, next) => apiKey.Matches(context.HttpContext.Request)
-            ? await next(context)
-            : ApiResults.Problem(StatusCodes.Status401Unauthorized,
-                $"Missing or wrong API key. Send it in the {ApiKey.Header} header; the server wrote it to {ApiKeyFile.FileName} in its data directory."));
+        // Authorized by the API key scheme before the endpoint runs, so before any body is bound.
+        api.RequireAuthorization(ApiKeyAuthentication.Policy);
         api.MapCredentialEndpoints();
         api.MapDestinationEndpoints();
         api.MapOrchestrationEndpoints();

@@ -25,6 +25,10 @@ public sealed class HeraldOptions : IValidatableObject
 
     public UpdateSettings Updates { get; set; } = new();
 
+    public ApiSettings Api { get; set; } = new();
+
+    public WebSettings Web { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (PublicBaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
@@ -80,6 +84,22 @@ public sealed class HeraldOptions : IValidatableObject
         {
             yield return new ValidationResult("Herald:Workers:Concurrency must be between 1 and 64.", ["Workers.Concurrency"]);
         }
+        if (Api.MaxRequestBytes is < 16 * 1024 or > 256 * 1024 * 1024 || Api.MaxCallbackBytes is < 1024 or > 1024 * 1024)
+        {
+            yield return new ValidationResult("Herald:Api:MaxRequestBytes must be between 16,384 and 268,435,456 (default 1,048,576), and " +
+                "Herald:Api:MaxCallbackBytes between 1,024 and 1,048,576 (default 16,384).", ["Api.MaxRequestBytes"]);
+        }
+        if (Web.SignInFailuresPerMinute is < 1 or > 10_000)
+        {
+            yield return new ValidationResult("Herald:Web:SignInFailuresPerMinute must be between 1 and 10,000 (default 10).", ["Web.SignInFailuresPerMinute"]);
+        }
+        foreach (var proxy in Web.KnownProxies)
+        {
+            if (!System.Net.IPAddress.TryParse(proxy, out _))
+            {
+                yield return new ValidationResult($"Herald:Web:KnownProxies holds '{proxy}': give the proxies' IP addresses, such as 10.0.0.5.", ["Web.KnownProxies"]);
+            }
+        }
         if (Workers.MaxCallsPerRun is < 50 or > 1_000_000)
         {
             yield return new ValidationResult("Herald:Workers:MaxCallsPerRun must be between 50 and 1,000,000 (default 1,000).", ["Workers.MaxCallsPerRun"]);
@@ -92,6 +112,29 @@ public sealed class HeraldOptions : IValidatableObject
         {
             yield return new ValidationResult("Herald:Workers:PollInterval and DeadlineSweepInterval must be positive.", ["Workers.PollInterval"]);
         }
+    }
+
+    /// <summary>Limits on what one request may send.</summary>
+    public sealed class ApiSettings
+    {
+        /// <summary>Bytes of one request body to the API or the UI; a larger one is answered 413 before it is read.</summary>
+        public int MaxRequestBytes { get; set; } = 1024 * 1024;
+
+        /// <summary>Bytes of one callback body from Insider One (its reports are a few hundred bytes).</summary>
+        public int MaxCallbackBytes { get; set; } = 16 * 1024;
+    }
+
+    /// <summary>The web UI's sign-in and the proxies in front of it.</summary>
+    public sealed class WebSettings
+    {
+        /// <summary>Failed sign-ins one client address may make per minute; past it every sign-in from that address is refused until the minute ends.</summary>
+        public int SignInFailuresPerMinute { get; set; } = 10;
+
+        /// <summary>
+        /// Addresses of the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto Herald believes (so that a sign-in over
+        /// https at the proxy gets a Secure cookie). Empty: no forwarded header is believed.
+        /// </summary>
+        public string[] KnownProxies { get; set; } = [];
     }
 
     public sealed class FileSettings

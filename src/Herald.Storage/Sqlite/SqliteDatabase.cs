@@ -195,5 +195,9 @@ public sealed class SqliteDatabase
             outcome TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS run_calls_by_run ON run_calls(run_id, seq);
+        CREATE TABLE IF NOT EXISTS ui_sessions (
+            id TEXT PRIMARY KEY,
+            expires_at INTEGER NOT NULL
+        );
         """;
 }
