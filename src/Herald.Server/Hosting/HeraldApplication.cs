@@ -103,7 +103,8 @@ internal static class HeraldApplication
             var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
             var (status, message) = exception switch
             {
-                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge,
+                // Binding wraps Kestrel's own 413 in a 400 of its own: the size is what the caller must change.
+                BadHttpRequestException bad when IsTooLarge(bad) => (StatusCodes.Status413PayloadTooLarge,
                     "The request body is larger than Herald accepts (Herald:Api:MaxRequestBytes, or Herald:Api:MaxCallbackBytes for callbacks). Nothing was saved."),
                 BadHttpRequestException bad => (StatusCodes.Status400BadRequest,
                     $"The request could not be read: {bad.Message} Send JSON with the fields the API documents."),
@@ -133,6 +134,9 @@ internal static class HeraldApplication
         app.MapHeraldWebUi();
         // --- end Web UI ---
     }
+
+    private static bool IsTooLarge(Exception? exception) =>
+        exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || (exception?.InnerException is { } inner && IsTooLarge(inner));
 
     private static string DataDirectory(IServiceProvider services) =>
         services.GetRequiredService<IOptions<HeraldOptions>>().Value.DataDirectory;
