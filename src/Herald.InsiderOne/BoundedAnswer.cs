@@ -11,8 +11,6 @@ internal static class BoundedAnswer
     /// <summary>The bytes of an answer Herald reads; Insider One's answers are a few hundred bytes of JSON.</summary>
     public const int MaxBytes = 64 * 1024;
 
-    public const string Redacted = "***";
-
     /// <summary>
     /// Reads at most <paramref name="maxBytes"/> of the body (the rest is never read), redacts <paramref name="secret"/>,
     /// and puts the text back as the response's content, so later readers see the same bounded, redacted answer.
@@ -31,7 +29,7 @@ internal static class BoundedAnswer
             }
             cut = length == maxBytes && await body.ReadAsync(new byte[1], cancellationToken) > 0;
         }
-        var text = Redact(Encoding.UTF8.GetString(buffer, 0, length), secret);
+        var text = TokenRedaction.Redact(Encoding.UTF8.GetString(buffer, 0, length), secret);
         if (cut)
         {
             text += $"… (answer cut at {maxBytes:N0} bytes)";
@@ -39,20 +37,6 @@ internal static class BoundedAnswer
         var mediaType = response.Content.Headers.ContentType?.MediaType ?? "text/plain";
         response.Content.Dispose();
         response.Content = new StringContent(text, Encoding.UTF8, mediaType);
-        return text;
-    }
-
-    /// <summary>The text without the secret, as written, JSON-escaped or URL-encoded.</summary>
-    public static string Redact(string text, string secret)
-    {
-        if (string.IsNullOrEmpty(secret))
-        {
-            return text;
-        }
-        foreach (var form in new[] { secret, System.Text.Json.JsonEncodedText.Encode(secret).ToString(), Uri.EscapeDataString(secret) }.Distinct())
-        {
-            text = text.Replace(form, Redacted, StringComparison.Ordinal);
-        }
         return text;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using Herald.Core.Audiences;
 using Herald.Core.Ports;
 using Herald.Core.Updates;
 
@@ -97,7 +98,7 @@ public sealed class DuckDbSegmentComparer : ISegmentComparer
             $"""
             CREATE TEMP TABLE {Compared} AS
             SELECT coalesce(b.v, a.v) AS v, b.part AS before_part, a.v IS NOT NULL AS in_audience
-            FROM ({Before(request.CurrentParts)}) AS b
+            FROM ({Before(request.CurrentParts, request.CurrentValueRules)}) AS b
             FULL OUTER JOIN ({ValuesOf(request.AudienceCsv)}) AS a ON b.v = a.v
             """);
 
@@ -327,11 +328,16 @@ public sealed class DuckDbSegmentComparer : ISegmentComparer
         return path;
     }
 
-    /// <summary>The segment's current values with the number of the part that holds them; nothing for a segment Insider One does not have.</summary>
-    private static string Before(IReadOnlyList<string?> parts)
+    /// <summary>
+    /// The segment's current values with the number of the part that holds them; nothing for a segment Insider One does not
+    /// have. Insider One's files are input like the audience: with <paramref name="rules"/>, a value the audience's own rules
+    /// would set aside (a line break, a comma, a quote, the wrong type) is not taken as a member, so it is never merged and re-sent.
+    /// </summary>
+    private static string Before(IReadOnlyList<string?> parts, AttributeType? rules)
     {
+        var valid = rules is { } type ? $" WHERE ({AudienceValueRules.ReasonExpression("v", type)}) IS NULL" : "";
         var selects = parts
-            .Select((file, i) => file is null ? null : $"SELECT v, {(i + 1).ToString(CultureInfo.InvariantCulture)}::INTEGER AS part FROM ({ValuesOf(file)})")
+            .Select((file, i) => file is null ? null : $"SELECT v, {(i + 1).ToString(CultureInfo.InvariantCulture)}::INTEGER AS part FROM ({ValuesOf(file)}){valid}")
             .Where(select => select is not null)
             .ToList();
         return selects.Count == 0 ? "SELECT NULL::VARCHAR AS v, NULL::INTEGER AS part WHERE false" : string.Join(" UNION ALL ", selects);

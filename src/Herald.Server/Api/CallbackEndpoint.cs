@@ -19,7 +19,7 @@ internal static class CallbackEndpoint
     public static void MapCallbackEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapPost(Route, async (string runId, string secret, HttpRequest request, CallbackSecrets secrets, IRunStore runs,
-            RunUpdater updater, TimeProvider clock, ILoggerFactory loggers, Microsoft.Extensions.Options.IOptions<Hosting.HeraldOptions> options, CancellationToken ct) =>
+            RunUpdater updater, TimeProvider clock, ILoggerFactory loggers, Microsoft.Extensions.Options.IOptions<Hosting.HeraldOptions> options, ICatalogStore catalog, CancellationToken ct) =>
         {
             var logger = loggers.CreateLogger("Herald.Callbacks");
             if (!Guid.TryParseExact(runId, "N", out var id) && !Guid.TryParse(runId, out id))
@@ -49,7 +49,9 @@ internal static class CallbackEndpoint
             }
 
             var (updated, outcome) = await updater.UpdateAsync(id, r => r.ReceiveReport(report.SegmentName, report.Valid, report.Invalid, report.Total, clock.GetUtcNow()), ct);
-            var call = new RunCall(clock.GetUtcNow(), "callback", 1, report.Body, outcome == ReportOutcome.Impossible ? 400 : 200, null, 0, outcome switch
+            // A callback may echo the token like any answer: the run records it without.
+            var shown = await RedactedAsync(report.Body, catalog, run.Origin.CredentialId, ct);
+            var call = new RunCall(clock.GetUtcNow(), "callback", 1, shown, outcome == ReportOutcome.Impossible ? 400 : 200, null, 0, outcome switch
             {
                 ReportOutcome.Recorded => "recorded",
                 ReportOutcome.RecordedLate => "recorded after the deadline",
@@ -75,6 +77,19 @@ internal static class CallbackEndpoint
                 _ => Results.Ok(new { status = updated.State.ToWireName() }),
             };
         });
+    }
+
+    private static async Task<string> RedactedAsync(string body, ICatalogStore catalog, Guid credentialId, CancellationToken ct)
+    {
+        try
+        {
+            return Herald.InsiderOne.TokenRedaction.Redact(body, await catalog.RevealTokenAsync(credentialId, ct));
+        }
+        catch (KeyNotFoundException)
+        {
+            // The credential was deleted since: its token is nowhere left to leak, and the report still counts.
+            return body;
+        }
     }
 
     private static async Task<CallbackReport> ReadReportAsync(HttpRequest request, int maxBodyBytes, CancellationToken ct)

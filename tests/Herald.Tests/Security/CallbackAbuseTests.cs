@@ -91,9 +91,22 @@ public sealed class CallbackAbuseTests : IAsyncLifetime
         after.Report!.Total.ShouldBe(300);
     }
 
-    private async Task<RunView> AwaitingReportRunAsync(string query)
+    [Fact]
+    public async Task Callback_ThatEchoesTheToken_IsRecordedWithoutIt()
     {
-        var destination = await _harness.Api.AddDestinationWithCredentialAsync($"Abuse {Guid.NewGuid():N}"[..20]);
+        var run = await AwaitingReportRunAsync(Members.Query(0, 20), token: "demo-token");
+
+        var response = await PostAsync(run, InsiderOneCallbacks.Report(run.SegmentName, 20, 0, 20, padding: "sent with token demo-token"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var recorded = await _harness.Api.Http.GetStringAsync($"/api/runs/{run.Id}");
+        recorded.ShouldContain("sent with token ***");
+        recorded.ShouldNotContain("demo-token");
+    }
+
+    private async Task<RunView> AwaitingReportRunAsync(string query, string token = "demo-token")
+    {
+        var destination = await _harness.Api.AddDestinationWithCredentialAsync($"Abuse {Guid.NewGuid():N}"[..20], token: token);
         var started = await _harness.Api.SendAsync(destination.Name, query);
         var run = await _harness.Api.WaitForAsync(started.Id, "awaiting_report");
         run.State.ShouldBe("awaiting_report", run.Reason);

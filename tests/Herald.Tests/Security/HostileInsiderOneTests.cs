@@ -121,6 +121,29 @@ public sealed class HostileInsiderOneTests : IAsyncLifetime
         recorded.ShouldContain("***");
     }
 
+    [Fact]
+    public async Task AddMode_ValuesReadBackThatBreakTheAudienceRules_AreNeverMergedNorReSent()
+    {
+        _insiderOne.Download = HostileInsiderOne.HandsOut(new Uri(_insiderOne.BaseUrl, "files/current.csv").ToString());
+        _insiderOne.File = context => Results.Text("kept@example.com\nnot-an-email\nsmuggled,extra@example.com\n").ExecuteAsync(context);
+        string? resent = null;
+        _insiderOne.Upload = async context =>
+        {
+            // Fetch the file Herald offers, as Insider One would, then refuse: the run's file is what matters here.
+            using var body = await System.Text.Json.JsonDocument.ParseAsync(context.Request.Body);
+            using var fetch = new HttpClient();
+            resent = await fetch.GetStringAsync(body.RootElement.GetProperty("fileUrl").GetString());
+            await Results.Json(new { statusMessage = "refused" }, statusCode: 400).ExecuteAsync(context);
+        };
+
+        var run = await SendInAddModeAsync();
+
+        run.State.ShouldBe("failed");
+        resent.ShouldNotBeNull().Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldContain("kept@example.com");
+        resent.ShouldNotContain("not-an-email");
+        resent.ShouldNotContain("smuggled");
+    }
+
     private async Task<RunView> SendInAddModeAsync()
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];

@@ -32,10 +32,23 @@ public sealed class QueryLimitsTests
             ["Herald:Source:QueryTimeout"] = "01:00:00",
         });
         using var caller = new CancellationTokenSource();
-        var endless = harness.Api.Http.PostAsJsonAsync("/api/queries/preview", new QueryPreviewRequest(Endless), caller.Token);
+        Task<HttpResponseMessage> endless;
+        HttpResponseMessage? refused = null;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        do
+        {
+            // The endless preview may lose the race for the only place to a poll sent right after it: then it is refused, and sent again.
+            endless = harness.Api.Http.PostAsJsonAsync("/api/queries/preview", new QueryPreviewRequest(Endless), caller.Token);
+            while (refused is null && !endless.IsCompleted && DateTime.UtcNow < deadline)
+            {
+                var poll = await harness.Api.Http.PostAsJsonAsync("/api/queries/preview", new QueryPreviewRequest("SELECT 'a@example.com' AS email"));
+                refused = poll.StatusCode == HttpStatusCode.TooManyRequests ? poll : null;
+            }
+        }
+        while (refused is null && endless.IsCompleted && (await endless).StatusCode == HttpStatusCode.TooManyRequests && DateTime.UtcNow < deadline);
 
         // While the endless preview runs it holds the only place: another preview is refused, naming the setting.
-        var refused = await PollPreviewAsync(harness, HttpStatusCode.TooManyRequests);
+        refused.ShouldNotBeNull();
         (await refused.Content.ReadAsStringAsync()).ShouldContain("Herald:Source:MaxConcurrentPreviews");
 
         await caller.CancelAsync();
