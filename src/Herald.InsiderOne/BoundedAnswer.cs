@@ -17,19 +17,29 @@ internal static class BoundedAnswer
     /// </summary>
     public static async Task<string> ReplaceAsync(HttpResponseMessage response, int maxBytes, string secret, CancellationToken cancellationToken)
     {
-        var buffer = new byte[maxBytes];
-        var length = 0;
-        var cut = false;
-        await using (var body = await response.Content.ReadAsStreamAsync(cancellationToken))
+        // A pooled buffer: most answers are a few hundred bytes, and hundreds of submissions a second each need one.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(maxBytes + 1);
+        string text;
+        bool cut;
+        try
         {
-            int read;
-            while (length < maxBytes && (read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+            var length = 0;
+            await using (var body = await response.Content.ReadAsStreamAsync(cancellationToken))
             {
-                length += read;
+                int read;
+                // One byte past the limit tells a body cut from one that fits exactly.
+                while (length <= maxBytes && (read = await body.ReadAsync(buffer.AsMemory(length, maxBytes + 1 - length), cancellationToken)) > 0)
+                {
+                    length += read;
+                }
             }
-            cut = length == maxBytes && await body.ReadAsync(new byte[1], cancellationToken) > 0;
+            cut = length > maxBytes;
+            text = TokenRedaction.Redact(Encoding.UTF8.GetString(buffer, 0, Math.Min(length, maxBytes)), secret);
         }
-        var text = TokenRedaction.Redact(Encoding.UTF8.GetString(buffer, 0, length), secret);
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
         if (cut)
         {
             text += $"… (answer cut at {maxBytes:N0} bytes)";

@@ -23,7 +23,7 @@ public interface IRunStore
     /// </summary>
     Task<Run?> TryClaimNextAsync(string worker, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
-    /// <summary>Extends the lease; false when the worker has lost it (it must stop working on the run).</summary>
+    /// <summary>Extends the lease; false when the worker has lost it or the run has ended (cancelled): it must stop working on the run.</summary>
     Task<bool> RenewLeaseAsync(Guid runId, string worker, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
     Task ReleaseLeaseAsync(Guid runId, string worker, CancellationToken cancellationToken);

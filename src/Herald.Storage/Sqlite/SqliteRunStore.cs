@@ -150,7 +150,8 @@ public sealed class SqliteRunStore(SqliteDatabase database, int maxCallsPerRun =
         await using var write = await database.OpenForWriteAsync(cancellationToken);
         var connection = write.Connection;
         var updated = await connection.ExecuteAsync(
-            "UPDATE runs SET lease_expires_at = @Until WHERE id = @Id AND lease_owner = @Worker",
+            // A run that ended meanwhile (cancelled from the API or the UI) is not renewed: its worker stops, interrupting DuckDB.
+            $"UPDATE runs SET lease_expires_at = @Until WHERE id = @Id AND lease_owner = @Worker AND state IN ({InFlightStates})",
             new { Id = runId.ToString(), Worker = worker, Until = UnixTime.Ms(now + lease) });
         return updated == 1;
     }

@@ -60,6 +60,28 @@ public sealed class QueryLimitsTests
     }
 
     [Fact]
+    public async Task Send_OfAQueryThatNeverEnds_WhenCancelled_InterruptsDuckDbAndFreesItsWorker()
+    {
+        await using var harness = await HeraldHarness.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Herald:Workers:Concurrency"] = "1",
+            ["Herald:Workers:LeaseDuration"] = "00:00:03",
+            ["Herald:Source:QueryTimeout"] = "01:00:00",
+        });
+        var endlessDestination = await harness.Api.AddDestinationWithCredentialAsync("Endless");
+        var nextDestination = await harness.Api.AddDestinationWithCredentialAsync("Next");
+        var endless = await harness.Api.SendAsync(endlessDestination.Name, Endless);
+        (await harness.Api.WaitForAsync(endless.Id, "building")).State.ShouldBe("building");
+
+        (await harness.Api.Http.PostAsync($"/api/runs/{endless.Id}/cancel", null)).EnsureSuccessStatusCode();
+
+        // The only worker was building the endless audience: the next run gets it only if DuckDB was interrupted.
+        var next = await harness.Api.SendAndWaitAsync(nextDestination.Name, "SELECT email FROM Customer_360 LIMIT 3");
+        next.State.ShouldBe("succeeded", next.Reason);
+        (await harness.Api.GetRunAsync(endless.Id)).State.ShouldBe("cancelled");
+    }
+
+    [Fact]
     public async Task Preview_OfHugeValues_IsCutInBytesAndSaysSo()
     {
         await using var harness = await HeraldHarness.StartAsync();
