@@ -60,6 +60,20 @@ public sealed class QueryLimitsTests
     }
 
     [Fact]
+    public async Task Send_OfAQueryLongerThanTheTimeout_FailsNamingTheSettingAndLeavesNoFile()
+    {
+        await using var harness = await HeraldHarness.StartAsync(settings: new Dictionary<string, string?> { ["Herald:Source:QueryTimeout"] = "00:00:01" });
+        var destination = await harness.Api.AddDestinationWithCredentialAsync("Too slow");
+
+        var run = await harness.Api.SendAndWaitAsync(destination.Name, Endless);
+
+        run.State.ShouldBe("failed");
+        run.Reason.ShouldNotBeNull().ShouldContain("Herald:Source:QueryTimeout");
+        Directory.EnumerateFiles(Path.Combine(harness.DataDirectory, "files"), "*", SearchOption.AllDirectories).ShouldBeEmpty();
+        harness.Simulator.Segments.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Send_OfAQueryThatNeverEnds_WhenCancelled_InterruptsDuckDbAndFreesItsWorker()
     {
         await using var harness = await HeraldHarness.StartAsync(settings: new Dictionary<string, string?>
