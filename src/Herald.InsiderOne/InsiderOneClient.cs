@@ -119,6 +119,15 @@ public sealed class InsiderOneClient(
             return SegmentDownload.Fail(FailureKind.Internal,
                 $"Insider One answered the segment download without a usable fileUrl (\"{Truncate(answer)}\"); its API may have changed. Nothing was uploaded.");
         }
+        if (!IsDownloadable(fileUrl))
+        {
+            await recorder.RecordAsync(new RunCall(clock.GetUtcNow(), "download file", 0, $"GET {MaskQuery(fileUrl)}", null, null, 0, "refused: not an allowed download URL"),
+                CancellationToken.None);
+            return SegmentDownload.Fail(FailureKind.Destination,
+                $"Insider One handed out the file URL {MaskQuery(fileUrl)} for the segment '{segmentName}', which Herald does not download: only https URLs on " +
+                $"Herald:InsiderOne:DownloadHosts ({string.Join(", ", _options.DownloadHostsOrDefault)}) are fetched. Nothing was uploaded; if Insider One " +
+                "really serves its files from that host, add it to the setting.");
+        }
         return await FetchFileAsync(fileUrl, segmentName, targetPath, recorder, cancellationToken);
     }
 
@@ -146,6 +155,13 @@ public sealed class InsiderOneClient(
                 {
                     using var response = await http.GetAsync(fileUrl, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
                     status = (int)response.StatusCode;
+                    if (status is >= 300 and < 400)
+                    {
+                        // A hop could lead anywhere, the internal network included: redirects are not followed.
+                        await recorder.RecordAsync(new RunCall(at, "download file", attempt, $"GET {shown}", status, null,
+                            (long)clock.GetElapsedTime(started).TotalMilliseconds, "refused: redirects are not followed"), CancellationToken.None);
+                        throw new FileDownloadException(response.StatusCode, refusal: $"the URL answered {status} with a redirect, which Herald does not follow");
+                    }
                     if (!response.IsSuccessStatusCode)
                     {
                         await recorder.RecordAsync(new RunCall(at, "download file", attempt, $"GET {shown}", status, null,
@@ -157,13 +173,18 @@ public sealed class InsiderOneClient(
                     await using (var target = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
                     {
                         await using var source = await response.Content.ReadAsStreamAsync(timeout.Token);
-                        await source.CopyToAsync(target, 1 << 16, timeout.Token);
-                        written = target.Length;
+                        written = await CopyWithinAsync(source, target, _options.MaxDownloadBytes, timeout.Token);
                     }
                     File.Move(partial, targetPath, overwrite: true);
                     await recorder.RecordAsync(new RunCall(at, "download file", attempt, $"GET {shown}", status, $"{written:N0} bytes",
                         (long)clock.GetElapsedTime(started).TotalMilliseconds, "downloaded"), CancellationToken.None);
                     return written;
+                }
+                catch (HttpRequestException exception) when (exception.InnerException is RefusedAddressException refused)
+                {
+                    await recorder.RecordAsync(new RunCall(at, "download file", attempt, $"GET {shown}", null, null,
+                        (long)clock.GetElapsedTime(started).TotalMilliseconds, "refused: internal address"), CancellationToken.None);
+                    throw new FileDownloadException(null, exception, refused.Message);
                 }
                 catch (Exception exception) when (exception is HttpRequestException or IOException || (exception is OperationCanceledException && !token.IsCancellationRequested))
                 {
@@ -178,11 +199,48 @@ public sealed class InsiderOneClient(
         catch (FileDownloadException exception)
         {
             File.Delete(partial);
-            var what = exception.Status is { } status ? $"{(int)status} {status}" : exception.InnerException?.Message ?? "no answer";
+            var what = exception.Refusal ?? (exception.Status is { } status ? $"{(int)status} {status}" : exception.InnerException?.Message ?? "no answer");
             return SegmentDownload.Fail(exception.IsTransient ? FailureKind.Transient : FailureKind.Internal,
                 $"Herald could not download the segment '{segmentName}'s current values from the URL Insider One handed out ({what}, after {attempt} attempt(s)). " +
                 "Nothing was uploaded; run again later.");
         }
+    }
+
+    /// <summary>
+    /// Copies a download to disk and stops past <paramref name="limit"/> bytes (Herald:InsiderOne:MaxFileBytes × 2), so that
+    /// an answer that never ends cannot fill the disk.
+    /// </summary>
+    private static async Task<long> CopyWithinAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[1 << 16];
+        long written = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            written += read;
+            if (written > limit)
+            {
+                throw new FileDownloadException(null, refusal:
+                    $"the file is larger than {limit:N0} bytes, twice Insider One's file size limit (Herald:InsiderOne:MaxFileBytes), so Herald stopped reading it");
+            }
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+        return written;
+    }
+
+    /// <summary>Whether Herald fetches this URL: https on a download host, or the configured API's own origin.</summary>
+    private bool IsDownloadable(Uri url)
+    {
+        if (!string.IsNullOrEmpty(url.UserInfo))
+        {
+            return false;
+        }
+        var api = _options.BaseUrl;
+        if (url.Scheme == api.Scheme && string.Equals(url.IdnHost, api.IdnHost, StringComparison.OrdinalIgnoreCase) && url.Port == api.Port)
+        {
+            return true;
+        }
+        return url.Scheme == Uri.UriSchemeHttps && _options.DownloadHostsOrDefault.Any(host => string.Equals(host, url.IdnHost, StringComparison.OrdinalIgnoreCase));
     }
 
     public async Task<ConnectionCheck> CheckConnectionAsync(SegmentAccount account, string segmentName, CancellationToken cancellationToken)
@@ -254,8 +312,9 @@ public sealed class InsiderOneClient(
             request.Headers.Add(InsiderOneContract.TokenHeader, account.ApiToken);
             try
             {
-                var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
-                var answer = await ReadAnswerAsync(response, token);
+                // Headers first, then at most MaxAnswerBytes of the body: an answer of any size costs Herald a bounded buffer.
+                var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
+                var answer = await BoundedAnswer.ReplaceAsync(response, BoundedAnswer.MaxBytes, account.ApiToken, token);
                 var outcome = (response.IsSuccessStatusCode ? "accepted"
                     : response.StatusCode == HttpStatusCode.TooManyRequests ? "rate limited: will wait and try again within Herald:InsiderOne:RateLimitWaitBudget"
                     : InsiderOneResilience.IsTransient(response) ? "transient: will retry if attempts remain" : "refused") + wait.Describe();

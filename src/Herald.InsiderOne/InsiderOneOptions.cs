@@ -39,6 +39,23 @@ public sealed class InsiderOneOptions : IValidatableObject
     [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; set; } = InsiderOneDefaults.MaxFileBytes;
 
+    /// <summary>
+    /// The hosts whose https URLs Herald downloads a segment's current values from (Insider One's download answer names
+    /// one). Unset means the host of <see cref="BaseUrl"/>. Any other URL, plain http, and URLs on
+    /// internal addresses are refused; a URL on <see cref="BaseUrl"/>'s own origin (a local simulator) is always allowed.
+    /// </summary>
+    public string[]? DownloadHosts { get; set; }
+
+    /// <summary>The hosts a download may go to: <see cref="DownloadHosts"/>, or the API's own host.</summary>
+    public IReadOnlyList<string> DownloadHostsOrDefault => DownloadHosts is { Length: > 0 } hosts ? hosts : [BaseUrl.IdnHost];
+
+    /// <summary>
+    /// Bytes one downloaded segment file may hold: twice <see cref="MaxFileBytes"/>, since Insider One holds at most one file
+    /// of that size per segment (part) and its export may quote or spell values differently. A run of several parts downloads
+    /// each part once, so a run downloads at most this times its part count.
+    /// </summary>
+    public long MaxDownloadBytes => MaxFileBytes > long.MaxValue / 2 ? long.MaxValue : MaxFileBytes * 2;
+
     /// <summary>How long one download of a segment's current file may take (it can be as large as <see cref="MaxFileBytes"/>).</summary>
     public TimeSpan DownloadTimeout { get; set; } = InsiderOneDefaults.DownloadTimeout;
 
@@ -73,6 +90,13 @@ public sealed class InsiderOneOptions : IValidatableObject
         if (double.IsNaN(ShrinkGuardShare) || ShrinkGuardShare is < 0 or > 1)
         {
             yield return new ValidationResult($"{Section}:ShrinkGuardShare must be between 0 and 1, such as 0.5 to stop a replace that would remove more than half of a segment (1 turns the guard off).", [nameof(ShrinkGuardShare)]);
+        }
+        foreach (var host in DownloadHosts ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(host) || Uri.CheckHostName(host) == UriHostNameType.Unknown)
+            {
+                yield return new ValidationResult($"{Section}:DownloadHosts holds '{host}': give host names only, such as files.useinsider.com (no scheme, port or path).", [nameof(DownloadHosts)]);
+            }
         }
         if (RequestTimeout <= TimeSpan.Zero)
         {

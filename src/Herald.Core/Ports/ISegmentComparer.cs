@@ -1,3 +1,4 @@
+using Herald.Core.Audiences;
 using Herald.Core.Updates;
 
 namespace Herald.Core.Ports;
@@ -35,6 +36,12 @@ public sealed record SegmentComparisonRequest(
     public double NewLayoutFill { get; init; } = 0.8;
 
     public int MaxParts { get; init; } = SegmentParts.MaxParts;
+
+    /// <summary>
+    /// The attribute type whose rules Insider One's current values must pass to count as members (and so be merged and
+    /// re-sent); null takes them as they are.
+    /// </summary>
+    public AttributeType? CurrentValueRules { get; init; }
 }
 
 /// <summary>

@@ -14,4 +14,6 @@ public enum ReportOutcome
     Conflicting,
     /// <summary>The report names a segment this run did not upload.</summary>
     UnknownSegment,
+    /// <summary>The report's counts cannot be true of what the run sent; nothing was recorded but a note.</summary>
+    Impossible,
 }

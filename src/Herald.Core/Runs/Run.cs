@@ -276,12 +276,29 @@ public sealed class Run
         {
             return ReportOutcome.UnknownSegment;
         }
+        var expectsReport = part.Report is null
+            && (State is RunState.AwaitingReport or RunState.Submitting || (State == RunState.Failed && Failure == FailureKind.ReportTimeout));
+        if (expectsReport && ImpossibleReport(part, valid, invalid, total) is { } impossible)
+        {
+            // Said once in the history: a replayed impossible report changes nothing more.
+            var note = $"Refused a report from Insider One on {DescribePart(part)}: {impossible} The run still waits for a true report.";
+            if (_history.Count == 0 || _history[^1].Reason != note)
+            {
+                Note(now, note);
+            }
+            return ReportOutcome.Impossible;
+        }
         if (part.Report is { } first && (first.Valid, first.Invalid, first.Total) != (valid, invalid, total))
         {
             // Insider One changed its mind, or someone else holds the callback URL: the first report stands, and the
             // history keeps the second so that the difference can be seen.
-            Note(now, $"Insider One sent a second, different report on {(_parts.Count == 1 ? $"'{part.SegmentName}'" : DescribePart(part))}: " +
-                $"{valid:N0} valid and {invalid:N0} invalid of {total:N0} values, where the first said {Describe(first)}. The first report stands.");
+            // A replayed second report is said once, like a replayed impossible one.
+            var second = $"Insider One sent a second, different report on {(_parts.Count == 1 ? $"'{part.SegmentName}'" : DescribePart(part))}: " +
+                $"{valid:N0} valid and {invalid:N0} invalid of {total:N0} values, where the first said {Describe(first)}. The first report stands.";
+            if (!_history.Any(e => e.Reason == second))
+            {
+                Note(now, second);
+            }
             return ReportOutcome.Conflicting;
         }
         switch (State)
@@ -323,6 +340,23 @@ public sealed class Run
             default:
                 return ReportOutcome.AlreadyFinal;
         }
+    }
+
+    /// <summary>
+    /// Why a report cannot be true of the part Herald uploaded, or null: its counts must add up, and Insider One cannot
+    /// have been handed more values than the part's file held.
+    /// </summary>
+    private static string? ImpossibleReport(SegmentPart part, long valid, long invalid, long total)
+    {
+        if (valid < 0 || invalid < 0 || total < 0 || valid > total || invalid > total || valid + invalid != total)
+        {
+            return $"its counts do not add up ({valid:N0} valid + {invalid:N0} invalid is not {total:N0} in all).";
+        }
+        if (total > part.Values)
+        {
+            return $"it counts {total:N0} values, more than the {part.Values:N0} Herald sent.";
+        }
+        return null;
     }
 
     /// <summary>

@@ -97,7 +97,8 @@ public sealed record QueryPreviewView(
     IReadOnlyList<string> Columns,
     IReadOnlyList<IReadOnlyList<string?>> Rows,
     bool ColumnCheckPassed,
-    string ColumnCheck);
+    string ColumnCheck,
+    string? Shortened = null);
 
 /// <summary>
 /// What the build step saw: <c>rowsQueried = valuesSent + emptyValues + duplicateValues + sum(setAside)</c>.

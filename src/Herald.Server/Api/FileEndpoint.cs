@@ -9,19 +9,29 @@ namespace Herald.Server.Api;
 /// </summary>
 internal static class FileEndpoint
 {
+    /// <summary>How far another instance's clock may run ahead of this one's when it signs a URL.</summary>
+    private static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+
     public static void MapFileEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapMethods(LocalAudienceFileStore.UrlPath + "{fileName}", ["GET", "HEAD"],
             async (string fileName, long? expires, string? signature, HttpRequest request, UrlSigner signer, LocalAudienceFileStore files,
-                RunUpdater updater, TimeProvider clock, CancellationToken ct) =>
+                RunUpdater updater, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Hosting.HeraldOptions> options, CancellationToken ct) =>
         {
             if (expires is null || !signer.Verify(fileName, expires.Value, signature))
             {
                 return ApiResults.Problem(StatusCodes.Status403Forbidden, "The file URL's signature is not valid.");
             }
-            if (clock.GetUtcNow() > DateTimeOffset.FromUnixTimeSeconds(expires.Value))
+            var now = clock.GetUtcNow();
+            if (now.ToUnixTimeSeconds() > expires.Value)
             {
                 return ApiResults.Problem(StatusCodes.Status403Forbidden, "The file URL has expired.");
+            }
+            // Herald never signs a URL for longer than the lifetime: one that claims more was not made by this configuration
+            // (an old key, a changed setting), and a URL that works for years is a leak waiting to happen.
+            if (expires.Value > (now + options.Value.Files.UrlLifetime + MaxClockSkew).ToUnixTimeSeconds())
+            {
+                return ApiResults.Problem(StatusCodes.Status403Forbidden, "The file URL's expiry lies further ahead than Herald:Files:UrlLifetime allows.");
             }
             if (files.ResolveServedPath(fileName) is not { } path)
             {

@@ -28,15 +28,20 @@ internal static class RunEndpoints
             }
         });
 
-        api.MapPost("/queries/preview", async (QueryPreviewRequest request, IAudienceSource source, CancellationToken ct) =>
+        api.MapPost("/queries/preview", async (QueryPreviewRequest request, IAudienceSource source, PreviewGate gate, CancellationToken ct) =>
         {
+            using var lease = gate.TryEnter();
+            if (!lease.IsAcquired)
+            {
+                return ApiResults.Problem(StatusCodes.Status429TooManyRequests, gate.Refusal);
+            }
             try
             {
                 var preview = await source.PreviewAsync(request.Query ?? "", Math.Clamp(request.MaxRows, 0, 1000), ct);
                 var problem = request.AttributeName is null ? null : AudienceColumnCheck.Problem(preview.Columns, request.AttributeName);
                 var check = request.AttributeName is null ? "No attribute given to check the column against."
                     : problem ?? $"One column named '{request.AttributeName}'.";
-                return Results.Ok(new QueryPreviewView(preview.Columns, preview.Rows, request.AttributeName is not null && problem is null, check));
+                return Results.Ok(new QueryPreviewView(preview.Columns, preview.Rows, request.AttributeName is not null && problem is null, check, preview.Shortened));
             }
             catch (AudienceRejectedException rejected)
             {

@@ -192,7 +192,10 @@ internal sealed class RunExecutor(
         }
 
         var result = await comparer.CompareAsync(
-            new SegmentComparisonRequest(current, audience, mode, limit, origin.AllowSplit, work, SegmentDiffSample.DefaultSize), cancellationToken);
+            new SegmentComparisonRequest(current, audience, mode, limit, origin.AllowSplit, work, SegmentDiffSample.DefaultSize)
+            {
+                CurrentValueRules = KnownAttributes.TypeOf(origin.AttributeName),
+            }, cancellationToken);
         var diff = result.Diff;
         var names = SegmentParts.NamesOf(origin.SegmentName, result.Parts.Count);
         SegmentComparison? comparison = null;

@@ -202,5 +202,9 @@ public sealed class SqliteDatabase
             alive_at INTEGER NOT NULL,
             stopped_at INTEGER
         );
+        CREATE TABLE IF NOT EXISTS ui_sessions (
+            id TEXT PRIMARY KEY,
+            expires_at INTEGER NOT NULL
+        );
         """;
 }

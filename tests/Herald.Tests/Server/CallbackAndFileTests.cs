@@ -202,16 +202,10 @@ public sealed class CallbackAndFileTests : IAsyncLifetime
         return JsonDocument.Parse(upload.Body).RootElement.GetProperty("fileUrl").GetString()!;
     }
 
-    private string SecretFor(Guid runId) => _harness.Herald.Services.GetRequiredService<CallbackSecrets>().For(runId);
+    private string SecretFor(Guid runId) => InsiderOneCallbacks.SecretFor(_harness.Herald, runId);
 
-    private async Task<HttpResponseMessage> PostCallbackAsync(Guid runId, string secret, string body)
-    {
-        using var insiderOne = new HttpClient { BaseAddress = _harness.Herald.BaseUrl };
-        return await insiderOne.PostAsync($"/callbacks/insider-one/{runId:N}/{secret}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
-    }
+    private Task<HttpResponseMessage> PostCallbackAsync(Guid runId, string secret, string body) =>
+        InsiderOneCallbacks.PostAsync(_harness.Herald.BaseUrl, runId, secret, body);
 
-    private static string Report(string segment, long valid, long invalid, long total) => JsonSerializer.Serialize(new Dictionary<string, object>
-    {
-        ["segment_name"] = segment, ["valid_values_count"] = valid, ["invalid_values_count"] = invalid, ["total_entered_values"] = total,
-    });
+    private static string Report(string segment, long valid, long invalid, long total) => InsiderOneCallbacks.Report(segment, valid, invalid, total);
 }

@@ -50,6 +50,13 @@ internal abstract class OrchestrationFormModel(ICatalogStore catalog, IAudienceS
             Errors.Add(nameof(Query), "The query is empty: write a SELECT that returns one column of values.");
             return Page();
         }
+        // The API's gate: the page's previews count against the same limit.
+        using var lease = HttpContext.RequestServices.GetRequiredService<PreviewGate>().TryEnter();
+        if (!lease.IsAcquired)
+        {
+            PreviewProblem = HttpContext.RequestServices.GetRequiredService<PreviewGate>().Refusal;
+            return Page();
+        }
         try
         {
             var preview = await source.PreviewAsync(Query, PreviewRows, ct);
@@ -57,7 +64,7 @@ internal abstract class OrchestrationFormModel(ICatalogStore catalog, IAudienceS
             var problem = attribute is null ? null : AudienceColumnCheck.Problem(preview.Columns, attribute);
             var check = attribute is null ? "Choose a destination to check the column against its attribute."
                 : problem ?? $"One column named '{attribute}', as the destination expects.";
-            Preview = new QueryPreviewView(preview.Columns, preview.Rows, attribute is not null && problem is null, check);
+            Preview = new QueryPreviewView(preview.Columns, preview.Rows, attribute is not null && problem is null, check, preview.Shortened);
         }
         catch (AudienceRejectedException rejected)
         {
