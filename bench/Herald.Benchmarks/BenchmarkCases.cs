@@ -15,6 +15,7 @@ public static class BenchmarkCases
         new LatencyCase(runs: 50),
         new MemoryCase(5_000_000),
         new DiffMergeCase(10_000_000),
+        new SnowflakePublishCase(1_000_000),
     ];
 
     public static IReadOnlyList<IBenchmarkCase> Smoke() =>
@@ -25,6 +26,7 @@ public static class BenchmarkCases
         new LatencyCase(runs: 3, cliRuns: 1),
         new MemoryCase(SmokeCustomers, name: "memory-5m"),
         new DiffMergeCase(SmokeCustomers),
+        new SnowflakePublishCase(5_000),
     ];
 
     /// <summary>Customers in the smoke-size sample: generated in about three seconds, then kept.</summary>

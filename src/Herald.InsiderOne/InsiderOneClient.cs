@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Herald.Core.Ports;
 using Herald.Core.Runs;
@@ -41,9 +40,10 @@ public sealed class InsiderOneClient(
         var shown = JsonSerializer.Serialize(body with { FileUrl = submission.MaskedFileUrl, CallbackUrl = submission.MaskedCallbackUrl }, ShownJson);
         try
         {
-            using var response = await SendAsync("upload", InsiderOneContract.UploadPath, body, shown, submission.Account, recorder, cancellationToken);
+            var wait = new RateLimitWait();
+            using var response = await SendAsync("upload", InsiderOneContract.UploadPath, body, shown, submission.Account, recorder, cancellationToken, wait);
             var answer = await ReadAnswerAsync(response, cancellationToken);
-            return UploadAnswer.Interpret(response.StatusCode, answer, submission, _options);
+            return UploadAnswer.Interpret(response.StatusCode, answer, submission, _options, wait.Waited);
         }
         catch (Exception exception) when (exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
         {
@@ -122,6 +122,15 @@ public sealed class InsiderOneClient(
             return SegmentDownload.Fail(FailureKind.Internal,
                 $"Insider One answered the segment download without a usable fileUrl (\"{Truncate(answer)}\"); its API may have changed. Nothing was uploaded.");
         }
+        if (!IsDownloadable(fileUrl))
+        {
+            await recorder.RecordAsync(new RunCall(clock.GetUtcNow(), "download file", 0, $"GET {MaskQuery(fileUrl)}", null, null, 0, "refused: not an allowed download URL"),
+                CancellationToken.None);
+            return SegmentDownload.Fail(FailureKind.Destination,
+                $"Insider One handed out the file URL {MaskQuery(fileUrl)} for the segment '{segmentName}', which Herald does not download: only https URLs on " +
+                $"Herald:InsiderOne:DownloadHosts ({string.Join(", ", _options.DownloadHostsOrDefault)}) are fetched. Nothing was uploaded; if Insider One " +
+                "really serves its files from that host, add it to the setting.");
+        }
         return await FetchFileAsync(fileUrl, segmentName, targetPath, recorder, cancellationToken);
     }
 
@@ -149,6 +158,13 @@ public sealed class InsiderOneClient(
                 {
                     using var response = await http.GetAsync(fileUrl, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
                     status = (int)response.StatusCode;
+                    if (status is >= 300 and < 400)
+                    {
+                        // A hop could lead anywhere, the internal network included: redirects are not followed.
+                        await recorder.RecordAsync(new RunCall(at, "download file", attempt, $"GET {shown}", status, null,
+                            (long)clock.GetElapsedTime(started).TotalMilliseconds, "refused: redirects are not followed"), CancellationToken.None);
+                        throw new FileDownloadException(response.StatusCode, refusal: $"the URL answered {status} with a redirect, which Herald does not follow");
+                    }
                     if (!response.IsSuccessStatusCode)
                     {
                         await recorder.RecordAsync(new RunCall(at, "download file", attempt, $"GET {shown}", status, null,
@@ -160,13 +176,18 @@ public sealed class InsiderOneClient(
                     await using (var target = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
                     {
                         await using var source = await response.Content.ReadAsStreamAsync(timeout.Token);
-                        await source.CopyToAsync(target, 1 << 16, timeout.Token);
-                        written = target.Length;
+                        written = await CopyWithinAsync(source, target, _options.MaxDownloadBytes, timeout.Token);
                     }
                     File.Move(partial, targetPath, overwrite: true);
                     await recorder.RecordAsync(new RunCall(at, "download file", attempt, $"GET {shown}", status, $"{written:N0} bytes",
                         (long)clock.GetElapsedTime(started).TotalMilliseconds, "downloaded"), CancellationToken.None);
                     return written;
+                }
+                catch (HttpRequestException exception) when (exception.InnerException is RefusedAddressException refused)
+                {
+                    await recorder.RecordAsync(new RunCall(at, "download file", attempt, $"GET {shown}", null, null,
+                        (long)clock.GetElapsedTime(started).TotalMilliseconds, "refused: internal address"), CancellationToken.None);
+                    throw new FileDownloadException(null, exception, refused.Message);
                 }
                 catch (Exception exception) when (exception is HttpRequestException or IOException || (exception is OperationCanceledException && !token.IsCancellationRequested))
                 {
@@ -181,11 +202,48 @@ public sealed class InsiderOneClient(
         catch (FileDownloadException exception)
         {
             File.Delete(partial);
-            var what = exception.Status is { } status ? $"{(int)status} {status}" : exception.InnerException?.Message ?? "no answer";
+            var what = exception.Refusal ?? (exception.Status is { } status ? $"{(int)status} {status}" : exception.InnerException?.Message ?? "no answer");
             return SegmentDownload.Fail(exception.IsTransient ? FailureKind.Transient : FailureKind.Internal,
                 $"Herald could not download the segment '{segmentName}'s current values from the URL Insider One handed out ({what}, after {attempt} attempt(s)). " +
                 "Nothing was uploaded; run again later.");
         }
+    }
+
+    /// <summary>
+    /// Copies a download to disk and stops past <paramref name="limit"/> bytes (Herald:InsiderOne:MaxFileBytes × 2), so that
+    /// an answer that never ends cannot fill the disk.
+    /// </summary>
+    private static async Task<long> CopyWithinAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[1 << 16];
+        long written = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            written += read;
+            if (written > limit)
+            {
+                throw new FileDownloadException(null, refusal:
+                    $"the file is larger than {limit:N0} bytes, twice Insider One's file size limit (Herald:InsiderOne:MaxFileBytes), so Herald stopped reading it");
+            }
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+        return written;
+    }
+
+    /// <summary>Whether Herald fetches this URL: https on a download host, or the configured API's own origin.</summary>
+    private bool IsDownloadable(Uri url)
+    {
+        if (!string.IsNullOrEmpty(url.UserInfo))
+        {
+            return false;
+        }
+        var api = _options.BaseUrl;
+        if (url.Scheme == api.Scheme && string.Equals(url.IdnHost, api.IdnHost, StringComparison.OrdinalIgnoreCase) && url.Port == api.Port)
+        {
+            return true;
+        }
+        return url.Scheme == Uri.UriSchemeHttps && _options.DownloadHostsOrDefault.Any(host => string.Equals(host, url.IdnHost, StringComparison.OrdinalIgnoreCase));
     }
 
     public async Task<ConnectionCheck> CheckConnectionAsync(SegmentAccount account, string segmentName, CancellationToken cancellationToken)
@@ -195,7 +253,7 @@ public sealed class InsiderOneClient(
         timeout.CancelAfter(_options.RequestTimeout);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.BaseUrl, InsiderOneContract.AssumedDownloadPath))
         {
-            Content = JsonContent.Create(new DownloadBody(segmentName)),
+            Content = JsonRequestContent.Of(new DownloadBody(segmentName)),
         };
         request.Headers.Add(InsiderOneContract.PartnerNameHeader, account.PartnerName);
         request.Headers.Add(InsiderOneContract.TokenHeader, account.ApiToken);
@@ -228,26 +286,41 @@ public sealed class InsiderOneClient(
     }
 
     private async Task<HttpResponseMessage> SendAsync<TBody>(
-        string operation, string path, TBody body, string shownRequest, SegmentAccount account, ICallRecorder recorder, CancellationToken cancellationToken)
+        string operation, string path, TBody body, string shownRequest, SegmentAccount account, ICallRecorder recorder, CancellationToken cancellationToken,
+        RateLimitWait? wait = null)
     {
         var pipeline = _pipelines.GetOrAdd(TokenRateLimiters.KeyOf(account.ApiToken),
             _ => InsiderOneResilience.Create(_options, limiters.For(account.ApiToken), RetryDelays));
         var attempt = 0;
         var url = new Uri(_options.BaseUrl, path);
-        return await pipeline.ExecuteAsync(async token =>
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        wait ??= new RateLimitWait();
+        context.Properties.Set(RateLimitWait.Key, wait);
+        try
+        {
+            return await pipeline.ExecuteAsync(async (resilience, _) => await AttemptAsync(resilience.CancellationToken), context, 0);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        async ValueTask<HttpResponseMessage> AttemptAsync(CancellationToken token)
         {
             attempt++;
             var started = clock.GetTimestamp();
             var at = clock.GetUtcNow();
-            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonRequestContent.Of(body) };
             request.Headers.Add(InsiderOneContract.PartnerNameHeader, account.PartnerName);
             request.Headers.Add(InsiderOneContract.TokenHeader, account.ApiToken);
             try
             {
-                var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
-                var answer = await ReadAnswerAsync(response, token);
-                var outcome = response.IsSuccessStatusCode ? "accepted"
-                    : InsiderOneResilience.IsTransient(response) ? "transient: will retry if attempts remain" : "refused";
+                // Headers first, then at most MaxAnswerBytes of the body: an answer of any size costs Herald a bounded buffer.
+                var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
+                var answer = await BoundedAnswer.ReplaceAsync(response, BoundedAnswer.MaxBytes, account.ApiToken, token);
+                var outcome = (response.IsSuccessStatusCode ? "accepted"
+                    : response.StatusCode == HttpStatusCode.TooManyRequests ? "rate limited: will wait and try again within Herald:InsiderOne:RateLimitWaitBudget"
+                    : InsiderOneResilience.IsTransient(response) ? "transient: will retry if attempts remain" : "refused") + wait.Describe();
                 await recorder.RecordAsync(new RunCall(at, operation, attempt, shownRequest, (int)response.StatusCode, Truncate(answer),
                     (long)clock.GetElapsedTime(started).TotalMilliseconds, outcome), CancellationToken.None);
                 return response;
@@ -259,7 +332,7 @@ public sealed class InsiderOneClient(
                     (long)clock.GetElapsedTime(started).TotalMilliseconds, what), CancellationToken.None);
                 throw;
             }
-        }, cancellationToken);
+        }
     }
 
     private static async Task<string> ReadAnswerAsync(HttpResponseMessage response, CancellationToken cancellationToken)

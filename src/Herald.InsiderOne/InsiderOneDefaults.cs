@@ -6,6 +6,7 @@ public static class InsiderOneDefaults
     public static readonly TimeSpan ReportTimeout = TimeSpan.FromHours(1);
     public const int RequestsPerSecond = 100;
     public const int MaxRetries = 6;
+    public static readonly TimeSpan RateLimitWaitBudget = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan RetryBaseDelay = TimeSpan.FromMilliseconds(500);
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);

@@ -22,6 +22,12 @@ public sealed class InsiderOneOptions : IValidatableObject
     [Range(0, 20)]
     public int MaxRetries { get; set; } = InsiderOneDefaults.MaxRetries;
 
+    /// <summary>
+    /// How long one request may wait in all for Insider One's rate limit (429, honouring <c>Retry-After</c>) before
+    /// the run fails; these waits do not use up <see cref="MaxRetries"/>.
+    /// </summary>
+    public TimeSpan RateLimitWaitBudget { get; set; } = InsiderOneDefaults.RateLimitWaitBudget;
+
     public TimeSpan RetryBaseDelay { get; set; } = InsiderOneDefaults.RetryBaseDelay;
 
     public TimeSpan MaxRetryDelay { get; set; } = InsiderOneDefaults.MaxRetryDelay;
@@ -32,6 +38,23 @@ public sealed class InsiderOneOptions : IValidatableObject
     /// <summary>Insider One's file size limit (50 MB; one older page says 10 MB, hence a setting).</summary>
     [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; set; } = InsiderOneDefaults.MaxFileBytes;
+
+    /// <summary>
+    /// The hosts whose https URLs Herald downloads a segment's current values from (Insider One's download answer names
+    /// one). Unset means the host of <see cref="BaseUrl"/>. Any other URL, plain http, and URLs on
+    /// internal addresses are refused; a URL on <see cref="BaseUrl"/>'s own origin (a local simulator) is always allowed.
+    /// </summary>
+    public string[]? DownloadHosts { get; set; }
+
+    /// <summary>The hosts a download may go to: <see cref="DownloadHosts"/>, or the API's own host.</summary>
+    public IReadOnlyList<string> DownloadHostsOrDefault => DownloadHosts is { Length: > 0 } hosts ? hosts : [BaseUrl.IdnHost];
+
+    /// <summary>
+    /// Bytes one downloaded segment file may hold: twice <see cref="MaxFileBytes"/>, since Insider One holds at most one file
+    /// of that size per segment (part) and its export may quote or spell values differently. A run of several parts downloads
+    /// each part once, so a run downloads at most this times its part count.
+    /// </summary>
+    public long MaxDownloadBytes => MaxFileBytes > long.MaxValue / 2 ? long.MaxValue : MaxFileBytes * 2;
 
     /// <summary>How long one download of a segment's current file may take (it can be as large as <see cref="MaxFileBytes"/>).</summary>
     public TimeSpan DownloadTimeout { get; set; } = InsiderOneDefaults.DownloadTimeout;
@@ -56,6 +79,10 @@ public sealed class InsiderOneOptions : IValidatableObject
         {
             yield return new ValidationResult($"{Section}:RetryBaseDelay must be zero or more and at most {Section}:MaxRetryDelay.", [nameof(RetryBaseDelay)]);
         }
+        if (RateLimitWaitBudget <= TimeSpan.Zero || RateLimitWaitBudget > TimeSpan.FromHours(1))
+        {
+            yield return new ValidationResult($"{Section}:RateLimitWaitBudget must be more than zero and at most one hour, such as 00:05:00.", [nameof(RateLimitWaitBudget)]);
+        }
         if (DownloadTimeout <= TimeSpan.Zero)
         {
             yield return new ValidationResult($"{Section}:DownloadTimeout must be positive, such as 00:10:00.", [nameof(DownloadTimeout)]);
@@ -63,6 +90,13 @@ public sealed class InsiderOneOptions : IValidatableObject
         if (double.IsNaN(ShrinkGuardShare) || ShrinkGuardShare is < 0 or > 1)
         {
             yield return new ValidationResult($"{Section}:ShrinkGuardShare must be between 0 and 1, such as 0.5 to stop a replace that would remove more than half of a segment (1 turns the guard off).", [nameof(ShrinkGuardShare)]);
+        }
+        foreach (var host in DownloadHosts ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(host) || Uri.CheckHostName(host) == UriHostNameType.Unknown)
+            {
+                yield return new ValidationResult($"{Section}:DownloadHosts holds '{host}': give host names only, such as files.useinsider.com (no scheme, port or path).", [nameof(DownloadHosts)]);
+            }
         }
         if (RequestTimeout <= TimeSpan.Zero)
         {

@@ -6,14 +6,24 @@ using Polly.Timeout;
 namespace Herald.InsiderOne;
 
 /// <summary>
-/// Retries and pacing as configuration (STYLE.md 5): retry outermost, so that each attempt waits for its
-/// own rate-limit permit (a wait that never uses up a retry), then the per-attempt timeout.
+/// Retries and pacing as configuration (STYLE.md 5): waits for Insider One's rate limit (429) outermost, with a time
+/// budget of their own; then retries of 5xx and timeouts, so that each attempt waits for its own rate-limit permit (a
+/// wait that never uses up a retry); then the per-attempt timeout.
 /// </summary>
 internal static class InsiderOneResilience
 {
     public static ResiliencePipeline<HttpResponseMessage> Create(InsiderOneOptions options, System.Threading.RateLimiting.RateLimiter limiter, TimeProvider delays)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = delays };
+        // Outermost: waits for the rate limit, bounded by their own time budget, never by the retry count.
+        builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        {
+            ShouldHandle = args => ValueTask.FromResult(RateLimitWait.Of(args.Context).TryReserve(args.Outcome.Result, args.AttemptNumber, options)),
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Constant,
+            Delay = TimeSpan.Zero,
+            DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(RateLimitWait.Of(args.Context).TakeReserved()),
+        });
         if (options.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -21,13 +31,12 @@ internal static class InsiderOneResilience
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
                     .Handle<HttpRequestException>()
                     .Handle<TimeoutRejectedException>()
-                    .HandleResult(IsTransient),
+                    .HandleResult(response => (int)response.StatusCode >= 500),
                 MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
                 MaxDelay = options.MaxRetryDelay,
-                DelayGenerator = args => ValueTask.FromResult(RetryAfterOf(args.Outcome.Result)),
             });
         }
         return builder
@@ -60,18 +69,4 @@ internal static class InsiderOneResilience
 
     public static bool IsTransient(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500;
-
-    /// <summary>The longest <c>Retry-After</c> Herald honours; beyond it the run would look stuck.</summary>
-    private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromMinutes(5);
-
-    /// <summary>Insider One's <c>Retry-After</c> wins over our own backoff: it knows when the limit resets.</summary>
-    private static TimeSpan? RetryAfterOf(HttpResponseMessage? response)
-    {
-        if (response?.StatusCode != HttpStatusCode.TooManyRequests || response.Headers.RetryAfter is not { } retryAfter)
-        {
-            return null;
-        }
-        var delay = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - DateTimeOffset.UtcNow : null);
-        return delay is { } d && d > TimeSpan.Zero ? (d < LongestRetryAfter ? d : LongestRetryAfter) : null;
-    }
 }

@@ -30,16 +30,23 @@ public static partial class InsiderOneRules
         return [];
     }
 
-    /// <summary>A split destination's name keeps room for the part suffix (" 1/3"), which never cuts the name.</summary>
+    /// <summary>
+    /// A split destination's name keeps room for the longest part suffix (" 99/99"), which never cuts the name: a name
+    /// that fits " 1/3" but not " 10/12" would fail only on the day the audience first needs ten parts.
+    /// </summary>
     public static IReadOnlyList<string> CheckSplitSegmentName(string? segmentName, bool allowSplit)
     {
-        const int room = MaxSegmentNameLength - SegmentParts.ReservedSuffixLength;
+        var reserved = SegmentParts.ReservedSuffixLength;
+        var room = MaxSegmentNameLength - reserved;
         if (!allowSplit || segmentName is null || segmentName.Length <= room)
         {
             return [];
         }
-        return [$"The segment name '{segmentName}' has {segmentName.Length} characters; a destination that may split its audience needs room for a part suffix " +
-                $"such as ' 1/3' within Insider One's {MaxSegmentNameLength}: shorten it to at most {room} characters, or do not allow splitting."];
+        var left = Math.Max(0, MaxSegmentNameLength - segmentName.Length);
+        return [$"The segment name '{segmentName}' has {segmentName.Length} characters, which leaves {left} of Insider One's {MaxSegmentNameLength} " +
+                $"for the part suffix of a split audience; a destination that may split its audience needs room for a part suffix of up to {reserved} " +
+                $"(' 1/3', ' 10/12', up to '{SegmentParts.SuffixOf(SegmentParts.MaxParts, SegmentParts.MaxParts)}'): " +
+                $"shorten it to at most {room} characters, or do not allow splitting."];
     }
 
     public static IReadOnlyList<string> CheckAttributeName(string? attributeName)

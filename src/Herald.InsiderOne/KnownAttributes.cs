@@ -25,7 +25,7 @@ public static class KnownAttributes
 
     /// <summary>The rule values of the attribute must pass to be sent; null for any non-empty text.</summary>
     public static ValueRule? RuleOf(string attributeName) =>
-        PatternOf(TypeOf(attributeName)) is { } pattern ? new ValueRule(pattern, InvalidReasonOf(TypeOf(attributeName))) : null;
+        PatternOf(TypeOf(attributeName)) is { } pattern ? new ValueRule(TypeOf(attributeName), pattern, InvalidReasonOf(TypeOf(attributeName))) : null;
 
     public static AttributeType TypeOf(string attributeName) =>
         Types.TryGetValue(attributeName, out var type) ? type : AttributeType.Text;
@@ -39,7 +39,9 @@ public static class KnownAttributes
         AttributeType.Email => @"^.+@.+\..+$",
         AttributeType.PhoneNumber => @"^\+[1-9][0-9]{6,14}$",
         AttributeType.CountryCode => "^[A-Z]{2}$",
-        AttributeType.Number => @"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$",
+        // Decimal notation only, with at most 28 digits before the point (leading zeros aside): no exponent, no
+        // blanks, no thousands separators. The same rule as the simulator's stand-in for Insider One (assumed).
+        AttributeType.Number => @"^[+-]?0*([0-9]{1,28}(\.[0-9]*)?|\.[0-9]+)$",
         AttributeType.Date => "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
         AttributeType.Boolean => "^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$",
         _ => null,

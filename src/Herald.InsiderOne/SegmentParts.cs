@@ -9,8 +9,11 @@ public static class SegmentParts
     /// <summary>Beyond 99 parts the suffix would need more room than any destination's check reserved.</summary>
     public const int MaxParts = 99;
 
-    /// <summary>The room a split destination's segment name keeps free for the smallest suffix, " 9/9".</summary>
-    public const int ReservedSuffixLength = 4;
+    /// <summary>
+    /// The room a split destination's segment name keeps free: the longest suffix a run can need, " 99/99". The
+    /// number of parts is known only when a run has built its audience, so the name is checked when it is saved.
+    /// </summary>
+    public static readonly int ReservedSuffixLength = SuffixOf(MaxParts, MaxParts).Length;
 
     /// <summary>The segment names of a layout of <paramref name="count"/> parts; one part keeps the plain name.</summary>
     public static IReadOnlyList<string> NamesOf(string segmentName, int count) =>

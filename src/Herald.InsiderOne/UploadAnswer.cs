@@ -8,7 +8,8 @@ namespace Herald.InsiderOne;
 /// <summary>Turns Insider One's answer to an upload into an outcome that says what to change.</summary>
 internal static class UploadAnswer
 {
-    public static SubmissionOutcome Interpret(HttpStatusCode status, string body, SegmentSubmission submission, InsiderOneOptions options)
+    /// <param name="rateLimitWaited">How long the request waited for Insider One's rate limit before this answer.</param>
+    public static SubmissionOutcome Interpret(HttpStatusCode status, string body, SegmentSubmission submission, InsiderOneOptions options, TimeSpan rateLimitWaited = default)
     {
         var code = (int)status;
         var message = MessageOf(body);
@@ -43,7 +44,9 @@ internal static class UploadAnswer
                 $"Insider One says the request payload is invalid (405 \"{message}\"). Herald sends the documented four fields; " +
                 "Insider One's API may have changed: report this to Herald's maintainers with the run id."),
             429 => SubmissionOutcome.Refuse(FailureKind.Transient,
-                $"Insider One kept answering 429 Too Many Requests after {options.MaxRetries + 1} attempts. Another client may share the token's limit; run again later."),
+                $"Insider One kept answering 429 Too Many Requests: Herald waited {RateLimitWait.Seconds(rateLimitWaited)} for its rate limit, " +
+                $"and the next wait would have gone over Herald:InsiderOne:RateLimitWaitBudget ({RateLimitWait.Seconds(options.RateLimitWaitBudget)}). " +
+                "Another client may share the token's limit; run again later, or raise the budget."),
             _ => SubmissionOutcome.Refuse(FailureKind.Transient,
                 $"Insider One kept failing ({code} \"{message}\") after {options.MaxRetries + 1} attempts. Herald did not submit the segment; run again later."),
         };

@@ -17,6 +17,12 @@ namespace Herald.Simulator;
 /// <item>The file is split on '\n' only and empty lines are skipped; a value keeping a '\r' (a "\r\n" file), a comma
 /// or a quote is invalid; a byte-order mark is not skipped (CsvValueReader, ValueRules).</item>
 /// <item>A country is valid in capitals only, as ISO 3166-1 writes it (ValueRules).</item>
+/// <item>A value holding a control character, or starting or ending with a blank or an invisible format character
+/// (U+00A0, U+200B, U+FEFF ...), is invalid: such a value is not what the sender meant (ValueRules).</item>
+/// <item>A number is written in decimal notation (no exponent, no blanks, no thousands separators) with at most 28
+/// digits before the point, leading zeros aside (ValueRules).</item>
+/// <item>A request body must come with Content-Length, as many gateways require: a chunked body is refused with 411
+/// before anything else is checked (ApiDispatcher).</item>
 /// <item>A callback URL that is not an absolute http(s) URL is refused at upload (UploadHandler).</item>
 /// </list>
 /// </summary>
@@ -35,6 +41,7 @@ internal static class SimulatorAssumptions
     public const string ServiceUnavailable = "Service Unavailable";
     public const string MethodNotAllowed = "Method Not Allowed";
     public const string NotFound = "Not Found";
+    public const string LengthRequired = "Length Required";
 
     /// <summary>The Retry-After of a real rate-limit answer: one second, the length of the limit's window.</summary>
     public const int RateLimitRetryAfterSeconds = 1;

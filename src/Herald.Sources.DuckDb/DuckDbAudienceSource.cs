@@ -14,111 +14,177 @@ public sealed class DuckDbAudienceSource(DuckDbSourceOptions options) : IAudienc
     private const string Values = "herald_audience";
 
     public Task<AudienceCounts> BuildAsync(AudienceQuery query, string outputPath, CancellationToken cancellationToken) =>
-        Task.Run(() => Build(query, outputPath), cancellationToken);
+        Task.Run(() => Build(query, outputPath, cancellationToken), cancellationToken);
 
     public Task<QueryPreview> PreviewAsync(string sql, int maxRows, CancellationToken cancellationToken) =>
-        Task.Run(() => Preview(sql, maxRows), cancellationToken);
+        Task.Run(() => Preview(sql, maxRows, cancellationToken), cancellationToken);
 
-    private AudienceCounts Build(AudienceQuery query, string outputPath)
+    private AudienceCounts Build(AudienceQuery query, string outputPath, CancellationToken cancellationToken)
     {
-        using var session = DuckDbSession.Open(options);
+        using var session = DuckDbSession.Open(options, outputPath, cancellationToken);
         session.RequireSingleSelect(query.Sql);
         var columns = Translate(() => ColumnsOf(session, query.Sql));
-        AudienceColumnCheck.Require(columns, query.AttributeName);
+        AudienceColumnCheck.Require([.. columns.Select(c => c.Name)], query.AttributeName);
 
-        var column = SqlText.Identifier(columns[0]);
-        var reason = AudienceValueRules.ReasonExpression("v", query.ValueRule);
+        var column = columns[0];
+        var reason = AudienceValueRules.ReasonExpression("v", "type_reason", query.ValueRule);
         Translate(() => session.Execute(
             $"""
             CREATE TEMP TABLE {Values} AS
-            SELECT v, n, {reason} AS reason
+            SELECT v, n, normalized, rewritten, {reason} AS reason
             FROM (
-                SELECT trim(CAST(q.{column} AS VARCHAR), ' ' || chr(9) || chr(10) || chr(13)) AS v, count(*) AS n
-                FROM {SqlText.AsSubquery(query.Sql)} AS q
-                GROUP BY 1
+                SELECT v, type_reason, count(*) AS n, any_value(normalized) AS normalized, count(normalized) AS rewritten
+                FROM (SELECT {AudienceValueText.SelectList(column, query.ValueRule)} FROM {SqlText.AsSubquery(query.Sql)} AS q)
+                GROUP BY v, type_reason
             )
             """));
 
         var counts = CountsOf(session);
+        if (AudienceValueText.NoteOn(column, query.AttributeType, counts.SetAside, counts.Normalized!) is { } note)
+        {
+            counts = counts with { Notes = [note] };
+        }
         if (File.Exists(outputPath))
         {
             File.Delete(outputPath);
         }
+        // No quoting and no escaping: each line is the value's text exactly, since every value a one-column reader
+        // could not read back was set aside above. (DuckDB's CSV writer would otherwise quote values such as store#12.)
+        // The sandbox lets the session write this one path: no temporary file beside it.
         session.Execute(
-            $"COPY (SELECT v FROM {Values} WHERE reason IS NULL) TO {SqlText.Literal(outputPath)} (FORMAT csv, HEADER false)");
+            $"COPY (SELECT v FROM {Values} WHERE reason IS NULL) TO {SqlText.Literal(outputPath)} (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', USE_TMP_FILE false)");
         return counts;
     }
 
-    private QueryPreview Preview(string sql, int maxRows)
+    /// <summary>
+    /// The first rows of the query, bounded in characters: each cell is cut at <see cref="DuckDbSourceOptions.PreviewMaxCellChars"/>
+    /// and rows stop once the answer holds <see cref="DuckDbSourceOptions.PreviewMaxChars"/>, saying so, so that no query can
+    /// make a preview as large as its data.
+    /// </summary>
+    private QueryPreview Preview(string sql, int maxRows, CancellationToken cancellationToken)
     {
-        using var session = DuckDbSession.Open(options);
+        using var session = DuckDbSession.Open(options, outputPath: null, cancellationToken);
         session.RequireSingleSelect(sql);
-        return Translate(() =>
+        return Translate(() => session.Query($"SELECT * FROM {SqlText.AsSubquery(sql)} AS q LIMIT {Math.Clamp(maxRows, 0, 1000)}", reader =>
         {
-            using var reader = session.Query($"SELECT * FROM {SqlText.AsSubquery(sql)} AS q LIMIT {Math.Clamp(maxRows, 0, 1000)}");
             var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
             var rows = new List<IReadOnlyList<string?>>();
+            var characters = 0L;
+            var cellsCut = false;
             while (reader.Read())
             {
                 var row = new string?[reader.FieldCount];
                 for (var i = 0; i < row.Length; i++)
                 {
-                    row[i] = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+                    var cell = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+                    if (cell is { Length: var length } && length > options.PreviewMaxCellChars)
+                    {
+                        cell = cell[..options.PreviewMaxCellChars];
+                        cellsCut = true;
+                    }
+                    row[i] = cell;
+                    characters += cell?.Length ?? 0;
+                }
+                if (characters > options.PreviewMaxChars)
+                {
+                    return new QueryPreview(columns, rows,
+                        $"The preview stops after {rows.Count} rows: it holds at most {options.PreviewMaxChars:N0} characters (Herald:Source:PreviewMaxChars).");
                 }
                 rows.Add(row);
             }
-            return new QueryPreview(columns, rows);
-        });
+            return new QueryPreview(columns, rows, cellsCut
+                ? $"Values longer than {options.PreviewMaxCellChars:N0} characters are cut in the preview (Herald:Source:PreviewMaxCellChars); sends use them whole."
+                : null);
+        }));
     }
 
-    private static string[] ColumnsOf(DuckDbSession session, string sql)
-    {
-        using var reader = session.Query($"SELECT * FROM {SqlText.AsSubquery(sql)} AS q LIMIT 0");
-        return [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
-    }
+    private static AudienceColumn[] ColumnsOf(DuckDbSession session, string sql) =>
+        session.Query($"DESCRIBE SELECT * FROM {SqlText.AsSubquery(sql)} AS q", reader =>
+        {
+            var columns = new List<AudienceColumn>();
+            while (reader.Read())
+            {
+                columns.Add(new AudienceColumn(reader.GetString(0), reader.GetString(1)));
+            }
+            return columns.ToArray();
+        });
 
     private static AudienceCounts CountsOf(DuckDbSession session)
     {
-        long rows = 0, sent = 0, empty = 0, duplicates = 0;
-        var setAside = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        using var reader = session.Query(
-            $"SELECT reason, sum(n)::BIGINT AS rows, count(*)::BIGINT AS distinct_values FROM {Values} GROUP BY reason");
-        while (reader.Read())
+        var normalized = session.Query(
+            $"SELECT normalized, sum(rewritten)::BIGINT FROM {Values} WHERE reason IS NULL AND normalized IS NOT NULL GROUP BY normalized", reader =>
+            {
+                var rewrites = new SortedDictionary<string, long>(StringComparer.Ordinal);
+                while (reader.Read())
+                {
+                    if (reader.GetInt64(1) > 0)
+                    {
+                        rewrites[reader.GetString(0)] = reader.GetInt64(1);
+                    }
+                }
+                return rewrites;
+            });
+        return session.Query($"SELECT reason, sum(n)::BIGINT AS rows, count(*)::BIGINT AS distinct_values FROM {Values} GROUP BY reason", reader =>
         {
-            var reason = reader.IsDBNull(0) ? null : reader.GetString(0);
-            var reasonRows = reader.GetInt64(1);
-            var distinctValues = reader.GetInt64(2);
-            rows += reasonRows;
-            if (reason == AudienceValueRules.Empty)
+            long rows = 0, sent = 0, empty = 0, duplicates = 0;
+            var setAside = new SortedDictionary<string, long>(StringComparer.Ordinal);
+            while (reader.Read())
             {
-                empty += reasonRows;
-                continue;
+                var reason = reader.IsDBNull(0) ? null : reader.GetString(0);
+                var reasonRows = reader.GetInt64(1);
+                var distinctValues = reader.GetInt64(2);
+                rows += reasonRows;
+                if (reason == AudienceValueRules.Empty)
+                {
+                    empty += reasonRows;
+                    continue;
+                }
+                duplicates += reasonRows - distinctValues;
+                if (reason is null)
+                {
+                    sent = distinctValues;
+                }
+                else
+                {
+                    setAside[reason] = distinctValues;
+                }
             }
-            duplicates += reasonRows - distinctValues;
-            if (reason is null)
-            {
-                sent = distinctValues;
-            }
-            else
-            {
-                setAside[reason] = distinctValues;
-            }
-        }
-        return new AudienceCounts(rows, sent, empty, duplicates, setAside);
+            return new AudienceCounts(rows, sent, empty, duplicates, setAside, normalized);
+        });
     }
 
-    /// <summary>DuckDB's message is the best description of a SQL mistake: pass it on, whole.</summary>
+    /// <summary>
+    /// DuckDB's message is the best description of a SQL mistake: pass it on, whole. A read the sandbox refused
+    /// also says which setting decides what a query may read.
+    /// </summary>
     private static T Translate<T>(Func<T> action)
     {
         try
         {
             return action();
         }
+        catch (DuckDBException exception) when (IsSandboxRefusal(exception.Message))
+        {
+            throw new AudienceRejectedException(
+                $"The query tried to read something outside the folders Herald may read ({exception.Message}). Queries read the customer 360 " +
+                "and files under Herald:Source:AllowedDirectories only, never URLs: move the file there, or add its folder to that setting.", exception);
+        }
         catch (DuckDBException exception)
         {
             throw new AudienceRejectedException($"The query failed in DuckDB: {exception.Message}", exception);
         }
+        catch (InvalidOperationException exception) when (exception.Message.StartsWith("Invalid number of parameters", StringComparison.Ordinal))
+        {
+            // DuckDB prepares the query and finds a placeholder ($1, ?) that Herald has no value for.
+            throw new AudienceRejectedException(
+                $"The query failed in DuckDB: {exception.Message}. Herald passes no parameters: write the values into the query instead of $1 or ?.", exception);
+        }
     }
+
+    private static bool IsSandboxRefusal(string message) =>
+        message.Contains("Permission Error", StringComparison.OrdinalIgnoreCase) ||
+        message.Contains("disabled by configuration", StringComparison.OrdinalIgnoreCase) ||
+        message.Contains("Extension", StringComparison.OrdinalIgnoreCase);
 
     private static void Translate(Action action) => Translate(() => { action(); return 0; });
 }

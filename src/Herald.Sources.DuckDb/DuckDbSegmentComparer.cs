@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using Herald.Core.Audiences;
 using Herald.Core.Ports;
 using Herald.Core.Updates;
 
@@ -100,7 +101,7 @@ public sealed class DuckDbSegmentComparer : ISegmentComparer
             $"""
             CREATE TEMP TABLE {Compared} AS
             SELECT coalesce(b.v, a.v) AS v, b.part AS before_part, a.v IS NOT NULL AS in_audience
-            FROM ({Before(request.CurrentParts)}) AS b
+            FROM ({Before(request.CurrentParts, request.CheckCurrentValues, request.CurrentValueRules)}) AS b
             FULL OUTER JOIN ({ValuesOf(request.AudienceCsv)}) AS a ON b.v = a.v
             """);
 
@@ -321,7 +322,8 @@ public sealed class DuckDbSegmentComparer : ISegmentComparer
     {
         var path = Path.Combine(request.OutputDirectory, $"part-{number}.csv");
         File.Delete(path);
-        Execute(connection, $"COPY ({select}) TO {SqlText.Literal(path)} (FORMAT csv, HEADER false)");
+        // As for the audience's own file: each line is the value's text exactly, never quoted or escaped.
+        Execute(connection, $"COPY ({select}) TO {SqlText.Literal(path)} (FORMAT csv, HEADER false, QUOTE '', ESCAPE '')");
         if (!File.Exists(path))
         {
             // DuckDB writes nothing for no rows: an empty part is an empty file.
@@ -330,11 +332,16 @@ public sealed class DuckDbSegmentComparer : ISegmentComparer
         return path;
     }
 
-    /// <summary>The segment's current values with the number of the part that holds them; nothing for a segment Insider One does not have.</summary>
-    private static string Before(IReadOnlyList<string?> parts)
+    /// <summary>
+    /// The segment's current values with the number of the part that holds them; nothing for a segment Insider One does not
+    /// have. Insider One's files are input like the audience: with <paramref name="rules"/>, a value the audience's own rules
+    /// would set aside (a line break, a comma, a quote, the wrong type) is not taken as a member, so it is never merged and re-sent.
+    /// </summary>
+    private static string Before(IReadOnlyList<string?> parts, bool check, ValueRule? rule)
     {
+        var valid = check ? $" WHERE ({AudienceValueRules.ReasonExpression("v", "NULL", rule)}) IS NULL" : "";
         var selects = parts
-            .Select((file, i) => file is null ? null : $"SELECT v, {(i + 1).ToString(CultureInfo.InvariantCulture)}::INTEGER AS part FROM ({ValuesOf(file)})")
+            .Select((file, i) => file is null ? null : $"SELECT v, {(i + 1).ToString(CultureInfo.InvariantCulture)}::INTEGER AS part FROM ({ValuesOf(file)}){valid}")
             .Where(select => select is not null)
             .ToList();
         return selects.Count == 0 ? "SELECT NULL::VARCHAR AS v, NULL::INTEGER AS part WHERE false" : string.Join(" UNION ALL ", selects);
@@ -359,6 +366,10 @@ public sealed class DuckDbSegmentComparer : ISegmentComparer
             Execute(connection, $"SET temp_directory = {SqlText.Literal(_tempDirectory)}");
             // Order is not needed for sets of values; dropping it lets DuckDB stream with less memory.
             Execute(connection, "SET preserve_insertion_order = false");
+            // It reads Herald's own files only; no extension is ever fetched or loaded (docs/security.md).
+            Execute(connection, "SET autoinstall_known_extensions = false");
+            Execute(connection, "SET autoload_known_extensions = false");
+            Execute(connection, "SET allow_community_extensions = false");
             if (_threads > 0)
             {
                 Execute(connection, $"SET threads = {_threads}");

@@ -14,10 +14,28 @@ internal sealed class DuckDbSession : IDisposable
     private const string Catalog = "customer360";
 
     private readonly DuckDBConnection _connection;
+    private readonly CancellationTokenSource _deadline;
+    private readonly CancellationToken _caller;
+    private readonly TimeSpan _timeout;
 
-    private DuckDbSession(DuckDBConnection connection) => _connection = connection;
+    private readonly CancellationTokenSource _timer;
 
-    public static DuckDbSession Open(DuckDbSourceOptions options)
+    private DuckDbSession(DuckDBConnection connection, TimeSpan timeout, TimeProvider clock, CancellationToken caller)
+    {
+        _connection = connection;
+        _timeout = timeout;
+        _caller = caller;
+        _timer = new CancellationTokenSource(timeout, clock);
+        _deadline = CancellationTokenSource.CreateLinkedTokenSource(caller, _timer.Token);
+    }
+
+    /// <summary>
+    /// Opens the customer 360 inside DuckDB's sandbox: the query can read the customer 360 and files under
+    /// <see cref="DuckDbSourceOptions.AllowedDirectories"/>, and Herald can write <paramref name="outputPath"/> only.
+    /// </summary>
+    /// <param name="outputPath">The one file this session may write (a <c>COPY ... TO</c> with <c>USE_TMP_FILE false</c>), or null.</param>
+    /// <param name="cancellationToken">A closed request or a cancelled run: interrupts DuckDB mid-query.</param>
+    public static DuckDbSession Open(DuckDbSourceOptions options, string? outputPath, CancellationToken cancellationToken)
     {
         if (!File.Exists(options.DatabasePath))
         {
@@ -26,7 +44,7 @@ internal sealed class DuckDbSession : IDisposable
         Directory.CreateDirectory(options.TempDirectory);
         var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
-        var session = new DuckDbSession(connection);
+        var session = new DuckDbSession(connection, options.QueryTimeout, options.Clock, cancellationToken);
         try
         {
             session.Execute($"SET memory_limit = {SqlText.Literal(options.MemoryLimit)}");
@@ -37,8 +55,17 @@ internal sealed class DuckDbSession : IDisposable
             {
                 session.Execute($"SET threads = {options.Threads}");
             }
+            // The sandbox, in the order DuckDB requires (docs/security.md): what may be read or written first,
+            // no extension fetched or loaded behind Herald's back, then the customer 360, then the doors shut.
+            session.Execute($"SET allowed_directories = {ListOf(options.AllowedDirectories.Select(DirectoryWithSeparator))}");
+            session.Execute($"SET allowed_paths = {ListOf(outputPath is null ? [options.DatabasePath] : [options.DatabasePath, outputPath])}");
+            session.Execute("SET autoinstall_known_extensions = false");
+            session.Execute("SET autoload_known_extensions = false");
+            session.Execute("SET allow_community_extensions = false");
             session.Execute($"ATTACH {SqlText.Literal(options.DatabasePath)} AS {Catalog} (READ_ONLY)");
             session.Execute($"USE {Catalog}");
+            session.Execute("SET enable_external_access = false");
+            session.Execute("SET lock_configuration = true");
             return session;
         }
         catch
@@ -48,19 +75,52 @@ internal sealed class DuckDbSession : IDisposable
         }
     }
 
-    public void Execute(string sql)
+    /// <summary>Runs a statement; a timeout or a cancellation interrupts DuckDB (see <see cref="Interruptible{T}"/>).</summary>
+    public void Execute(string sql) => Interruptible(command =>
     {
-        using var command = _connection.CreateCommand();
         command.CommandText = sql;
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery();
+    });
+
+    /// <summary>Reads a query's rows; the reader's command is interrupted by a timeout or a cancellation while it is read.</summary>
+    public T Query<T>(string sql, Func<DuckDBDataReader, T> read) => Interruptible(command =>
+    {
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        return read(reader);
+    });
+
+    /// <summary>
+    /// Runs one command that <see cref="DuckDBCommand.Cancel"/> interrupts when the deadline passes or the caller
+    /// goes away, so that a query nobody waits for stops using a core. The caller's cancellation surfaces as
+    /// <see cref="OperationCanceledException"/>; the deadline as a refusal naming Herald:Source:QueryTimeout.
+    /// </summary>
+    private T Interruptible<T>(Func<DuckDBCommand, T> run)
+    {
+        _deadline.Token.ThrowIfCancellationRequested();
+        using var command = _connection.CreateCommand();
+        using var interrupt = _deadline.Token.Register(command.Cancel);
+        try
+        {
+            return run(command);
+        }
+        catch (DuckDBException) when (_deadline.IsCancellationRequested)
+        {
+            _caller.ThrowIfCancellationRequested();
+            throw new AudienceRejectedException(
+                $"The query ran longer than {_timeout:c} and was stopped (Herald:Source:QueryTimeout). Narrow the query, or raise the setting.");
+        }
+        catch (OperationCanceledException) when (!_caller.IsCancellationRequested)
+        {
+            throw new AudienceRejectedException(
+                $"The query ran longer than {_timeout:c} and was stopped (Herald:Source:QueryTimeout). Narrow the query, or raise the setting.");
+        }
     }
 
-    public DuckDBDataReader Query(string sql)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteReader();
-    }
+    private static string DirectoryWithSeparator(string directory) =>
+        Path.EndsInDirectorySeparator(directory) ? directory : directory + Path.DirectorySeparatorChar;
+
+    private static string ListOf(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(SqlText.Literal)) + "]";
 
     /// <summary>
     /// Refuses anything but one SELECT. DuckDB's own parser decides: <c>json_serialize_sql</c> serializes
@@ -97,5 +157,10 @@ internal sealed class DuckDbSession : IDisposable
         }
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _connection.Dispose();
+        _deadline.Dispose();
+        _timer.Dispose();
+    }
 }

@@ -1,3 +1,5 @@
+using Herald.Core.Audiences;
+
 namespace Herald.Sources.DuckDb;
 
 internal static class SqlText
@@ -7,8 +9,9 @@ internal static class SqlText
     public static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
 
     /// <summary>
-    /// The user's query as a subquery: trailing semicolons go, and the closing parenthesis goes on its own
-    /// line so that a trailing <c>-- comment</c> cannot swallow it.
+    /// The user's query as a subquery: trailing semicolons and comments go (a query file often ends with
+    /// <c>;</c> and then a comment line), and the closing parenthesis goes on its own line so that a
+    /// <c>-- comment</c> left inside cannot swallow it.
     /// </summary>
-    public static string AsSubquery(string sql) => "(\n" + sql.Trim().TrimEnd(';').TrimEnd() + "\n)";
+    public static string AsSubquery(string sql) => "(\n" + QueryText.WithoutTrailingTerminators(sql) + "\n)";
 }

@@ -32,6 +32,24 @@ public sealed class SegmentUpdateTests(HeraldInBrowser herald)
     }
 
     [Fact]
+    public async Task TheDestinationForm_RefusesSplittingForASegmentNameWithoutRoomForTenParts_SayingTheRoomLeft()
+    {
+        var segmentName = $"Room {Unique.Suffix()} ".PadRight(36, 'x')[..36];
+        var (_, destination) = await herald.AddDestinationAsync(segmentName);
+        var page = await herald.SignedInPageAsync();
+        await page.GotoAsync($"/destinations/{destination}/edit");
+
+        await page.GetByLabel("Split an audience over Insider One's file limit into numbered segments").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Test the connection and save changes" }).ClickAsync();
+
+        await Expect(page.Locator("#SegmentName-error")).ToContainTextAsync("which leaves 4 of Insider One's 40");
+        await Expect(page.Locator("#SegmentName-error")).ToContainTextAsync("at most 34 characters");
+        var saved = (await herald.Api.GetFromJsonAsync<DestinationView>($"/api/destinations/{destination}"))!;
+        saved.AllowSplit.ShouldBeFalse();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task ARunPage_ShowsWhatChanged_AndAGuardedRunRunsAgainPastTheGuard()
     {
         var (_, destination) = await herald.AddDestinationAsync($"Changes {Unique.Suffix()}");

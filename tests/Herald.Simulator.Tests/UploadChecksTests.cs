@@ -24,6 +24,22 @@ public sealed class UploadChecksTests
     }
 
     [Fact]
+    public async Task Upload_WithAChunkedBody_Answers411LengthRequired_AndRegistersNothing()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var request = InsiderOneCalls.Request(HttpMethod.Post, "/fps/v1/upload", ValidBody(scenario));
+        // A stream of unknown length goes out with Transfer-Encoding: chunked, as JsonContent does.
+        request.Content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ValidBody(scenario))));
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await scenario.Api.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.LengthRequired);
+        scenario.Simulator.Segments.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Upload_WithoutPartnerName_Answers400PartnerNameIsMissing()
     {
         await using var scenario = await Scenario.StartAsync();

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using DuckDB.NET.Data;
@@ -218,13 +217,14 @@ public sealed class LatencyCase(int runs, int cliRuns = 5) : IBenchmarkCase
         }
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(simulator, "fps/v1/upload"))
         {
-            Content = JsonContent.Create(new
+            // Serialized first, so the request carries Content-Length (the simulator refuses a chunked body, as gateways do).
+            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new
             {
                 segmentName,
                 fileUrl = $"http://127.0.0.1:9/files/{segmentName}.csv",
                 callbackUrl = "http://127.0.0.1:9/callback",
                 attributeName = "email",
-            }),
+            }), System.Text.Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("X-PARTNER-NAME", HeraldApi.PartnerName);
         request.Headers.Add("X-REQUEST-TOKEN", HeraldApi.Token);

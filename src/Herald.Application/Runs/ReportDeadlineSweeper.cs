@@ -8,6 +8,7 @@ namespace Herald.Application.Runs;
 /// <summary>Fails runs whose report did not come by their deadline. The deadline is on Herald's clock.</summary>
 internal sealed class ReportDeadlineSweeper(
     IRunStore runs,
+    IServerSessionStore sessions,
     RunUpdater updater,
     IOptions<RunEngineOptions> options,
     TimeProvider clock,
@@ -19,13 +20,16 @@ internal sealed class ReportDeadlineSweeper(
         var expired = 0;
         foreach (var runId in await runs.ListAwaitingReportPastDeadlineAsync(clock.GetUtcNow(), cancellationToken))
         {
+            // When Herald was down since the submission: Insider One may have tried to download the file then.
+            var submitted = (await runs.GetAsync(runId, cancellationToken))?.SubmissionStartedAt ?? clock.GetUtcNow();
+            var downtimes = await sessions.ListDowntimesAsync(submitted, clock.GetUtcNow(), cancellationToken);
             var (_, changed) = await updater.UpdateAsync(runId, run =>
             {
                 if (run.State != RunState.AwaitingReport || run.ReportDeadline > clock.GetUtcNow())
                 {
                     return false;
                 }
-                run.ExpireReport(clock.GetUtcNow());
+                run.ExpireReport(clock.GetUtcNow(), downtimes);
                 return true;
             }, cancellationToken);
             expired += changed ? 1 : 0;

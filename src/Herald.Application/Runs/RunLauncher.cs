@@ -1,4 +1,5 @@
 using Herald.Application.UseCases;
+using Herald.Core.Audiences;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
 using Herald.Core.Runs;
@@ -45,7 +46,7 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
                 return Refusal.Rule($"The sample size must be between 1 and {MaxSampleSize:N0}.");
             }
             // A test send takes the first values only; the column keeps its name.
-            query = $"SELECT * FROM (\n{query.Trim().TrimEnd(';')}\n) AS herald_sample LIMIT {size}";
+            query = $"SELECT * FROM (\n{QueryText.WithoutTrailingTerminators(query)}\n) AS herald_sample LIMIT {size}";
         }
         var origin = new RunOrigin(destination.Id, destination.Name, destination.CredentialId, null, null,
             query, segment, destination.AttributeName, allowEmpty, StartedBy(caller),

@@ -112,7 +112,7 @@ internal sealed class RunWorker(
             {
                 if (!await runs.RenewLeaseAsync(runId, worker, clock.GetUtcNow(), lease, stoppingToken))
                 {
-                    logger.LogWarning("Worker {Worker} lost its lease on run {RunId}; stopping work on it", worker, runId);
+                    logger.LogWarning("Worker {Worker} lost its lease on run {RunId}, or the run ended (cancelled); stopping work on it", worker, runId);
                     await lost.CancelAsync();
                     return;
                 }

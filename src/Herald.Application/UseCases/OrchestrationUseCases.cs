@@ -9,7 +9,7 @@ namespace Herald.Application.UseCases;
 /// (read-only, its column against the destination's attribute) when saved, so a wrong query is refused at once; the
 /// run checks again, since the customer 360 can change in between.
 /// </summary>
-internal sealed class OrchestrationUseCases(ICatalogStore catalog, IAudienceSource source, TimeProvider clock)
+internal sealed class OrchestrationUseCases(ICatalogStore catalog, IAudienceSource source, PreviewGate previews, TimeProvider clock)
 {
     /// <summary>The most rows a preview returns, whatever is asked.</summary>
     public const int MaxPreviewRows = 1000;
@@ -20,13 +20,19 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IAudienceSour
         {
             return Refusal.Rule("The query is empty: write a SELECT that returns one column of values.");
         }
+        // Each preview holds a DuckDB session and a core until its query ends: one more than the gate allows is refused.
+        using var lease = previews.TryEnter();
+        if (!lease.IsAcquired)
+        {
+            return new Refusal(RefusalKind.Busy, previews.Refusal, []);
+        }
         try
         {
             var preview = await source.PreviewAsync(query, Math.Clamp(maxRows, 0, MaxPreviewRows), cancellationToken);
             var problem = attributeName is null ? null : AudienceColumnCheck.Problem(preview.Columns, attributeName);
             var check = attributeName is null ? "No attribute given to check the column against."
                 : problem ?? $"One column named '{attributeName}', as the destination expects.";
-            return new QueryPreviewResult(preview.Columns, preview.Rows, attributeName is not null && problem is null, check);
+            return new QueryPreviewResult(preview.Columns, preview.Rows, attributeName is not null && problem is null, check, preview.Shortened);
         }
         catch (AudienceRejectedException rejected)
         {

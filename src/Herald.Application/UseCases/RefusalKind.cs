@@ -14,4 +14,7 @@ public enum RefusalKind
 
     /// <summary>Something outside Herald refused or could not be reached (a connection test).</summary>
     Unavailable,
+
+    /// <summary>Herald is doing as much of this at once as its settings allow; try again shortly.</summary>
+    Busy,
 }

@@ -58,6 +58,15 @@ internal sealed class RunUseCases(ICatalogStore catalog, IRunStore runs, IDiffSa
             : new Refusal(RefusalKind.NotFound, "This run has no diff sample: it did not compare its audience with the destination's segment.", []) { Subject = "diff sample" };
     }
 
+    /// <summary>The destination downloaded one of the run's files (by its signed URL); nothing when the run is gone.</summary>
+    public async Task NoteFileDownloadAsync(Caller caller, Guid runId, string fileName, CancellationToken cancellationToken)
+    {
+        if (await runs.GetAsync(runId, cancellationToken) is not null)
+        {
+            await updater.UpdateAsync(runId, run => run.RecordFileDownload(fileName, clock.GetUtcNow()), cancellationToken);
+        }
+    }
+
     /// <summary>Cancels a run that is not final; a run waiting for its report keeps what Insider One accepted.</summary>
     public async Task<UseCaseResult<Run>> CancelAsync(Caller caller, Guid runId, CancellationToken cancellationToken)
     {

@@ -106,6 +106,11 @@ internal sealed class RunRenderer(CliContext context)
             {
                 table.AddRow(new Text($"Set aside: {reason}"), new Text(Format.Count(count)));
             }
+            // Rows Herald rewrote are among the rows queried, not in addition to them.
+            foreach (var (kind, count) in (counts.Normalized ?? new Dictionary<string, long>()).OrderByDescending(pair => pair.Value))
+            {
+                table.AddRow(new Text($"Rows normalized: {kind}"), new Text(Format.Count(count)));
+            }
         }
         else
         {

@@ -2,4 +2,8 @@ namespace Herald.Core.Audiences;
 
 /// <summary>What the build step needs: the user's query, the column it must return, and the rule its values must pass.</summary>
 /// <param name="ValueRule">The destination's rule for the attribute's values (IDestinationPlugin.ValueRuleOf); null for any non-empty text.</param>
-public sealed record AudienceQuery(string Sql, string AttributeName, ValueRule? ValueRule = null);
+public sealed record AudienceQuery(string Sql, string AttributeName, ValueRule? ValueRule = null)
+{
+    /// <summary>The kind of the values; any text when the destination has no rule for the attribute.</summary>
+    public AttributeType AttributeType => ValueRule?.Type ?? AttributeType.Text;
+}

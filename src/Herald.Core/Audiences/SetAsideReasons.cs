@@ -15,6 +15,12 @@ public static class SetAsideReasons
     /// <summary>A double quote would start a quoted field for a CSV reader.</summary>
     public const string Quote = "quote";
 
+    /// <summary>A control character (tab, NUL, escape ...) inside a value: no attribute means it, and readers differ on it.</summary>
+    public const string ControlCharacter = "control_character";
+
+    /// <summary>A number with a fraction (or too large to be exact) from a float or decimal column, for an attribute that is not a number.</summary>
+    public const string FractionalNumber = "fractional_number";
+
     public const string InvalidEmail = "invalid_email";
     public const string InvalidPhoneNumber = "invalid_phone_number";
     public const string InvalidCountryCode = "invalid_country_code";

@@ -16,4 +16,6 @@ public interface IAudienceSource
     Task<QueryPreview> PreviewAsync(string sql, int maxRows, CancellationToken cancellationToken);
 }
 
-public sealed record QueryPreview(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string?>> Rows);
+/// <summary>A query's first rows as text.</summary>
+/// <param name="Shortened">Why the preview shows less than the query returned (rows left out, cells cut), or null when it is whole.</param>
+public sealed record QueryPreview(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string?>> Rows, string? Shortened = null);

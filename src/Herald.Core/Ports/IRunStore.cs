@@ -23,14 +23,21 @@ public interface IRunStore
     /// </summary>
     Task<Run?> TryClaimNextAsync(string worker, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
-    /// <summary>Extends the lease; false when the worker has lost it (it must stop working on the run).</summary>
+    /// <summary>Extends the lease; false when the worker has lost it or the run has ended (cancelled): it must stop working on the run.</summary>
     Task<bool> RenewLeaseAsync(Guid runId, string worker, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
     Task ReleaseLeaseAsync(Guid runId, string worker, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Guid>> ListAwaitingReportPastDeadlineAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Records a call; beyond the store's cap of calls per run, calls are no longer recorded (the run's state still changes).</summary>
     Task AppendCallAsync(Guid runId, RunCall call, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a call that repeats an earlier one with the same operation and outcome (a replayed callback) by counting it
+    /// in that call's <see cref="RunCall.Attempt"/>, not storing it again; the first one is recorded as <see cref="AppendCallAsync"/> does.
+    /// </summary>
+    Task CountRepeatedCallAsync(Guid runId, RunCall call, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<RunCall>> ListCallsAsync(Guid runId, CancellationToken cancellationToken);
 }

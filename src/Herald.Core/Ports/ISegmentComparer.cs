@@ -1,3 +1,4 @@
+using Herald.Core.Audiences;
 using Herald.Core.Updates;
 
 namespace Herald.Core.Ports;
@@ -36,6 +37,15 @@ public sealed record SegmentComparisonRequest(
 
     /// <summary>The most parts the destination's naming allows (IDestinationPlugin.MaxParts); over it the result is too large.</summary>
     public int MaxParts { get; init; } = 99;
+
+    /// <summary>
+    /// Whether the destination's current values must pass the audience's rules to count as members (and so be merged
+    /// and re-sent): the CSV's own rules, and <see cref="CurrentValueRules"/>. False takes them as they are.
+    /// </summary>
+    public bool CheckCurrentValues { get; init; }
+
+    /// <summary>The destination's rule for the attribute's values, when <see cref="CheckCurrentValues"/>; null for any non-empty text.</summary>
+    public ValueRule? CurrentValueRules { get; init; }
 }
 
 /// <summary>

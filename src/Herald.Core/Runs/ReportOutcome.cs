@@ -10,6 +10,10 @@ public enum ReportOutcome
     AlreadyFinal,
     /// <summary>This part's report was recorded already: a duplicate callback changes nothing.</summary>
     Duplicate,
+    /// <summary>A second report on a part that differs from the first: noted in the history, the first stands.</summary>
+    Conflicting,
     /// <summary>The report names a segment this run did not upload.</summary>
     UnknownSegment,
+    /// <summary>The report's counts cannot be true of what the run sent; nothing was recorded but a note.</summary>
+    Impossible,
 }

@@ -134,8 +134,26 @@ public sealed class Run
             : $"{counts.SetAsideTotal:N0} set aside ({string.Join(", ", counts.SetAside.Select(p => $"{p.Key}: {p.Value:N0}"))})";
         MoveTo(RunState.Comparing, now,
             $"The query returned {counts.RowsQueried:N0} rows: {counts.ValuesSent:N0} values to send, " +
-            $"{counts.EmptyValues:N0} empty and {counts.DuplicateValues:N0} duplicates dropped, {setAside}.");
+            $"{counts.EmptyValues:N0} empty and {counts.DuplicateValues:N0} duplicates dropped, {setAside}.{DescribeNormalized(counts)}{DescribeNotes(counts)}");
     }
+
+    /// <summary>
+    /// The query ran but gave nothing to send (and the run does not allow an empty audience): the run fails,
+    /// keeping the counts so that the reasons values were set aside can be seen.
+    /// </summary>
+    public void FailEmptyBuild(AudienceCounts counts, string reason, DateTimeOffset now)
+    {
+        Require(nameof(FailEmptyBuild), RunState.Building);
+        Counts = counts;
+        Failure = FailureKind.Audience;
+        Remedy = new RunRemedy(RunRemedyKind.AllowEmpty);
+        Finish(RunState.Failed, now, reason + DescribeNotes(counts));
+    }
+
+    private static string DescribeNormalized(AudienceCounts counts) => counts.NormalizedTotal == 0 ? ""
+        : $" Herald rewrote {counts.NormalizedTotal:N0} values before sending ({string.Join(", ", counts.Normalized!.Select(p => $"{p.Key}: {p.Value:N0}"))}).";
+
+    private static string DescribeNotes(AudienceCounts counts) => counts.Notes is { Count: > 0 } notes ? " " + string.Join(" ", notes) : "";
 
     /// <summary>The built file was lost before it was staged (a crash, a cleaned disk): build it again.</summary>
     public void RestartBuild(DateTimeOffset now, string reason)
@@ -237,6 +255,31 @@ public sealed class Run
         {
             return ReportOutcome.UnknownSegment;
         }
+        var expectsReport = part.Report is null
+            && (State is RunState.AwaitingReport or RunState.Submitting || (State == RunState.Failed && Failure == FailureKind.ReportTimeout));
+        if (expectsReport && ImpossibleReport(part, valid, invalid, total) is { } impossible)
+        {
+            // Said once in the history: a replayed impossible report changes nothing more.
+            var note = $"Refused a report from Insider One on {DescribePart(part)}: {impossible} The run still waits for a true report.";
+            if (_history.Count == 0 || _history[^1].Reason != note)
+            {
+                Note(now, note);
+            }
+            return ReportOutcome.Impossible;
+        }
+        if (part.Report is { } first && (first.Valid, first.Invalid, first.Total) != (valid, invalid, total))
+        {
+            // Insider One changed its mind, or someone else holds the callback URL: the first report stands, and the
+            // history keeps the second so that the difference can be seen.
+            // A replayed second report is said once, like a replayed impossible one.
+            var second = $"Insider One sent a second, different report on {(_parts.Count == 1 ? $"'{part.SegmentName}'" : DescribePart(part))}: " +
+                $"{valid:N0} valid and {invalid:N0} invalid of {total:N0} values, where the first said {RunReasons.Report(first)}. The first report stands.";
+            if (!_history.Any(e => e.Reason == second))
+            {
+                Note(now, second);
+            }
+            return ReportOutcome.Conflicting;
+        }
         switch (State)
         {
             case RunState.AwaitingReport or RunState.Submitting when part.Report is not null:
@@ -279,7 +322,41 @@ public sealed class Run
         }
     }
 
-    public void ExpireReport(DateTimeOffset now)
+    /// <summary>
+    /// Why a report cannot be true of the part Herald uploaded, or null: its counts must add up, and Insider One cannot
+    /// have been handed more values than the part's file held.
+    /// </summary>
+    private static string? ImpossibleReport(SegmentPart part, long valid, long invalid, long total)
+    {
+        if (valid < 0 || invalid < 0 || total < 0 || valid > total || invalid > total || valid + invalid != total)
+        {
+            return $"its counts do not add up ({valid:N0} valid + {invalid:N0} invalid is not {total:N0} in all).";
+        }
+        if (total > part.Values)
+        {
+            return $"it counts {total:N0} values, more than the {part.Values:N0} Herald sent.";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Insider One fetched a file from Herald's file endpoint: the first download of each part is noted, so that a
+    /// run without a report can tell "never downloaded" from "downloaded, but no callback".
+    /// </summary>
+    /// <returns>Whether this was the part's first download.</returns>
+    public bool RecordFileDownload(string fileName, DateTimeOffset now)
+    {
+        if (_parts.FirstOrDefault(p => p.File?.FileName == fileName) is not { DownloadedAt: null } part)
+        {
+            return false;
+        }
+        Replace(part with { DownloadedAt = now });
+        Note(now, _parts.Count == 1 ? "Insider One downloaded the file." : $"Insider One downloaded the file of {DescribePart(part)}.");
+        return true;
+    }
+
+    /// <param name="heraldDown">When Herald's server was not running since the submission (from the server's own records).</param>
+    public void ExpireReport(DateTimeOffset now, IReadOnlyList<HeraldDowntime>? heraldDown = null)
     {
         Require(nameof(ExpireReport), RunState.AwaitingReport);
         if (ReportDeadline is { } deadline && now < deadline)
@@ -287,10 +364,22 @@ public sealed class Run
             throw new InvalidRunTransitionException(Id, State, "expire before its deadline");
         }
         Failure = FailureKind.ReportTimeout;
-        var missing = _parts.Count <= 1 ? "" : $" on {string.Join(", ", _parts.Where(p => p.Report is null).Select(p => $"'{p.SegmentName}'"))}";
+        var waiting = _parts.Where(p => p.Report is null).ToList();
+        var missing = _parts.Count <= 1 ? "" : $" on {string.Join(", ", waiting.Select(p => $"'{p.SegmentName}'"))}";
+        var plural = _parts.Count > 1 ? "s" : "";
+        var noReport = $"No report from Insider One{missing} by {ReportDeadline:yyyy-MM-dd HH:mm} UTC.";
+        if (waiting.Count > 0 && waiting.All(p => p.DownloadedAt is null))
+        {
+            var down = heraldDown is { Count: > 0 }
+                ? "; Herald was unreachable " + string.Join(" and ", heraldDown.Select(d => $"from {d.From:yyyy-MM-dd HH:mm:ss} to {d.To:yyyy-MM-dd HH:mm:ss} UTC")) +
+                  " (its server was not running), so Insider One may have tried then. Run again while Herald is up"
+                : ". Check that Insider One can reach Herald's file URLs (Herald:PublicBaseUrl), then run again";
+            Finish(RunState.Failed, now, $"{noReport} Insider One accepted the segment{plural} but never downloaded the file{plural}{down}.");
+            return;
+        }
         Finish(RunState.Failed, now,
-            $"No report from Insider One{missing} by {ReportDeadline:yyyy-MM-dd HH:mm} UTC. Insider One accepted the segment{(_parts.Count > 1 ? "s" : "")}; " +
-            "check it in InOne, and check that Insider One can reach Herald's callback URL (Herald:PublicBaseUrl).");
+            $"{noReport} Insider One accepted the segment{plural} and downloaded the file{plural}; " +
+            "check the segment in InOne, and check that Insider One can reach Herald's callback URL (Herald:PublicBaseUrl).");
     }
 
     public void Fail(FailureKind kind, string reason, DateTimeOffset now, RunRemedy? remedy = null)

@@ -8,6 +8,7 @@ namespace Herald.Core.Runs;
 /// </summary>
 /// <param name="ExistedBefore">Whether Insider One held the segment before this run; null when not known (a run from before updates).</param>
 /// <param name="Diff">What this part changes in its segment; null when not compared.</param>
+/// <param name="DownloadedAt">When Insider One first downloaded the part's file from Herald's file endpoint.</param>
 public sealed record SegmentPart(
     int Number,
     string SegmentName,
@@ -17,7 +18,8 @@ public sealed record SegmentPart(
     StagedFile? File = null,
     DateTimeOffset? SubmissionStartedAt = null,
     DateTimeOffset? SubmittedAt = null,
-    SegmentReport? Report = null)
+    SegmentReport? Report = null,
+    DateTimeOffset? DownloadedAt = null)
 {
     /// <summary>The submission may have reached Insider One, but no answer was recorded.</summary>
     public bool SubmissionInDoubt => SubmissionStartedAt is not null && SubmittedAt is null;

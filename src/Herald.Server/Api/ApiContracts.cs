@@ -99,14 +99,21 @@ public sealed record QueryPreviewView(
     IReadOnlyList<string> Columns,
     IReadOnlyList<IReadOnlyList<string?>> Rows,
     bool ColumnCheckPassed,
-    string ColumnCheck);
+    string ColumnCheck,
+    string? Shortened = null);
 
+/// <summary>
+/// What the build step saw: <c>rowsQueried = valuesSent + emptyValues + duplicateValues + sum(setAside)</c>.
+/// <c>normalized</c> counts rows Herald rewrote before sending (phone punctuation, whole numbers, midnight
+/// timestamps), by kind; they are among the rows above, not in addition to them.
+/// </summary>
 public sealed record RunCountsView(
     long RowsQueried,
     long ValuesSent,
     long EmptyValues,
     long DuplicateValues,
-    IReadOnlyDictionary<string, long> SetAside);
+    IReadOnlyDictionary<string, long> SetAside,
+    IReadOnlyDictionary<string, long>? Normalized = null);
 
 public sealed record RunReportView(long Valid, long Invalid, long Total, DateTimeOffset ReceivedAt, bool Late);
 

@@ -23,6 +23,7 @@ internal static class ApiResults
             Problem(StatusCodes.Status400BadRequest, refusal.Message, [.. refusal.Problems.Select(p => p.Message)]),
         RefusalKind.Invalid => Problem(StatusCodes.Status400BadRequest, refusal.Message),
         RefusalKind.Conflict => Problem(StatusCodes.Status409Conflict, refusal.Message),
+        RefusalKind.Busy => Problem(StatusCodes.Status429TooManyRequests, refusal.Message),
         _ => Problem(StatusCodes.Status502BadGateway, refusal.Message),
     };
 

@@ -98,7 +98,7 @@ internal static class ApiViews
     };
 
     private static RunCountsView? CountsOf(Run run) => run.Counts is { } c
-        ? new RunCountsView(c.RowsQueried, c.ValuesSent, c.EmptyValues, c.DuplicateValues, c.SetAside)
+        ? new RunCountsView(c.RowsQueried, c.ValuesSent, c.EmptyValues, c.DuplicateValues, c.SetAside, c.Normalized ?? new Dictionary<string, long>())
         : null;
 
     private static RunReportView? ReportOf(Run run) => ReportOf(run.Report);

@@ -13,13 +13,13 @@ namespace Herald.Server.Api;
 /// </summary>
 internal static class CallbackEndpoint
 {
-    public const string Route = "/callbacks/insider-one/{runId}/{secret}";
-    private const int MaxBodyBytes = 16 * 1024;
+    public const string PathPrefix = "/callbacks/insider-one";
+    public const string Route = PathPrefix + "/{runId}/{secret}";
 
     public static void MapCallbackEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapPost(Route, async (string runId, string secret, HttpRequest request, CallbackSecrets secrets, IRunStore runs,
-            RunUpdater updater, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct) =>
+            RunUpdater updater, TimeProvider clock, ILoggerFactory loggers, Microsoft.Extensions.Options.IOptions<Hosting.HeraldOptions> options, ICatalogStore catalog, CancellationToken ct) =>
         {
             var logger = loggers.CreateLogger("Herald.Callbacks");
             if (!Guid.TryParseExact(runId, "N", out var id) && !Guid.TryParse(runId, out id))
@@ -35,7 +35,7 @@ internal static class CallbackEndpoint
             {
                 return ApiResults.Problem(StatusCodes.Status404NotFound, "Unknown run.");
             }
-            var report = await ReadReportAsync(request, ct);
+            var report = await ReadReportAsync(request, options.Value.Api.MaxCallbackBytes, ct);
             if (report.Problem is { } problem)
             {
                 logger.LogWarning("Refused a malformed callback for run {RunId}: {Problem}", id, problem);
@@ -49,31 +49,60 @@ internal static class CallbackEndpoint
             }
 
             var (updated, outcome) = await updater.UpdateAsync(id, r => r.ReceiveReport(report.SegmentName, report.Valid, report.Invalid, report.Total, clock.GetUtcNow()), ct);
-            await runs.AppendCallAsync(id, new RunCall(clock.GetUtcNow(), "callback", 1, report.Body, 200, null, 0, outcome switch
+            // A callback may echo the token like any answer: the run records it without.
+            var shown = await RedactedAsync(report.Body, catalog, run.Origin.CredentialId, ct);
+            var call = new RunCall(clock.GetUtcNow(), "callback", 1, shown, outcome == ReportOutcome.Impossible ? 400 : 200, null, 0, outcome switch
             {
                 ReportOutcome.Recorded => "recorded",
                 ReportOutcome.RecordedLate => "recorded after the deadline",
                 ReportOutcome.AlreadyFinal => "duplicate: the run was final already; nothing changed",
                 ReportOutcome.Duplicate => "duplicate: this segment's report was recorded already; nothing changed",
+                ReportOutcome.Conflicting => "different from the first report on this segment: noted in the history; the first report stands",
                 ReportOutcome.UnknownSegment => "ignored: the run did not upload this segment",
+                ReportOutcome.Impossible => "refused: the counts cannot be true; nothing changed",
                 _ => "ignored: the run was not submitted",
-            }), ct);
-            return outcome == ReportOutcome.NotExpected
-                ? ApiResults.Problem(StatusCodes.Status409Conflict, "This run has not submitted a segment yet.")
-                : Results.Ok(new { status = updated.State.ToWireName() });
+            });
+            if (outcome is ReportOutcome.Recorded or ReportOutcome.RecordedLate)
+            {
+                await runs.AppendCallAsync(id, call, ct);
+            }
+            else
+            {
+                // A replay changes nothing: it is counted on the call it repeats, never stored again.
+                await runs.CountRepeatedCallAsync(id, call, ct);
+            }
+            return outcome switch
+            {
+                ReportOutcome.NotExpected => ApiResults.Problem(StatusCodes.Status409Conflict, "This run has not submitted a segment yet."),
+                ReportOutcome.Impossible => ApiResults.Problem(StatusCodes.Status400BadRequest, updated.History[^1].Reason),
+                _ => Results.Ok(new { status = updated.State.ToWireName() }),
+            };
         });
     }
 
-    private static async Task<CallbackReport> ReadReportAsync(HttpRequest request, CancellationToken ct)
+    private static async Task<string> RedactedAsync(string body, ICatalogStore catalog, Guid credentialId, CancellationToken ct)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        try
+        {
+            return Herald.InsiderOne.TokenRedaction.Redact(body, await catalog.RevealTokenAsync(credentialId, ct));
+        }
+        catch (KeyNotFoundException)
+        {
+            // The credential was deleted since: its token is nowhere left to leak, and the report still counts.
+            return body;
+        }
+    }
+
+    private static async Task<CallbackReport> ReadReportAsync(HttpRequest request, int maxBodyBytes, CancellationToken ct)
+    {
+        if (request.ContentLength > maxBodyBytes)
         {
             return CallbackReport.Malformed("The callback body is too large.");
         }
         using var reader = new StreamReader(request.Body);
-        var buffer = new char[MaxBodyBytes + 1];
+        var buffer = new char[maxBodyBytes + 1];
         var read = await reader.ReadBlockAsync(buffer.AsMemory(), ct);
-        if (read > MaxBodyBytes)
+        if (read > maxBodyBytes)
         {
             return CallbackReport.Malformed("The callback body is too large.");
         }
@@ -89,10 +118,6 @@ internal static class CallbackEndpoint
                 || !TryCount(root, "total_entered_values", out var total))
             {
                 return CallbackReport.Malformed("The callback must be a JSON object with segment_name, valid_values_count, invalid_values_count and total_entered_values.");
-            }
-            if (valid + invalid != total)
-            {
-                return CallbackReport.Malformed($"The callback's counts do not add up: {valid} valid + {invalid} invalid is not {total}.");
             }
             return new CallbackReport(name.GetString()!, valid, invalid, total, body, null);
         }

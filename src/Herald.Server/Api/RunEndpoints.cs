@@ -17,7 +17,8 @@ internal static class RunEndpoints
         {
             var preview = await useCases.PreviewAsync(Callers.Api(http), request.Query, request.AttributeName, request.MaxRows, ct);
             return preview.Succeeded
-                ? Results.Ok(new QueryPreviewView(preview.Value.Columns, preview.Value.Rows, preview.Value.ColumnCheckPassed, preview.Value.ColumnCheck))
+                ? Results.Ok(new QueryPreviewView(preview.Value.Columns, preview.Value.Rows, preview.Value.ColumnCheckPassed, preview.Value.ColumnCheck,
+                    preview.Value.Shortened))
                 : ApiResults.From(preview.Refusal);
         });
 

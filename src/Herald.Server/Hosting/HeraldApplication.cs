@@ -1,5 +1,6 @@
 using Herald.Application;
 using Herald.Application.Runs;
+using Herald.Application.UseCases;
 using Herald.Core.Ports;
 using Herald.InsiderOne;
 using Herald.Server.Api;
@@ -28,6 +29,9 @@ internal static class HeraldApplication
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
+        // Herald does not announce what it runs on.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
         var services = builder.Services;
         services.AddSingleton(clock);
         services.AddOptions<HeraldOptions>().Bind(builder.Configuration.GetSection(HeraldOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -45,14 +49,17 @@ internal static class HeraldApplication
             ? configured
             : ApiKeyFile.LoadOrCreate(DataDirectory(sp))));
         services.AddSingleton<ICatalogStore, SqliteCatalogStore>();
-        services.AddSingleton<IRunStore, SqliteRunStore>();
+        services.AddSingleton<IRunStore>(sp => new SqliteRunStore(sp.GetRequiredService<SqliteDatabase>(),
+            sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Workers.MaxCallsPerRun));
         services.AddSingleton<ISegmentLayoutStore, SqliteSegmentLayoutStore>();
+        services.AddSingleton<IServerSessionStore, SqliteServerSessionStore>();
         services.AddSingleton<PublicUrls>();
         services.AddSingleton(sp => new LocalFileHost(
             Path.Combine(DataDirectory(sp), "files"), () => sp.GetRequiredService<PublicUrls>().BaseUrl, sp.GetRequiredService<UrlSigner>()));
         services.AddSingleton<IFileHost>(sp => sp.GetRequiredService<LocalFileHost>());
         services.AddSingleton<IRunWorkspace>(sp => new LocalRunWorkspace(Path.Combine(DataDirectory(sp), "files")));
         services.AddSingleton<IAudienceSource>(sp => new DuckDbAudienceSource(SourceOptionsOf(sp)));
+        services.AddSingleton(sp => new PreviewGate(sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Source.MaxConcurrentPreviews));
         services.AddSingleton<ISegmentComparer>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<HeraldOptions>>().Value;
@@ -61,13 +68,13 @@ internal static class HeraldApplication
         services.AddSingleton<IDiffSampleStore>(sp => new LocalDiffSampleStore(Path.Combine(DataDirectory(sp), "files", "diff-samples")));
 
         services.AddSingleton(sp => new TokenRateLimiters(sp.GetRequiredService<IOptions<InsiderOneOptions>>().Value.RequestsPerSecond));
-        services.AddHttpClient<ISegmentGateway, InsiderOneClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        services.AddHttpClient<ISegmentGateway, InsiderOneClient>(http =>
             {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                ConnectTimeout = TimeSpan.FromSeconds(10),
-                MaxConnectionsPerServer = 256,
-            });
+                http.Timeout = Timeout.InfiniteTimeSpan;
+                // Answers are read through bounded buffers; this caps any whole-body read as well.
+                http.MaxResponseContentBufferSize = 1024 * 1024;
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => InsiderOneConnections.CreateHandler(sp.GetRequiredService<IOptions<InsiderOneOptions>>().Value));
 
         services.AddSingleton<IDestinationPlugin, InsiderOnePlugin>();
         services.AddSingleton<IRunCallbackUrls, RunCallbackUrls>();
@@ -80,6 +87,7 @@ internal static class HeraldApplication
             engine.FileUrlLifetime = herald.Value.Files.UrlLifetime;
         });
         services.AddHeraldApplication();
+        services.AddHostedService<ServerSessionRecorder>();
 
         // --- Web UI (src/Herald.Server/Web) ---
         builder.AddHeraldWebUi();
@@ -91,7 +99,7 @@ internal static class HeraldApplication
     {
         var options = app.Services.GetRequiredService<IOptions<HeraldOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<InsiderOneOptions>>().Value;
-        Directory.CreateDirectory(options.DataDirectory);
+        OwnerOnlyFiles.Apply(options.DataDirectory);
         await app.Services.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
         _ = app.Services.GetRequiredService<ApiKey>();
         if (options.Source.DuckDbPath is null)
@@ -107,6 +115,9 @@ internal static class HeraldApplication
             var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
             var (status, message) = exception switch
             {
+                // Binding wraps Kestrel's own 413 in a 400 of its own: the size is what the caller must change.
+                BadHttpRequestException bad when IsTooLarge(bad) => (StatusCodes.Status413PayloadTooLarge,
+                    "The request body is larger than Herald accepts (Herald:Api:MaxRequestBytes, or Herald:Api:MaxCallbackBytes for callbacks). Nothing was saved."),
                 BadHttpRequestException bad => (StatusCodes.Status400BadRequest,
                     $"The request could not be read: {bad.Message} Send JSON with the fields the API documents."),
                 _ => (StatusCodes.Status500InternalServerError, "Herald failed to handle the request; the server's log has the details."),
@@ -115,13 +126,15 @@ internal static class HeraldApplication
             await context.Response.WriteAsJsonAsync(new ApiError(message));
         }));
 
+        var options = app.Services.GetRequiredService<IOptions<HeraldOptions>>().Value;
+        app.UseConfiguredForwardedHeaders(options.Web);
+        app.UseSecurityHeaders(Web.WebAssets.RequestPath);
+        app.UseRequestBodyLimits(options.Api);
+
         app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
         var api = app.MapGroup("/api");
-        var apiKey = app.Services.GetRequiredService<ApiKey>();
-        api.AddEndpointFilter(async (context, next) => apiKey.Matches(context.HttpContext.Request)
-            ? await next(context)
-            : ApiResults.Problem(StatusCodes.Status401Unauthorized,
-                $"Missing or wrong API key. Send it in the {ApiKey.Header} header; the server wrote it to {ApiKeyFile.FileName} in its data directory."));
+        // Authorized by the API key scheme before the endpoint runs, so before any body is bound.
+        api.RequireAuthorization(ApiKeyAuthentication.Policy);
         api.MapCredentialEndpoints();
         api.MapDestinationEndpoints();
         api.MapOrchestrationEndpoints();
@@ -133,6 +146,9 @@ internal static class HeraldApplication
         app.MapHeraldWebUi();
         // --- end Web UI ---
     }
+
+    private static bool IsTooLarge(Exception? exception) =>
+        exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || (exception?.InnerException is { } inner && IsTooLarge(inner));
 
     private static string DataDirectory(IServiceProvider services) =>
         services.GetRequiredService<IOptions<HeraldOptions>>().Value.DataDirectory;
@@ -146,6 +162,11 @@ internal static class HeraldApplication
             MemoryLimit = options.Source.MemoryLimit,
             TempDirectory = Path.Combine(options.DataDirectory, "tmp", "duckdb"),
             Threads = options.Source.Threads,
+            AllowedDirectories = SourceFolders.AllowedOf(options),
+            QueryTimeout = options.Source.QueryTimeout,
+            PreviewMaxCellChars = options.Source.PreviewMaxCellChars,
+            PreviewMaxChars = options.Source.PreviewMaxChars,
+            Clock = services.GetRequiredService<TimeProvider>(),
         };
     }
 }

@@ -25,6 +25,10 @@ public sealed class HeraldOptions : IValidatableObject
 
     public UpdateSettings Updates { get; set; } = new();
 
+    public ApiSettings Api { get; set; } = new();
+
+    public WebSettings Web { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (PublicBaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
@@ -55,6 +59,23 @@ public sealed class HeraldOptions : IValidatableObject
         {
             yield return new ValidationResult($"Herald:Updates:MemoryLimit '{Updates.MemoryLimit}' must be a size such as 512MB or 1GB.", ["Updates.MemoryLimit"]);
         }
+        foreach (var problem in SourceFolders.Problems(this))
+        {
+            yield return new ValidationResult(problem, ["Source.AllowedDirectories"]);
+        }
+        if (Source.QueryTimeout < TimeSpan.FromSeconds(1) || Source.QueryTimeout > TimeSpan.FromDays(1))
+        {
+            yield return new ValidationResult("Herald:Source:QueryTimeout must be between 00:00:01 and 1.00:00:00 (default 00:30:00).", ["Source.QueryTimeout"]);
+        }
+        if (Source.PreviewMaxCellChars is < 16 or > 1_000_000 || Source.PreviewMaxChars < Source.PreviewMaxCellChars || Source.PreviewMaxChars > 64_000_000)
+        {
+            yield return new ValidationResult("Herald:Source:PreviewMaxCellChars must be between 16 and 1,000,000, and Herald:Source:PreviewMaxChars " +
+                "between it and 64,000,000 (defaults 1,000 and 262,144).", ["Source.PreviewMaxChars"]);
+        }
+        if (Source.MaxConcurrentPreviews is < 1 or > 64)
+        {
+            yield return new ValidationResult("Herald:Source:MaxConcurrentPreviews must be between 1 and 64 (default 2).", ["Source.MaxConcurrentPreviews"]);
+        }
         if (Updates.Threads < 0)
         {
             yield return new ValidationResult("Herald:Updates:Threads must be 0 (all cores) or more.", ["Updates.Threads"]);
@@ -62,6 +83,26 @@ public sealed class HeraldOptions : IValidatableObject
         if (Workers.Concurrency is < 1 or > 64)
         {
             yield return new ValidationResult("Herald:Workers:Concurrency must be between 1 and 64.", ["Workers.Concurrency"]);
+        }
+        if (Api.MaxRequestBytes is < 16 * 1024 or > 256 * 1024 * 1024 || Api.MaxCallbackBytes is < 1024 or > 1024 * 1024)
+        {
+            yield return new ValidationResult("Herald:Api:MaxRequestBytes must be between 16,384 and 268,435,456 (default 1,048,576), and " +
+                "Herald:Api:MaxCallbackBytes between 1,024 and 1,048,576 (default 16,384).", ["Api.MaxRequestBytes"]);
+        }
+        if (Web.SignInFailuresPerMinute is < 1 or > 10_000)
+        {
+            yield return new ValidationResult("Herald:Web:SignInFailuresPerMinute must be between 1 and 10,000 (default 10).", ["Web.SignInFailuresPerMinute"]);
+        }
+        foreach (var proxy in Web.KnownProxies)
+        {
+            if (!System.Net.IPAddress.TryParse(proxy, out _))
+            {
+                yield return new ValidationResult($"Herald:Web:KnownProxies holds '{proxy}': give the proxies' IP addresses, such as 10.0.0.5.", ["Web.KnownProxies"]);
+            }
+        }
+        if (Workers.MaxCallsPerRun is < 50 or > 1_000_000)
+        {
+            yield return new ValidationResult("Herald:Workers:MaxCallsPerRun must be between 50 and 1,000,000 (default 1,000).", ["Workers.MaxCallsPerRun"]);
         }
         if (Workers.LeaseDuration < TimeSpan.FromSeconds(1))
         {
@@ -71,6 +112,29 @@ public sealed class HeraldOptions : IValidatableObject
         {
             yield return new ValidationResult("Herald:Workers:PollInterval and DeadlineSweepInterval must be positive.", ["Workers.PollInterval"]);
         }
+    }
+
+    /// <summary>Limits on what one request may send.</summary>
+    public sealed class ApiSettings
+    {
+        /// <summary>Bytes of one request body to the API or the UI; a larger one is answered 413 before it is read.</summary>
+        public int MaxRequestBytes { get; set; } = 1024 * 1024;
+
+        /// <summary>Bytes of one callback body from Insider One (its reports are a few hundred bytes).</summary>
+        public int MaxCallbackBytes { get; set; } = 16 * 1024;
+    }
+
+    /// <summary>The web UI's sign-in and the proxies in front of it.</summary>
+    public sealed class WebSettings
+    {
+        /// <summary>Failed sign-ins one client address may make per minute; past it every sign-in from that address is refused until the minute ends.</summary>
+        public int SignInFailuresPerMinute { get; set; } = 10;
+
+        /// <summary>
+        /// Addresses of the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto Herald believes (so that a sign-in over
+        /// https at the proxy gets a Secure cookie). Empty: no forwarded header is believed.
+        /// </summary>
+        public string[] KnownProxies { get; set; } = [];
     }
 
     public sealed class FileSettings
@@ -83,6 +147,24 @@ public sealed class HeraldOptions : IValidatableObject
     {
         /// <summary>The customer 360 DuckDB file; unset means the embedded sample in the data directory.</summary>
         public string? DuckDbPath { get; set; }
+
+        /// <summary>
+        /// The only folders a query may read files from (views over Parquet or CSV files must point inside them); URLs are never
+        /// read. Unset means the customer 360 file's own folder. None may overlap the data directory (see <see cref="SourceFolders"/>).
+        /// </summary>
+        public string[]? AllowedDirectories { get; set; }
+
+        /// <summary>How long one query (a preview or an audience build) may run before DuckDB is interrupted.</summary>
+        public TimeSpan QueryTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+        /// <summary>Characters a preview shows of one value; longer ones are cut, saying so.</summary>
+        public int PreviewMaxCellChars { get; set; } = 1_000;
+
+        /// <summary>Characters of values one preview holds in all; later rows are left out, saying so.</summary>
+        public int PreviewMaxChars { get; set; } = 256 * 1024;
+
+        /// <summary>Previews running at the same time; one more is answered 429 (each holds a DuckDB session and a core).</summary>
+        public int MaxConcurrentPreviews { get; set; } = 2;
 
         /// <summary>Customers in the embedded sample, created on first start.</summary>
         public int SampleCustomers { get; set; } = 10_000;
@@ -127,6 +209,9 @@ public sealed class HeraldOptions : IValidatableObject
 
         /// <summary>How often idle workers look for runs (they are also woken when a run is created).</summary>
         public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+        /// <summary>Calls recorded in one run's history at most (attempts, downloads, callbacks); a replayed callback is counted, not stored again.</summary>
+        public int MaxCallsPerRun { get; set; } = 1000;
 
         /// <summary>How often runs awaiting a report are checked against their deadline.</summary>
         public TimeSpan DeadlineSweepInterval { get; set; } = TimeSpan.FromSeconds(5);

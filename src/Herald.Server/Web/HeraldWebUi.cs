@@ -1,4 +1,6 @@
 using Herald.Server.Hosting;
+using Herald.Server.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -27,12 +29,17 @@ internal static class HeraldWebUi
             options.Conventions.AuthorizeFolder("/");
             options.Conventions.AllowAnonymousToPage("/SignIn");
         }).ConfigureApplicationPartManager(AddThisAssemblyOnce);
-        services.AddAuthentication(WebSignIn.Scheme).AddCookie(WebSignIn.Scheme, WebSignIn.Configure);
-        services.AddAuthorization();
+        services.AddAuthentication(WebSignIn.Scheme).AddCookie(WebSignIn.Scheme, WebSignIn.Configure)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddSingleton(sp => new Herald.Storage.Sqlite.SqliteUiSessions(sp.GetRequiredService<Herald.Storage.Sqlite.SqliteDatabase>()));
+        services.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Web.SignInFailuresPerMinute));
+        services.AddAuthorization(options => options.AddPolicy(ApiKeyAuthentication.Policy, policy => policy
+            .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser()));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "herald.antiforgery";
             options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
         // The sign-in cookie and the forms' tokens stay valid across restarts and between instances sharing

@@ -15,6 +15,7 @@ internal sealed record ApiAnswer(int Status, object Body, int? RetryAfterSeconds
     public static readonly ApiAnswer SegmentNotFound = new(StatusCodes.Status404NotFound, new StatusMessageBody(SimulatorAssumptions.SegmentNotFound));
     public static readonly ApiAnswer NotFound = new(StatusCodes.Status404NotFound, new StatusMessageBody(SimulatorAssumptions.NotFound));
     public static readonly ApiAnswer MethodNotAllowed = new(StatusCodes.Status405MethodNotAllowed, new ErrorBody(SimulatorAssumptions.MethodNotAllowed));
+    public static readonly ApiAnswer LengthRequired = new(StatusCodes.Status411LengthRequired, new ErrorBody(SimulatorAssumptions.LengthRequired));
     public static readonly ApiAnswer ServiceUnavailable = new(StatusCodes.Status503ServiceUnavailable, new StatusMessageBody(SimulatorAssumptions.ServiceUnavailable));
 
     public static ApiAnswer BadRequest(string message) => new(StatusCodes.Status400BadRequest, new StatusMessageBody(message));

@@ -42,6 +42,11 @@ internal sealed class ApiDispatcher(UploadHandler uploads, DownloadHandler downl
     {
         var path = context.Request.Path.Value;
         var isPost = HttpMethods.IsPost(context.Request.Method);
+        if (isPost && context.Request.ContentLength is null)
+        {
+            // A gateway that reads only Content-Length sees a chunked body as empty; refuse it as such gateways do.
+            return ApiAnswer.LengthRequired;
+        }
         if (string.Equals(path, InsiderOneContract.UploadPath, StringComparison.OrdinalIgnoreCase))
         {
             return isPost ? await uploads.HandleAsync(context, body) : ApiAnswer.MethodNotAllowed;

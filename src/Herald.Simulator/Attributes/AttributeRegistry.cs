@@ -52,7 +52,7 @@ internal sealed class AttributeRegistry
     /// <remarks>An attribute the account does not know is treated as a string: any non-empty value.</remarks>
     public bool IsValid(string attributeName, string value)
     {
-        if (!ValueRules.FitsOneColumn(value))
+        if (!ValueRules.FitsOneColumn(value) || !ValueRules.IsClean(value))
         {
             return false;
         }

@@ -14,8 +14,51 @@ internal static partial class ValueRules
 
     public static bool IsCountryCode(string value) => CountryCodePattern().IsMatch(value);
 
-    public static bool IsNumber(string value) =>
-        decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
+    /// <summary>An optional sign, digits with at most one decimal point, at least one digit, at most 28 digits before the point.</summary>
+    public static bool IsNumber(string value)
+    {
+        var digits = value.AsSpan(value.Length > 0 && value[0] is '+' or '-' ? 1 : 0);
+        var point = digits.IndexOf('.');
+        var whole = point < 0 ? digits : digits[..point];
+        var fraction = point < 0 ? [] : digits[(point + 1)..];
+        const int MaxWholeDigits = 28;
+        return whole.Length + fraction.Length > 0
+            && IsDigits(whole) && IsDigits(fraction)
+            && whole.TrimStart('0').Length <= MaxWholeDigits;
+    }
+
+    /// <summary>
+    /// No control character anywhere, and no blank or invisible format character at either end: a value such as
+    /// "c@x.com" followed by U+00A0 is not the value the sender meant.
+    /// </summary>
+    public static bool IsClean(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return value.Length == 0 || (!IsBlankOrFormat(value[0]) && !IsBlankOrFormat(value[^1]));
+    }
+
+    private static bool IsBlankOrFormat(char c) =>
+        char.IsWhiteSpace(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
+
+    private static bool IsDigits(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     // Section 5: dates in CSV uploads are YYYY-MM-DD; parsing also rejects impossible days such as 2024-02-30.
     public static bool IsDate(string value) =>

@@ -6,7 +6,8 @@ using Herald.Core.Runs;
 
 namespace Herald.Storage.Sqlite;
 
-public sealed class SqliteRunStore(SqliteDatabase database) : IRunStore
+/// <param name="maxCallsPerRun">Calls recorded per run at most (Herald:Workers:MaxCallsPerRun): no caller can grow a run's history without bound.</param>
+public sealed class SqliteRunStore(SqliteDatabase database, int maxCallsPerRun = 1000) : IRunStore
 {
     private static readonly JsonSerializerOptions DocumentJson = new(JsonSerializerDefaults.Web)
     {
@@ -149,7 +150,8 @@ public sealed class SqliteRunStore(SqliteDatabase database) : IRunStore
         await using var write = await database.OpenForWriteAsync(cancellationToken);
         var connection = write.Connection;
         var updated = await connection.ExecuteAsync(
-            "UPDATE runs SET lease_expires_at = @Until WHERE id = @Id AND lease_owner = @Worker",
+            // A run that ended meanwhile (cancelled from the API or the UI) is not renewed: its worker stops, interrupting DuckDB.
+            $"UPDATE runs SET lease_expires_at = @Until WHERE id = @Id AND lease_owner = @Worker AND state IN ({InFlightStates})",
             new { Id = runId.ToString(), Worker = worker, Until = UnixTime.Ms(now + lease) });
         return updated == 1;
     }
@@ -176,13 +178,33 @@ public sealed class SqliteRunStore(SqliteDatabase database) : IRunStore
     {
         await using var write = await database.OpenForWriteAsync(cancellationToken);
         var connection = write.Connection;
-        await connection.ExecuteAsync(
+        await InsertCallAsync(connection, runId, call);
+    }
+
+    public async Task CountRepeatedCallAsync(Guid runId, RunCall call, CancellationToken cancellationToken)
+    {
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
+        var counted = await connection.ExecuteAsync(
+            """
+            UPDATE run_calls SET attempt = attempt + 1, at = @At
+            WHERE seq = (SELECT seq FROM run_calls WHERE run_id = @RunId AND operation = @Operation AND outcome = @Outcome ORDER BY seq DESC LIMIT 1)
+            """,
+            new { RunId = runId.ToString(), At = UnixTime.Ms(call.At), call.Operation, call.Outcome });
+        if (counted == 0)
+        {
+            await InsertCallAsync(connection, runId, call);
+        }
+    }
+
+    private Task<int> InsertCallAsync(System.Data.Common.DbConnection connection, Guid runId, RunCall call) =>
+        connection.ExecuteAsync(
             """
             INSERT INTO run_calls (run_id, at, operation, attempt, request, status, response, duration_ms, outcome)
-            VALUES (@RunId, @At, @Operation, @Attempt, @Request, @Status, @Response, @DurationMs, @Outcome)
+            SELECT @RunId, @At, @Operation, @Attempt, @Request, @Status, @Response, @DurationMs, @Outcome
+            WHERE (SELECT count(*) FROM run_calls WHERE run_id = @RunId) < @MaxCalls
             """,
-            new { RunId = runId.ToString(), At = UnixTime.Ms(call.At), call.Operation, call.Attempt, call.Request, call.Status, call.Response, call.DurationMs, call.Outcome });
-    }
+            new { RunId = runId.ToString(), At = UnixTime.Ms(call.At), call.Operation, call.Attempt, call.Request, call.Status, call.Response, call.DurationMs, call.Outcome, MaxCalls = maxCallsPerRun });
 
     public async Task<IReadOnlyList<RunCall>> ListCallsAsync(Guid runId, CancellationToken cancellationToken)
     {

@@ -62,4 +62,41 @@ public sealed class AttributeRegistryTests
     {
         registry.IsValid(attribute, value).ShouldBeFalse();
     }
+
+    [Theory]
+    [InlineData("email", "c@x.com\u00A0")]
+    [InlineData("email", "\uFEFFc@x.com")]
+    [InlineData("uuid", "\u200Bstore-12")]
+    [InlineData("uuid", "store-12\u2028")]
+    [InlineData("uuid", "store-12 ")]
+    [InlineData("uuid", "\u00A0")]
+    [InlineData("uuid", "tab\tinside")]
+    [InlineData("uuid", "escape\u001Binside")]
+    [InlineData("name", "nel\u0085inside")]
+    public void IsValid_RefusesBlanksAndFormatCharactersAroundAValueAndControlCharactersInside(string attribute, string escaped)
+    {
+        registry.IsValid(attribute, System.Text.RegularExpressions.Regex.Unescape(escaped)).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("1e20", false)]
+    [InlineData("1E5", false)]
+    [InlineData("1,000", false)]
+    [InlineData(" 12", false)]
+    [InlineData("12.", true)]
+    [InlineData(".5", true)]
+    [InlineData("-0.25", true)]
+    [InlineData("+7", true)]
+    [InlineData(".", false)]
+    [InlineData("-", false)]
+    [InlineData("1.2.3", false)]
+    [InlineData("9999999999999999999999999999", true)]
+    [InlineData("10000000000000000000000000000", false)]
+    [InlineData("00000000000000000000000000000042", true)]
+    [InlineData("NaN", false)]
+    [InlineData("Infinity", false)]
+    public void IsValid_ForANumber_TakesDecimalNotationOnly(string value, bool expected)
+    {
+        registry.IsValid("age", value).ShouldBe(expected);
+    }
 }

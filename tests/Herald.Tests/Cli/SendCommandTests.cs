@@ -32,6 +32,27 @@ public sealed class SendCommandTests(HeraldServerFixture server)
     }
 
     [Fact]
+    public async Task SendWait_OfPhoneNumbersWrittenForPeople_ShowsTheRowsNormalizedInTheTableAndTheJson()
+    {
+        await server.AddDestinationAsync("send-phones");
+        (await server.RunAsync("destination", "add", "send-phones-pn", "--credential", "send-phones-cred", "--segment-name", "CLI phones",
+            "--attribute-name", "phone_number")).ExitCode.ShouldBe(0);
+        const string query = "SELECT * FROM (VALUES ('+90 532 123 45 67'), ('+90 (532) 123-45-67'), ('+905321234567')) AS t(phone_number)";
+
+        var table = await server.RunAsync("send", "--destination", "send-phones-pn", "--query", query, "--wait");
+        var json = await server.RunAsync("send", "--destination", "send-phones-pn", "--query", query, "--wait", "--json");
+
+        table.ExitCode.ShouldBe(0, table.ToString());
+        table.Output.ShouldContain("Rows normalized: phone_punctuation");
+        json.ExitCode.ShouldBe(0, json.ToString());
+        using var run = JsonDocument.Parse(json.Output);
+        var counts = run.RootElement.GetProperty("counts");
+        counts.GetProperty("normalized").GetProperty("phone_punctuation").GetInt64().ShouldBe(2);
+        counts.GetProperty("valuesSent").GetInt64().ShouldBe(1);
+        counts.GetProperty("duplicateValues").GetInt64().ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Send_WithQueryAndQueryFile_IsAUsageError()
     {
         var result = await server.RunAsync("send", "--destination", "any", "--query", "SELECT 1", "--query-file", "q.sql");

@@ -74,14 +74,28 @@ public sealed class RunStateMachineTests
     }
 
     [Fact]
-    public void SecondReport_ChangesNothing()
+    public void SecondReport_ThatDiffers_IsNotedInTheHistoryAndTheFirstStands()
     {
         var run = Submitted();
         run.ReceiveReport("VIP", 8, 0, 8, T0);
 
-        run.ReceiveReport("VIP", 1, 1, 2, T0).ShouldBe(ReportOutcome.AlreadyFinal);
+        run.ReceiveReport("VIP", 1, 1, 2, T0).ShouldBe(ReportOutcome.Conflicting);
 
         run.Report!.Valid.ShouldBe(8);
+        run.State.ShouldBe(RunState.Succeeded);
+        run.History[^1].Reason.ShouldContain("second, different report");
+    }
+
+    [Fact]
+    public void SecondReport_SameAsTheFirst_ChangesNothing()
+    {
+        var run = Submitted();
+        run.ReceiveReport("VIP", 8, 0, 8, T0);
+        var events = run.History.Count;
+
+        run.ReceiveReport("VIP", 8, 0, 8, T0).ShouldBe(ReportOutcome.AlreadyFinal);
+
+        run.History.Count.ShouldBe(events);
     }
 
     [Fact]

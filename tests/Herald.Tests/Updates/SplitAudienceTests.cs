@@ -97,6 +97,46 @@ public sealed class SplitAudienceTests : IAsyncLifetime
         (await response.Content.ReadAsStringAsync()).ShouldContain("room for a part suffix");
     }
 
+    [Theory]
+    [InlineData(35)]
+    [InlineData(36)]
+    public async Task SplitDestination_WhoseNameFitsASmallSuffixButNotTenParts_IsRefusedWhenSavedWithTheRoomLeft(int length)
+    {
+        await _harness.Api.AddCredentialAsync($"split-room-{length}");
+
+        var response = await _harness.Api.Http.PostAsJsonAsync("/api/destinations",
+            new DestinationInput($"split-room-{length}", $"split-room-{length}", new string('x', length), "email", null, AllowSplit: true));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadAsStringAsync();
+        problem.ShouldContain($"which leaves {40 - length} of Insider One's 40");
+        problem.ShouldContain("' 10/12'");
+        problem.ShouldContain("at most 34 characters");
+    }
+
+    [Fact]
+    public async Task SplitDestination_SwitchedToSplitWithANameTooLongForTenParts_IsRefused()
+    {
+        await _harness.Api.AddCredentialAsync("split-switch");
+        await _harness.Api.AddDestinationAsync("split-switch", "split-switch", new string('y', 36));
+
+        var response = await _harness.Api.Http.PutAsJsonAsync("/api/destinations/split-switch", new DestinationUpdate(null, null, null, null, AllowSplit: true));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("which leaves 4 of Insider One's 40");
+    }
+
+    [Fact]
+    public async Task SplitDestination_WithANameOf34Characters_IsSaved()
+    {
+        await _harness.Api.AddCredentialAsync("split-fits");
+
+        var response = await _harness.Api.Http.PostAsJsonAsync("/api/destinations",
+            new DestinationInput("split-fits", "split-fits", new string('z', 34), "email", null, AllowSplit: true));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+    }
+
     private Dictionary<string, string> PartsByValue(RunView run) =>
         run.Parts!.SelectMany(p => _harness.Simulator.Segments.Single(s => s.Name == p.SegmentName).Values.Select(v => (Value: v, p.SegmentName)))
             .ToDictionary(pair => pair.Value, pair => pair.SegmentName);

@@ -29,10 +29,10 @@ internal sealed class BuildStep(RunUpdater updater, IRunWorkspace workspace, IAu
         if (counts.ValuesSent == 0 && !run.Origin.AllowEmpty)
         {
             File.Delete(path);
-            await updater.UpdateAsync(run.Id, r => r.Fail(FailureKind.Audience,
+            await updater.UpdateAsync(run.Id, r => r.FailEmptyBuild(counts,
                 $"The query returned no values to send ({counts.RowsQueried:N0} rows, {counts.EmptyValues:N0} empty, {counts.SetAsideTotal:N0} set aside). " +
                 "An empty audience never replaces a segment: check the query, or allow an empty audience explicitly.",
-                clock.GetUtcNow(), new RunRemedy(RunRemedyKind.AllowEmpty)), cancellationToken);
+                clock.GetUtcNow()), cancellationToken);
             return;
         }
         await updater.UpdateAsync(run.Id, r => r.CompleteBuild(counts, clock.GetUtcNow()), cancellationToken);

@@ -55,7 +55,13 @@ internal sealed class CompareStep(
         }
 
         var result = await comparer.CompareAsync(new SegmentComparisonRequest(current.Files, audience, origin.UpdateMode, plugin.MaxFileBytes, origin.AllowSplit,
-            work, SegmentDiffSample.DefaultSize) { MaxParts = plugin.MaxParts }, cancellationToken);
+            work, SegmentDiffSample.DefaultSize)
+        {
+            MaxParts = plugin.MaxParts,
+            // What Insider One holds counts only where it passes the audience's own rules: it is merged and sent again.
+            CheckCurrentValues = true,
+            CurrentValueRules = plugin.ValueRuleOf(origin.AttributeName),
+        }, cancellationToken);
         var names = plugin.SegmentNamesOf(origin.SegmentName, result.Parts.Count);
         SegmentComparison? comparison = null;
         if (current.Unreadable is null)

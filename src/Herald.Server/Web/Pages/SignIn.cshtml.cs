@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages;
 
-internal sealed class SignInModel(ApiKey apiKey) : PageModel
+internal sealed class SignInModel(ApiKey apiKey, SignInThrottle throttle) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -19,6 +19,13 @@ internal sealed class SignInModel(ApiKey apiKey) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        var address = SignInThrottle.AddressOf(HttpContext);
+        if (!throttle.Allows(address))
+        {
+            Problem = SignInThrottle.Refusal;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
         if (string.IsNullOrWhiteSpace(Key))
         {
             Problem = "Enter the API key to sign in.";
@@ -26,10 +33,11 @@ internal sealed class SignInModel(ApiKey apiKey) : PageModel
         }
         if (!WebSignIn.IsTheKey(apiKey, Key))
         {
+            throttle.Failed(address);
             Problem = "That is not this server's API key. Copy it again from the api-key file in Herald's data directory.";
             return Page();
         }
-        await HttpContext.SignInAsync(WebSignIn.Scheme, WebSignIn.PrincipalFor(apiKey));
+        await WebSignIn.SignInAsync(HttpContext, apiKey);
         return LocalRedirect(Destination());
     }
 

@@ -10,7 +10,7 @@ internal sealed class SignOutModel : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await HttpContext.SignOutAsync(WebSignIn.Scheme);
+        await WebSignIn.SignOutAsync(HttpContext);
         return Redirect("/signin");
     }
 }

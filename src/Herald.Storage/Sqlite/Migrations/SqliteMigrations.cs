@@ -101,6 +101,20 @@ internal static class SqliteMigrations
             );
             """),
         new(5, "segment layouts of earlier uploads", SegmentLayoutBackfill.ApplyAsync),
+        // IF NOT EXISTS: data directories made just before numbered migrations created these two with the rest.
+        SqliteMigration.Sql(6, "server and web UI sessions", """
+            CREATE TABLE IF NOT EXISTS server_sessions (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                id TEXT NOT NULL UNIQUE,
+                started_at INTEGER NOT NULL,
+                alive_at INTEGER NOT NULL,
+                stopped_at INTEGER
+            );
+            CREATE TABLE IF NOT EXISTS ui_sessions (
+                id TEXT PRIMARY KEY,
+                expires_at INTEGER NOT NULL
+            );
+            """),
     ];
 
     private static async Task AddColumnIfMissingAsync(

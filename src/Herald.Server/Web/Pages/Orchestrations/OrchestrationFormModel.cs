@@ -54,7 +54,7 @@ internal abstract class OrchestrationFormModel(ICatalogStore catalog, Orchestrat
         {
             var result = preview.Value;
             Preview = new QueryPreviewView(result.Columns, result.Rows, result.ColumnCheckPassed,
-                ChosenDestination is null ? "Choose a destination to check the column against its attribute." : result.ColumnCheck);
+                ChosenDestination is null ? "Choose a destination to check the column against its attribute." : result.ColumnCheck, result.Shortened);
         }
         else
         {

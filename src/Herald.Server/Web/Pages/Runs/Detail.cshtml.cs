@@ -45,14 +45,11 @@ internal sealed class DetailModel(IRunStore runs, ICatalogStore catalog, RunUseC
         {
             foreach (var value in values)
             {
-                csv.Append(change).Append(',').Append(Quote(value)).Append('\n');
+                csv.Append(change).Append(',').Append(PeopleCsv.Cell(value)).Append('\n');
             }
         }
         return File(System.Text.Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"run-{id:N}-diff-sample.csv");
     }
-
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"") + "\"";
 
     public async Task<IActionResult> OnPostRunAgainAsync(Guid id, [FromForm] bool force, CancellationToken ct)
     {

@@ -1,0 +1,34 @@
+using Herald.Server.Api;
+using Herald.Server.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Herald.Server.Security;
+
+/// <summary>
+/// Caps every request body before anything reads it: callbacks at Herald:Api:MaxCallbackBytes, everything else (the API,
+/// the UI's forms) at Herald:Api:MaxRequestBytes. A declared length over the cap is answered 413 at once; a body that
+/// grows past it while streaming makes Kestrel stop reading (answered 413 by the exception handler).
+/// </summary>
+internal static class RequestBodyLimits
+{
+    public static IApplicationBuilder UseRequestBodyLimits(this IApplicationBuilder app, HeraldOptions.ApiSettings settings) =>
+        app.Use(async (context, next) =>
+        {
+            var isCallback = context.Request.Path.StartsWithSegments(CallbackEndpoint.PathPrefix, StringComparison.OrdinalIgnoreCase);
+            var (limit, setting) = isCallback
+                ? (settings.MaxCallbackBytes, "Herald:Api:MaxCallbackBytes")
+                : (settings.MaxRequestBytes, "Herald:Api:MaxRequestBytes");
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            {
+                feature.MaxRequestBodySize = limit;
+            }
+            if (context.Request.ContentLength > limit)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await context.Response.WriteAsJsonAsync(new ApiError(
+                    $"The request body is {context.Request.ContentLength:N0} bytes; Herald accepts at most {limit:N0} ({setting}). Nothing was read."));
+                return;
+            }
+            await next(context);
+        });
+}

@@ -1,0 +1,41 @@
+namespace Herald.SnowflakeStandIn;
+
+/// <summary>How a stand-in behaves. Read once by <see cref="SnowflakeStandIn.StartAsync"/>, which validates it.</summary>
+public sealed class StandInOptions
+{
+    /// <summary>The users whose JWTs are accepted; at least one.</summary>
+    public List<StandInUser> Users { get; set; } = [];
+
+    /// <summary>Databases and their schemas, created empty at start (names as Snowflake prints them: uppercase).</summary>
+    public Dictionary<string, List<string>> Databases { get; set; } = new()
+    {
+        [StandInDefaults.Database] = [StandInDefaults.Schema],
+    };
+
+    /// <summary>A statement still running after this long is answered 202 and must be polled.</summary>
+    public TimeSpan AsyncThreshold { get; set; } = StandInDefaults.AsyncThreshold;
+
+    /// <summary>Rows one <c>VALUES</c> list may hold (Snowflake: 16,384).</summary>
+    public int MaxValuesRows { get; set; } = StandInDefaults.MaxValuesRows;
+
+    /// <summary>Largest statement text, in UTF-8 bytes.</summary>
+    public int MaxStatementBytes { get; set; } = StandInDefaults.MaxStatementBytes;
+
+    /// <summary>Largest request body, in bytes; a longer one is answered 413 without being read further.</summary>
+    public int MaxRequestBytes { get; set; } = StandInDefaults.MaxRequestBytes;
+
+    /// <summary>Rows per result partition; a result with more is fetched with <c>?partition=N</c>.</summary>
+    public int PartitionRows { get; set; } = StandInDefaults.PartitionRows;
+
+    /// <summary>Largest result kept for a statement; a longer one fails the statement.</summary>
+    public int MaxResultRows { get; set; } = StandInDefaults.MaxResultRows;
+
+    /// <summary>Finished statements kept for polling and <c>retry=true</c>; older ones are forgotten.</summary>
+    public int RetainedStatements { get; set; } = StandInDefaults.RetainedStatements;
+
+    /// <summary>The faults the stand-in starts with; copied, so later changes go through <see cref="SnowflakeStandIn.Faults"/>.</summary>
+    public StandInFaults Faults { get; set; } = new();
+
+    /// <summary>Clock for token checks, the async threshold and slow statements; tests may swap in a fake one.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}

@@ -1,0 +1,8 @@
+namespace Herald.SnowflakeStandIn.State;
+
+internal enum StatementStatus
+{
+    Running,
+    Succeeded,
+    Failed,
+}
