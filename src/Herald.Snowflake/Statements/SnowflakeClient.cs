@@ -10,6 +10,9 @@ using Polly.Timeout;
 
 namespace Herald.Snowflake.Statements;
 
+// Over 250 lines on purpose: submit, poll, fetch and cancel share one send-with-retry path and one requestId, which is
+// what keeps a statement from running twice; apart they would each have to be read to trust that.
+
 /// <summary>
 /// Herald's client of Snowflake's SQL API v2 (snowflake.md, "The API Herald uses"): submits a statement with a
 /// <c>requestId</c>, polls while it answers 202, reads its result partition by partition, and cancels it when the

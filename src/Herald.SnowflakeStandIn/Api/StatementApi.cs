@@ -5,6 +5,9 @@ using Herald.SnowflakeStandIn.State;
 
 namespace Herald.SnowflakeStandIn.Api;
 
+// Over 250 lines on purpose: the SQL API's three operations share authentication, request checks and answers, and
+// the stand-in's fidelity is judged by reading them against Snowflake's reference side by side.
+
 /// <summary>
 /// The SQL API's three operations (SQL API reference): submit (<c>POST /api/v2/statements</c>, with
 /// <c>requestId</c>, <c>retry</c> and <c>async</c>), status and results (<c>GET /api/v2/statements/{handle}</c>, with

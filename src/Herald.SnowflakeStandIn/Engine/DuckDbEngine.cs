@@ -4,6 +4,9 @@ using Herald.SnowflakeStandIn.Sql;
 
 namespace Herald.SnowflakeStandIn.Engine;
 
+// Over 250 lines on purpose: one DuckDB connection, its sandbox and the transactions across a request's statements
+// interlock; split, the order in which they are set up (which is what closes DuckDB to files) would be lost.
+
 /// <summary>
 /// One in-memory DuckDB standing in for the account's storage: each configured database is an attached catalog
 /// with its schemas. Requests run one at a time (a request may hold a transaction across its statements), and
