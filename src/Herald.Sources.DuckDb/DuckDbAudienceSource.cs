@@ -65,7 +65,11 @@ public sealed class DuckDbAudienceSource(DuckDbSourceOptions options) : IAudienc
     {
         using var session = DuckDbSession.Open(options, outputPath: null, cancellationToken);
         session.RequireSingleSelect(sql);
-        return Translate(() => session.Query($"SELECT * FROM {SqlText.AsSubquery(sql)} AS q LIMIT {Math.Clamp(maxRows, 0, 1000)}", reader =>
+        // Each cell is cut inside DuckDB, one character past the limit so that a cut is still seen: Herald never
+        // receives a value longer than that, whatever the query builds (repeat('x', 1000000000) would otherwise
+        // arrive whole in .NET's memory before being cut). COLUMNS(*) keeps each column's name.
+        var cut = $"left(CAST(COLUMNS(*) AS VARCHAR), {options.PreviewMaxCellChars + 1})";
+        return Translate(() => session.Query($"SELECT {cut} FROM (SELECT * FROM {SqlText.AsSubquery(sql)} AS q LIMIT {Math.Clamp(maxRows, 0, 1000)})", reader =>
         {
             var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
             var rows = new List<IReadOnlyList<string?>>();
@@ -76,7 +80,7 @@ public sealed class DuckDbAudienceSource(DuckDbSourceOptions options) : IAudienc
                 var row = new string?[reader.FieldCount];
                 for (var i = 0; i < row.Length; i++)
                 {
-                    var cell = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+                    var cell = reader.IsDBNull(i) ? null : reader.GetString(i);
                     if (cell is { Length: var length } && length > options.PreviewMaxCellChars)
                     {
                         cell = cell[..options.PreviewMaxCellChars];
@@ -169,6 +173,19 @@ public sealed class DuckDbAudienceSource(DuckDbSourceOptions options) : IAudienc
                 $"The query tried to read something outside the folders Herald may read ({exception.Message}). Queries read the customer 360 " +
                 "and files under Herald:Source:AllowedDirectories only, never URLs: move the file there, or add its folder to that setting.", exception);
         }
+        catch (DuckDBException exception) when (IsTempDirectoryFull(exception.Message))
+        {
+            throw new AudienceRejectedException(
+                $"The query needed more spill space on disk than Herald allows ({FirstSentence(exception.Message)}). Narrow the query, " +
+                "or raise Herald__Source__MaxTempDirectorySize (Herald:Source:MaxTempDirectorySize).", exception);
+        }
+        catch (DuckDBException exception) when (IsOutOfMemory(exception.Message))
+        {
+            // DuckDB's own advice (SET memory_limit, SET threads) names statements Herald refuses: name Herald's settings instead.
+            throw new AudienceRejectedException(
+                $"The query ran out of memory in DuckDB ({FirstSentence(exception.Message)}). Narrow the query, raise " +
+                "Herald__Source__MemoryLimit (Herald:Source:MemoryLimit), or lower Herald__Source__Threads (Herald:Source:Threads).", exception);
+        }
         catch (DuckDBException exception)
         {
             throw new AudienceRejectedException($"The query failed in DuckDB: {exception.Message}", exception);
@@ -185,6 +202,20 @@ public sealed class DuckDbAudienceSource(DuckDbSourceOptions options) : IAudienc
         message.Contains("Permission Error", StringComparison.OrdinalIgnoreCase) ||
         message.Contains("disabled by configuration", StringComparison.OrdinalIgnoreCase) ||
         message.Contains("Extension", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsTempDirectoryFull(string message) =>
+        message.Contains("max_temp_directory_size", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsOutOfMemory(string message) =>
+        message.Contains("Out of Memory", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>DuckDB's message up to its advice, which names statements Herald does not allow.</summary>
+    private static string FirstSentence(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        var advice = line.IndexOf(" Possible solutions", StringComparison.OrdinalIgnoreCase);
+        return advice > 0 ? line[..advice] : line;
+    }
 
     private static void Translate(Action action) => Translate(() => { action(); return 0; });
 }

@@ -28,12 +28,15 @@ public sealed class DuckDbSegmentComparer : ISegmentComparer
     private readonly string _tempDirectory;
     private readonly string _memoryLimit;
     private readonly int _threads;
+    private readonly string _maxTempDirectorySize;
 
     /// <param name="tempDirectory">Where DuckDB spills beyond <paramref name="memoryLimit"/> (and where the short API writes scratch parts).</param>
     /// <param name="memoryLimit">DuckDB's memory ceiling, such as <c>1GB</c>; beyond it DuckDB spills to disk (slower, never more memory).</param>
     /// <param name="threads">DuckDB worker threads; 0 lets DuckDB use every core.</param>
-    public DuckDbSegmentComparer(string tempDirectory, string memoryLimit = "1GB", int threads = 0)
+    /// <param name="maxTempDirectorySize">DuckDB's cap on its spill files, such as <c>2GB</c>, so no comparison fills the disk.</param>
+    public DuckDbSegmentComparer(string tempDirectory, string memoryLimit = "1GB", int threads = 0, string maxTempDirectorySize = "2GB")
     {
+        _maxTempDirectorySize = maxTempDirectorySize;
         _tempDirectory = tempDirectory;
         _memoryLimit = memoryLimit;
         _threads = threads;
@@ -364,6 +367,7 @@ public sealed class DuckDbSegmentComparer : ISegmentComparer
         {
             Execute(connection, $"SET memory_limit = {SqlText.Literal(_memoryLimit)}");
             Execute(connection, $"SET temp_directory = {SqlText.Literal(_tempDirectory)}");
+            Execute(connection, $"SET max_temp_directory_size = {SqlText.Literal(_maxTempDirectorySize)}");
             // Order is not needed for sets of values; dropping it lets DuckDB stream with less memory.
             Execute(connection, "SET preserve_insertion_order = false");
             // It reads Herald's own files only; no extension is ever fetched or loaded (docs/security.md).

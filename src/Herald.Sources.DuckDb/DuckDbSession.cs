@@ -19,10 +19,12 @@ internal sealed class DuckDbSession : IDisposable
     private readonly TimeSpan _timeout;
 
     private readonly CancellationTokenSource _timer;
+    private readonly string _spillDirectory;
 
-    private DuckDbSession(DuckDBConnection connection, TimeSpan timeout, TimeProvider clock, CancellationToken caller)
+    private DuckDbSession(DuckDBConnection connection, string spillDirectory, TimeSpan timeout, TimeProvider clock, CancellationToken caller)
     {
         _connection = connection;
+        _spillDirectory = spillDirectory;
         _timeout = timeout;
         _caller = caller;
         _timer = new CancellationTokenSource(timeout, clock);
@@ -41,14 +43,17 @@ internal sealed class DuckDbSession : IDisposable
         {
             throw new AudienceRejectedException($"The customer 360 database '{options.DatabasePath}' does not exist (Herald:Source:DuckDbPath).");
         }
-        Directory.CreateDirectory(options.TempDirectory);
+        // DuckDB lets a query read its own temp_directory: a folder per session keeps every other query's spill out of reach.
+        var spillDirectory = Path.Combine(options.TempDirectory, Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(spillDirectory);
         var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
-        var session = new DuckDbSession(connection, options.QueryTimeout, options.Clock, cancellationToken);
+        var session = new DuckDbSession(connection, spillDirectory, options.QueryTimeout, options.Clock, cancellationToken);
         try
         {
             session.Execute($"SET memory_limit = {SqlText.Literal(options.MemoryLimit)}");
-            session.Execute($"SET temp_directory = {SqlText.Literal(options.TempDirectory)}");
+            session.Execute($"SET temp_directory = {SqlText.Literal(spillDirectory)}");
+            session.Execute($"SET max_temp_directory_size = {SqlText.Literal(options.MaxTempDirectorySize)}");
             // Order is not needed for a set of values; dropping it lets DuckDB stream with less memory.
             session.Execute("SET preserve_insertion_order = false");
             if (options.Threads > 0)
@@ -162,5 +167,13 @@ internal sealed class DuckDbSession : IDisposable
         _connection.Dispose();
         _deadline.Dispose();
         _timer.Dispose();
+        try
+        {
+            Directory.Delete(_spillDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Spill files are removed by DuckDB itself when the connection closes; an empty folder left behind holds nothing.
+        }
     }
 }

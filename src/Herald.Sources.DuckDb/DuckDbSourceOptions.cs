@@ -15,7 +15,14 @@ public sealed record DuckDbSourceOptions
     /// <summary>DuckDB's own memory ceiling (its <c>memory_limit</c>); beyond it DuckDB spills to <see cref="TempDirectory"/>.</summary>
     public string MemoryLimit { get; init; } = "160MB";
 
+    /// <summary>
+    /// Where DuckDB spills; each session spills into its own subfolder, deleted when it ends, so one query can never
+    /// read another's spill files.
+    /// </summary>
     public required string TempDirectory { get; init; }
+
+    /// <summary>DuckDB's cap on spill files (its <c>max_temp_directory_size</c>), so no query can fill the disk (Herald:Source:MaxTempDirectorySize).</summary>
+    public string MaxTempDirectorySize { get; init; } = "2GB";
 
     /// <summary>DuckDB worker threads; 0 lets DuckDB use every core.</summary>
     public int Threads { get; init; }

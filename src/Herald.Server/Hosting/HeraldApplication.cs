@@ -63,7 +63,7 @@ internal static class HeraldApplication
         services.AddSingleton<ISegmentComparer>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<HeraldOptions>>().Value;
-            return new DuckDbSegmentComparer(Path.Combine(options.DataDirectory, "tmp", "duckdb-compare"), options.Updates.MemoryLimit, options.Updates.Threads);
+            return new DuckDbSegmentComparer(Path.Combine(options.DataDirectory, "tmp", "duckdb-compare"), options.Updates.MemoryLimit, options.Updates.Threads, options.Source.MaxTempDirectorySize);
         });
         services.AddSingleton<IDiffSampleStore>(sp => new LocalDiffSampleStore(Path.Combine(DataDirectory(sp), "files", "diff-samples")));
 
@@ -160,6 +160,7 @@ internal static class HeraldApplication
         {
             DatabasePath = options.Source.DuckDbPath ?? SampleDatabase.PathFor(options),
             MemoryLimit = options.Source.MemoryLimit,
+            MaxTempDirectorySize = options.Source.MaxTempDirectorySize,
             TempDirectory = Path.Combine(options.DataDirectory, "tmp", "duckdb"),
             Threads = options.Source.Threads,
             AllowedDirectories = SourceFolders.AllowedOf(options),

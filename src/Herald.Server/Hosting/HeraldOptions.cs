@@ -55,6 +55,10 @@ public sealed class HeraldOptions : IValidatableObject
         {
             yield return new ValidationResult($"Herald:Source:MemoryLimit '{Source.MemoryLimit}' must be a size such as 160MB or 1GB.", ["Source.MemoryLimit"]);
         }
+        if (!System.Text.RegularExpressions.Regex.IsMatch(Source.MaxTempDirectorySize, @"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+        {
+            yield return new ValidationResult($"Herald:Source:MaxTempDirectorySize '{Source.MaxTempDirectorySize}' must be a size such as 2GB or 500MB.", ["Source.MaxTempDirectorySize"]);
+        }
         if (!System.Text.RegularExpressions.Regex.IsMatch(Updates.MemoryLimit, @"^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
         {
             yield return new ValidationResult($"Herald:Updates:MemoryLimit '{Updates.MemoryLimit}' must be a size such as 512MB or 1GB.", ["Updates.MemoryLimit"]);
@@ -175,6 +179,10 @@ public sealed class HeraldOptions : IValidatableObject
         /// keeps a five-million-value audience within the server's 300 MB budget (docs/performance.md).
         /// </remarks>
         public string MemoryLimit { get; set; } = "100MB";
+
+        /// <summary>DuckDB's cap on the spill files of one query or comparison (its <c>max_temp_directory_size</c>).</summary>
+        /// <remarks>DuckDB's own default is 90% of the free disk: one query could fill it, and the server's database with it.</remarks>
+        public string MaxTempDirectorySize { get; set; } = "2GB";
 
         /// <summary>DuckDB threads per query; 0 for all cores.</summary>
         /// <remarks>

@@ -124,6 +124,63 @@ public sealed class QueryLimitsTests
         preview.Shortened.ShouldNotBeNull().ShouldContain("Herald:Source:PreviewMaxCellChars");
     }
 
+    [Fact]
+    public async Task Preview_OfAValueOfHundredsOfMegabytes_IsCutInsideDuckDbSoHeraldNeverHoldsIt()
+    {
+        // DuckDB may build the value within its own memory limit; Herald must only ever receive the cut cell.
+        await using var harness = await HeraldHarness.StartAsync(settings: new Dictionary<string, string?> { ["Herald:Source:MemoryLimit"] = "1GB" });
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+
+        var response = await harness.Api.Http.PostAsJsonAsync("/api/queries/preview",
+            new QueryPreviewRequest("SELECT repeat(chr(120), 200000000) AS email"));
+
+        var preview = await HeraldApi.ReadAsync<QueryPreviewView>(response, HttpStatusCode.OK);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        preview.Rows.ShouldHaveSingleItem()[0]!.Length.ShouldBe(1_000);
+        preview.Shortened.ShouldNotBeNull().ShouldContain("Herald:Source:PreviewMaxCellChars");
+        // Whole, the value would be 200 MB of UTF-8 and 400 MB as a .NET string; other tests allocate beside this one.
+        allocated.ShouldBeLessThan(150_000_000);
+    }
+
+    [Fact]
+    public async Task Preview_ThatWouldSpillPastTheTempCap_FailsNamingTheSetting()
+    {
+        await using var harness = await HeraldHarness.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Herald:Source:MemoryLimit"] = "64MB",
+            ["Herald:Source:MaxTempDirectorySize"] = "1MB",
+        });
+
+        var body = await RefusedPreviewAsync(harness,
+            "SELECT count(*) AS email FROM (SELECT i::VARCHAR || repeat('x', 100) AS v FROM range(5000000) t(i) GROUP BY v)");
+
+        body.ShouldContain("Herald__Source__MaxTempDirectorySize");
+        body.ShouldNotContain("SET ");
+    }
+
+    [Fact]
+    public async Task Preview_ThatRunsOutOfMemory_NamesHeraldsSettingsNotDuckDbStatements()
+    {
+        await using var harness = await HeraldHarness.StartAsync(settings: new Dictionary<string, string?> { ["Herald:Source:MemoryLimit"] = "20MB" });
+
+        var body = await RefusedPreviewAsync(harness, "SELECT string_agg(i::VARCHAR || repeat('x', 100), ',') AS email FROM range(2000000) t(i)");
+
+        body.ShouldContain("Herald__Source__MemoryLimit");
+        body.ShouldNotContain("SET memory_limit");
+        body.ShouldNotContain("SET threads");
+    }
+
+    [Fact]
+    public async Task Preview_CannotListTheSpillFolderOfOtherQueries()
+    {
+        await using var harness = await HeraldHarness.StartAsync();
+        var spill = Path.Combine(harness.DataDirectory, "tmp", "duckdb");
+
+        var body = await RefusedPreviewAsync(harness, $"SELECT file AS email FROM glob('{spill}/**')");
+
+        body.ShouldContain("Herald:Source:AllowedDirectories");
+    }
+
     [Theory]
     [InlineData("holds it")]
     [InlineData("inside it")]
@@ -157,6 +214,14 @@ public sealed class QueryLimitsTests
         sample.StatusCode.ShouldBe(HttpStatusCode.OK, await sample.Content.ReadAsStringAsync());
         keys.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await keys.Content.ReadAsStringAsync()).ShouldNotContain(herald.ApiKey);
+    }
+
+    private static async Task<string> RefusedPreviewAsync(HeraldHarness harness, string query)
+    {
+        var response = await harness.Api.Http.PostAsJsonAsync("/api/queries/preview", new QueryPreviewRequest(query));
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, body);
+        return body;
     }
 
     private static async Task<HttpResponseMessage> PollPreviewAsync(HeraldHarness harness, HttpStatusCode wanted)
