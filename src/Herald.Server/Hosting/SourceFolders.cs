@@ -10,15 +10,18 @@ internal static class SourceFolders
 {
     public const string Setting = "Herald:Source:AllowedDirectories";
 
-    /// <summary>The configured folders, or the customer 360 file's own folder, as full paths.</summary>
+    /// <summary>
+    /// The configured folders, or the customer 360 file's own folder, as real paths: DuckDB is given the same folders
+    /// the overlap check compared, not a way through a link that the check did not follow.
+    /// </summary>
     public static IReadOnlyList<string> AllowedOf(HeraldOptions options)
     {
         if (options.Source.AllowedDirectories is { Length: > 0 } configured)
         {
-            return [.. configured.Select(Full)];
+            return [.. configured.Select(Full).Select(Resolved)];
         }
         var database = options.Source.DuckDbPath ?? SampleDatabase.PathFor(options);
-        return [Full(Path.GetDirectoryName(Path.GetFullPath(database))!)];
+        return [Resolved(Full(Path.GetDirectoryName(Path.GetFullPath(database))!))];
     }
 
     /// <summary>What is wrong with the allowed folders, naming the setting; empty when they are safe.</summary>
@@ -37,7 +40,7 @@ internal static class SourceFolders
                 yield return $"{Setting} holds '{configured}': give absolute folder paths.";
             }
         }
-        foreach (var allowed in AllowedOf(options).Select(Resolved))
+        foreach (var allowed in AllowedOf(options))
         {
             var holdsData = data.StartsWith(allowed, StringComparison.Ordinal);
             var insideData = allowed.StartsWith(data, StringComparison.Ordinal) && !allowed.StartsWith(sample, StringComparison.Ordinal);
@@ -57,15 +60,14 @@ internal static class SourceFolders
         return Path.EndsInDirectorySeparator(full) ? full : full + Path.DirectorySeparatorChar;
     }
 
-    /// <summary>The folder itself when it is a symbolic link, so that a link into the data directory is seen as such.</summary>
+    /// <summary>The folder with every link on its way resolved, so that a link into the data directory, anywhere in the path, is seen as such.</summary>
     private static string Resolved(string folder)
     {
         try
         {
-            var target = new DirectoryInfo(folder.TrimEnd(Path.DirectorySeparatorChar)).ResolveLinkTarget(returnFinalTarget: true);
-            return target is null ? folder : Full(target.FullName);
+            return Full(RealPath.Of(folder));
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return folder;
         }

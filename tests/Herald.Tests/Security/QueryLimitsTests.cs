@@ -198,6 +198,29 @@ public sealed class QueryLimitsTests
         refused.Message.ShouldContain("Herald:Source:AllowedDirectories");
     }
 
+    [Theory]
+    [InlineData("allowed folder")]
+    [InlineData("data directory")]
+    public async Task Start_WithAnOverlapReachedThroughALinkedParentFolder_IsRefusedNamingTheSetting(string throughTheLink)
+    {
+        // other/up links back to the test folder: other/up/data-dir/keys is the data directory's keys folder.
+        using var directory = new TestDirectory("linkedparent");
+        Directory.CreateDirectory(Path.Combine(directory.Path, "other"));
+        Directory.CreateSymbolicLink(Path.Combine(directory.Path, "other", "up"), directory.Path);
+        var viaLink = Path.Combine(directory.Path, "other", "up", "data-dir");
+        var direct = Path.Combine(directory.Path, "data-dir");
+        var (data, allowed) = throughTheLink == "allowed folder"
+            ? (direct, Path.Combine(viaLink, "keys"))
+            : (viaLink, Path.Combine(direct, "keys"));
+        await using var simulator = await Herald.Simulator.InsiderOneSimulator.StartAsync(new Herald.Simulator.SimulatorOptions());
+        var sample = await TestDatabases.SampleAsync();
+
+        var refused = await Should.ThrowAsync<OptionsValidationException>(() => HeraldHarness.StartHeraldAsync(
+            data, simulator, sample, new Dictionary<string, string?> { ["Herald:Source:AllowedDirectories:0"] = allowed }, null));
+
+        refused.Message.ShouldContain("Herald:Source:AllowedDirectories");
+    }
+
     [Fact]
     public async Task Start_WithTheEmbeddedSample_AllowsItsFolderAndPreviewsWork()
     {
