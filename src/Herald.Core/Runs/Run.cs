@@ -244,6 +244,9 @@ public sealed class Run
             : $"{reason} All {_parts.Count} parts are submitted; waiting for Insider One's reports until {reportDeadline:yyyy-MM-dd HH:mm} UTC.");
     }
 
+    /// <summary>How the history's note on a refused, impossible report begins.</summary>
+    public const string RefusedReportNote = "Refused a report from Insider One";
+
     /// <summary>Insider One's report on one of the run's segments, named as in its callback.</summary>
     public ReportOutcome ReceiveReport(string segmentName, long valid, long invalid, long total, DateTimeOffset now)
     {
@@ -257,11 +260,13 @@ public sealed class Run
         }
         var expectsReport = part.Report is null
             && (State is RunState.AwaitingReport or RunState.Submitting || (State == RunState.Failed && Failure == FailureKind.ReportTimeout));
-        if (expectsReport && ImpossibleReport(part, valid, invalid, total) is { } impossible)
+        if (ImpossibleReport(part, valid, invalid, total) is { } impossible)
         {
-            // Said once in the history: a replayed impossible report changes nothing more.
-            var note = $"Refused a report from Insider One on {DescribePart(part)}: {impossible} The run still waits for a true report.";
-            if (_history.Count == 0 || _history[^1].Reason != note)
+            // Refused whatever the run's state. Said once while the run waits (a replay changes nothing more), and once
+            // per part after that, so that no stream of late, differing posts can grow the history.
+            var refused = $"{RefusedReportNote} on {DescribePart(part)}:";
+            var note = $"{refused} {impossible} {(expectsReport ? "The run still waits for a true report." : "Nothing changed.")}";
+            if (expectsReport ? _history.Count == 0 || _history[^1].Reason != note : !_history.Any(e => e.Reason.StartsWith(refused, StringComparison.Ordinal)))
             {
                 Note(now, note);
             }
@@ -270,13 +275,12 @@ public sealed class Run
         if (part.Report is { } first && (first.Valid, first.Invalid, first.Total) != (valid, invalid, total))
         {
             // Insider One changed its mind, or someone else holds the callback URL: the first report stands, and the
-            // history keeps the second so that the difference can be seen.
-            // A replayed second report is said once, like a replayed impossible one.
-            var second = $"Insider One sent a second, different report on {(_parts.Count == 1 ? $"'{part.SegmentName}'" : DescribePart(part))}: " +
-                $"{valid:N0} valid and {invalid:N0} invalid of {total:N0} values, where the first said {RunReasons.Report(first)}. The first report stands.";
-            if (!_history.Any(e => e.Reason == second))
+            // history keeps the second so that the difference can be seen. Only the first differing report of a part
+            // is said: more of them (a replay, or many different ones) are counted on the call, never noted again.
+            var secondOn = $"Insider One sent a second, different report on {(_parts.Count == 1 ? $"'{part.SegmentName}'" : DescribePart(part))}:";
+            if (!_history.Any(e => e.Reason.StartsWith(secondOn, StringComparison.Ordinal)))
             {
-                Note(now, second);
+                Note(now, $"{secondOn} {valid:N0} valid and {invalid:N0} invalid of {total:N0} values, where the first said {RunReasons.Report(first)}. The first report stands.");
             }
             return ReportOutcome.Conflicting;
         }

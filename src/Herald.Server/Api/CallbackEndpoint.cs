@@ -74,7 +74,8 @@ internal static class CallbackEndpoint
             return outcome switch
             {
                 ReportOutcome.NotExpected => ApiResults.Problem(StatusCodes.Status409Conflict, "This run has not submitted a segment yet."),
-                ReportOutcome.Impossible => ApiResults.Problem(StatusCodes.Status400BadRequest, updated.History[^1].Reason),
+                ReportOutcome.Impossible => ApiResults.Problem(StatusCodes.Status400BadRequest,
+                    updated.History.Last(e => e.Reason.StartsWith(Run.RefusedReportNote, StringComparison.Ordinal)).Reason),
                 _ => Results.Ok(new { status = updated.State.ToWireName() }),
             };
         });
@@ -109,7 +110,8 @@ internal static class CallbackEndpoint
         var body = new string(buffer, 0, read);
         try
         {
-            using var document = JsonDocument.Parse(body);
+            // A key given twice could mean one count to Herald and another to whoever else reads the body: refused.
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { AllowDuplicateProperties = false });
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("segment_name", out var name) || name.ValueKind != JsonValueKind.String
@@ -120,6 +122,10 @@ internal static class CallbackEndpoint
                 return CallbackReport.Malformed("The callback must be a JSON object with segment_name, valid_values_count, invalid_values_count and total_entered_values.");
             }
             return new CallbackReport(name.GetString()!, valid, invalid, total, body, null);
+        }
+        catch (JsonException exception) when (exception.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            return CallbackReport.Malformed("The callback body names a field more than once; each field may appear once.");
         }
         catch (JsonException)
         {

@@ -65,6 +65,41 @@ public sealed class CallbackAbuseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Callback_AfterTheRunEnded_WithImpossibleCounts_IsRefusedAndManyDifferentOnesAddOneNote()
+    {
+        var run = await AwaitingReportRunAsync(Members.Query(0, 20));
+        (await PostAsync(run, InsiderOneCallbacks.Report(run.SegmentName, 20, 0, 20))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var ended = await _harness.Api.GetRunAsync(run.Id);
+
+        var impossible = await PostAsync(run, InsiderOneCallbacks.Report(run.SegmentName, 5, 1, 20));
+        for (var valid = 0; valid < 20; valid++)
+        {
+            (await PostAsync(run, InsiderOneCallbacks.Report(run.SegmentName, valid, 20 - valid, 20))).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await PostAsync(run, InsiderOneCallbacks.Report(run.SegmentName, valid, 0, valid + 1))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        }
+
+        impossible.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await impossible.Content.ReadAsStringAsync()).ShouldContain("do not add up");
+        var after = await _harness.Api.GetRunAsync(run.Id);
+        after.State.ShouldBe("succeeded");
+        after.Report!.Valid.ShouldBe(20);
+        after.History.Count.ShouldBeLessThanOrEqualTo(ended.History.Count + 2, "one note on the impossible reports, one on the differing ones");
+    }
+
+    [Fact]
+    public async Task Callback_NamingAFieldTwice_IsRefused()
+    {
+        var run = await AwaitingReportRunAsync(Members.Query(0, 20));
+        var body = InsiderOneCallbacks.Report(run.SegmentName, 20, 0, 20).TrimEnd().TrimEnd('}') + ",\"valid_values_count\":0}";
+
+        var response = await PostAsync(run, body);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, body);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("more than once");
+        (await _harness.Api.GetRunAsync(run.Id)).State.ShouldBe("awaiting_report");
+    }
+
+    [Fact]
     public async Task Callback_OnASplitRunWithHugeCounts_NeverFailsWithA500NorLeavesTheRunStuck()
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
