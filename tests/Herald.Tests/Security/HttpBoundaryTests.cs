@@ -21,6 +21,18 @@ public sealed class HttpBoundaryTests : IAsyncLifetime
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     [Fact]
+    public async Task Api_WithAQueryParameterOutOfRange_SaysWhichParameterAndWhatItTakes()
+    {
+        var response = await _harness.Api.Http.GetAsync("/api/runs?limit=99999999999");
+
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, body);
+        body.ShouldContain("'limit'");
+        body.ShouldContain("whole number");
+        body.ShouldNotContain("Send JSON");
+    }
+
+    [Fact]
     public async Task Api_WithoutTheKey_Is401BeforeItsBodyIsRead()
     {
         using var anonymous = new HttpClient { BaseAddress = _harness.Herald.BaseUrl };
