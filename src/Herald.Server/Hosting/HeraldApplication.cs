@@ -4,6 +4,7 @@ using Herald.Application.UseCases;
 using Herald.Core.Ports;
 using Herald.InsiderOne;
 using Herald.Server.Api;
+using Herald.Server.Health;
 using Herald.Server.Runs;
 using Herald.Server.Security;
 using Herald.Server.Web;
@@ -88,6 +89,7 @@ internal static class HeraldApplication
         });
         services.AddHeraldApplication();
         services.AddHostedService<ServerSessionRecorder>();
+        services.AddHeraldHealthChecks(sp => Path.Combine(DataDirectory(sp), "files"));
 
         // --- Web UI (src/Herald.Server/Web) ---
         builder.AddHeraldWebUi();
@@ -132,6 +134,7 @@ internal static class HeraldApplication
         app.UseRequestBodyLimits(options.Api);
 
         app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
+        app.MapHeraldHealthChecks();
         var api = app.MapGroup("/api");
         // Authorized by the API key scheme before the endpoint runs, so before any body is bound.
         api.RequireAuthorization(ApiKeyAuthentication.Policy);
