@@ -126,6 +126,40 @@ public sealed class RunTests(HeraldInBrowser herald)
     }
 
     [Fact]
+    public async Task LiveUpdates_KeepTheFocusedCancelButtonInItsPlace_AndTheStateLineIsAStatusRegion()
+    {
+        var (_, destination) = await herald.AddDestinationAsync($"Live {Unique.Suffix()}");
+        herald.Simulator.Faults.DropCallbacks = true;
+        try
+        {
+            var run = await herald.SendAsync(destination, GoldEmails);
+            var page = await herald.SignedInPageAsync();
+            await page.GotoAsync($"/runs/{run.Id}");
+            await Expect(page.Locator(".status-line .badge")).ToHaveAttributeAsync("data-state", "awaiting_report");
+            await Expect(page.Locator(".status-line")).ToHaveAttributeAsync("role", "status");
+            var cancel = page.GetByRole(AriaRole.Button, new() { Name = "Cancel the run" });
+            await cancel.FocusAsync();
+            // A mark on the element itself: it survives only if the live update leaves the element in place.
+            await cancel.EvaluateAsync("button => { button.heraldTestMark = 'focused before'; }");
+            var before = (await cancel.BoundingBoxAsync()).ShouldNotBeNull();
+
+            // The page handles one update before it asks for the next, so two answers mean one update applied.
+            await page.WaitForResponseAsync(response => response.Url.Contains("/fragment"));
+            await page.WaitForResponseAsync(response => response.Url.Contains("/fragment"));
+
+            (await page.EvaluateAsync<string>("() => String(document.activeElement.heraldTestMark)"))
+                .ShouldBe("focused before", "keyboard focus stays on the cancel button through live updates");
+            var after = (await cancel.BoundingBoxAsync()).ShouldNotBeNull();
+            (after.X, after.Y).ShouldBe((before.X, before.Y), "the cancel button does not move");
+            await page.Context.CloseAsync();
+        }
+        finally
+        {
+            herald.Simulator.Faults.DropCallbacks = false;
+        }
+    }
+
+    [Fact]
     public async Task ARunWaitingForInsiderOne_IsCancelledFromItsPage_AndRunsAgainFromThere()
     {
         var (_, destination) = await herald.AddDestinationAsync($"Cancel {Unique.Suffix()}");
