@@ -23,6 +23,9 @@ internal static partial class InsiderTableNames
         }
     }
 
+    /// <summary>A table name that is safe as a file name and a Snowflake name: letters, digits and '_' in one case.</summary>
+    public static bool IsValidTableName(string name) => name.Length <= 200 && (Lowercase().IsMatch(name) || Uppercase().IsMatch(name));
+
     [GeneratedRegex("^[a-z_][a-z0-9_]*$")]
     private static partial Regex Lowercase();
 
