@@ -9,6 +9,7 @@ using Herald.Server.Runs;
 using Herald.Server.Security;
 using Herald.Server.Web;
 using Herald.Sources.DuckDb;
+using Herald.Sources.DuckDb.InsiderTables;
 using Herald.Storage.Files;
 using Herald.Storage.Secrets;
 using Herald.Storage.Sqlite;
@@ -60,6 +61,9 @@ internal static class HeraldApplication
         services.AddSingleton<IFileHost>(sp => sp.GetRequiredService<LocalFileHost>());
         services.AddSingleton<IRunWorkspace>(sp => new LocalRunWorkspace(Path.Combine(DataDirectory(sp), "files")));
         services.AddSingleton<IAudienceSource>(sp => new DuckDbAudienceSource(SourceOptionsOf(sp)));
+        // The second pathway's tables (issue 14): checked, previewed and streamed in the same sandbox as audiences.
+        services.AddSingleton(sp => new DuckDbInsiderTableSource(SourceOptionsOf(sp)));
+        services.AddSingleton(sp => new ParquetFolderPublisher(SourceOptionsOf(sp)));
         services.AddSingleton(sp => new PreviewGate(sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Source.MaxConcurrentPreviews));
         services.AddSingleton<ISegmentComparer>(sp =>
         {
