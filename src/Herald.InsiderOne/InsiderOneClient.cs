@@ -87,7 +87,7 @@ public sealed class InsiderOneClient(
         catch (Exception exception) when (exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
         {
             return SegmentDownload.Fail(FailureKind.Transient,
-                $"Insider One could not be reached at {_options.BaseUrl} to download the segment '{segmentName}' after {_options.MaxRetries + 1} attempts ({exception.Message}). " +
+                $"Insider One could not be reached at {_options.BaseUrl} to download the segment '{segmentName}' after {_options.MaxRetries + 1} attempts ({exception.Message}).",
                 "Nothing was uploaded; run again when Insider One is reachable.");
         }
         var message = UploadAnswer.MessageOf(answer);
@@ -103,24 +103,26 @@ public sealed class InsiderOneClient(
             case 401:
                 return SegmentDownload.Fail(FailureKind.Credential,
                     $"Insider One refused the partner name '{account.PartnerName}' and API token (401 Unauthorized) when Herald asked for the segment's current values. " +
-                    "Check the partner name, or rotate the token: herald credential update <name> --api-token-stdin.");
+                    "Check the credential's partner name, or rotate the token it holds.");
             case InsiderOneContract.AssumedIpRestrictedStatus:
                 return SegmentDownload.Fail(FailureKind.Credential,
                     "Insider One refused the request (403 Forbidden): the API token is restricted to other IP addresses. Allow Herald's outgoing address for the token in InOne.");
             case 429 or >= 500:
                 return SegmentDownload.Fail(FailureKind.Transient,
-                    $"Insider One kept failing ({(int)status} \"{message}\") after {_options.MaxRetries + 1} attempts when Herald asked for the segment '{segmentName}'s current values. " +
+                    $"Insider One kept failing ({(int)status} \"{message}\") after {_options.MaxRetries + 1} attempts when Herald asked for the segment '{segmentName}'s current values.",
                     "Nothing was uploaded; run again later.");
             default:
                 return SegmentDownload.Fail(FailureKind.Destination,
-                    $"Insider One refused to hand out the segment '{segmentName}'s current values ({(int)status} \"{message}\"). Nothing was uploaded; check the destination's segment name.");
+                    $"Insider One refused to hand out the segment '{segmentName}'s current values ({(int)status} \"{message}\").",
+                    "Nothing was uploaded; check the destination's segment name.");
         }
 
         var fileUrl = ReadFileUrl(answer);
         if (fileUrl is null)
         {
             return SegmentDownload.Fail(FailureKind.Internal,
-                $"Insider One answered the segment download without a usable fileUrl (\"{Truncate(answer)}\"); its API may have changed. Nothing was uploaded.");
+                $"Insider One answered the segment download without a usable fileUrl (\"{Truncate(answer)}\"); its API may have changed.",
+                "Nothing was uploaded.");
         }
         if (!IsDownloadable(fileUrl))
         {
@@ -128,8 +130,8 @@ public sealed class InsiderOneClient(
                 CancellationToken.None);
             return SegmentDownload.Fail(FailureKind.Destination,
                 $"Insider One handed out the file URL {MaskQuery(fileUrl)} for the segment '{segmentName}', which Herald does not download: only https URLs on " +
-                $"Herald:InsiderOne:DownloadHosts ({string.Join(", ", _options.DownloadHostsOrDefault)}) are fetched. Nothing was uploaded; if Insider One " +
-                "really serves its files from that host, add it to the setting.");
+                $"Herald:InsiderOne:DownloadHosts ({string.Join(", ", _options.DownloadHostsOrDefault)}) are fetched.",
+                "Nothing was uploaded; if Insider One really serves its files from that host, add it to the setting.");
         }
         return await FetchFileAsync(fileUrl, segmentName, targetPath, recorder, cancellationToken);
     }
@@ -204,7 +206,7 @@ public sealed class InsiderOneClient(
             File.Delete(partial);
             var what = exception.Refusal ?? (exception.Status is { } status ? $"{(int)status} {status}" : exception.InnerException?.Message ?? "no answer");
             return SegmentDownload.Fail(exception.IsTransient ? FailureKind.Transient : FailureKind.Internal,
-                $"Herald could not download the segment '{segmentName}'s current values from the URL Insider One handed out ({what}, after {attempt} attempt(s)). " +
+                $"Herald could not download the segment '{segmentName}'s current values from the URL Insider One handed out ({what}, after {attempt} attempt(s)).",
                 "Nothing was uploaded; run again later.");
         }
     }

@@ -34,7 +34,7 @@ internal static class UploadAnswer
                 $"Insider One refused the segment (400 \"{message}\"). Check the destination's segment name and attribute name."),
             401 => SubmissionOutcome.Refuse(FailureKind.Credential,
                 $"Insider One refused the partner name '{submission.Account.PartnerName}' and API token (401 Unauthorized). " +
-                "Check the partner name, or rotate the token: herald credential update <name> --api-token-stdin."),
+                "Check the credential's partner name, or rotate the token it holds."),
             InsiderOneContract.AssumedIpRestrictedStatus => SubmissionOutcome.Refuse(FailureKind.Credential,
                 "Insider One refused the request (403 Forbidden): the API token is restricted to other IP addresses. " +
                 "Allow Herald's outgoing address for the token in InOne, or use a token without the restriction."),

@@ -161,7 +161,7 @@ public sealed class DuckDbAudienceSource(DuckDbSourceOptions options) : IAudienc
     /// DuckDB's message is the best description of a SQL mistake: pass it on, whole. A read the sandbox refused
     /// also says which setting decides what a query may read.
     /// </summary>
-    private static T Translate<T>(Func<T> action)
+    internal static T Translate<T>(Func<T> action)
     {
         try
         {
@@ -217,5 +217,5 @@ public sealed class DuckDbAudienceSource(DuckDbSourceOptions options) : IAudienc
         return advice > 0 ? line[..advice] : line;
     }
 
-    private static void Translate(Action action) => Translate(() => { action(); return 0; });
+    internal static void Translate(Action action) => Translate(() => { action(); return 0; });
 }

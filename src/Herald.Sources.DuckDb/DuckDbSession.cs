@@ -96,6 +96,23 @@ internal sealed class DuckDbSession : IDisposable
     });
 
     /// <summary>
+    /// Streams a query's rows one by one while the caller reads them; a timeout or a cancellation interrupts DuckDB
+    /// mid-read, and the read surfaces as the same refusal or cancellation as <see cref="Query{T}"/>.
+    /// </summary>
+    public IEnumerable<T> Stream<T>(string sql, Func<DuckDBDataReader, T> read)
+    {
+        _deadline.Token.ThrowIfCancellationRequested();
+        using var command = _connection.CreateCommand();
+        using var interrupt = _deadline.Token.Register(command.Cancel);
+        command.CommandText = sql;
+        using var reader = Interruptible(_ => command.ExecuteReader());
+        while (Interruptible(_ => reader.Read()))
+        {
+            yield return read(reader);
+        }
+    }
+
+    /// <summary>
     /// Runs one command that <see cref="DuckDBCommand.Cancel"/> interrupts when the deadline passes or the caller
     /// goes away, so that a query nobody waits for stops using a core. The caller's cancellation surfaces as
     /// <see cref="OperationCanceledException"/>; the deadline as a refusal naming Herald:Source:QueryTimeout.

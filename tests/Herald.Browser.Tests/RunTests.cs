@@ -1,3 +1,4 @@
+using System.Globalization;
 using Herald.Browser.Tests.Support;
 
 namespace Herald.Browser.Tests;
@@ -29,6 +30,48 @@ public sealed class RunTests(HeraldInBrowser herald)
 
         await next.GetByRole(AriaRole.Link, new() { Name = "Update the credential" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(credential);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AFailedRunThatUploadedNothing_Shows0Sent_AndSaysTheSegmentWasLeftUnchanged()
+    {
+        var segment = $"Refused {Unique.Suffix()}";
+        var (_, destination) = await herald.AddDestinationAsync(segment, token: "wrong-token");
+        var run = await herald.WaitForFinalAsync((await herald.SendAsync(destination, GoldEmails)).Id);
+        run.State.ShouldBe("failed");
+        var counts = run.Counts.ShouldNotBeNull("the query ran before Insider One refused the token");
+        counts.ValuesSent.ShouldBeGreaterThan(0);
+        counts.ValuesUploaded.ShouldBe(0, "the API says what reached Insider One, not what was planned");
+        var page = await herald.SignedInPageAsync();
+
+        await page.GotoAsync($"/runs/{run.Id}");
+
+        await Expect(page.Locator("[data-count=values-planned]")).ToHaveTextAsync(counts.ValuesSent.ToString("N0", CultureInfo.InvariantCulture));
+        await Expect(page.Locator("[data-count=values-sent]")).ToHaveTextAsync("0");
+        await Expect(page.Locator("[data-testid=segment-outcome]")).ToHaveTextAsync(
+            $"Nothing was uploaded: the segment \u201c{segment}\u201d in Insider One was left unchanged.");
+        await page.GotoAsync("/runs");
+        await Expect(page.Locator($"tr[data-run-id='{run.Id}'] td.num").First).ToHaveTextAsync("0");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ASucceededRun_SaysEveryPlannedValueWasSent_AndNothingWasLeftUnchanged()
+    {
+        var (_, destination) = await herald.AddDestinationAsync($"Sent {Unique.Suffix()}");
+        var run = await herald.WaitForFinalAsync((await herald.SendAsync(destination, GoldEmails)).Id);
+        run.State.ShouldBe("succeeded");
+        var counts = run.Counts.ShouldNotBeNull();
+        counts.ValuesUploaded.ShouldBe(counts.ValuesSent);
+        var page = await herald.SignedInPageAsync();
+
+        await page.GotoAsync($"/runs/{run.Id}");
+
+        var sent = counts.ValuesSent.ToString("N0", CultureInfo.InvariantCulture);
+        await Expect(page.Locator("[data-count=values-planned]")).ToHaveTextAsync(sent);
+        await Expect(page.Locator("[data-count=values-sent]")).ToHaveTextAsync(sent);
+        await Expect(page.Locator("[data-testid=segment-outcome]")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
 
@@ -80,6 +123,40 @@ public sealed class RunTests(HeraldInBrowser herald)
         int.Parse(await page.Locator("[data-stat=failed-24h]").InnerTextAsync()).ShouldBeGreaterThan(0);
         await herald.Screenshots.TakeAsync(page, "dashboard", forDocs: true);
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task LiveUpdates_KeepTheFocusedCancelButtonInItsPlace_AndTheStateLineIsAStatusRegion()
+    {
+        var (_, destination) = await herald.AddDestinationAsync($"Live {Unique.Suffix()}");
+        herald.Simulator.Faults.DropCallbacks = true;
+        try
+        {
+            var run = await herald.SendAsync(destination, GoldEmails);
+            var page = await herald.SignedInPageAsync();
+            await page.GotoAsync($"/runs/{run.Id}");
+            await Expect(page.Locator(".status-line .badge")).ToHaveAttributeAsync("data-state", "awaiting_report");
+            await Expect(page.Locator(".status-line")).ToHaveAttributeAsync("role", "status");
+            var cancel = page.GetByRole(AriaRole.Button, new() { Name = "Cancel the run" });
+            await cancel.FocusAsync();
+            // A mark on the element itself: it survives only if the live update leaves the element in place.
+            await cancel.EvaluateAsync("button => { button.heraldTestMark = 'focused before'; }");
+            var before = (await cancel.BoundingBoxAsync()).ShouldNotBeNull();
+
+            // The page handles one update before it asks for the next, so two answers mean one update applied.
+            await page.WaitForResponseAsync(response => response.Url.Contains("/fragment"));
+            await page.WaitForResponseAsync(response => response.Url.Contains("/fragment"));
+
+            (await page.EvaluateAsync<string>("() => String(document.activeElement.heraldTestMark)"))
+                .ShouldBe("focused before", "keyboard focus stays on the cancel button through live updates");
+            var after = (await cancel.BoundingBoxAsync()).ShouldNotBeNull();
+            (after.X, after.Y).ShouldBe((before.X, before.Y), "the cancel button does not move");
+            await page.Context.CloseAsync();
+        }
+        finally
+        {
+            herald.Simulator.Faults.DropCallbacks = false;
+        }
     }
 
     [Fact]

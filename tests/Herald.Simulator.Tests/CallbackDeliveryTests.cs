@@ -1,5 +1,6 @@
 using Herald.Tests.Shared;
 using Herald.Simulator.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.Simulator.Tests;
 
@@ -66,14 +67,21 @@ public sealed class CallbackDeliveryTests
     [Fact]
     public async Task Callback_Retries_WaitTheRetryDelayDoublingEachTime()
     {
-        await using var scenario = await Scenario.StartAsync(options => options.CallbackRetryDelay = TimeSpan.FromMilliseconds(200));
+        var clock = new FakeTimeProvider();
+        await using var scenario = await Scenario.StartAsync(options =>
+        {
+            options.TimeProvider = clock;
+            options.ProcessingDelay = TimeSpan.Zero;
+            options.CallbackRetryDelay = TimeSpan.FromSeconds(30);
+        });
         scenario.Herald.AnswerCallbacksWith(503, 503);
 
-        await scenario.UploadAndWaitAsync("VIP", "email", "a@example.com");
+        await scenario.Api.UploadAsync("VIP", scenario.Herald.HostValues("a@example.com"), scenario.Herald.CallbackUrl);
+        await clock.AdvanceUntilAsync(() => scenario.Simulator.Callbacks.Count == 3, "the third callback attempt");
 
         var attempts = scenario.Simulator.Callbacks;
-        attempts.Count.ShouldBe(3);
-        (attempts[1].At - attempts[0].At).ShouldLastAtLeast(TimeSpan.FromMilliseconds(200));
-        (attempts[2].At - attempts[1].At).ShouldLastAtLeast(TimeSpan.FromMilliseconds(400));
+        attempts.Select(a => (a.Attempt, a.Status)).ShouldBe([(1, 503), (2, 503), (3, 200)]);
+        (attempts[1].At - attempts[0].At).ShouldLastAtLeast(TimeSpan.FromSeconds(30));
+        (attempts[2].At - attempts[1].At).ShouldLastAtLeast(TimeSpan.FromSeconds(60));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Herald.Simulator.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.Simulator.Tests;
 
@@ -55,27 +56,37 @@ public sealed class FaultTests
     [Fact]
     public async Task UploadDelay_SlowsTheUploadAnswer()
     {
-        await using var scenario = await Scenario.StartAsync();
-        scenario.Simulator.Faults.UploadDelay = TimeSpan.FromMilliseconds(500);
-        var started = TimeProvider.System.GetTimestamp();
+        var clock = new FakeTimeProvider();
+        await using var scenario = await Scenario.StartAsync(options => options.TimeProvider = clock);
+        scenario.Simulator.Faults.UploadDelay = TimeSpan.FromSeconds(30);
+        var sentAt = clock.GetUtcNow();
 
-        var response = await UploadAsync(scenario, "slow");
+        var answer = UploadAsync(scenario, "slow");
+        await clock.AdvanceUntilAsync(() => answer.IsCompleted, "the answer to the upload");
 
-        TimeProvider.System.GetElapsedTime(started).ShouldLastAtLeast(TimeSpan.FromMilliseconds(500));
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await answer).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var answeredAt = scenario.Simulator.Requests.ShouldHaveSingleItem().At;
+        (answeredAt - sentAt).ShouldLastAtLeast(TimeSpan.FromSeconds(30));
     }
 
     [Fact]
     public async Task CallbackDelay_PostponesTheCallbackAfterProcessing()
     {
-        await using var scenario = await Scenario.StartAsync();
-        scenario.Simulator.Faults.CallbackDelay = TimeSpan.FromMilliseconds(500);
+        var clock = new FakeTimeProvider();
+        await using var scenario = await Scenario.StartAsync(options =>
+        {
+            options.TimeProvider = clock;
+            options.ProcessingDelay = TimeSpan.Zero;
+        });
+        scenario.Simulator.Faults.CallbackDelay = TimeSpan.FromSeconds(30);
+        var sentAt = clock.GetUtcNow();
 
-        await scenario.UploadAndWaitAsync("VIP", "email", "a@example.com");
+        await scenario.Api.UploadAsync("VIP", scenario.Herald.HostValues("a@example.com"), scenario.Herald.CallbackUrl);
+        await clock.AdvanceUntilAsync(() => scenario.Simulator.Callbacks.Count == 1, "the callback");
 
-        var processedAt = scenario.Segment("VIP").UpdatedAt;
+        scenario.Segment("VIP").State.ShouldBe(SegmentStates.Processed);
         var callback = scenario.Simulator.Callbacks.ShouldHaveSingleItem();
-        (callback.At - processedAt).ShouldLastAtLeast(TimeSpan.FromMilliseconds(500));
+        (callback.At - sentAt).ShouldLastAtLeast(TimeSpan.FromSeconds(30));
         scenario.Herald.Callbacks.Count.ShouldBe(1);
     }
 

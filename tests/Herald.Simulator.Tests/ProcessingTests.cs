@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Herald.Simulator.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.Simulator.Tests;
 
@@ -162,13 +163,18 @@ public sealed class ProcessingTests
     [Fact]
     public async Task Processing_WaitsTheProcessingDelayBeforeDownloading()
     {
-        await using var scenario = await Scenario.StartAsync(options => options.ProcessingDelay = TimeSpan.FromMilliseconds(400));
-        var started = TimeProvider.System.GetTimestamp();
+        var clock = new FakeTimeProvider();
+        await using var scenario = await Scenario.StartAsync(options =>
+        {
+            options.TimeProvider = clock;
+            options.ProcessingDelay = TimeSpan.FromSeconds(30);
+        });
 
+        var sentAt = clock.GetUtcNow();
         await scenario.Api.UploadAsync("Later", scenario.Herald.HostValues("a@b.co"), scenario.Herald.CallbackUrl);
-        await scenario.Herald.WaitForCallbacksAsync(1);
+        await clock.AdvanceUntilAsync(() => scenario.Simulator.Callbacks.Count == 1, "the callback after processing");
 
-        TimeProvider.System.GetElapsedTime(started).ShouldLastAtLeast(TimeSpan.FromMilliseconds(400));
+        (scenario.Simulator.Callbacks.Single().At - sentAt).ShouldLastAtLeast(TimeSpan.FromSeconds(30));
     }
 
     [Fact]

@@ -5,6 +5,8 @@ using Herald.Cli.Output;
 using Herald.Server;
 using Herald.Server.Api;
 using Herald.Simulator;
+using Herald.Sources.DuckDb.InsiderTables;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Herald.Cli.Commands;
@@ -99,6 +101,7 @@ internal static class DemoCommand
 
         var started = await client.RunOrchestrationAsync(OrchestrationName, new RunRequest(), ct);
         var exitCode = await RunFollower.FollowAsync(started, wait: true, json: false, client, context, ct);
+        await WriteInsiderTablesAsync(context, herald, ct);
 
         if (keep)
         {
@@ -106,6 +109,24 @@ internal static class DemoCommand
             await CtrlC.WaitAsync(ct);
         }
         return exitCode;
+    }
+
+    /// <summary>
+    /// The second pathway on its embedded default: the Insider One user and event tables written to a local folder as
+    /// Parquet with a DuckDB file of views, as a bridge to a folder does. Called in-process until bridges have their
+    /// API (issue 14, "Bridges"); then the demo adds a bridge and syncs it like every other command.
+    /// </summary>
+    private static async Task WriteInsiderTablesAsync(CliContext context, RunningHerald herald, CancellationToken ct)
+    {
+        var folder = Path.Combine(herald.DataDirectory, "insider-tables");
+        var publication = await herald.Services.GetRequiredService<ParquetFolderPublisher>().PublishAsync(folder, InsiderTableTemplate.All, ct);
+        context.Console.WriteLine();
+        context.WriteMarkupLine("[bold underline]Insider One tables (Snowflake pathway, local folder)[/]");
+        foreach (var (table, rows) in publication.Rows)
+        {
+            context.WriteLine($"{table}: {Format.Count(rows)} rows in {Path.Combine(folder, table + ".parquet")}");
+        }
+        context.WriteLine($"Views over them: {publication.ViewDatabase}");
     }
 
     private static string CreateFreshDirectory(string dataRoot)

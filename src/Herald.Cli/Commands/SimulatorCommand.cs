@@ -53,6 +53,8 @@ internal static class SimulatorCommand
             }
             await using var running = simulator;
             context.WriteLine($"Insider One simulator listening at [bold]{simulator.BaseUrl}[/] for partner {options.Accounts[0].PartnerName}.");
+            // The simulator's own made-up account, printed so that a credential can be added for it; no customer's secret.
+            context.WriteLine($"Its account (the simulator's test account, not a real secret): partner name {options.Accounts[0].PartnerName}, API token {options.Accounts[0].Token}");
             context.WriteLine($"Point Herald at it with: herald serve --Herald:InsiderOne:BaseUrl={simulator.BaseUrl}");
             context.WriteLine($"Press Ctrl-C to stop.");
             await CtrlC.WaitAsync(cancellationToken);

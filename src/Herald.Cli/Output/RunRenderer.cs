@@ -34,6 +34,10 @@ internal sealed class RunRenderer(CliContext context)
             Console.Write(Parts(parts));
         }
 
+        if (RunOutcome.SegmentLeftUnchanged(run) is { } unchanged)
+        {
+            context.WriteLine($"{unchanged}");
+        }
         if (run.State == "failed")
         {
             context.WriteLine($"[red]Failed:[/] {run.Reason}");
@@ -67,7 +71,7 @@ internal sealed class RunRenderer(CliContext context)
                 new Text(run.Destination.Name),
                 new Text(run.SegmentName),
                 new Text(Format.Time(run.CreatedAt)),
-                new Text(run.Counts is { } counts ? Format.Count(counts.ValuesSent) : "-"),
+                new Text(run.Counts is { } counts ? Format.Count(counts.ValuesUploaded) : "-"),
                 new Text(run.Report is { } report ? Format.Count(report.Valid) : "-"),
                 new Text(run.Report is { } invalid ? Format.Count(invalid.Invalid) : "-"));
         }
@@ -95,7 +99,8 @@ internal sealed class RunRenderer(CliContext context)
         if (run.Counts is { } counts)
         {
             table.AddRow("Rows queried", Format.Count(counts.RowsQueried));
-            table.AddRow("Values sent", Format.Count(counts.ValuesSent));
+            table.AddRow("Values planned", Format.Count(counts.ValuesSent));
+            table.AddRow("Values sent", Format.Count(counts.ValuesUploaded));
             table.AddRow("Empty values dropped", Format.Count(counts.EmptyValues));
             table.AddRow("Duplicates removed", Format.Count(counts.DuplicateValues));
             if (counts.SetAside.Count == 0)
@@ -143,7 +148,7 @@ internal sealed class RunRenderer(CliContext context)
         table.AddRow("[green]Added[/]", Format.Count(diff.Added));
         table.AddRow("[red]Removed[/]", Format.Count(diff.Removed));
         table.AddRow("Kept", Format.Count(diff.Kept));
-        table.AddRow("After the run", Format.Count(diff.Added + diff.Kept));
+        table.AddRow(diff.Applied ? "After the run" : "Planned after the run", Format.Count(diff.Added + diff.Kept));
         if (diff.Forced)
         {
             table.AddRow("Shrink guard", "passed with --force");

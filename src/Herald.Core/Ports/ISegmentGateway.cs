@@ -50,14 +50,21 @@ public enum SegmentPresence
     Unknown,
 }
 
-/// <summary>The segment's values were downloaded (<see cref="SegmentPresence.Exists"/>), it does not exist, or the download failed with what to do.</summary>
-public sealed record SegmentDownload(SegmentPresence Presence, long Bytes, Runs.FailureKind? Failure, string? Problem)
+/// <summary>
+/// The segment's values were downloaded (<see cref="SegmentPresence.Exists"/>), it does not exist, or the download
+/// failed: <see cref="Problem"/> says what happened, <see cref="Advice"/> what to do if the run stops for it (a run that
+/// goes on without the download states the problem alone).
+/// </summary>
+public sealed record SegmentDownload(SegmentPresence Presence, long Bytes, Runs.FailureKind? Failure, string? Problem, string? Advice = null)
 {
     public bool Failed => Presence == SegmentPresence.Unknown;
 
     public static SegmentDownload Found(long bytes) => new(SegmentPresence.Exists, bytes, null, null);
     public static readonly SegmentDownload Absent = new(SegmentPresence.Absent, 0, null, null);
-    public static SegmentDownload Fail(Runs.FailureKind kind, string problem) => new(SegmentPresence.Unknown, 0, kind, problem);
+    public static SegmentDownload Fail(Runs.FailureKind kind, string problem, string? advice = null) => new(SegmentPresence.Unknown, 0, kind, problem, advice);
+
+    /// <summary>The problem followed by its advice: the reason of a run that stops for the failed download.</summary>
+    public string? StopReason => Advice is null ? Problem : $"{Problem} {Advice}";
 }
 
 /// <summary>Accepted, or refused with what happened and what to change; a refusal the engine acts on is typed.</summary>

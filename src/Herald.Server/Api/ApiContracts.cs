@@ -106,6 +106,8 @@ public sealed record QueryPreviewView(
 /// What the build step saw: <c>rowsQueried = valuesSent + emptyValues + duplicateValues + sum(setAside)</c>.
 /// <c>normalized</c> counts rows Herald rewrote before sending (phone punctuation, whole numbers, midnight
 /// timestamps), by kind; they are among the rows above, not in addition to them.
+/// <c>valuesSent</c> is what the build planned to send; <c>valuesUploaded</c> is what reached Insider One
+/// (the values of the segments whose submission Insider One accepted): 0 when a run stopped before uploading.
 /// </summary>
 public sealed record RunCountsView(
     long RowsQueried,
@@ -113,7 +115,8 @@ public sealed record RunCountsView(
     long EmptyValues,
     long DuplicateValues,
     IReadOnlyDictionary<string, long> SetAside,
-    IReadOnlyDictionary<string, long>? Normalized = null);
+    IReadOnlyDictionary<string, long>? Normalized = null,
+    long ValuesUploaded = 0);
 
 public sealed record RunReportView(long Valid, long Invalid, long Total, DateTimeOffset ReceivedAt, bool Late);
 
@@ -122,6 +125,7 @@ public sealed record RunFileView(long Bytes, DateTimeOffset ExpiresAt);
 /// <summary>
 /// How the run changes the segment against what Insider One held before it. The values themselves are personal
 /// data: they are in the diff sample (<c>GET /api/runs/{id}/diff-sample</c>), not here.
+/// The difference is what the run planned; <c>applied</c> says whether it reached Insider One (every part uploaded).
 /// </summary>
 public sealed record RunDiffView(
     long Added,
@@ -131,7 +135,8 @@ public sealed record RunDiffView(
     bool Forced,
     IReadOnlyList<string> SegmentsBefore,
     IReadOnlyList<string> SegmentsLeftBehind,
-    bool SampleAvailable);
+    bool SampleAvailable,
+    bool Applied = false);
 
 /// <summary>One segment the run uploads: the only one, or a numbered part of a split audience.</summary>
 public sealed record RunPartView(

@@ -50,8 +50,15 @@ internal static class ApiViews
             : null;
 
     private static RunDiffView? DiffOf(Run run) => run.Comparison is { } c
-        ? new RunDiffView(c.Diff.Added, c.Diff.Removed, c.Diff.Kept, c.Mode.ToWireName(), c.Forced, c.SegmentsBefore, c.SegmentsLeftBehind, c.HasSample)
+        ? new RunDiffView(c.Diff.Added, c.Diff.Removed, c.Diff.Kept, c.Mode.ToWireName(), c.Forced, c.SegmentsBefore, c.SegmentsLeftBehind, c.HasSample,
+            Applied: run.Parts.Count > 0 && run.Parts.All(Uploaded))
         : null;
+
+    /// <summary>
+    /// Whether Insider One took the part: its submission was accepted, or Insider One reported on it. A submission
+    /// in doubt is not counted, so that a page never says more reached Insider One than is known to have.
+    /// </summary>
+    private static bool Uploaded(SegmentPart part) => part.SubmittedAt is not null || part.Report is not null;
 
     /// <summary>What the person looking at a failed run should do next.</summary>
     public static string? NextStepOf(Run run)
@@ -98,7 +105,8 @@ internal static class ApiViews
     };
 
     private static RunCountsView? CountsOf(Run run) => run.Counts is { } c
-        ? new RunCountsView(c.RowsQueried, c.ValuesSent, c.EmptyValues, c.DuplicateValues, c.SetAside, c.Normalized ?? new Dictionary<string, long>())
+        ? new RunCountsView(c.RowsQueried, c.ValuesSent, c.EmptyValues, c.DuplicateValues, c.SetAside, c.Normalized ?? new Dictionary<string, long>(),
+            ValuesUploaded: run.Parts.Where(Uploaded).Sum(p => p.Values))
         : null;
 
     private static RunReportView? ReportOf(Run run) => ReportOf(run.Report);

@@ -4,10 +4,12 @@ using Herald.Application.UseCases;
 using Herald.Core.Ports;
 using Herald.InsiderOne;
 using Herald.Server.Api;
+using Herald.Server.Health;
 using Herald.Server.Runs;
 using Herald.Server.Security;
 using Herald.Server.Web;
 using Herald.Sources.DuckDb;
+using Herald.Sources.DuckDb.InsiderTables;
 using Herald.Storage.Files;
 using Herald.Storage.Secrets;
 using Herald.Storage.Sqlite;
@@ -59,6 +61,9 @@ internal static class HeraldApplication
         services.AddSingleton<IFileHost>(sp => sp.GetRequiredService<LocalFileHost>());
         services.AddSingleton<IRunWorkspace>(sp => new LocalRunWorkspace(Path.Combine(DataDirectory(sp), "files")));
         services.AddSingleton<IAudienceSource>(sp => new DuckDbAudienceSource(SourceOptionsOf(sp)));
+        // The second pathway's tables (issue 14): checked, previewed and streamed in the same sandbox as audiences.
+        services.AddSingleton(sp => new DuckDbInsiderTableSource(SourceOptionsOf(sp)));
+        services.AddSingleton(sp => new ParquetFolderPublisher(SourceOptionsOf(sp)));
         services.AddSingleton(sp => new PreviewGate(sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Source.MaxConcurrentPreviews));
         services.AddSingleton<ISegmentComparer>(sp =>
         {
@@ -88,6 +93,7 @@ internal static class HeraldApplication
         });
         services.AddHeraldApplication();
         services.AddHostedService<ServerSessionRecorder>();
+        services.AddHeraldHealthChecks(sp => Path.Combine(DataDirectory(sp), "files"));
 
         // --- Web UI (src/Herald.Server/Web) ---
         builder.AddHeraldWebUi();
@@ -133,6 +139,7 @@ internal static class HeraldApplication
         app.UseRequestBodyLimits(options.Api);
 
         app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
+        app.MapHeraldHealthChecks();
         var api = app.MapGroup("/api");
         // Authorized by the API key scheme before the endpoint runs, so before any body is bound.
         api.RequireAuthorization(ApiKeyAuthentication.Policy);

@@ -21,6 +21,8 @@ public sealed class DemoCommandTests : IDisposable
         result.Output.ShouldContain("Insider One invalid");
         result.Output.ShouldContain("Insider One total");
         result.Output.ShouldContain("Time taken");
+        result.Output.ShouldContain("insider_users: 2,000 rows");
+        result.Output.ShouldContain("insider_events:");
         result.AllOutput.ShouldNotContain("demo-token");
     }
 

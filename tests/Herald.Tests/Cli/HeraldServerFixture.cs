@@ -66,15 +66,17 @@ public sealed class HeraldServerFixture : IAsyncLifetime
     public Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(Environment, args);
 
     /// <summary>A credential for the simulator's account and a destination using it, both named after <paramref name="prefix"/>.</summary>
-    public async Task<string> AddDestinationAsync(string prefix)
+    public async Task<string> AddDestinationAsync(string prefix, string token = ApiToken)
     {
         var environment = Environment;
-        environment["TEST_INSIDER_TOKEN"] = ApiToken;
+        environment["TEST_INSIDER_TOKEN"] = token;
         var credential = await CliRunner.RunAsync(environment,
             ["credential", "add", $"{prefix}-cred", "--partner-name", PartnerName, "--api-token-env", "TEST_INSIDER_TOKEN"]);
         credential.ExitCode.ShouldBe(0, credential.ToString());
         var destination = await RunAsync(
-            "destination", "add", $"{prefix}-dest", "--credential", $"{prefix}-cred", "--segment-name", $"CLI {prefix}", "--attribute-name", "email");
+            ["destination", "add", $"{prefix}-dest", "--credential", $"{prefix}-cred", "--segment-name", $"CLI {prefix}", "--attribute-name", "email",
+                // A refused token can only be saved without the connection test, for runs that fail on it.
+                .. (token == ApiToken ? Array.Empty<string>() : new[] { "--skip-connection-test" })]);
         destination.ExitCode.ShouldBe(0, destination.ToString());
         return $"{prefix}-dest";
     }

@@ -30,6 +30,24 @@ public sealed class RunCommandTests(HeraldServerFixture server)
     }
 
     [Fact]
+    public async Task Send_RefusedBeforeUploading_Says0SentAndThatTheSegmentWasLeftUnchanged_LikeTheApi()
+    {
+        var destination = await server.AddDestinationAsync("refused-before-upload", token: "wrong-token");
+
+        var sent = await server.RunAsync("send", "--destination", destination, "--query", "SELECT email FROM Customer_360 WHERE loyalty_tier = 'gold'", "--wait");
+
+        sent.Output.ShouldContain("failed");
+        sent.Output.ShouldContain("Values planned");
+        sent.Output.ShouldContain("Nothing was uploaded: the segment \u201cCLI refused-before-upload\u201d in Insider One was left unchanged.");
+        var id = sent.Output.Split(' ', '\n').First(word => Guid.TryParse(word, out _));
+        var shown = await server.RunAsync("run", "show", id, "--json");
+        using var json = JsonDocument.Parse(shown.Output);
+        var counts = json.RootElement.GetProperty("counts");
+        counts.GetProperty("valuesSent").GetInt64().ShouldBeGreaterThan(0, "what the build planned");
+        counts.GetProperty("valuesUploaded").GetInt64().ShouldBe(0, "what reached Insider One");
+    }
+
+    [Fact]
     public async Task List_WithUnknownState_IsAUsageError()
     {
         var result = await server.RunAsync("run", "list", "--state", "finished");

@@ -28,7 +28,7 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Simulator_PrintsItsUrlAndStopsOnCancel()
+    public async Task Simulator_PrintsItsUrlAndItsTestAccount_AndStopsOnCancel()
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         using var output = new StringWriter();
@@ -42,9 +42,9 @@ public sealed class ServeCommandTests : IDisposable
             }
         }
         var running = global::Herald.Cli.Cli.InvokeAsync(
-            ["simulator", "--urls", "http://127.0.0.1:0", "--processing-delay", "50ms"], writer, TextWriter.Null, new Dictionary<string, string?>(), cancellationToken: stop.Token);
+            ["simulator", "--urls", "http://127.0.0.1:0", "--processing-delay", "50ms", "--partner-name", "sim-partner", "--api-token", "sim-token"], writer, TextWriter.Null, new Dictionary<string, string?>(), cancellationToken: stop.Token);
 
-        while (!Written().Contains("listening at") && !running.IsCompleted)
+        while (!Written().Contains("Press Ctrl-C") && !running.IsCompleted)
         {
             await Task.Delay(50, stop.Token);
         }
@@ -52,6 +52,7 @@ public sealed class ServeCommandTests : IDisposable
 
         (await running).ShouldBe(0);
         Written().ShouldContain("http://127.0.0.1:");
+        Written().ShouldContain("the simulator's test account, not a real secret): partner name sim-partner, API token sim-token");
     }
 
     public void Dispose()

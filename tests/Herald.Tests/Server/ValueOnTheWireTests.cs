@@ -65,6 +65,27 @@ public sealed class ValueOnTheWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Uuid_ThatDuckDbsCsvWriterWouldQuote_ArrivesExactlyAsWrittenInAnUpdateThroughTheComparison()
+    {
+        var segment = $"Wire add {Guid.NewGuid():N}"[..30];
+        var destination = await HeraldApi.ReadAsync<DestinationView>(
+            await _harness.Api.Http.PostAsJsonAsync("/api/destinations",
+                new DestinationInput($"add-{Guid.NewGuid():N}"[..20], (await _harness.Api.AddCredentialAsync($"cred-{Guid.NewGuid():N}"[..20])).Name,
+                    segment, "uuid", null, UpdateMode: "add")),
+            System.Net.HttpStatusCode.Created);
+        (await _harness.Api.SendAndWaitAsync(destination.Name, "SELECT uuid FROM Ids WHERE uuid = 'zoë'")).State.ShouldBe("succeeded");
+
+        var update = await _harness.Api.SendAndWaitAsync(destination.Name, "SELECT uuid FROM Ids WHERE uuid <> 'zoë'");
+
+        update.State.ShouldBe("succeeded", update.Reason);
+        update.History.Select(e => e.State).ShouldContain("comparing", "the second send is an update, its part written by the comparison");
+        (update.Diff!.Added, update.Diff.Kept).ShouldBe((5, 1));
+        _harness.Simulator.Segments.Single(s => s.Name == segment).Values
+            .ShouldBe(["#7", "a b", "it's", "semi;colon", "store#12", "zoë"], ignoreOrder: true);
+        update.Report!.Invalid.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Email_WithAHash_IsCountedValidByInsiderOne()
     {
         var (run, values) = await SendAsync("email", "SELECT email FROM Emails WHERE email LIKE 'store#%'");

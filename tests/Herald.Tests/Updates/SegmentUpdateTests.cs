@@ -142,6 +142,22 @@ public sealed class SegmentUpdateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FirstSend_WhenInsiderOneRefusesTheDownload_GoesAheadAndItsNoteNeverSaysNothingWasUploaded()
+    {
+        var daily = await DailyOrchestration.CreateAsync(_harness.Api, "First without download");
+        _harness.Simulator.Faults.RefuseDownloads = true;
+
+        var first = await daily.RunAsync(Members.Query(0, 10));
+        _harness.Simulator.Faults.RefuseDownloads = false;
+
+        first.State.ShouldBe("succeeded", first.Reason);
+        var note = first.History.Single(e => e.Reason.Contains("nothing to guard")).Reason;
+        note.ShouldContain("Insider One kept failing");
+        note.ShouldNotContain("Nothing was uploaded", Case.Insensitive, "the run goes on to upload: advice for a run that stops does not belong here");
+        Values("First without download").Count.ShouldBe(10);
+    }
+
+    [Fact]
     public async Task Update_WhenInsiderOneRefusesTheDownload_FailsBeforeUploadingAndSaysToRunAgain()
     {
         var daily = await DailyOrchestration.CreateAsync(_harness.Api, "No download");

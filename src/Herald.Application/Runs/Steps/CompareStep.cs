@@ -50,7 +50,7 @@ internal sealed class CompareStep(
         if (current.Failure is { } failed)
         {
             workspace.DeleteWork(run.Id);
-            await StopAsync(run.Id, null, new UploadStop(failed.Failure ?? FailureKind.Transient, failed.Problem!), cancellationToken);
+            await StopAsync(run.Id, null, new UploadStop(failed.Failure ?? FailureKind.Transient, failed.StopReason!), cancellationToken);
             return;
         }
 
@@ -79,7 +79,7 @@ internal sealed class CompareStep(
         if (current.Unreadable is { } unreadable)
         {
             await updater.UpdateAsync(run.Id, r => r.Note(clock.GetUtcNow(),
-                $"{WithoutAdvice(unreadable.Problem!)} Herald never uploaded to this segment, so there is nothing to guard: the audience is uploaded as it is, without a difference."),
+                $"{unreadable.Problem} Herald never uploaded to this segment, so there is nothing to guard: the audience is uploaded as it is, without a difference."),
                 cancellationToken);
         }
 
@@ -104,10 +104,6 @@ internal sealed class CompareStep(
         await updater.UpdateAsync(run.Id, r => r.CompleteComparison(comparison, parts, clock.GetUtcNow()), cancellationToken);
         workspace.DeleteWork(run.Id);
     }
-
-    /// <summary>A download problem's description without its advice, which is about a run that stops (this one goes on).</summary>
-    private static string WithoutAdvice(string problem) =>
-        problem.IndexOf(" Nothing was uploaded", StringComparison.Ordinal) is var at and >= 0 ? problem[..at] : problem;
 
     private async Task StopAsync(Guid runId, SegmentComparison? comparison, UploadStop stop, CancellationToken cancellationToken) =>
         await updater.UpdateAsync(runId, r => r.StopBeforeUpload(comparison, stop.Failure, stop.Reason, clock.GetUtcNow(), stop.Remedy), cancellationToken);

@@ -70,6 +70,37 @@
     });
   });
 
+  // Live updates change only the nodes that changed, so that keyboard focus, open details and the place of the
+  // buttons stay as they are, and a screen reader announces only the state line that changed.
+  function morph(current, next) {
+    if (current.nodeType !== next.nodeType || current.nodeName !== next.nodeName) {
+      current.parentNode.replaceChild(next.cloneNode(true), current);
+      return;
+    }
+    if (current.nodeType === Node.TEXT_NODE || current.nodeType === Node.COMMENT_NODE) {
+      if (current.nodeValue !== next.nodeValue) current.nodeValue = next.nodeValue;
+      return;
+    }
+    if (current.nodeType !== Node.ELEMENT_NODE) return;
+    Array.prototype.slice.call(current.attributes).forEach(function (attribute) {
+      // Whether a details element is open is the reader's choice, not the server's.
+      if (attribute.name !== "open" && !next.hasAttribute(attribute.name)) current.removeAttribute(attribute.name);
+    });
+    Array.prototype.forEach.call(next.attributes, function (attribute) {
+      if (attribute.name !== "open" && current.getAttribute(attribute.name) !== attribute.value) current.setAttribute(attribute.name, attribute.value);
+    });
+    morphChildren(current, next);
+  }
+
+  function morphChildren(current, next) {
+    var wanted = next.childNodes;
+    for (var i = 0; i < wanted.length; i++) {
+      if (i < current.childNodes.length) morph(current.childNodes[i], wanted[i]);
+      else current.appendChild(wanted[i].cloneNode(true));
+    }
+    while (current.childNodes.length > wanted.length) current.removeChild(current.lastChild);
+  }
+
   // A run in flight updates itself: the changing part of the page is fetched again every second.
   var live = document.getElementById("run-live");
   if (live && live.dataset.liveUrl && live.dataset.final !== "true") {
@@ -88,9 +119,7 @@
           holder.innerHTML = html;
           var root = holder.querySelector("[data-final]");
           if (!root) return;
-          var open = Array.prototype.map.call(live.querySelectorAll("details[open]"), function (d) { return d.id; });
-          live.innerHTML = root.innerHTML;
-          open.forEach(function (id) { var d = document.getElementById(id); if (d) d.open = true; });
+          morphChildren(live, root);
           if (root.dataset.final === "true") {
             live.dataset.final = "true";
             window.clearInterval(poll);
