@@ -26,6 +26,7 @@ public sealed class HostileInsiderOneTests : IAsyncLifetime
             ["Herald:InsiderOne:BaseUrl"] = _insiderOne.BaseUrl.ToString(),
             ["Herald:InsiderOne:MaxFileBytes"] = "100000",
             ["Herald:InsiderOne:DownloadHosts:0"] = "localhost",
+            ["Herald:InsiderOne:DownloadHosts:1"] = "198.18.0.1",
         });
     }
 
@@ -60,6 +61,18 @@ public sealed class HostileInsiderOneTests : IAsyncLifetime
         run.State.ShouldBe("failed");
         run.Reason.ShouldNotBeNull().ShouldContain("redirect");
         run.Calls.Count(call => call.Operation == "download file").ShouldBe(1, "a refused redirect is not retried");
+        _insiderOne.Uploads.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AddMode_WhenTheDownloadUrlIsInTheBenchmarkingNetwork_RefusesToConnect()
+    {
+        _insiderOne.Download = HostileInsiderOne.HandsOut("https://198.18.0.1/current.csv");
+
+        var run = await SendInAddModeAsync();
+
+        run.State.ShouldBe("failed");
+        run.Reason.ShouldNotBeNull().ShouldContain("internal address");
         _insiderOne.Uploads.ShouldBe(0);
     }
 
