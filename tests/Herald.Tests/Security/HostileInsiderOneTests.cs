@@ -135,6 +135,25 @@ public sealed class HostileInsiderOneTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upload_WhenInsiderOneEchoesTheTokenSpelledInJsonEscapes_RecordsNoSecret()
+    {
+        // Valid JSON for the same string: a JSON reader (Herald's own, a person's tool) decodes it back to the token.
+        var escaped = string.Concat(Token.Select(c => $"\\u{(int)c:x4}"));
+        _insiderOne.Upload = context => Results.Text($"{{\"statusMessage\": \"token {escaped} is not valid for this partner\"}}", "application/json", statusCode: 400)
+            .ExecuteAsync(context);
+        var destination = await _harness.Api.AddDestinationWithCredentialAsync("Escaped echo", token: Token);
+
+        var run = await _harness.Api.SendAndWaitAsync(destination.Name, Query);
+
+        run.State.ShouldBe("failed");
+        run.Reason.ShouldNotBeNull().ShouldContain("is not valid for this partner");
+        run.Reason.ShouldNotContain(Token);
+        var recorded = await _harness.Api.Http.GetStringAsync($"/api/runs/{run.Id}");
+        recorded.ShouldNotContain(Token);
+        System.Text.RegularExpressions.Regex.Unescape(recorded).ShouldNotContain(Token);
+    }
+
+    [Fact]
     public async Task AddMode_ValuesReadBackThatBreakTheAudienceRules_AreNeverMergedNorReSent()
     {
         _insiderOne.Download = HostileInsiderOne.HandsOut(new Uri(_insiderOne.BaseUrl, "files/current.csv").ToString());
