@@ -76,6 +76,46 @@ public sealed class RunTests(HeraldInBrowser herald)
     }
 
     [Fact]
+    public async Task TheStepsTable_ShowsEachReasonWithTheStepItBelongsTo()
+    {
+        var (_, destination) = await herald.AddDestinationAsync($"Steps {Unique.Suffix()}");
+        var run = await herald.WaitForFinalAsync((await herald.SendAsync(destination, GoldEmails)).Id);
+        run.State.ShouldBe("succeeded");
+        var page = await herald.SignedInPageAsync();
+
+        await page.GotoAsync($"/runs/{run.Id}");
+
+        // The query's result is the building step's, the comparison's the comparing step's, the staged file the
+        // staging step's: each recorded when the run moved on, and shown with the step that produced it.
+        await Expect(StepRow(page, "building")).ToContainTextAsync("The query returned");
+        await Expect(StepRow(page, "comparing")).Not.ToContainTextAsync("The query returned");
+        await Expect(StepRow(page, "staging")).ToContainTextAsync("Staged the file");
+        await Expect(StepRow(page, "submitting")).Not.ToContainTextAsync("Staged the file");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AFirstRun_ShowsInsiderOnesSegmentNotFoundAnswer_AsExpected_NotAsAFailure()
+    {
+        var (_, destination) = await herald.AddDestinationAsync($"First {Unique.Suffix()}");
+        var run = await herald.WaitForFinalAsync((await herald.SendAsync(destination, GoldEmails)).Id);
+        run.State.ShouldBe("succeeded");
+        var page = await herald.SignedInPageAsync();
+
+        await page.GotoAsync($"/runs/{run.Id}");
+
+        var lookUp = page.Locator("details.call").Filter(new() { HasText = "404" });
+        await Expect(lookUp.First).ToBeVisibleAsync();
+        await Expect(lookUp.First.Locator(".badge")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("state-expected"));
+        await Expect(lookUp.First.Locator(".badge")).ToHaveTextAsync("404 expected");
+        await Expect(page.Locator("details.call .badge.state-failed")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    private static ILocator StepRow(IPage page, string state) =>
+        page.Locator("table.steps tbody tr").Filter(new() { Has = page.Locator($".badge[data-state='{state}']") });
+
+    [Fact]
     public async Task TheRunHistory_FiltersByStateDestinationAndSearch_AndSaysWhenNothingMatches()
     {
         var segment = $"History {Unique.Suffix()}";
