@@ -102,8 +102,9 @@ internal sealed class CronSlots
     }
 
     /// <summary>"2026-03-29 03:00 Europe/Berlin (01:00 UTC)": a slot as the schedule's people read it.</summary>
-    public string Describe(DateTimeOffset slot) =>
-        $"{TimeZoneInfo.ConvertTime(slot, Zone):yyyy-MM-dd HH:mm} {ZoneName} ({slot.UtcDateTime:HH:mm} UTC)";
+    public string Describe(DateTimeOffset slot) => Zone.BaseUtcOffset == TimeSpan.Zero && !Zone.SupportsDaylightSavingTime
+        ? $"{slot.UtcDateTime:yyyy-MM-dd HH:mm} {ZoneName}"
+        : $"{TimeZoneInfo.ConvertTime(slot, Zone):yyyy-MM-dd HH:mm} {ZoneName} ({slot.UtcDateTime:HH:mm} UTC)";
 
     /// <summary>The slot's time on the zone's clock.</summary>
     public DateTimeOffset InZone(DateTimeOffset slot) => TimeZoneInfo.ConvertTime(slot, Zone);

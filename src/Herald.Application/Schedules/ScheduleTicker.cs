@@ -22,8 +22,25 @@ internal sealed class ScheduleTicker(
     /// <summary>The most missed slots a run's reason names; more are counted.</summary>
     public const int MissedSlotsNamed = 10;
 
+    // One pass at a time in this process: a pass that starts while another runs waits for it, so that when it returns,
+    // every slot due at its start has its run (or its skip) recorded. Instances are kept apart by the store's claims.
+    private readonly SemaphoreSlim _pass = new(1, 1);
+
     /// <summary>Runs one pass; returns when the next cron slot is due (UTC), or null when none is. Also called by tests after they move the clock.</summary>
     public async Task<DateTimeOffset?> TickAsync(CancellationToken cancellationToken)
+    {
+        await _pass.WaitAsync(cancellationToken);
+        try
+        {
+            return await PassAsync(cancellationToken);
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    private async Task<DateTimeOffset?> PassAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         foreach (var claim in await schedules.ListUnfinishedClaimsAsync(now - UnfinishedClaimGrace, cancellationToken))

@@ -30,8 +30,25 @@ internal sealed class ScheduledRunStarter(IScheduleStore schedules, ICatalogStor
         return true;
     }
 
+    // The scheduler's pass and a finished run's listener may both reach an interrupted claim: one at a time in this
+    // process, so the one that comes second finds the run the first created.
+    private readonly SemaphoreSlim _starting = new(1, 1);
+
     /// <summary>Creates the run of a claimed slot (with the id chosen when it was claimed), or records it as skipped.</summary>
     public async Task StartClaimedAsync(ScheduleSlot slot, CancellationToken cancellationToken)
+    {
+        await _starting.WaitAsync(cancellationToken);
+        try
+        {
+            await StartOnceAsync(slot, cancellationToken);
+        }
+        finally
+        {
+            _starting.Release();
+        }
+    }
+
+    private async Task StartOnceAsync(ScheduleSlot slot, CancellationToken cancellationToken)
     {
         if (await runs.GetAsync(slot.RunId, cancellationToken) is not null)
         {

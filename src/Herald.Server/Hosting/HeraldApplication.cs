@@ -150,6 +150,7 @@ internal static class HeraldApplication
         api.MapCredentialEndpoints();
         api.MapDestinationEndpoints();
         api.MapOrchestrationEndpoints();
+        api.MapScheduleEndpoints();
         api.MapRunEndpoints();
         app.MapCallbackEndpoint();
         app.MapFileEndpoint();
