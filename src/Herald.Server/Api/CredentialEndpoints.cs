@@ -1,6 +1,4 @@
 using Herald.Application.UseCases;
-using Herald.Core.Catalog;
-using Herald.Core.Ports;
 
 namespace Herald.Server.Api;
 
@@ -10,16 +8,12 @@ internal static class CredentialEndpoints
     {
         var group = api.MapGroup("/credentials");
 
-        group.MapGet("/", async (ICatalogStore catalog, CancellationToken ct) =>
-        {
-            var destinations = await catalog.ListDestinationsAsync(ct);
-            var credentials = await catalog.ListCredentialsAsync(ct);
-            return Results.Ok(credentials.Select(c => c.ToView(UsedBy(c, destinations))));
-        });
+        group.MapGet("/", async (HttpContext http, CatalogReads reads, CancellationToken ct) =>
+            Results.Ok((await reads.ListCredentialsAsync(Callers.Api(http), ct)).Select(c => c.Credential.ToView(c.UsedBy))));
 
-        group.MapGet("/{key}", async (string key, ICatalogStore catalog, CancellationToken ct) =>
-            await catalog.FindCredentialAsync(key, ct) is { } credential
-                ? Results.Ok(credential.ToView(UsedBy(credential, await catalog.ListDestinationsAsync(ct))))
+        group.MapGet("/{key}", async (string key, HttpContext http, CatalogReads reads, CancellationToken ct) =>
+            await reads.FindCredentialAsync(Callers.Api(http), key, ct) is { Succeeded: true } found
+                ? Results.Ok(found.Value.Credential.ToView(found.Value.UsedBy))
                 : ApiResults.NotFound("credential", key));
 
         group.MapPost("/", async (CredentialInput input, HttpContext http, CredentialUseCases useCases, CancellationToken ct) =>
@@ -42,7 +36,4 @@ internal static class CredentialEndpoints
             return removed.Succeeded ? Results.NoContent() : ApiResults.From(removed.Refusal);
         });
     }
-
-    private static IReadOnlyList<string> UsedBy(Credential credential, IReadOnlyList<Destination> destinations) =>
-        [.. destinations.Where(d => d.CredentialId == credential.Id).Select(d => d.Name)];
 }

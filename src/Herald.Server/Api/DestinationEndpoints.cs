@@ -1,5 +1,4 @@
 using Herald.Application.UseCases;
-using Herald.Core.Ports;
 
 namespace Herald.Server.Api;
 
@@ -9,16 +8,12 @@ internal static class DestinationEndpoints
     {
         var group = api.MapGroup("/destinations");
 
-        group.MapGet("/", async (ICatalogStore catalog, CancellationToken ct) =>
-        {
-            var credentials = (await catalog.ListCredentialsAsync(ct)).ToDictionary(c => c.Id, c => c.Name);
-            var destinations = await catalog.ListDestinationsAsync(ct);
-            return Results.Ok(destinations.Select(d => d.ToView(credentials.GetValueOrDefault(d.CredentialId, "(deleted)"))));
-        });
+        group.MapGet("/", async (HttpContext http, CatalogReads reads, CancellationToken ct) =>
+            Results.Ok((await reads.ListDestinationsAsync(Callers.Api(http), ct)).Select(d => d.Destination.ToView(d.CredentialName ?? "(deleted)"))));
 
-        group.MapGet("/{key}", async (string key, ICatalogStore catalog, CancellationToken ct) =>
-            await catalog.FindDestinationAsync(key, ct) is { } destination
-                ? Results.Ok(destination.ToView((await catalog.GetCredentialAsync(destination.CredentialId, ct))?.Name ?? "(deleted)"))
+        group.MapGet("/{key}", async (string key, HttpContext http, CatalogReads reads, CancellationToken ct) =>
+            await reads.FindDestinationAsync(Callers.Api(http), key, ct) is { Succeeded: true } found
+                ? Results.Ok(found.Value.Destination.ToView(found.Value.CredentialName ?? "(deleted)"))
                 : ApiResults.NotFound("destination", key));
 
         group.MapPost("/", async (DestinationInput input, HttpContext http, DestinationUseCases useCases, CancellationToken ct) =>

@@ -1,5 +1,3 @@
-using Herald.Core.Audiences;
-using Herald.Core.Ports;
 using Herald.Core.Runs;
 using Herald.Application.UseCases;
 
@@ -25,7 +23,7 @@ internal static class RunEndpoints
         var runs = api.MapGroup("/runs");
 
         runs.MapGet("/", async (string? state, string? destination, string? orchestration, string? startedBy, string? search, int? limit,
-            ICatalogStore catalog, IRunStore store, CancellationToken ct) =>
+            HttpContext http, RunReads reads, CancellationToken ct) =>
         {
             RunState? stateFilter = null;
             if (!string.IsNullOrWhiteSpace(state))
@@ -37,28 +35,18 @@ internal static class RunEndpoints
                 }
                 stateFilter = RunStateExtensions.ParseWireName(state);
             }
-            Guid? destinationId = null, orchestrationId = null;
-            if (!string.IsNullOrWhiteSpace(destination))
+            if (limit is < 1 or > RunFilter.MaxLimit)
             {
-                destinationId = (await catalog.FindDestinationAsync(destination, ct))?.Id ?? Guid.Empty;
+                return ApiResults.Problem(StatusCodes.Status400BadRequest, $"The limit must be between 1 and {RunFilter.MaxLimit}; it was {limit}.");
             }
-            if (!string.IsNullOrWhiteSpace(orchestration))
-            {
-                orchestrationId = (await catalog.FindOrchestrationAsync(orchestration, ct))?.Id ?? Guid.Empty;
-            }
-            var list = await store.ListAsync(new RunQuery(stateFilter, destinationId, orchestrationId,
-                string.IsNullOrWhiteSpace(startedBy) ? null : startedBy, search, limit ?? 50), ct);
+            var list = await reads.ListAsync(Callers.Api(http), new RunFilter(stateFilter, destination, orchestration, startedBy, search, limit ?? 50), ct);
             return Results.Ok(list.Select(r => r.ToSummary()));
         });
 
-        runs.MapGet("/{id}", async (string id, IRunStore store, CancellationToken ct) =>
-        {
-            if (!Guid.TryParse(id, out var runId) || await store.GetAsync(runId, ct) is not { } run)
-            {
-                return ApiResults.Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'. List runs with: herald run list.");
-            }
-            return Results.Ok(run.ToView(await store.ListCallsAsync(runId, ct)));
-        });
+        runs.MapGet("/{id}", async (string id, HttpContext http, RunReads reads, CancellationToken ct) =>
+            Guid.TryParse(id, out var runId) && await reads.GetAsync(Callers.Api(http), runId, ct) is { Succeeded: true } found
+                ? Results.Ok(found.Value.Run.ToView(found.Value.Calls))
+                : ApiResults.Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'. List runs with: herald run list."));
 
         // The values a run added, removed and kept are personal data. Until access control comes (roadmap 5), any
         // holder of the API key may read them, as any holder may read the customer 360 through a query preview.
@@ -74,15 +62,16 @@ internal static class RunEndpoints
                 : ApiResults.From(sample.Refusal);
         });
 
-        runs.MapPost("/{id}/cancel", async (string id, HttpContext http, IRunStore store, RunUseCases useCases, CancellationToken ct) =>
+        runs.MapPost("/{id}/cancel", async (string id, HttpContext http, RunReads reads, RunUseCases useCases, CancellationToken ct) =>
         {
             if (!Guid.TryParse(id, out var runId))
             {
                 return ApiResults.Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'.");
             }
-            var cancelled = await useCases.CancelAsync(Callers.Api(http), runId, ct);
+            var caller = Callers.Api(http);
+            var cancelled = await useCases.CancelAsync(caller, runId, ct);
             return cancelled.Succeeded
-                ? Results.Ok(cancelled.Value.ToView(await store.ListCallsAsync(runId, ct)))
+                ? Results.Ok(cancelled.Value.ToView((await reads.GetAsync(caller, runId, ct)).Value?.Calls ?? []))
                 : ApiResults.From(cancelled.Refusal);
         });
     }

@@ -1,6 +1,5 @@
 using Herald.Application.Schedules;
 using Herald.Application.UseCases;
-using Herald.Core.Ports;
 using Herald.Server.Api;
 using Herald.Server.Web.Display;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Herald.Server.Web.Pages.Orchestrations;
 
 /// <summary>An orchestration's schedule: what it is, and the form to change it (cron in a zone, after another, by hand), pause or resume it.</summary>
-internal sealed class ScheduleModel(ICatalogStore catalog, ScheduleUseCases schedules) : PageModel
+internal sealed class ScheduleModel(CatalogReads catalog, ScheduleUseCases schedules) : PageModel
 {
     [BindProperty] public string Mode { get; set; } = "manual";
     [BindProperty] public string? Cron { get; set; }
@@ -78,14 +77,15 @@ internal sealed class ScheduleModel(ICatalogStore catalog, ScheduleUseCases sche
 
     private async Task<bool> LoadAsync(string name, CancellationToken ct)
     {
-        var overview = await schedules.GetAsync(Callers.Web(HttpContext), name, ct);
+        var caller = Callers.Web(HttpContext);
+        var overview = await schedules.GetAsync(caller, name, ct);
         if (!overview.Succeeded)
         {
             return false;
         }
         Schedule = ScheduleEndpoints.ToView(overview.Value);
         Name = Schedule.Orchestration;
-        OtherOrchestrations = [.. (await catalog.ListOrchestrationsAsync(ct)).Select(o => o.Name).Where(n => n != Name).Order(StringComparer.Ordinal)];
+        OtherOrchestrations = [.. (await catalog.ListOrchestrationsAsync(caller, ct)).Select(o => o.Orchestration.Name).Where(n => n != Name)];
         return true;
     }
 }
