@@ -20,6 +20,9 @@ internal sealed class CronSlots
     /// <summary>How many coming slots are checked against the minimum interval when a schedule is saved.</summary>
     private const int IntervalCheckSlots = 1000;
 
+    /// <summary>Area/Location names such as Europe/Istanbul, America/Argentina/Buenos_Aires, Etc/GMT+3 or UTC.</summary>
+    private static readonly System.Text.RegularExpressions.Regex IanaName = new(@"^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private readonly CronExpression _expression;
 
     private CronSlots(CronExpression expression, TimeZoneInfo zone, string expressionText, string zoneName)
@@ -146,7 +149,8 @@ internal sealed class CronSlots
             problems.Add(new FieldProblem("TimeZone", "Give the time zone the cron expression is read in, as an IANA name such as Europe/Istanbul, America/New_York or UTC."));
             return null;
         }
-        if (timeZone.Length > MaxTimeZoneLength || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone.Trim(), out var zone))
+        // Only the shape of an IANA name reaches the system's zone look-up (which reads files named after it).
+        if (timeZone.Length > MaxTimeZoneLength || !IanaName.IsMatch(timeZone.Trim()) || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone.Trim(), out var zone))
         {
             problems.Add(new FieldProblem("TimeZone",
                 $"Unknown time zone '{(timeZone.Length > MaxTimeZoneLength ? timeZone[..MaxTimeZoneLength] + "..." : timeZone.Trim())}'; give an IANA name such as Europe/Istanbul, America/New_York or UTC."));

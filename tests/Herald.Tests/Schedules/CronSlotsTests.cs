@@ -64,6 +64,9 @@ public sealed class CronSlotsTests
     [Theory]
     [InlineData("Mars/Olympus_Mons")]
     [InlineData("Europe/Istanbul; DROP TABLE schedules")]
+    [InlineData("../../../../etc/passwd")]
+    [InlineData("/usr/share/zoneinfo/UTC")]
+    [InlineData("Europe/../Europe/Berlin")]
     [InlineData("")]
     public void Read_WhenTheZoneIsUnknown_RefusesNamingAnIanaExample(string zone)
     {

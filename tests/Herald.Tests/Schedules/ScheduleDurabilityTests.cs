@@ -132,4 +132,28 @@ public sealed class ScheduleDurabilityTests
         var runs = await herald.Api.Http.GetStringAsync($"/api/runs?orchestration={name}");
         System.Text.Json.JsonSerializer.Deserialize<List<RunSummary>>(runs, HeraldApi.Json)!.ShouldHaveSingleItem();
     }
+
+    [Fact]
+    public async Task Scheduler_WhenHeraldsClockReachesTheSlot_WakesAndStartsItsRunByItself()
+    {
+        await using var herald = await ScheduledHerald.StartAsync(Start);
+        var name = await herald.AddOrchestrationAsync();
+        await herald.ScheduleAsync(name, new ScheduleInput(Cron: "0 * * * *", TimeZone: "UTC"));
+
+        // No pass is asked for: the hosted scheduler sleeps on Herald's clock until the slot (or its longest sleep).
+        herald.Clock.Advance(TimeSpan.FromMinutes(50));
+
+        // A sleep that began just as the clock jumped ends at the next tick of Herald's clock.
+        await Shared.Eventually.TrueAsync(async () =>
+        {
+            var started = (await herald.GetScheduleAsync(name)).RecentSlots.Count == 1;
+            herald.Clock.Advance(TimeSpan.FromSeconds(started ? 0 : 1));
+            return started;
+        }, "the scheduler started the 01:00 slot");
+        var schedule = await herald.GetScheduleAsync(name);
+        schedule.RecentSlots.ShouldHaveSingleItem().At.ShouldBe(Start.AddMinutes(50));
+        var run = (await herald.FinishedRunsOfAsync(name)).ShouldHaveSingleItem();
+        run.State.ShouldBe("succeeded", run.Reason);
+        run.Id.ShouldBe(schedule.RecentSlots[0].RunId);
+    }
 }

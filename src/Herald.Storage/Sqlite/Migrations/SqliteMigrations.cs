@@ -117,8 +117,9 @@ internal static class SqliteMigrations
             """),
         // A slot row is the claim: its primary key makes a second claim of the same slot (after a restart, or by a
         // second instance) fail, and its run id is chosen with it, so a run is created for a slot at most once.
+        // IF NOT EXISTS: a data directory whose schema_version was lost runs every migration again over its tables.
         SqliteMigration.Sql(8, "schedules and their slots", """
-            CREATE TABLE schedules (
+            CREATE TABLE IF NOT EXISTS schedules (
                 work_kind TEXT NOT NULL,
                 work_name TEXT NOT NULL,
                 trigger_kind TEXT NOT NULL,
@@ -133,8 +134,8 @@ internal static class SqliteMigrations
                 updated_at INTEGER NOT NULL,
                 PRIMARY KEY (work_kind, work_name)
             );
-            CREATE INDEX schedules_by_predecessor ON schedules(after_kind, after_name);
-            CREATE TABLE schedule_slots (
+            CREATE INDEX IF NOT EXISTS schedules_by_predecessor ON schedules(after_kind, after_name);
+            CREATE TABLE IF NOT EXISTS schedule_slots (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT,
                 work_kind TEXT NOT NULL,
                 work_name TEXT NOT NULL,
@@ -146,8 +147,8 @@ internal static class SqliteMigrations
                 detail TEXT NOT NULL,
                 UNIQUE (work_kind, work_name, slot_key)
             );
-            CREATE INDEX schedule_slots_by_work ON schedule_slots(work_kind, work_name, seq);
-            CREATE INDEX schedule_slots_by_outcome ON schedule_slots(outcome, claimed_at);
+            CREATE INDEX IF NOT EXISTS schedule_slots_by_work ON schedule_slots(work_kind, work_name, seq);
+            CREATE INDEX IF NOT EXISTS schedule_slots_by_outcome ON schedule_slots(outcome, claimed_at);
             """),
     ];
 
