@@ -8,19 +8,27 @@ internal static class ScheduleEndpoints
 {
     public static void MapScheduleEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/orchestrations/{key}/schedule");
+        var group = api.MapGroup("/orchestrations/{key}/schedule").WithTags("Schedules");
 
         group.MapGet("/", async (string key, HttpContext http, ScheduleUseCases useCases, CancellationToken ct) =>
-            Answer(await useCases.GetAsync(Callers.Api(http), key, ct)));
+                Answer(await useCases.GetAsync(Callers.Api(http), key, ct)))
+            .WithSummary("Show an orchestration's schedule, its next five runs (in its zone and UTC) and its latest slots")
+            .Produces<ScheduleView>().Problems(404);
 
         group.MapPut("/", async (string key, ScheduleInput input, HttpContext http, ScheduleUseCases useCases, CancellationToken ct) =>
-            Answer(await useCases.SetAsync(Callers.Api(http), key, new ScheduleDraft(input.Cron, input.TimeZone, input.After, input.Manual), ct)));
+                Answer(await useCases.SetAsync(Callers.Api(http), key, new ScheduleDraft(input.Cron, input.TimeZone, input.After, input.Manual), ct)))
+            .WithSummary("Set the schedule: a cron expression with an IANA time zone, an orchestration to run after, or by hand only")
+            .Produces<ScheduleView>().Problems(400, 404);
 
         group.MapPost("/pause", async (string key, HttpContext http, ScheduleUseCases useCases, CancellationToken ct) =>
-            Answer(await useCases.PauseAsync(Callers.Api(http), key, ct)));
+                Answer(await useCases.PauseAsync(Callers.Api(http), key, ct)))
+            .WithSummary("Pause the schedule: no slot runs until it is resumed")
+            .Produces<ScheduleView>().Problems(404, 409);
 
         group.MapPost("/resume", async (string key, HttpContext http, ScheduleUseCases useCases, CancellationToken ct) =>
-            Answer(await useCases.ResumeAsync(Callers.Api(http), key, ct)));
+                Answer(await useCases.ResumeAsync(Callers.Api(http), key, ct)))
+            .WithSummary("Resume a paused schedule; slots that passed while it was paused are not run")
+            .Produces<ScheduleView>().Problems(404, 409);
     }
 
     private static IResult Answer(Application.UseCases.UseCaseResult<ScheduleOverview> result) =>

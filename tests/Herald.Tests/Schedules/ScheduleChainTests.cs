@@ -77,9 +77,9 @@ public sealed class ScheduleChainTests
         var refused = await herald.TryScheduleAsync(a, new ScheduleInput(After: c));
         var itself = await herald.TryScheduleAsync(a, new ScheduleInput(After: a));
 
-        var error = await HeraldApi.ReadAsync<ApiError>(refused, HttpStatusCode.BadRequest);
+        var error = await HeraldApi.ReadAsync<ApiProblem>(refused, HttpStatusCode.BadRequest);
         error.Errors.ShouldNotBeNull().ShouldHaveSingleItem().ShouldContain("'chain-a' runs after 'chain-c' runs after 'chain-b' runs after 'chain-a'");
-        (await HeraldApi.ReadAsync<ApiError>(itself, HttpStatusCode.BadRequest)).Errors!.ShouldHaveSingleItem().ShouldContain("itself");
+        (await HeraldApi.ReadAsync<ApiProblem>(itself, HttpStatusCode.BadRequest)).Errors!.ShouldHaveSingleItem().ShouldContain("itself");
         (await herald.GetScheduleAsync(a)).Trigger.ShouldBe("manual");
     }
 
@@ -99,8 +99,8 @@ public sealed class ScheduleChainTests
         // Joining two chains in the middle is counted first to last as well.
         var joined = await herald.TryScheduleAsync(names[0], new ScheduleInput(After: names[3]));
 
-        (await HeraldApi.ReadAsync<ApiError>(refused, HttpStatusCode.BadRequest)).Errors!.ShouldHaveSingleItem().ShouldContain("Herald:Schedules:MaxChainLength");
-        (await HeraldApi.ReadAsync<ApiError>(joined, HttpStatusCode.BadRequest)).Errors!.ShouldHaveSingleItem().ShouldContain("4 orchestrations");
+        (await HeraldApi.ReadAsync<ApiProblem>(refused, HttpStatusCode.BadRequest)).Errors!.ShouldHaveSingleItem().ShouldContain("Herald:Schedules:MaxChainLength");
+        (await HeraldApi.ReadAsync<ApiProblem>(joined, HttpStatusCode.BadRequest)).Errors!.ShouldHaveSingleItem().ShouldContain("4 orchestrations");
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class ScheduleChainTests
 
         var refused = await herald.Api.Http.DeleteAsync($"/api/orchestrations/{first}");
 
-        (await HeraldApi.ReadAsync<ApiError>(refused, HttpStatusCode.Conflict)).Error.ShouldContain(second);
+        (await HeraldApi.ReadAsync<ApiProblem>(refused, HttpStatusCode.Conflict)).Message.ShouldContain(second);
         (await herald.Api.Http.DeleteAsync($"/api/orchestrations/{second}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await herald.Api.Http.DeleteAsync($"/api/orchestrations/{first}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
     }

@@ -110,8 +110,8 @@ public sealed class SchedulePauseTests
 
         var response = await herald.Api.Http.PutAsync($"/api/orchestrations/{name}/schedule", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
-        var error = await HeraldApi.ReadAsync<ApiError>(response, HttpStatusCode.BadRequest);
-        (error.Error + string.Join(" ", error.Errors ?? [])).ShouldContain(saying);
+        var error = await HeraldApi.ReadAsync<ApiProblem>(response, HttpStatusCode.BadRequest);
+        (error.Message + string.Join(" ", error.Errors ?? [])).ShouldContain(saying);
         (await herald.GetScheduleAsync(name)).Trigger.ShouldBe("manual");
     }
 
