@@ -146,7 +146,7 @@ public sealed class ScheduleDurabilityTests
         // A sleep that began just as the clock jumped ends at the next tick of Herald's clock.
         await Shared.Eventually.TrueAsync(async () =>
         {
-            var started = (await herald.GetScheduleAsync(name)).RecentSlots.Count == 1;
+            var started = (await herald.GetScheduleAsync(name)).RecentSlots is [{ Outcome: "started" }];
             herald.Clock.Advance(TimeSpan.FromSeconds(started ? 0 : 1));
             return started;
         }, "the scheduler started the 01:00 slot");
