@@ -1,5 +1,6 @@
 using Herald.Application.Runs;
 using Herald.Application.Runs.Steps;
+using Herald.Application.Schedules;
 using Herald.Application.UseCases;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,8 +11,9 @@ namespace Herald.Application;
 public static class ApplicationServices
 {
     /// <summary>
-    /// Registers the use cases, the run engine and its background services (workers, deadline sweeper). The host
-    /// provides every port of <c>Herald.Core.Ports</c>, a <see cref="TimeProvider"/> and <see cref="RunEngineOptions"/>.
+    /// Registers the use cases, the run engine and its background services (workers, deadline sweeper, scheduler). The host
+    /// provides every port of <c>Herald.Core.Ports</c>, a <see cref="TimeProvider"/>, <see cref="RunEngineOptions"/> and
+    /// <see cref="ScheduleOptions"/>.
     /// </summary>
     public static IServiceCollection AddHeraldApplication(this IServiceCollection services)
     {
@@ -40,6 +42,13 @@ public static class ApplicationServices
         services.AddSingleton<ReportDeadlineSweeper>();
         services.AddHostedService<RunWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportDeadlineSweeper>());
+        services.AddSingleton<ScheduleSignal>();
+        services.AddSingleton<ScheduleChains>();
+        services.AddSingleton<ScheduledRunStarter>();
+        services.AddSingleton<ScheduleTicker>();
+        services.AddSingleton<ScheduleUseCases>();
+        services.AddSingleton<IRunFinishedListener, ScheduleRunListener>();
+        services.AddHostedService<Scheduler>();
         return services;
     }
 }

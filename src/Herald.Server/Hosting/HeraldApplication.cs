@@ -1,5 +1,6 @@
 using Herald.Application;
 using Herald.Application.Runs;
+using Herald.Application.Schedules;
 using Herald.Application.UseCases;
 using Herald.Core.Ports;
 using Herald.InsiderOne;
@@ -38,6 +39,7 @@ internal static class HeraldApplication
         services.AddSingleton(clock);
         services.AddOptions<HeraldOptions>().Bind(builder.Configuration.GetSection(HeraldOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InsiderOneOptions>().Bind(builder.Configuration.GetSection(InsiderOneOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ScheduleOptions>().Bind(builder.Configuration.GetSection(ScheduleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         // A body that is not the JSON an endpoint expects reaches the exception handler, which says so plainly.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -55,6 +57,7 @@ internal static class HeraldApplication
             sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Workers.MaxCallsPerRun));
         services.AddSingleton<ISegmentLayoutStore, SqliteSegmentLayoutStore>();
         services.AddSingleton<IServerSessionStore, SqliteServerSessionStore>();
+        services.AddSingleton<IScheduleStore, SqliteScheduleStore>();
         services.AddSingleton<PublicUrls>();
         services.AddSingleton(sp => new LocalFileHost(
             Path.Combine(DataDirectory(sp), "files"), () => sp.GetRequiredService<PublicUrls>().BaseUrl, sp.GetRequiredService<UrlSigner>()));
@@ -107,6 +110,7 @@ internal static class HeraldApplication
     {
         var options = app.Services.GetRequiredService<IOptions<HeraldOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<InsiderOneOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<ScheduleOptions>>().Value;
         OwnerOnlyFiles.Apply(options.DataDirectory);
         await app.Services.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
         _ = app.Services.GetRequiredService<ApiKey>();
@@ -150,6 +154,7 @@ internal static class HeraldApplication
         api.MapCredentialEndpoints();
         api.MapDestinationEndpoints();
         api.MapOrchestrationEndpoints();
+        api.MapScheduleEndpoints();
         api.MapRunEndpoints();
         app.MapCallbackEndpoint();
         app.MapFileEndpoint();
