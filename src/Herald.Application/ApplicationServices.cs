@@ -1,3 +1,4 @@
+using Herald.Application.Alerts;
 using Herald.Application.Runs;
 using Herald.Application.Runs.Steps;
 using Herald.Application.UseCases;
@@ -11,7 +12,8 @@ public static class ApplicationServices
 {
     /// <summary>
     /// Registers the use cases, the run engine and its background services (workers, deadline sweeper). The host
-    /// provides every port of <c>Herald.Core.Ports</c>, a <see cref="TimeProvider"/> and <see cref="RunEngineOptions"/>.
+    /// provides every port of <c>Herald.Core.Ports</c> (with one <see cref="Herald.Core.Ports.IAlertSender"/> per alert channel), a
+    /// <see cref="TimeProvider"/>, <see cref="RunEngineOptions"/> and <see cref="AlertOptions"/>.
     /// </summary>
     public static IServiceCollection AddHeraldApplication(this IServiceCollection services)
     {
@@ -35,7 +37,14 @@ public static class ApplicationServices
         services.AddSingleton<CredentialUseCases>();
         services.AddSingleton<OrchestrationUseCases>();
         services.AddSingleton<ReportDeadlineSweeper>();
+        services.AddSingleton<AlertSignal>();
+        services.AddSingleton<AlertEvaluator>();
+        services.AddSingleton<IRunFinishedListener>(sp => sp.GetRequiredService<AlertEvaluator>());
+        services.AddSingleton<ISchedulePauseAlerts>(sp => sp.GetRequiredService<AlertEvaluator>());
+        services.AddSingleton<AlertDeliverer>();
+        services.AddSingleton<AlertUseCases>();
         services.AddHostedService<RunWorker>();
+        services.AddHostedService<AlertDeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportDeadlineSweeper>());
         return services;
     }
