@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Herald.Core.Network;
 
 namespace Herald.InsiderOne;
@@ -26,30 +25,8 @@ public static class InsiderOneConnections
     /// <summary>Whether an address is one a public service never has (<see cref="InternalAddresses.IsInternal"/>).</summary>
     public static bool IsInternal(IPAddress address) => InternalAddresses.IsInternal(address);
 
-    private static async ValueTask<Stream> ConnectAsync(Uri baseUrl, DnsEndPoint endpoint, CancellationToken cancellationToken)
-    {
-        var trusted = string.Equals(endpoint.Host, baseUrl.IdnHost, StringComparison.OrdinalIgnoreCase) && endpoint.Port == baseUrl.Port;
-        var addresses = IPAddress.TryParse(endpoint.Host, out var literal)
-            ? [literal]
-            : await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken);
-        var allowed = trusted ? addresses : addresses.Where(address => !IsInternal(address)).ToArray();
-        if (allowed.Length == 0)
-        {
-            throw new RefusedAddressException(
-                $"Herald does not connect to {endpoint.Host}:{endpoint.Port}: it resolves to {string.Join(", ", addresses.Select(a => a.ToString()))}, " +
-                "an internal address (loopback, link-local or private network). Only Herald:InsiderOne:BaseUrl may be internal.");
-        }
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            // Connect to the addresses checked, not to the name: a second lookup could answer differently.
-            await socket.ConnectAsync(allowed, endpoint.Port, cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
+    private static ValueTask<Stream> ConnectAsync(Uri baseUrl, DnsEndPoint endpoint, CancellationToken cancellationToken) =>
+        InternalAddresses.ConnectAsync(endpoint,
+            allowInternal: string.Equals(endpoint.Host, baseUrl.IdnHost, StringComparison.OrdinalIgnoreCase) && endpoint.Port == baseUrl.Port,
+            "Only Herald:InsiderOne:BaseUrl may be internal.", cancellationToken);
 }

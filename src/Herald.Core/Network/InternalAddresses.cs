@@ -36,4 +36,37 @@ public static class InternalAddresses
             || (b[0] == 100 && b[1] is >= 64 and <= 127) // carrier-grade NAT
             || (b[0] == 198 && b[1] is 18 or 19); // benchmarking networks, used inside data centres
     }
+
+    /// <summary>
+    /// Opens a TCP connection to <paramref name="endpoint"/> on an address checked after DNS (a name that resolves, or
+    /// re-resolves, to an internal address is refused with <see cref="RefusedAddressException"/>), for a
+    /// <see cref="System.Net.Http.SocketsHttpHandler.ConnectCallback"/>.
+    /// </summary>
+    /// <param name="allowInternal">The endpoint is one an operator configured (a local simulator, a test receiver).</param>
+    /// <param name="whoMayBeInternal">The sentence that ends the refusal, naming the setting that allows an internal address.</param>
+    public static async ValueTask<Stream> ConnectAsync(DnsEndPoint endpoint, bool allowInternal, string whoMayBeInternal, CancellationToken cancellationToken)
+    {
+        var addresses = IPAddress.TryParse(endpoint.Host, out var literal)
+            ? [literal]
+            : await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken);
+        var allowed = allowInternal ? addresses : addresses.Where(address => !IsInternal(address)).ToArray();
+        if (allowed.Length == 0)
+        {
+            throw new RefusedAddressException(
+                $"Herald does not connect to {endpoint.Host}:{endpoint.Port}: it resolves to {string.Join(", ", addresses.Select(a => a.ToString()))}, " +
+                $"an internal address (loopback, link-local or private network). {whoMayBeInternal}");
+        }
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            // Connect to the addresses checked, not to the name: a second lookup could answer differently.
+            await socket.ConnectAsync(allowed, endpoint.Port, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 }

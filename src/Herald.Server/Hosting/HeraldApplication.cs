@@ -1,8 +1,10 @@
 using Herald.Application;
+using Herald.Application.Alerts;
 using Herald.Application.Runs;
 using Herald.Application.UseCases;
 using Herald.Core.Ports;
 using Herald.InsiderOne;
+using Herald.Server.Alerts;
 using Herald.Server.Api;
 using Herald.Server.Health;
 using Herald.Server.Runs;
@@ -91,6 +93,7 @@ internal static class HeraldApplication
             engine.DeadlineSweepInterval = herald.Value.Workers.DeadlineSweepInterval;
             engine.FileUrlLifetime = herald.Value.Files.UrlLifetime;
         });
+        services.AddHeraldAlerts(builder.Configuration);
         services.AddHeraldApplication();
         services.AddHostedService<ServerSessionRecorder>();
         services.AddHeraldHealthChecks(sp => Path.Combine(DataDirectory(sp), "files"));
@@ -105,6 +108,7 @@ internal static class HeraldApplication
     {
         var options = app.Services.GetRequiredService<IOptions<HeraldOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<InsiderOneOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<AlertOptions>>().Value;
         OwnerOnlyFiles.Apply(options.DataDirectory);
         await app.Services.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
         _ = app.Services.GetRequiredService<ApiKey>();
@@ -147,6 +151,7 @@ internal static class HeraldApplication
         api.MapDestinationEndpoints();
         api.MapOrchestrationEndpoints();
         api.MapRunEndpoints();
+        api.MapAlertEndpoints();
         app.MapCallbackEndpoint();
         app.MapFileEndpoint();
 
