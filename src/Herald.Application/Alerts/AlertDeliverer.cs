@@ -95,12 +95,19 @@ internal sealed class AlertDeliverer(
         return delay;
     }
 
-    /// <summary>Removes the channel's secret (and its URL-escaped form) from text that will be stored or shown, and bounds its length.</summary>
+    /// <summary>
+    /// Removes the channel's secret from text that will be stored or shown (a receiver may echo what it got), and bounds its
+    /// length: the secret, its URL-escaped form and, for a secret URL (Slack's), its path, which is what makes it secret.
+    /// </summary>
     public static string Scrub(string text, string? secret)
     {
         if (secret is { Length: > 0 })
         {
             text = text.Replace(secret, "[secret]", StringComparison.Ordinal).Replace(Uri.EscapeDataString(secret), "[secret]", StringComparison.Ordinal);
+            if (Uri.TryCreate(secret, UriKind.Absolute, out var url) && url.AbsolutePath.Length > 1)
+            {
+                text = text.Replace(url.AbsolutePath, "/[secret]", StringComparison.Ordinal);
+            }
         }
         return text.Length <= MaxErrorChars ? text : string.Concat(text.AsSpan(0, MaxErrorChars), " …");
     }
