@@ -1,6 +1,7 @@
 using Herald.Application.Alerts;
 using Herald.Application.Runs;
 using Herald.Application.Runs.Steps;
+using Herald.Application.Telemetry;
 using Herald.Application.UseCases;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,6 +38,7 @@ public static class ApplicationServices
         services.AddSingleton<CredentialUseCases>();
         services.AddSingleton<OrchestrationUseCases>();
         services.AddSingleton<ReportDeadlineSweeper>();
+        services.AddSingleton<IRunFinishedListener, RunMetricsListener>();
         services.AddSingleton<AlertSignal>();
         services.AddSingleton<AlertEvaluator>();
         services.AddSingleton<IRunFinishedListener>(sp => sp.GetRequiredService<AlertEvaluator>());

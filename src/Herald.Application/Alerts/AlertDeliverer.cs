@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Herald.Application.Telemetry;
 using Herald.Core.Alerts;
 using Herald.Core.Ports;
 using Microsoft.Extensions.Options;
@@ -45,10 +46,12 @@ internal sealed class AlertDeliverer(
         int? status = null;
         string? error = null;
         string? secret = null;
+        var channel = "unknown";
         try
         {
             var rule = await store.FindRuleAsync(delivery.RuleId.ToString(), cancellationToken)
                 ?? throw new AlertSendException("The alert rule was removed.");
+            channel = rule.Channel.ToString().ToLowerInvariant();
             var sender = senders.FirstOrDefault(s => s.Channel == rule.Channel)
                 ?? throw new AlertSendException($"Herald has no sender for {rule.Channel} channels.");
             secret = await store.RevealSecretAsync(rule.Id, cancellationToken);
@@ -75,6 +78,7 @@ internal sealed class AlertDeliverer(
             logger.LogWarning("Alert delivery {Delivery} failed unexpectedly: {Error}", delivery.Id, Scrub(error, secret));
         }
         var duration = (long)clock.GetElapsedTime(started).TotalMilliseconds;
+        HeraldTelemetry.AlertAttempts.Add(1, new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("outcome", error is null ? "delivered" : "failed"));
         var attempt = new AlertDeliveryAttempt(number, at, error is null, status, error is null ? null : Scrub(error, secret), duration);
         var (state, next) = error is null ? (AlertDeliveryState.Delivered, (DateTimeOffset?)null)
             : number >= settings.MaxAttempts ? (AlertDeliveryState.GaveUp, null)

@@ -16,6 +16,8 @@ internal sealed class AlertPoster(IHttpClientFactory clients, IOptions<AlertOpti
     public async Task PostAsync(Uri url, byte[] body, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        // A Slack URL is the channel's secret: it must not reach a trace.
+        request.Options.Set(Telemetry.TelemetryServices.Untraced, true);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         foreach (var (name, value) in headers)
         {

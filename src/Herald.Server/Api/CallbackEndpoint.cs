@@ -78,6 +78,17 @@ internal static class CallbackEndpoint
                     updated.History.Last(e => e.Reason.StartsWith(Run.RefusedReportNote, StringComparison.Ordinal)).Reason),
                 _ => Results.Ok(new { status = updated.State.ToWireName() }),
             };
+        }).AddEndpointFilter(async (context, next) =>
+        {
+            // Counted once the answer's status is known: accepted (2xx) or refused, never with the run or the secret.
+            var response = context.HttpContext.Response;
+            response.OnStarting(() =>
+            {
+                Herald.Application.Telemetry.HeraldTelemetry.CallbacksReceived.Add(1,
+                    new KeyValuePair<string, object?>("outcome", response.StatusCode is >= 200 and < 300 ? "accepted" : "refused"));
+                return Task.CompletedTask;
+            });
+            return await next(context);
         });
     }
 

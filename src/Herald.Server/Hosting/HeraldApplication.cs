@@ -9,6 +9,7 @@ using Herald.Server.Api;
 using Herald.Server.Health;
 using Herald.Server.Runs;
 using Herald.Server.Security;
+using Herald.Server.Telemetry;
 using Herald.Server.Web;
 using Herald.Sources.DuckDb;
 using Herald.Sources.DuckDb.InsiderTables;
@@ -94,6 +95,7 @@ internal static class HeraldApplication
             engine.FileUrlLifetime = herald.Value.Files.UrlLifetime;
         });
         services.AddHeraldAlerts(builder.Configuration);
+        builder.AddHeraldTelemetry();
         services.AddHeraldApplication();
         services.AddHostedService<ServerSessionRecorder>();
         services.AddHeraldHealthChecks(sp => Path.Combine(DataDirectory(sp), "files"));
@@ -109,6 +111,7 @@ internal static class HeraldApplication
         var options = app.Services.GetRequiredService<IOptions<HeraldOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<InsiderOneOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<AlertOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
         OwnerOnlyFiles.Apply(options.DataDirectory);
         await app.Services.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
         _ = app.Services.GetRequiredService<ApiKey>();
@@ -144,6 +147,7 @@ internal static class HeraldApplication
 
         app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
         app.MapHeraldHealthChecks();
+        app.MapHeraldMetrics();
         var api = app.MapGroup("/api");
         // Authorized by the API key scheme before the endpoint runs, so before any body is bound.
         api.RequireAuthorization(ApiKeyAuthentication.Policy);
