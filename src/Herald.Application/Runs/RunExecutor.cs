@@ -31,7 +31,8 @@ internal sealed class RunExecutor(IRunStore runs, IRunWorkspace workspace, RunSt
                 }
                 return;
             }
-            var stepName = run.State.ToWireName();
+            // Named by what it does (build, compare, stage, submit), whatever state it resumes from: a bounded label.
+            var stepName = step.GetType().Name.Replace("Step", "", StringComparison.Ordinal).ToLowerInvariant();
             using var stepSpan = HeraldTelemetry.Source.StartActivity($"herald.run.step {stepName}");
             stepSpan?.SetTag(HeraldTelemetry.RunIdTag, runId.ToString());
             stepSpan?.SetTag("herald.run.step", stepName);
@@ -62,8 +63,9 @@ internal sealed class RunExecutor(IRunStore runs, IRunWorkspace workspace, RunSt
             }
             finally
             {
-                HeraldTelemetry.StepDuration.Record(clock.GetElapsedTime(started).TotalSeconds,
-                    new KeyValuePair<string, object?>("step", stepName), new KeyValuePair<string, object?>("outcome", outcome));
+                var seconds = clock.GetElapsedTime(started).TotalSeconds;
+                HeraldTelemetry.StepDuration.Record(seconds, new KeyValuePair<string, object?>("step", stepName), new KeyValuePair<string, object?>("outcome", outcome));
+                logger.LogInformation("Run step {Step} ended ({Outcome}) after {Seconds:0.###} s", stepName, outcome, seconds);
             }
         }
     }

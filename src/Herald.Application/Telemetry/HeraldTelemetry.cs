@@ -31,7 +31,7 @@ public static class HeraldTelemetry
     /// <summary>Seconds from a run's creation to its final state, by <c>state</c>.</summary>
     public static readonly Histogram<double> RunDuration = Meter.CreateHistogram<double>("herald.run.duration", "s", "Seconds from a run's creation to its end.");
 
-    /// <summary>Seconds one step of a run took in the engine, by <c>step</c> (the state it works on) and <c>outcome</c>.</summary>
+    /// <summary>Seconds one step of a run took in the engine, by <c>step</c> (build, compare, stage, submit) and <c>outcome</c> (completed, moved, stopped, error).</summary>
     public static readonly Histogram<double> StepDuration = Meter.CreateHistogram<double>("herald.run.step.duration", "s", "Seconds one run step took.");
 
     /// <summary>Requests to Insider One, by <c>operation</c> and <c>status</c> (the HTTP status, or none when no answer came).</summary>
