@@ -55,7 +55,7 @@ public sealed class AlertMisuseTests : IAsyncLifetime
             new AlertInput("bad rule!", "orchestration", "no-such-orchestration", ["run-failed", "everything"], 1.5, "webhook",
                 Url: "https://hooks.example.com/alerts", SigningSecret: "not-a-secret"));
 
-        var error = await HeraldApi.ReadAsync<ApiError>(response, HttpStatusCode.BadRequest);
+        var error = await HeraldApi.ReadAsync<ApiProblem>(response, HttpStatusCode.BadRequest);
         error.Errors!.ShouldContain(e => e.Contains("may hold only letters"));
         error.Errors!.ShouldContain(e => e.Contains("No orchestration named 'no-such-orchestration'"));
         error.Errors!.ShouldContain(e => e.Contains("'everything' is not one Herald knows"));
@@ -69,7 +69,7 @@ public sealed class AlertMisuseTests : IAsyncLifetime
         var response = await _harness.Api.Http.PostAsJsonAsync("/api/alerts", new AlertInput("mail", null, null, null, null, "email",
             EmailTo: ["ops@example.com"], EmailFrom: "herald@example.com", SmtpHost: "smtp.example.com", SmtpPort: 25, SmtpRequireTls: false));
 
-        var error = await HeraldApi.ReadAsync<ApiError>(response, HttpStatusCode.BadRequest);
+        var error = await HeraldApi.ReadAsync<ApiProblem>(response, HttpStatusCode.BadRequest);
         error.Errors!.ShouldContain(e => e.Contains("Herald:Alerts:AllowInsecureTargets"));
     }
 
@@ -87,7 +87,7 @@ public sealed class AlertMisuseTests : IAsyncLifetime
     {
         var response = await _harness.Api.Http.PostAsync("/api/alerts/nope/test", null);
 
-        var error = await HeraldApi.ReadAsync<ApiError>(response, HttpStatusCode.NotFound);
-        error.Error.ShouldContain("herald alert list");
+        var error = await HeraldApi.ReadAsync<ApiProblem>(response, HttpStatusCode.NotFound);
+        error.Detail!.ShouldContain("herald alert list");
     }
 }
