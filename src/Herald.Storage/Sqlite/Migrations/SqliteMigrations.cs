@@ -116,23 +116,24 @@ internal static class SqliteMigrations
             );
             """),
         // Numbers 7 and 8 belong to the catalog's and the schedules' changes, made in parallel; a gap here is expected.
-        // A rule's shape lives in a JSON document; what is compared in SQL (due times, states) has columns.
+        // A rule's shape lives in a JSON document; what is compared in SQL (due times, states) has columns. IF NOT EXISTS, like
+        // 6: a data directory rewound to before numbered migrations runs every migration again over tables it may hold.
         SqliteMigration.Sql(9, "alert rules, states and deliveries", """
-            CREATE TABLE alert_rules (
+            CREATE TABLE IF NOT EXISTS alert_rules (
                 id TEXT PRIMARY KEY,
                 name TEXT NOT NULL UNIQUE COLLATE NOCASE,
                 document TEXT NOT NULL,
                 secret_ciphertext BLOB,
                 created_at INTEGER NOT NULL
             );
-            CREATE TABLE alert_states (
+            CREATE TABLE IF NOT EXISTS alert_states (
                 rule_id TEXT NOT NULL REFERENCES alert_rules(id) ON DELETE CASCADE,
                 subject_key TEXT NOT NULL,
                 state TEXT NOT NULL,
                 updated_at INTEGER NOT NULL,
                 PRIMARY KEY (rule_id, subject_key)
             );
-            CREATE TABLE alert_deliveries (
+            CREATE TABLE IF NOT EXISTS alert_deliveries (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT,
                 id TEXT NOT NULL UNIQUE,
                 rule_id TEXT NOT NULL REFERENCES alert_rules(id) ON DELETE CASCADE,
@@ -141,9 +142,9 @@ internal static class SqliteMigrations
                 next_attempt_at INTEGER,
                 message TEXT NOT NULL
             );
-            CREATE INDEX alert_deliveries_due ON alert_deliveries(state, next_attempt_at);
-            CREATE INDEX alert_deliveries_by_rule ON alert_deliveries(rule_id, seq);
-            CREATE TABLE alert_attempts (
+            CREATE INDEX IF NOT EXISTS alert_deliveries_due ON alert_deliveries(state, next_attempt_at);
+            CREATE INDEX IF NOT EXISTS alert_deliveries_by_rule ON alert_deliveries(rule_id, seq);
+            CREATE TABLE IF NOT EXISTS alert_attempts (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT,
                 delivery_id TEXT NOT NULL REFERENCES alert_deliveries(id) ON DELETE CASCADE,
                 number INTEGER NOT NULL,
@@ -153,7 +154,7 @@ internal static class SqliteMigrations
                 error TEXT,
                 duration_ms INTEGER NOT NULL
             );
-            CREATE INDEX alert_attempts_by_delivery ON alert_attempts(delivery_id, seq);
+            CREATE INDEX IF NOT EXISTS alert_attempts_by_delivery ON alert_attempts(delivery_id, seq);
             """),
     ];
 

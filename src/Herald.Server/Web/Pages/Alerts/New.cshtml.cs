@@ -1,5 +1,4 @@
 using Herald.Application.UseCases;
-using Herald.Core.Ports;
 using Herald.Server.Api;
 using Herald.Server.Web.Display;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages.Alerts;
 
-internal sealed class NewModel(AlertUseCases alerts, ICatalogStore catalog) : PageModel
+internal sealed class NewModel(AlertUseCases alerts, CatalogReads catalog) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string Watches { get; set; } = "global";
@@ -84,7 +83,7 @@ internal sealed class NewModel(AlertUseCases alerts, ICatalogStore catalog) : Pa
 
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
-        Orchestrations = [.. (await catalog.ListOrchestrationsAsync(ct)).Select(o => o.Name).Order(StringComparer.OrdinalIgnoreCase)];
-        Destinations = [.. (await catalog.ListDestinationsAsync(ct)).Select(d => d.Name).Order(StringComparer.OrdinalIgnoreCase)];
+        Orchestrations = [.. (await catalog.ListOrchestrationsAsync(Callers.Web(HttpContext), ct)).Select(o => o.Orchestration.Name).Order(StringComparer.OrdinalIgnoreCase)];
+        Destinations = [.. (await catalog.ListDestinationsAsync(Callers.Web(HttpContext), ct)).Select(d => d.Destination.Name).Order(StringComparer.OrdinalIgnoreCase)];
     }
 }
