@@ -140,11 +140,17 @@ public sealed class SqliteAlertStore(SqliteDatabase database, SecretProtector pr
         return await WithAttemptsAsync(connection, rows.ToList());
     }
 
+    /// <summary>Deliveries kept per rule: the oldest settled ones beyond it are deleted (with their attempts) as new ones come.</summary>
+    public const int KeptDeliveriesPerRule = 1000;
+
     private static Task InsertDeliveryAsync(SqliteConnection connection, SqliteTransaction? transaction, AlertDelivery delivery) =>
         connection.ExecuteAsync(
             """
             INSERT INTO alert_deliveries (id, rule_id, state, created_at, next_attempt_at, message)
-            VALUES (@id, @rule, @state, @createdAt, @next, @message)
+            VALUES (@id, @rule, @state, @createdAt, @next, @message);
+            DELETE FROM alert_deliveries
+            WHERE rule_id = @rule AND state <> 'pending'
+              AND seq <= (SELECT max(seq) FROM alert_deliveries WHERE rule_id = @rule) - @kept;
             """,
             new
             {
@@ -154,6 +160,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database, SecretProtector pr
                 createdAt = UnixTime.Ms(delivery.CreatedAt),
                 next = delivery.NextAttemptAt is { } at ? UnixTime.Ms(at) : (long?)null,
                 message = JsonSerializer.Serialize(delivery.Message, Json),
+                kept = KeptDeliveriesPerRule,
             }, transaction);
 
     private static async Task<IReadOnlyList<AlertDelivery>> WithAttemptsAsync(SqliteConnection connection, List<DeliveryRow> rows)
