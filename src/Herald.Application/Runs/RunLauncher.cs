@@ -71,6 +71,7 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
     {
         var run = new Run(runId ?? Guid.NewGuid(), origin, clock.GetUtcNow(), occasion);
         await runs.CreateAsync(run, cancellationToken);
+        Telemetry.HeraldTelemetry.RunsStarted.Add(1, new KeyValuePair<string, object?>("origin", origin.OrchestrationId is null ? "send" : "orchestration"));
         signal.Pulse();
         return run;
     }

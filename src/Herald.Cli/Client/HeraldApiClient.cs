@@ -101,6 +101,22 @@ internal sealed class HeraldApiClient : IDisposable
     public Task<RunView> CancelRunAsync(string id, CancellationToken ct) =>
         SendAsync<RunView>(HttpMethod.Post, $"api/runs/{Escape(id)}/cancel", ct);
 
+    public Task<IReadOnlyList<AlertView>> ListAlertsAsync(CancellationToken ct) =>
+        SendAsync<IReadOnlyList<AlertView>>(HttpMethod.Get, "api/alerts", ct);
+
+    public Task<AlertDetailsView> GetAlertAsync(string nameOrId, CancellationToken ct) =>
+        SendAsync<AlertDetailsView>(HttpMethod.Get, $"api/alerts/{Escape(nameOrId)}", ct);
+
+    public Task<AlertView> AddAlertAsync(AlertInput input, CancellationToken ct) =>
+        SendAsync<AlertInput, AlertView>(HttpMethod.Post, "api/alerts", input, ct);
+
+    public Task RemoveAlertAsync(string nameOrId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Delete, $"api/alerts/{Escape(nameOrId)}", ct);
+
+    /// <summary>Queues a test alert through the rule's channel; its delivery shows in <c>herald alert show</c>.</summary>
+    public Task<AlertDeliveryView> TestAlertAsync(string nameOrId, CancellationToken ct) =>
+        SendAsync<AlertDeliveryView>(HttpMethod.Post, $"api/alerts/{Escape(nameOrId)}/test", ct);
+
     public void Dispose() => http.Dispose();
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);

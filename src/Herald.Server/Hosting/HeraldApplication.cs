@@ -1,13 +1,16 @@
 using Herald.Application;
+using Herald.Application.Alerts;
 using Herald.Application.Runs;
 using Herald.Application.Schedules;
 using Herald.Application.UseCases;
 using Herald.Core.Ports;
 using Herald.InsiderOne;
+using Herald.Server.Alerts;
 using Herald.Server.Api;
 using Herald.Server.Health;
 using Herald.Server.Runs;
 using Herald.Server.Security;
+using Herald.Server.Telemetry;
 using Herald.Server.Web;
 using Herald.Sources.DuckDb;
 using Herald.Sources.DuckDb.InsiderTables;
@@ -94,6 +97,8 @@ internal static class HeraldApplication
             engine.DeadlineSweepInterval = herald.Value.Workers.DeadlineSweepInterval;
             engine.FileUrlLifetime = herald.Value.Files.UrlLifetime;
         });
+        services.AddHeraldAlerts(builder.Configuration);
+        builder.AddHeraldTelemetry();
         services.AddHeraldApplication();
         services.AddProblemDetails();
         services.AddHeraldApiDocument();
@@ -111,6 +116,8 @@ internal static class HeraldApplication
         var options = app.Services.GetRequiredService<IOptions<HeraldOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<InsiderOneOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<ScheduleOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<AlertOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
         OwnerOnlyFiles.Apply(options.DataDirectory);
         await app.Services.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
         _ = app.Services.GetRequiredService<ApiKey>();
@@ -146,6 +153,7 @@ internal static class HeraldApplication
         app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }))
             .WithTags("Health").WithSummary("Alive (kept for clients written before /healthz)").Produces(200);
         app.MapHeraldHealthChecks();
+        app.MapHeraldMetrics();
         app.MapHeraldApiDocument();
         var api = app.MapGroup("/api");
         // Authorized by the API key scheme before the endpoint runs, so before any body is bound.
@@ -156,6 +164,7 @@ internal static class HeraldApplication
         api.MapOrchestrationEndpoints();
         api.MapScheduleEndpoints();
         api.MapRunEndpoints();
+        api.MapAlertEndpoints();
         app.MapCallbackEndpoint();
         app.MapFileEndpoint();
 

@@ -150,6 +150,46 @@ internal static class SqliteMigrations
             CREATE INDEX IF NOT EXISTS schedule_slots_by_work ON schedule_slots(work_kind, work_name, seq);
             CREATE INDEX IF NOT EXISTS schedule_slots_by_outcome ON schedule_slots(outcome, claimed_at);
             """),
+        // A rule's shape lives in a JSON document; what is compared in SQL (due times, states) has columns. IF NOT EXISTS, like
+        // 6: a data directory rewound to before numbered migrations runs every migration again over tables it may hold.
+        SqliteMigration.Sql(9, "alert rules, states and deliveries", """
+            CREATE TABLE IF NOT EXISTS alert_rules (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                document TEXT NOT NULL,
+                secret_ciphertext BLOB,
+                created_at INTEGER NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS alert_states (
+                rule_id TEXT NOT NULL REFERENCES alert_rules(id) ON DELETE CASCADE,
+                subject_key TEXT NOT NULL,
+                state TEXT NOT NULL,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (rule_id, subject_key)
+            );
+            CREATE TABLE IF NOT EXISTS alert_deliveries (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                id TEXT NOT NULL UNIQUE,
+                rule_id TEXT NOT NULL REFERENCES alert_rules(id) ON DELETE CASCADE,
+                state TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                next_attempt_at INTEGER,
+                message TEXT NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS alert_deliveries_due ON alert_deliveries(state, next_attempt_at);
+            CREATE INDEX IF NOT EXISTS alert_deliveries_by_rule ON alert_deliveries(rule_id, seq);
+            CREATE TABLE IF NOT EXISTS alert_attempts (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                delivery_id TEXT NOT NULL REFERENCES alert_deliveries(id) ON DELETE CASCADE,
+                number INTEGER NOT NULL,
+                at INTEGER NOT NULL,
+                delivered INTEGER NOT NULL,
+                status INTEGER,
+                error TEXT,
+                duration_ms INTEGER NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS alert_attempts_by_delivery ON alert_attempts(delivery_id, seq);
+            """),
     ];
 
     private static async Task AddColumnIfMissingAsync(
