@@ -1,3 +1,4 @@
+using Herald.Application.Bridges;
 using Herald.Application.Runs;
 using Herald.Application.Runs.Steps;
 using Herald.Application.UseCases;
@@ -37,6 +38,21 @@ public static class ApplicationServices
         services.AddSingleton<ReportDeadlineSweeper>();
         services.AddHostedService<RunWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportDeadlineSweeper>());
+        return services;
+    }
+
+    /// <summary>
+    /// Registers bridges: their use cases and the sync worker. The host provides <c>IBridgeStore</c>,
+    /// <c>IInsiderTableSource</c> and one <c>IBridgeTarget</c> per target it supports, besides what
+    /// <see cref="AddHeraldApplication"/> needs.
+    /// </summary>
+    public static IServiceCollection AddHeraldBridges(this IServiceCollection services)
+    {
+        services.AddSingleton<BridgeTargets>();
+        services.AddSingleton<BridgeSyncSignal>();
+        services.AddSingleton<BridgeSyncExecutor>();
+        services.AddSingleton<BridgeUseCases>();
+        services.AddHostedService<BridgeSyncWorker>();
         return services;
     }
 }

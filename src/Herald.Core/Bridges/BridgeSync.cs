@@ -78,9 +78,11 @@ public sealed class BridgeSync
 
     public void StartBuilding(int tables, DateTimeOffset now)
     {
-        Require("start building", BridgeSyncState.Queued, BridgeSyncState.Building);
+        // Entered again after a crash from any unfinished state: every step is harmless to repeat.
+        Require("start building", BridgeSyncState.Queued, BridgeSyncState.Building, BridgeSyncState.Loading, BridgeSyncState.Sharing);
+        var again = State != BridgeSyncState.Queued;
         _tables.Clear();
-        Move(BridgeSyncState.Building, $"Building and checking {tables} table(s) in the customer 360.", now);
+        Move(BridgeSyncState.Building, (again ? "Taken up again after an interruption: " : "") + $"building and checking {tables} table(s) in the customer 360.", now);
     }
 
     /// <summary>A table was built and passed every check; its rows are counted.</summary>

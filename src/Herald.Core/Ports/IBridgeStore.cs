@@ -27,5 +27,8 @@ public interface IBridgeStore
     /// </summary>
     Task<BridgeSync?> TryClaimNextSyncAsync(string worker, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
+    /// <summary>Extends the lease; false when the worker has lost it or the sync has ended: it must stop working on the sync.</summary>
+    Task<bool> RenewSyncLeaseAsync(Guid syncId, string worker, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+
     Task ReleaseSyncLeaseAsync(Guid syncId, string worker, CancellationToken cancellationToken);
 }

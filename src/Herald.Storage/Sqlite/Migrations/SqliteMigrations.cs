@@ -115,6 +115,32 @@ internal static class SqliteMigrations
                 expires_at INTEGER NOT NULL
             );
             """),
+        // 7 (neutral catalog), 8 (schedules) and 9 (alerts) come from other branches; numbers may arrive out of order.
+        // A bridge's settings and its syncs are JSON documents, as runs are; what SQL compares has its own column.
+        SqliteMigration.Sql(10, "bridges and their syncs", """
+            CREATE TABLE bridges (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                target TEXT NOT NULL,
+                credential_id TEXT,
+                document TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            );
+            CREATE TABLE bridge_syncs (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                id TEXT NOT NULL UNIQUE,
+                bridge_id TEXT NOT NULL,
+                state TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                version INTEGER NOT NULL,
+                document TEXT NOT NULL,
+                lease_owner TEXT,
+                lease_expires_at INTEGER
+            );
+            CREATE INDEX bridge_syncs_by_bridge ON bridge_syncs (bridge_id, seq);
+            CREATE INDEX bridge_syncs_by_state ON bridge_syncs (state, seq);
+            """),
     ];
 
     private static async Task AddColumnIfMissingAsync(
