@@ -64,6 +64,10 @@ internal static class HeraldApplication
         // The second pathway's tables (issue 14): checked, previewed and streamed in the same sandbox as audiences.
         services.AddSingleton(sp => new DuckDbInsiderTableSource(SourceOptionsOf(sp)));
         services.AddSingleton(sp => new ParquetFolderPublisher(SourceOptionsOf(sp)));
+        // Bridges: the tables built from the customer 360, published to a folder (Snowflake once its credential is stored: issue 11).
+        services.AddSingleton<IBridgeStore, SqliteBridgeStore>();
+        services.AddSingleton<IInsiderTableSource>(sp => new DuckDbInsiderTables(SourceOptionsOf(sp)));
+        services.AddSingleton<IBridgeTarget>(sp => new FolderBridgeTarget(SourceOptionsOf(sp), BridgeFolderRoot(sp)));
         services.AddSingleton(sp => new PreviewGate(sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Source.MaxConcurrentPreviews));
         services.AddSingleton<ISegmentComparer>(sp =>
         {
@@ -92,6 +96,7 @@ internal static class HeraldApplication
             engine.FileUrlLifetime = herald.Value.Files.UrlLifetime;
         });
         services.AddHeraldApplication();
+        services.AddHeraldBridges();
         services.AddHostedService<ServerSessionRecorder>();
         services.AddHeraldHealthChecks(sp => Path.Combine(DataDirectory(sp), "files"));
 
@@ -147,6 +152,7 @@ internal static class HeraldApplication
         api.MapDestinationEndpoints();
         api.MapOrchestrationEndpoints();
         api.MapRunEndpoints();
+        api.MapBridgeEndpoints();
         app.MapCallbackEndpoint();
         app.MapFileEndpoint();
 
@@ -160,6 +166,12 @@ internal static class HeraldApplication
 
     private static string DataDirectory(IServiceProvider services) =>
         services.GetRequiredService<IOptions<HeraldOptions>>().Value.DataDirectory;
+
+    private static string BridgeFolderRoot(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<HeraldOptions>>().Value;
+        return options.Bridges.FolderRoot ?? Path.Combine(options.DataDirectory, "bridges");
+    }
 
     private static DuckDbSourceOptions SourceOptionsOf(IServiceProvider services)
     {
