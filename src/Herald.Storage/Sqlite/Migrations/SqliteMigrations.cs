@@ -115,6 +115,31 @@ internal static class SqliteMigrations
                 expires_at INTEGER NOT NULL
             );
             """),
+        // Credentials and destinations become destination-neutral: a plugin's settings document and named secrets.
+        // Insider One's token keeps its ciphertext (its binding is the name 'api-token'); nothing is decrypted here.
+        SqliteMigration.Sql(7, "neutral catalog: plugin settings and named secrets", """
+            ALTER TABLE credentials ADD COLUMN settings TEXT NOT NULL DEFAULT '{}';
+            UPDATE credentials SET settings = json_object('partnerName', partner_name);
+            CREATE TABLE credential_secrets (
+                credential_id TEXT NOT NULL REFERENCES credentials(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                ciphertext BLOB NOT NULL,
+                PRIMARY KEY (credential_id, name)
+            );
+            INSERT INTO credential_secrets (credential_id, name, ciphertext) SELECT id, 'api-token', token_ciphertext FROM credentials;
+            ALTER TABLE credentials DROP COLUMN partner_name;
+            ALTER TABLE credentials DROP COLUMN token_ciphertext;
+            ALTER TABLE destinations ADD COLUMN settings TEXT NOT NULL DEFAULT '{}';
+            UPDATE destinations SET settings = json_object(
+                'segmentName', segment_name, 'attributeName', attribute_name, 'updateMode', update_mode,
+                'allowSplit', json(CASE WHEN allow_split <> 0 THEN 'true' ELSE 'false' END));
+            UPDATE destinations SET settings = json_set(settings, '$.shrinkGuardShare', shrink_guard_share) WHERE shrink_guard_share IS NOT NULL;
+            ALTER TABLE destinations DROP COLUMN segment_name;
+            ALTER TABLE destinations DROP COLUMN attribute_name;
+            ALTER TABLE destinations DROP COLUMN update_mode;
+            ALTER TABLE destinations DROP COLUMN allow_split;
+            ALTER TABLE destinations DROP COLUMN shrink_guard_share;
+            """),
     ];
 
     private static async Task AddColumnIfMissingAsync(
