@@ -21,6 +21,7 @@ public static class ApplicationServices
         services.AddSingleton<RunUpdater>();
         services.AddSingleton<RunLauncher>();
         services.AddSingleton<RunAccounts>();
+        services.AddSingleton<DestinationRoutes>();
         services.AddSingleton<CurrentSegments>();
         services.AddSingleton<UploadGuards>();
         services.AddSingleton<Acceptances>();

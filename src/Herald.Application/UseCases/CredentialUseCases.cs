@@ -17,7 +17,7 @@ internal sealed class CredentialUseCases(ICatalogStore catalog, DestinationPlugi
         }
         else
         {
-            problems.AddRange(plugins.For(pluginId).CheckCredential(draft.PartnerName, draft.ApiToken, isNew: true));
+            problems.AddRange(plugins.For(pluginId).CheckCredential(draft.Settings, draft.Secrets, isNew: true));
         }
         if (problems.Count > 0)
         {
@@ -28,8 +28,8 @@ internal sealed class CredentialUseCases(ICatalogStore catalog, DestinationPlugi
             return Refusal.Conflict($"A credential named '{draft.Name}' exists already; choose another name, or update that one.") with { Subject = "credential" };
         }
         var now = clock.GetUtcNow();
-        var credential = new Credential(Guid.NewGuid(), draft.Name!, pluginId, draft.PartnerName!, Descriptions.Clean(draft.Description), now, now);
-        await catalog.SaveCredentialAsync(credential, draft.ApiToken, cancellationToken);
+        var credential = new Credential(Guid.NewGuid(), draft.Name!, pluginId, draft.Settings, Descriptions.Clean(draft.Description), now, now);
+        await catalog.SaveCredentialAsync(credential, draft.Secrets, cancellationToken);
         return credential;
     }
 
@@ -39,18 +39,19 @@ internal sealed class CredentialUseCases(ICatalogStore catalog, DestinationPlugi
         {
             return Refusal.NotFound("credential", key);
         }
-        var problems = plugins.IsInstalled(credential.Plugin) ? plugins.For(credential.Plugin).CheckCredential(changes.PartnerName, changes.ApiToken, isNew: false) : [];
+        var settings = changes.Settings is null ? credential.Settings : credential.Settings.MergedWith(changes.Settings);
+        var problems = plugins.IsInstalled(credential.Plugin) ? plugins.For(credential.Plugin).CheckCredential(settings, changes.Secrets, isNew: false) : [];
         if (problems.Count > 0)
         {
             return Refusal.Invalid("credential", problems);
         }
         var changed = credential with
         {
-            PartnerName = changes.PartnerName ?? credential.PartnerName,
+            Settings = settings,
             Description = changes.Description is null ? credential.Description : Descriptions.Clean(changes.Description),
             UpdatedAt = clock.GetUtcNow(),
         };
-        await catalog.SaveCredentialAsync(changed, changes.ApiToken, cancellationToken);
+        await catalog.SaveCredentialAsync(changed, changes.Secrets, cancellationToken);
         return changed;
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Herald.Application.Runs;
 using Herald.Core.Ports;
 using Herald.Core.Runs;
-using Herald.Application.Runs;
 using Herald.Server.Security;
 
 namespace Herald.Server.Api;
@@ -85,7 +85,7 @@ internal static class CallbackEndpoint
     {
         try
         {
-            return Herald.InsiderOne.TokenRedaction.Redact(body, await catalog.RevealTokenAsync(credentialId, ct));
+            return Herald.InsiderOne.TokenRedaction.Redact(body, await catalog.RevealSecretAsync(credentialId, Herald.InsiderOne.InsiderOneCredentialSettings.ApiTokenSecret, ct));
         }
         catch (KeyNotFoundException)
         {

@@ -1,6 +1,7 @@
 using Herald.Application.UseCases;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
+using Herald.InsiderOne;
 
 namespace Herald.Server.Api;
 
@@ -24,13 +25,14 @@ internal static class CredentialEndpoints
 
         group.MapPost("/", async (CredentialInput input, HttpContext http, CredentialUseCases useCases, CancellationToken ct) =>
         {
-            var added = await useCases.CreateAsync(Callers.Api(http), new CredentialDraft(input.Name, input.Plugin, input.PartnerName, input.ApiToken, input.Description), ct);
+            var added = await useCases.CreateAsync(Callers.Api(http), new CredentialDraft(input.Name, input.Plugin,
+                InsiderOneCredentialSettings.Document(input.PartnerName), InsiderOneCredentialSettings.Secrets(input.ApiToken), input.Description), ct);
             return added.Succeeded ? Results.Created($"/api/credentials/{added.Value.Name}", added.Value.ToView([])) : ApiResults.From(added.Refusal);
         });
 
         group.MapPut("/{key}", async (string key, CredentialUpdate update, HttpContext http, CredentialUseCases useCases, CancellationToken ct) =>
         {
-            var changed = await useCases.UpdateAsync(Callers.Api(http), key, new CredentialChanges(update.PartnerName, update.ApiToken, update.Description), ct);
+            var changed = await useCases.UpdateAsync(Callers.Api(http), key, new CredentialChanges(InsiderOneCredentialSettings.Document(update.PartnerName), InsiderOneCredentialSettings.Secrets(update.ApiToken), update.Description), ct);
             return changed.Succeeded
                 ? Results.Ok(changed.Value.ToView(await useCases.UsedByAsync(changed.Value, ct)))
                 : ApiResults.From(changed.Refusal);

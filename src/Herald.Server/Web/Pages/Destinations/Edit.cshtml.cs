@@ -3,6 +3,7 @@ using Herald.Application.UseCases;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
 using Herald.Core.Updates;
+using Herald.InsiderOne;
 using Herald.Server.Api;
 using Microsoft.AspNetCore.Mvc;
 
@@ -24,11 +25,11 @@ internal sealed class EditModel(ICatalogStore catalog, DestinationUseCases desti
         Credential = credential?.Name;
         Name = destination.Name;
         Description = destination.Description;
-        SegmentName = destination.SegmentName;
-        AttributeName = destination.AttributeName;
-        UpdateMode = destination.UpdateMode.ToWireName();
-        AllowSplit = destination.AllowSplit;
-        ShrinkGuardShare = destination.ShrinkGuardShare?.ToString(CultureInfo.InvariantCulture);
+        SegmentName = destination.InsiderOne().SegmentName;
+        AttributeName = destination.InsiderOne().AttributeName;
+        UpdateMode = destination.InsiderOne().UpdateMode.ToWireName();
+        AllowSplit = destination.InsiderOne().AllowSplit;
+        ShrinkGuardShare = destination.InsiderOne().ShrinkGuardShare?.ToString(CultureInfo.InvariantCulture);
         return Page();
     }
 
@@ -47,8 +48,8 @@ internal sealed class EditModel(ICatalogStore catalog, DestinationUseCases desti
         }
         // The form shows every field: what it sends is the destination as it should be.
         var saved = await destinations.UpdateAsync(Callers.Web(HttpContext), destination.Id.ToString(), new DestinationChanges(Plugin ?? "", Credential ?? "",
-            SegmentName ?? "", AttributeName ?? "", Description ?? "", UpdateMode ?? "", AllowSplit, share, ClearShrinkGuardShare: share is null,
-            TestConnection: !SaveWithoutConnection), ct);
+            InsiderOneDestinationSettings.Document(SegmentName ?? "", AttributeName ?? "", UpdateMode ?? "", AllowSplit, share, clearShrinkGuardShare: share is null),
+            Description ?? "", TestConnection: !SaveWithoutConnection), ct);
         return saved.Succeeded ? Saved(saved.Value) : await RefusedAsync(saved.Refusal, ct);
     }
 }

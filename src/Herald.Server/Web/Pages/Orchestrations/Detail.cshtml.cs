@@ -1,8 +1,8 @@
-using Herald.InsiderOne;
+using Herald.Application.UseCases;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
+using Herald.InsiderOne;
 using Herald.Server.Api;
-using Herald.Application.UseCases;
 using Herald.Server.Web.Display;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,7 +26,7 @@ internal sealed class DetailModel(ICatalogStore catalog, IRunStore runs, RunUseC
         {
             return NotFound();
         }
-        TestSegmentName = DefaultTestSegment(Destination?.SegmentName ?? Orchestration.Name);
+        TestSegmentName = DefaultTestSegment(Destination?.InsiderOne().SegmentName ?? Orchestration.Name);
         return Page();
     }
 
@@ -61,7 +61,7 @@ internal sealed class DetailModel(ICatalogStore catalog, IRunStore runs, RunUseC
             Errors.Add(nameof(SampleSize), $"Choose a sample of {string.Join(" or ", WebRuns.SampleSizes)} values.");
         }
         Errors.AddRange(nameof(TestSegmentName), InsiderOneRules.CheckSegmentName(TestSegmentName));
-        if (TestSegmentName == Destination.SegmentName)
+        if (TestSegmentName == Destination.InsiderOne().SegmentName)
         {
             Errors.Add(nameof(TestSegmentName),
                 $"'{TestSegmentName}' is the destination's own segment, which a test would replace with {SampleSize} values. Give the test a segment name of its own.");
