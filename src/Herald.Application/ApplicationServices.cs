@@ -17,6 +17,7 @@ public static class ApplicationServices
     public static IServiceCollection AddHeraldApplication(this IServiceCollection services)
     {
         services.AddSingleton<DestinationPlugins>();
+        services.AddSingleton<CredentialPlugins>();
         services.AddSingleton<RunSignal>();
         services.AddSingleton<RunUpdater>();
         services.AddSingleton<RunLauncher>();

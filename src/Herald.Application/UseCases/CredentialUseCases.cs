@@ -5,7 +5,7 @@ using Herald.Core.Ports;
 namespace Herald.Application.UseCases;
 
 /// <summary>Adding, changing (rotating the token) and removing credentials: Herald's rules and the plugin's, for every edge.</summary>
-internal sealed class CredentialUseCases(ICatalogStore catalog, DestinationPlugins plugins, TimeProvider clock)
+internal sealed class CredentialUseCases(ICatalogStore catalog, CredentialPlugins plugins, TimeProvider clock)
 {
     public async Task<UseCaseResult<Credential>> CreateAsync(Caller caller, CredentialDraft draft, CancellationToken cancellationToken)
     {
@@ -13,7 +13,7 @@ internal sealed class CredentialUseCases(ICatalogStore catalog, DestinationPlugi
         var problems = CatalogRules.CheckCatalogName(draft.Name, "credential").Select(m => new FieldProblem(nameof(draft.Name), m)).ToList();
         if (!plugins.IsInstalled(pluginId))
         {
-            problems.Add(new FieldProblem(nameof(draft.Plugin), $"No destination plugin '{draft.Plugin}'; choose {string.Join(" or ", plugins.Ids)}."));
+            problems.Add(new FieldProblem(nameof(draft.Plugin), $"No credential plugin '{draft.Plugin}'; choose {string.Join(" or ", plugins.Ids)}."));
         }
         else
         {

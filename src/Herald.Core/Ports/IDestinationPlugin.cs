@@ -8,11 +8,8 @@ namespace Herald.Core.Ports;
 /// file may be, how long its report may take, how a split audience's segments are named. The plugin owns them and
 /// the settings that change them.
 /// </summary>
-public interface IDestinationPlugin
+public interface IDestinationPlugin : ICredentialPlugin
 {
-    /// <summary>The plugin's id as credentials store it, such as <c>insiderone</c>.</summary>
-    string Id { get; }
-
     /// <summary>The destination's name as people know it, for reasons ("Insider One").</summary>
     string DisplayName { get; }
 
@@ -47,15 +44,6 @@ public interface IDestinationPlugin
 
     /// <summary>The plugin's rules on a route (such as one sending to a test segment), checked when a run starts; empty when they hold.</summary>
     IReadOnlyList<FieldProblem> CheckRoute(SegmentRoute route);
-
-    /// <summary>The names of the secrets a credential of this plugin holds, such as <c>api-token</c>.</summary>
-    IReadOnlyList<string> SecretNames { get; }
-
-    /// <summary>
-    /// The plugin's rules on a credential: its whole settings document, and the secrets given now (a new credential
-    /// needs every one of <see cref="SecretNames"/>; a change may give some, the others stay as stored). Empty when they hold.
-    /// </summary>
-    IReadOnlyList<FieldProblem> CheckCredential(SettingsDocument settings, SecretValues secrets, bool isNew);
 
     /// <summary>The account the segment gateway sends with: the credential's settings and its decrypted secrets.</summary>
     /// <exception cref="FormatException">The settings do not pass <see cref="CheckCredential"/>, or a secret is missing.</exception>

@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Herald.Application.Bridges;
+using Herald.Application.Runs;
 using Herald.Application.UseCases;
 using Herald.Core.Bridges;
 using Herald.Core.Catalog;
@@ -45,7 +46,8 @@ internal sealed class BridgeHarness : IAsyncDisposable
             Threads = 1,
         };
         Source = new DuckDbInsiderTables(sourceOptions);
-        Logins = new TestLogins(new SnowflakeLogin(SnowflakeHarness.Account, SnowflakeHarness.User, "HERALD_ROLE", "HERALD_WH", TestKeys.Shared.PrivateKeyPem, null));
+        Credentials = new CredentialUseCases(Catalog, new CredentialPlugins([], [new SnowflakeCredentialPlugin()]), TimeProvider.System);
+        Logins = new CatalogSnowflakeLogins(Catalog);
         var clientOptions = new SnowflakeOptions
         {
             BaseUrl = standIn.BaseUrl,
@@ -70,7 +72,8 @@ internal sealed class BridgeHarness : IAsyncDisposable
     public SqliteBridgeStore Store { get; }
     public SqliteCatalogStore Catalog { get; }
     public DuckDbInsiderTables Source { get; }
-    public TestLogins Logins { get; }
+    public CatalogSnowflakeLogins Logins { get; }
+    public CredentialUseCases Credentials { get; }
     public SnowflakeBridgeTarget Snowflake { get; }
     public string FolderRoot { get; }
     public BridgeUseCases UseCases { get; }
@@ -92,10 +95,19 @@ internal sealed class BridgeHarness : IAsyncDisposable
         var database = new SqliteDatabase(Path.Combine(directory, "herald.db"));
         await database.MigrateAsync(TestTimeout.Token());
         var harness = new BridgeHarness(directory, server, customer360, database, new TablePublisherOptions { BatchRows = batchRows });
-        var now = DateTimeOffset.UtcNow;
-        // Until credentials hold a plugin's settings (issue 11), the login comes from TestLogins; the catalog row names the credential.
-        await harness.Catalog.SaveCredentialAsync(new Credential(Guid.NewGuid(), CredentialName, Plugins.Snowflake, SnowflakeHarness.Account, null, now, now), "withheld", TestTimeout.Token());
+        var added = await harness.Credentials.CreateAsync(Person, new CredentialDraft(CredentialName, Plugins.Snowflake,
+            SnowflakeCredentialSettings.Document(SnowflakeHarness.Account, SnowflakeHarness.User, "HERALD_ROLE", "HERALD_WH"),
+            SnowflakeCredentialSettings.Secrets(TestKeys.Shared.EncryptedPrivateKeyPem, TestKeys.Passphrase), null), TestTimeout.Token());
+        added.Refusal.ShouldBeNull(string.Join(" ", added.Refusal?.Problems.Select(p => p.Message) ?? []));
         return harness;
+    }
+
+    /// <summary>Rotates the credential's key, as a person would after a key change in Snowflake.</summary>
+    public async Task UseKeyAsync(string privateKeyPem)
+    {
+        var changed = await Credentials.UpdateAsync(Person, CredentialName, new CredentialChanges(SettingsDocument.Empty,
+            new SecretValues([new(SnowflakeCredentialSettings.PrivateKeySecret, privateKeyPem)]), null), TestTimeout.Token());
+        changed.Refusal.ShouldBeNull();
     }
 
     /// <summary>A Snowflake bridge of both tables to HERALD.PUBLIC, shared with Insider One's account.</summary>
