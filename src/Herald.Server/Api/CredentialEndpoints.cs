@@ -25,8 +25,13 @@ internal static class CredentialEndpoints
 
         group.MapPost("/", async (CredentialInput input, HttpContext http, CredentialUseCases useCases, CancellationToken ct) =>
         {
-            var added = await useCases.CreateAsync(Callers.Api(http), new CredentialDraft(input.Name, input.Plugin,
-                InsiderOneCredentialSettings.Document(input.PartnerName), InsiderOneCredentialSettings.Secrets(input.ApiToken), input.Description), ct);
+            // A plugin's own settings and secrets when given; Insider One's partner name and token otherwise.
+            var draft = input.Settings is not null || input.Secrets is not null
+                ? new CredentialDraft(input.Name, input.Plugin, input.Settings is null ? SettingsDocument.Empty : SettingsDocument.From(input.Settings),
+                    new SecretValues(input.Secrets ?? new Dictionary<string, string>()), input.Description)
+                : new CredentialDraft(input.Name, input.Plugin, InsiderOneCredentialSettings.Document(input.PartnerName),
+                    InsiderOneCredentialSettings.Secrets(input.ApiToken), input.Description);
+            var added = await useCases.CreateAsync(Callers.Api(http), draft, ct);
             return added.Succeeded ? Results.Created($"/api/credentials/{added.Value.Name}", added.Value.ToView([])) : ApiResults.From(added.Refusal);
         });
 

@@ -8,6 +8,8 @@ using Herald.Server.Health;
 using Herald.Server.Runs;
 using Herald.Server.Security;
 using Herald.Server.Web;
+using Herald.Snowflake;
+using Herald.Snowflake.Bridges;
 using Herald.Sources.DuckDb;
 using Herald.Sources.DuckDb.InsiderTables;
 using Herald.Storage.Files;
@@ -64,10 +66,14 @@ internal static class HeraldApplication
         // The second pathway's tables (issue 14): checked, previewed and streamed in the same sandbox as audiences.
         services.AddSingleton(sp => new DuckDbInsiderTableSource(SourceOptionsOf(sp)));
         services.AddSingleton(sp => new ParquetFolderPublisher(SourceOptionsOf(sp)));
-        // Bridges: the tables built from the customer 360, published to a folder (Snowflake once its credential is stored: issue 11).
+        // Bridges: the tables built from the customer 360, published to a folder or to Snowflake with a snowflake credential.
         services.AddSingleton<IBridgeStore, SqliteBridgeStore>();
         services.AddSingleton<IInsiderTableSource>(sp => new DuckDbInsiderTables(SourceOptionsOf(sp)));
         services.AddSingleton<IBridgeTarget>(sp => new FolderBridgeTarget(SourceOptionsOf(sp), BridgeFolderRoot(sp)));
+        services.AddSnowflakeOptions(builder.Configuration);
+        services.AddSingleton<ICredentialPlugin, SnowflakeCredentialPlugin>();
+        services.AddSingleton<ISnowflakeLogins, CatalogSnowflakeLogins>();
+        services.AddSingleton<IBridgeTarget, SnowflakeBridgeTarget>();
         services.AddSingleton(sp => new PreviewGate(sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Source.MaxConcurrentPreviews));
         services.AddSingleton<ISegmentComparer>(sp =>
         {
