@@ -14,8 +14,21 @@ namespace Herald.Application.UseCases;
 internal sealed class BridgeUseCases(
     IBridgeStore store, ICatalogStore catalog, IInsiderTableSource source, BridgeTargets targets, BridgeSyncSignal signal, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<Bridge>> ListAsync(Caller caller, CancellationToken cancellationToken) =>
-        await store.ListBridgesAsync(cancellationToken);
+    /// <summary>The names of the credentials a bridge can publish with (plugin <c>snowflake</c>), for a form to offer.</summary>
+    public async Task<IReadOnlyList<string>> SnowflakeCredentialsAsync(Caller caller, CancellationToken cancellationToken) =>
+        [.. (await catalog.ListCredentialsAsync(cancellationToken)).Where(c => c.Plugin == Plugins.Snowflake).Select(c => c.Name).Order(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>Every bridge with its credential's name and its newest sync.</summary>
+    public async Task<IReadOnlyList<BridgeListing>> ListAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var listings = new List<BridgeListing>();
+        foreach (var bridge in await store.ListBridgesAsync(cancellationToken))
+        {
+            listings.Add(new BridgeListing(bridge, await CredentialNameAsync(bridge, cancellationToken),
+                (await store.ListSyncsAsync(bridge.Id, 1, cancellationToken)).FirstOrDefault()));
+        }
+        return listings;
+    }
 
     public async Task<UseCaseResult<BridgeDetails>> ShowAsync(Caller caller, string key, CancellationToken cancellationToken)
     {
@@ -23,7 +36,7 @@ internal sealed class BridgeUseCases(
         {
             return Refusal.NotFound("bridge", key);
         }
-        return new BridgeDetails(bridge, await store.ListSyncsAsync(bridge.Id, BridgeDetails.RecentSyncs, cancellationToken));
+        return new BridgeDetails(bridge, await CredentialNameAsync(bridge, cancellationToken), await store.ListSyncsAsync(bridge.Id, BridgeDetails.RecentSyncs, cancellationToken));
     }
 
     public async Task<UseCaseResult<BridgeSaved>> CreateAsync(Caller caller, BridgeDraft draft, CancellationToken cancellationToken)
@@ -152,8 +165,12 @@ internal sealed class BridgeUseCases(
             };
         }
         await store.SaveBridgeAsync(bridge, cancellationToken);
-        return new BridgeSaved(bridge, connection);
+        return new BridgeSaved(bridge, await CredentialNameAsync(bridge, cancellationToken), connection);
     }
+
+    /// <summary>The name of the bridge's credential; null for a folder bridge, "(deleted)" for one removed since.</summary>
+    private async Task<string?> CredentialNameAsync(Bridge bridge, CancellationToken cancellationToken) =>
+        bridge.CredentialId is { } id ? (await catalog.GetCredentialAsync(id, cancellationToken))?.Name ?? "(deleted)" : null;
 
     /// <summary>The credential named by <paramref name="given"/> (null keeps <paramref name="stored"/>, blank removes it); it must be a <c>snowflake</c> one.</summary>
     private async Task<Guid?> CredentialOfAsync(string? given, Guid? stored, List<FieldProblem> problems, CancellationToken cancellationToken)

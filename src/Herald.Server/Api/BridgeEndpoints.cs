@@ -1,6 +1,4 @@
 using Herald.Application.UseCases;
-using Herald.Core.Bridges;
-using Herald.Core.Ports;
 
 namespace Herald.Server.Api;
 
@@ -17,34 +15,27 @@ internal static class BridgeEndpoints
     {
         var bridges = api.MapGroup("/bridges");
 
-        bridges.MapGet("/", async (HttpContext http, BridgeUseCases useCases, ICatalogStore catalog, CancellationToken ct) =>
-        {
-            var names = await CredentialNamesAsync(catalog, ct);
-            return Results.Ok((await useCases.ListAsync(Callers.Api(http), ct)).Select(b => b.ToView(NameOf(b, names))));
-        });
+        bridges.MapGet("/", async (HttpContext http, BridgeUseCases useCases, CancellationToken ct) =>
+            Results.Ok((await useCases.ListAsync(Callers.Api(http), ct)).Select(listing => listing.Bridge.ToView(listing.CredentialName))));
 
-        bridges.MapGet("/{key}", async (string key, HttpContext http, BridgeUseCases useCases, ICatalogStore catalog, CancellationToken ct) =>
+        bridges.MapGet("/{key}", async (string key, HttpContext http, BridgeUseCases useCases, CancellationToken ct) =>
         {
             var shown = await useCases.ShowAsync(Callers.Api(http), key, ct);
-            return shown.Succeeded
-                ? Results.Ok(shown.Value.ToView(NameOf(shown.Value.Bridge, await CredentialNamesAsync(catalog, ct))))
-                : ApiResults.From(shown.Refusal);
+            return shown.Succeeded ? Results.Ok(shown.Value.ToView()) : ApiResults.From(shown.Refusal);
         });
 
-        bridges.MapPost("/", async (BridgeInput input, HttpContext http, BridgeUseCases useCases, ICatalogStore catalog, CancellationToken ct) =>
+        bridges.MapPost("/", async (BridgeInput input, HttpContext http, BridgeUseCases useCases, CancellationToken ct) =>
         {
             var saved = await useCases.CreateAsync(Callers.Api(http), input.ToDraft(), ct);
             return saved.Succeeded
-                ? Results.Created($"/api/bridges/{saved.Value.Bridge.Name}", saved.Value.Bridge.ToView(NameOf(saved.Value.Bridge, await CredentialNamesAsync(catalog, ct))))
+                ? Results.Created($"/api/bridges/{saved.Value.Bridge.Name}", saved.Value.Bridge.ToView(saved.Value.CredentialName))
                 : ApiResults.From(saved.Refusal);
         });
 
-        bridges.MapPut("/{key}", async (string key, BridgeInput input, HttpContext http, BridgeUseCases useCases, ICatalogStore catalog, CancellationToken ct) =>
+        bridges.MapPut("/{key}", async (string key, BridgeInput input, HttpContext http, BridgeUseCases useCases, CancellationToken ct) =>
         {
             var saved = await useCases.UpdateAsync(Callers.Api(http), key, input.ToDraft(), ct);
-            return saved.Succeeded
-                ? Results.Ok(saved.Value.Bridge.ToView(NameOf(saved.Value.Bridge, await CredentialNamesAsync(catalog, ct))))
-                : ApiResults.From(saved.Refusal);
+            return saved.Succeeded ? Results.Ok(saved.Value.Bridge.ToView(saved.Value.CredentialName)) : ApiResults.From(saved.Refusal);
         });
 
         bridges.MapDelete("/{key}", async (string key, HttpContext http, BridgeUseCases useCases, CancellationToken ct) =>
@@ -72,10 +63,4 @@ internal static class BridgeEndpoints
             return sync.Succeeded ? Results.Ok(sync.Value.ToView(withHistory: true)) : ApiResults.From(sync.Refusal);
         });
     }
-
-    private static async Task<Dictionary<Guid, string>> CredentialNamesAsync(ICatalogStore catalog, CancellationToken ct) =>
-        (await catalog.ListCredentialsAsync(ct)).ToDictionary(c => c.Id, c => c.Name);
-
-    private static string? NameOf(Bridge bridge, Dictionary<Guid, string> names) =>
-        bridge.CredentialId is { } id ? names.GetValueOrDefault(id, "(deleted)") : null;
 }

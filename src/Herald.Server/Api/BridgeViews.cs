@@ -20,8 +20,8 @@ internal static class BridgeViews
 
     public static BridgeShareView ToView(this BridgeShareState share) => new(share.Name, share.Accounts, share.Grants);
 
-    public static BridgeDetailsView ToView(this BridgeDetails details, string? credentialName) => new(
-        details.Bridge.ToView(credentialName), [.. details.Syncs.Select(s => s.ToView(withHistory: false))], details.Share?.ToView());
+    public static BridgeDetailsView ToView(this BridgeDetails details) => new(
+        details.Bridge.ToView(details.CredentialName), [.. details.Syncs.Select(s => s.ToView(withHistory: false))], details.Share?.ToView());
 
     public static BridgeDraft ToDraft(this BridgeInput input) => new(
         input.Name, input.Target, input.Credential, input.Database, input.Schema, input.Folder,

@@ -14,7 +14,7 @@ namespace Herald.Server.Web.Pages.Bridges;
 /// with optional SQL of one's own, and the share. The bridge use cases decide, with the same rules and connection test
 /// as the API; a failed test is shown with everything typed kept.
 /// </summary>
-internal sealed class NewModel(BridgeUseCases bridges, ICatalogStore catalog) : PageModel
+internal sealed class NewModel(BridgeUseCases bridges) : PageModel
 {
     [BindProperty] public string? Target { get; set; } = "folder";
     [BindProperty] public string? Name { get; set; }
@@ -30,7 +30,7 @@ internal sealed class NewModel(BridgeUseCases bridges, ICatalogStore catalog) : 
     [BindProperty] public string? ConsumerAccount { get; set; }
     [BindProperty] public bool SaveWithoutConnection { get; set; }
 
-    public IReadOnlyList<Credential> Credentials { get; private set; } = [];
+    public IReadOnlyList<string> Credentials { get; private set; } = [];
     public FormErrors Errors { get; } = new();
     public ConnectionCheck? FailedConnection { get; private set; }
 
@@ -67,5 +67,5 @@ internal sealed class NewModel(BridgeUseCases bridges, ICatalogStore catalog) : 
     private string? SqlOf(string table) => (table == "insider_users" ? UsersSql : table == "insider_events" ? EventsSql : null) is { } sql && !string.IsNullOrWhiteSpace(sql) ? sql : null;
 
     private async Task LoadChoicesAsync(CancellationToken ct) =>
-        Credentials = [.. (await catalog.ListCredentialsAsync(ct)).Where(c => c.Plugin == Plugins.Snowflake).OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)];
+        Credentials = await bridges.SnowflakeCredentialsAsync(Callers.Web(HttpContext), ct);
 }

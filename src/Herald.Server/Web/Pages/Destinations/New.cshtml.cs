@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Server.Web.Pages.Destinations;
 
-internal sealed class NewModel(ICatalogStore catalog, DestinationUseCases destinations) : DestinationFormModel(catalog)
+internal sealed class NewModel(CatalogReads catalog, DestinationUseCases destinations) : DestinationFormModel(catalog)
 {
     public override bool IsNew => true;
 

@@ -1,5 +1,5 @@
 using Herald.Core.Catalog;
-using Herald.Core.Ports;
+using Herald.Application.UseCases;
 using Herald.Core.Runs;
 using Herald.Server.Api;
 using Herald.Server.Web.Display;
@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages.Runs;
 
-internal sealed class IndexModel(ICatalogStore catalog, IRunStore runs, TimeProvider clock) : PageModel
+internal sealed class IndexModel(CatalogReads catalog, RunReads runs, TimeProvider clock) : PageModel
 {
     public int Limit => 100;
 
@@ -35,17 +35,12 @@ internal sealed class IndexModel(ICatalogStore catalog, IRunStore runs, TimeProv
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Destinations = [.. (await catalog.ListDestinationsAsync(ct)).OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase)];
-        Orchestrations = [.. (await catalog.ListOrchestrationsAsync(ct)).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase)];
+        var caller = Callers.Web(HttpContext);
+        Destinations = [.. (await catalog.ListDestinationsAsync(caller, ct)).Select(d => d.Destination)];
+        Orchestrations = [.. (await catalog.ListOrchestrationsAsync(caller, ct)).Select(o => o.Orchestration)];
         RunState? state = StateBadge.States.Contains(State) ? RunStateExtensions.ParseWireName(State!) : null;
-        var query = new RunQuery(
-            state,
-            Guid.TryParse(Destination, out var destinationId) ? destinationId : null,
-            Guid.TryParse(Orchestration, out var orchestrationId) ? orchestrationId : null,
-            string.IsNullOrWhiteSpace(StartedBy) ? null : StartedBy.Trim(),
-            string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
-            Limit);
-        Runs = [.. (await runs.ListAsync(query, ct)).Select(r => r.ToSummary())];
-        StartedByValues = [.. (await runs.ListAsync(new RunQuery(Limit: 500), ct)).Select(r => r.Origin.StartedBy).Distinct().Order()];
+        // The filters' choices send ids; the use case takes names or ids alike.
+        Runs = [.. (await runs.ListAsync(caller, new RunFilter(state, Destination, Orchestration, StartedBy, Search, Limit), ct)).Select(r => r.ToSummary())];
+        StartedByValues = await runs.StartedByAsync(caller, ct);
     }
 }
