@@ -13,16 +13,17 @@ internal static class BridgeEndpoints
 
     public static void MapBridgeEndpoints(this RouteGroupBuilder api)
     {
-        var bridges = api.MapGroup("/bridges");
+        var bridges = api.MapGroup("/bridges").WithTags("Bridges");
 
         bridges.MapGet("/", async (HttpContext http, BridgeUseCases useCases, CancellationToken ct) =>
-            Results.Ok((await useCases.ListAsync(Callers.Api(http), ct)).Select(listing => listing.Bridge.ToView(listing.CredentialName))));
+            Results.Ok((await useCases.ListAsync(Callers.Api(http), ct)).Select(listing => listing.Bridge.ToView(listing.CredentialName))))
+            .WithSummary("List bridges").Produces<BridgeView[]>();
 
         bridges.MapGet("/{key}", async (string key, HttpContext http, BridgeUseCases useCases, CancellationToken ct) =>
         {
             var shown = await useCases.ShowAsync(Callers.Api(http), key, ct);
             return shown.Succeeded ? Results.Ok(shown.Value.ToView()) : ApiResults.From(shown.Refusal);
-        });
+        }).WithSummary("Show a bridge with its newest syncs and its share").Produces<BridgeDetailsView>().Problems(404);
 
         bridges.MapPost("/", async (BridgeInput input, HttpContext http, BridgeUseCases useCases, CancellationToken ct) =>
         {
@@ -30,19 +31,19 @@ internal static class BridgeEndpoints
             return saved.Succeeded
                 ? Results.Created($"/api/bridges/{saved.Value.Bridge.Name}", saved.Value.Bridge.ToView(saved.Value.CredentialName))
                 : ApiResults.From(saved.Refusal);
-        });
+        }).WithSummary("Add a bridge; its target is reached first unless skipConnectionTest").Produces<BridgeView>(201).Problems(400, 409, 502);
 
         bridges.MapPut("/{key}", async (string key, BridgeInput input, HttpContext http, BridgeUseCases useCases, CancellationToken ct) =>
         {
             var saved = await useCases.UpdateAsync(Callers.Api(http), key, input.ToDraft(), ct);
             return saved.Succeeded ? Results.Ok(saved.Value.Bridge.ToView(saved.Value.CredentialName)) : ApiResults.From(saved.Refusal);
-        });
+        }).WithSummary("Change a bridge; what is null stays as it is").Produces<BridgeView>().Problems(400, 404, 502);
 
         bridges.MapDelete("/{key}", async (string key, HttpContext http, BridgeUseCases useCases, CancellationToken ct) =>
         {
             var removed = await useCases.RemoveAsync(Callers.Api(http), key, ct);
             return removed.Succeeded ? Results.NoContent() : ApiResults.From(removed.Refusal);
-        });
+        }).WithSummary("Remove a bridge; its syncs stay in the history").Produces(204).Problems(404, 409);
 
         bridges.MapPost("/{key}/syncs", async (string key, SyncRequest? request, HttpContext http, BridgeUseCases useCases, CancellationToken ct) =>
         {
@@ -50,17 +51,18 @@ internal static class BridgeEndpoints
             return started.Succeeded
                 ? Results.Accepted($"/api/syncs/{started.Value.Id}", started.Value.ToView(withHistory: true))
                 : ApiResults.From(started.Refusal);
-        });
+        }).WithSummary("Start a sync of the bridge; follow it at /api/syncs/{id}").Produces<SyncView>(202).Problems(400, 404);
 
-        var syncs = api.MapGroup("/syncs");
+        var syncs = api.MapGroup("/syncs").WithTags("Bridges");
 
         syncs.MapGet("/", async (int? limit, HttpContext http, BridgeUseCases useCases, CancellationToken ct) =>
-            Results.Ok((await useCases.ListSyncsAsync(Callers.Api(http), Math.Clamp(limit ?? 50, 1, MaxListedSyncs), ct)).Select(s => s.ToView(withHistory: false))));
+            Results.Ok((await useCases.ListSyncsAsync(Callers.Api(http), Math.Clamp(limit ?? 50, 1, MaxListedSyncs), ct)).Select(s => s.ToView(withHistory: false))))
+            .WithSummary("The newest syncs of every bridge").Produces<SyncView[]>();
 
-        syncs.MapGet("/{id:guid}", async (Guid id, HttpContext http, BridgeUseCases useCases, CancellationToken ct) =>
+        syncs.MapGet("/{id}", async (Guid id, HttpContext http, BridgeUseCases useCases, CancellationToken ct) =>
         {
             var sync = await useCases.GetSyncAsync(Callers.Api(http), id, ct);
             return sync.Succeeded ? Results.Ok(sync.Value.ToView(withHistory: true)) : ApiResults.From(sync.Refusal);
-        });
+        }).WithSummary("Show a sync: its state, reasons, counts per table and share").Produces<SyncView>().Problems(404);
     }
 }
