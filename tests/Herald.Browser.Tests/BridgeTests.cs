@@ -51,6 +51,9 @@ public sealed class BridgeTests(HeraldInBrowser herald)
 
         await page.GotoAsync("/bridges");
         await Expect(page.GetByRole(AriaRole.Row, new() { Name = name }).Locator("[data-state='succeeded']")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/runs");
+        await Expect(page.Locator("#bridge-syncs")).ToContainTextAsync(name);
         await page.Context.CloseAsync();
     }
 }

@@ -8,8 +8,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages.Runs;
 
-internal sealed class IndexModel(CatalogReads catalog, RunReads runs, TimeProvider clock) : PageModel
+internal sealed class IndexModel(CatalogReads catalog, RunReads runs, BridgeUseCases bridges, TimeProvider clock) : PageModel
 {
+    /// <summary>Bridge syncs shown beside the runs.</summary>
+    public const int SyncLimit = 20;
+
+    public IReadOnlyList<Herald.Core.Bridges.BridgeSync> Syncs { get; private set; } = [];
+
     public int Limit => 100;
 
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
@@ -36,6 +41,7 @@ internal sealed class IndexModel(CatalogReads catalog, RunReads runs, TimeProvid
     public async Task OnGetAsync(CancellationToken ct)
     {
         var caller = Callers.Web(HttpContext);
+        Syncs = await bridges.ListSyncsAsync(caller, SyncLimit, ct);
         Destinations = [.. (await catalog.ListDestinationsAsync(caller, ct)).Select(d => d.Destination)];
         Orchestrations = [.. (await catalog.ListOrchestrationsAsync(caller, ct)).Select(o => o.Orchestration)];
         RunState? state = StateBadge.States.Contains(State) ? RunStateExtensions.ParseWireName(State!) : null;
