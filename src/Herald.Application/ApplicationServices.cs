@@ -1,4 +1,5 @@
 using Herald.Application.Alerts;
+using Herald.Application.Bridges;
 using Herald.Application.Runs;
 using Herald.Application.Runs.Steps;
 using Herald.Application.Schedules;
@@ -21,10 +22,12 @@ public static class ApplicationServices
     public static IServiceCollection AddHeraldApplication(this IServiceCollection services)
     {
         services.AddSingleton<DestinationPlugins>();
+        services.AddSingleton<CredentialPlugins>();
         services.AddSingleton<RunSignal>();
         services.AddSingleton<RunUpdater>();
         services.AddSingleton<RunLauncher>();
         services.AddSingleton<RunAccounts>();
+        services.AddSingleton<DestinationRoutes>();
         services.AddSingleton<CurrentSegments>();
         services.AddSingleton<UploadGuards>();
         services.AddSingleton<Acceptances>();
@@ -60,6 +63,21 @@ public static class ApplicationServices
         services.AddSingleton<ScheduleUseCases>();
         services.AddSingleton<IRunFinishedListener, ScheduleRunListener>();
         services.AddHostedService<Scheduler>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers bridges: their use cases and the sync worker. The host provides <c>IBridgeStore</c>,
+    /// <c>IInsiderTableSource</c> and one <c>IBridgeTarget</c> per target it supports, besides what
+    /// <see cref="AddHeraldApplication"/> needs.
+    /// </summary>
+    public static IServiceCollection AddHeraldBridges(this IServiceCollection services)
+    {
+        services.AddSingleton<BridgeTargets>();
+        services.AddSingleton<BridgeSyncSignal>();
+        services.AddSingleton<BridgeSyncExecutor>();
+        services.AddSingleton<BridgeUseCases>();
+        services.AddHostedService<BridgeSyncWorker>();
         return services;
     }
 }

@@ -7,7 +7,7 @@ using Herald.Core.Runs;
 namespace Herald.Application.Runs;
 
 /// <summary>Creates runs: from an orchestration, or an ad-hoc send of a query to a destination. The caller names who started it.</summary>
-internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSignal signal, DestinationPlugins plugins, TimeProvider clock)
+internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSignal signal, DestinationRoutes routes, TimeProvider clock)
 {
     public const int MaxSampleSize = 100_000;
 
@@ -21,9 +21,10 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
         {
             return Refusal.Rule($"The orchestration's destination no longer exists; point '{orchestration.Name}' at another destination.") with { Subject = "orchestration", Key = orchestration.Name };
         }
+        var (plugin, route) = await routes.OfAsync(destination, cancellationToken);
         var origin = new RunOrigin(destination.Id, destination.Name, destination.CredentialId, orchestration.Id, orchestration.Name,
-            orchestration.Query, destination.SegmentName, destination.AttributeName, allowEmpty ?? orchestration.AllowEmpty, StartedBy(caller),
-            destination.UpdateMode, destination.AllowSplit, destination.ShrinkGuardShare, force, await PluginOfAsync(destination, cancellationToken));
+            orchestration.Query, route.SegmentName, route.AttributeName, allowEmpty ?? orchestration.AllowEmpty, StartedBy(caller),
+            route.UpdateMode, route.AllowSplit, route.ShrinkGuardShare, force, plugin.Id);
         return await CreateAsync(origin, cancellationToken, runId, occasion);
     }
 
@@ -36,9 +37,9 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
         {
             return Refusal.Rule("The query is empty: give a SELECT that returns one column of values.");
         }
-        var segment = segmentName ?? destination.SegmentName;
-        var plugin = await PluginOfAsync(destination, cancellationToken);
-        if (plugins.For(plugin).CheckDestination(new DestinationSettings(segment, destination.AttributeName, destination.AllowSplit)) is [var problem, ..])
+        var (plugin, route) = await routes.OfAsync(destination, cancellationToken);
+        route = route with { SegmentName = segmentName ?? route.SegmentName };
+        if (plugin.CheckRoute(route) is [var problem, ..])
         {
             return Refusal.Rule(problem.Message);
         }
@@ -52,8 +53,8 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
             query = $"SELECT * FROM (\n{QueryText.WithoutTrailingTerminators(query)}\n) AS herald_sample LIMIT {size}";
         }
         var origin = new RunOrigin(destination.Id, destination.Name, destination.CredentialId, null, null,
-            query, segment, destination.AttributeName, allowEmpty, StartedBy(caller),
-            destination.UpdateMode, destination.AllowSplit, destination.ShrinkGuardShare, force, plugin);
+            query, route.SegmentName, route.AttributeName, allowEmpty, StartedBy(caller),
+            route.UpdateMode, route.AllowSplit, route.ShrinkGuardShare, force, plugin.Id);
         return await CreateAsync(origin, cancellationToken);
     }
 
@@ -63,9 +64,6 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
         var name = caller.Name.Trim();
         return name.Length == 0 ? caller.Channel.ToString().ToLowerInvariant() : name[..Math.Min(name.Length, Caller.MaxNameLength)];
     }
-
-    private async Task<string> PluginOfAsync(Destination destination, CancellationToken cancellationToken) =>
-        (await catalog.GetCredentialAsync(destination.CredentialId, cancellationToken))?.Plugin ?? Plugins.InsiderOne;
 
     private async Task<UseCaseResult<Run>> CreateAsync(RunOrigin origin, CancellationToken cancellationToken, Guid? runId = null, string? occasion = null)
     {

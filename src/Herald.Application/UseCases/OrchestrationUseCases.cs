@@ -1,3 +1,4 @@
+using Herald.Application.Runs;
 using Herald.Core.Audiences;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
@@ -10,7 +11,7 @@ namespace Herald.Application.UseCases;
 /// (read-only, its column against the destination's attribute) when saved, so a wrong query is refused at once; the
 /// run checks again, since the customer 360 can change in between.
 /// </summary>
-internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStore schedules, IAudienceSource source, PreviewGate previews, TimeProvider clock)
+internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStore schedules, IAudienceSource source, PreviewGate previews, DestinationRoutes routes, TimeProvider clock)
 {
     /// <summary>The most rows a preview returns, whatever is asked.</summary>
     public const int MaxPreviewRows = 1000;
@@ -47,7 +48,7 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
         var destination = await DestinationOfAsync(draft.Destination, problems, cancellationToken);
         if (destination is not null)
         {
-            problems.AddRange(await CheckQueryAsync(draft.Query, destination.AttributeName, cancellationToken));
+            problems.AddRange(await CheckQueryAsync(draft.Query, (await routes.OfAsync(destination, cancellationToken)).Route.AttributeName, cancellationToken));
         }
         if (problems.Count > 0)
         {
@@ -74,7 +75,7 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
         var query = changes.Query ?? orchestration.Query;
         if (destination is not null)
         {
-            problems.AddRange(await CheckQueryAsync(query, destination.AttributeName, cancellationToken));
+            problems.AddRange(await CheckQueryAsync(query, (await routes.OfAsync(destination, cancellationToken)).Route.AttributeName, cancellationToken));
         }
         if (problems.Count > 0)
         {

@@ -75,6 +75,21 @@ internal sealed class HeraldApiClient : IDisposable
     public Task RemoveOrchestrationAsync(string nameOrId, CancellationToken ct) =>
         SendAsync(HttpMethod.Delete, $"api/orchestrations/{Escape(nameOrId)}", ct);
 
+    public Task<IReadOnlyList<BridgeView>> ListBridgesAsync(CancellationToken ct) =>
+        SendAsync<IReadOnlyList<BridgeView>>(HttpMethod.Get, "api/bridges", ct);
+
+    public Task<BridgeDetailsView> GetBridgeAsync(string nameOrId, CancellationToken ct) =>
+        SendAsync<BridgeDetailsView>(HttpMethod.Get, $"api/bridges/{Escape(nameOrId)}", ct);
+
+    public Task<BridgeView> AddBridgeAsync(BridgeInput input, CancellationToken ct) =>
+        SendAsync<BridgeInput, BridgeView>(HttpMethod.Post, "api/bridges", input, ct);
+
+    public Task<SyncView> SyncBridgeAsync(string nameOrId, SyncRequest request, CancellationToken ct) =>
+        SendAsync<SyncRequest, SyncView>(HttpMethod.Post, $"api/bridges/{Escape(nameOrId)}/syncs", request, ct);
+
+    public Task<SyncView> GetSyncAsync(Guid id, CancellationToken ct) =>
+        SendAsync<SyncView>(HttpMethod.Get, $"api/syncs/{id}", ct);
+
     public Task<RunView> RunOrchestrationAsync(string nameOrId, RunRequest request, CancellationToken ct) =>
         SendAsync<RunRequest, RunView>(HttpMethod.Post, $"api/orchestrations/{Escape(nameOrId)}/runs", request, ct);
 

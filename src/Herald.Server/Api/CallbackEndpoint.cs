@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Herald.Application.Runs;
 using Herald.Application.UseCases;
+using Herald.Core.Ports;
 using Herald.Core.Runs;
 using Herald.Server.Hosting;
 using Herald.Server.Security;

@@ -12,6 +12,8 @@ using Herald.Server.Runs;
 using Herald.Server.Security;
 using Herald.Server.Telemetry;
 using Herald.Server.Web;
+using Herald.Snowflake;
+using Herald.Snowflake.Bridges;
 using Herald.Sources.DuckDb;
 using Herald.Sources.DuckDb.InsiderTables;
 using Herald.Storage.Files;
@@ -70,6 +72,14 @@ internal static class HeraldApplication
         // The second pathway's tables (issue 14): checked, previewed and streamed in the same sandbox as audiences.
         services.AddSingleton(sp => new DuckDbInsiderTableSource(SourceOptionsOf(sp)));
         services.AddSingleton(sp => new ParquetFolderPublisher(SourceOptionsOf(sp)));
+        // Bridges: the tables built from the customer 360, published to a folder or to Snowflake with a snowflake credential.
+        services.AddSingleton<IBridgeStore, SqliteBridgeStore>();
+        services.AddSingleton<IInsiderTableSource>(sp => new DuckDbInsiderTables(SourceOptionsOf(sp)));
+        services.AddSingleton<IBridgeTarget>(sp => new FolderBridgeTarget(SourceOptionsOf(sp), BridgeFolderRoot(sp)));
+        services.AddSnowflakeOptions(builder.Configuration);
+        services.AddSingleton<ICredentialPlugin, SnowflakeCredentialPlugin>();
+        services.AddSingleton<ISnowflakeLogins, CatalogSnowflakeLogins>();
+        services.AddSingleton<IBridgeTarget, SnowflakeBridgeTarget>();
         services.AddSingleton(sp => new PreviewGate(sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Source.MaxConcurrentPreviews));
         services.AddSingleton<ISegmentComparer>(sp =>
         {
@@ -100,6 +110,7 @@ internal static class HeraldApplication
         services.AddHeraldAlerts(builder.Configuration);
         builder.AddHeraldTelemetry();
         services.AddHeraldApplication();
+        services.AddHeraldBridges();
         services.AddProblemDetails();
         services.AddHeraldApiDocument();
         services.AddHostedService<ServerSessionRecorder>();
@@ -165,6 +176,7 @@ internal static class HeraldApplication
         api.MapScheduleEndpoints();
         api.MapRunEndpoints();
         api.MapAlertEndpoints();
+        api.MapBridgeEndpoints();
         app.MapCallbackEndpoint();
         app.MapFileEndpoint();
 
@@ -178,6 +190,12 @@ internal static class HeraldApplication
 
     private static string DataDirectory(IServiceProvider services) =>
         services.GetRequiredService<IOptions<HeraldOptions>>().Value.DataDirectory;
+
+    private static string BridgeFolderRoot(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<HeraldOptions>>().Value;
+        return options.Bridges.FolderRoot ?? Path.Combine(options.DataDirectory, "bridges");
+    }
 
     private static DuckDbSourceOptions SourceOptionsOf(IServiceProvider services)
     {

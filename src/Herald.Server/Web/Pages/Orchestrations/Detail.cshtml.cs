@@ -1,8 +1,9 @@
-using Herald.InsiderOne;
-using Herald.Core.Catalog;
-using Herald.Server.Api;
 using Herald.Application.Schedules;
 using Herald.Application.UseCases;
+using Herald.Core.Catalog;
+using Herald.Core.Ports;
+using Herald.InsiderOne;
+using Herald.Server.Api;
 using Herald.Server.Web.Display;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +29,7 @@ internal sealed class DetailModel(
         {
             return NotFound();
         }
-        TestSegmentName = DefaultTestSegment(Destination?.SegmentName ?? Orchestration.Name);
+        TestSegmentName = DefaultTestSegment(Destination?.InsiderOne().SegmentName ?? Orchestration.Name);
         return Page();
     }
 
@@ -63,7 +64,7 @@ internal sealed class DetailModel(
             Errors.Add(nameof(SampleSize), $"Choose a sample of {string.Join(" or ", WebRuns.SampleSizes)} values.");
         }
         Errors.AddRange(nameof(TestSegmentName), InsiderOneRules.CheckSegmentName(TestSegmentName));
-        if (TestSegmentName == Destination.SegmentName)
+        if (TestSegmentName == Destination.InsiderOne().SegmentName)
         {
             Errors.Add(nameof(TestSegmentName),
                 $"'{TestSegmentName}' is the destination's own segment, which a test would replace with {SampleSize} values. Give the test a segment name of its own.");
