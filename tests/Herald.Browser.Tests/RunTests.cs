@@ -25,6 +25,10 @@ public sealed class RunTests(HeraldInBrowser herald)
         await page.GotoAsync($"/runs/{run.Id}");
 
         await Expect(page.Locator(".status-line .badge")).ToHaveAttributeAsync("data-state", "failed");
+        // A plain sentence first; what Insider One answered is folded under it.
+        await Expect(page.Locator("[data-testid=run-headline]")).ToHaveTextAsync("Insider One did not accept the credential, so the audience was not sent.");
+        await Expect(page.Locator("[data-testid=run-reason]")).Not.ToBeVisibleAsync();
+        await page.GetByText("What Herald recorded").ClickAsync();
         await Expect(page.Locator("[data-testid=run-reason]")).ToContainTextAsync("401 Unauthorized");
         var next = page.Locator(".next-step");
         await Expect(next).ToContainTextAsync("Insider One refused the credential");
@@ -170,6 +174,22 @@ public sealed class RunTests(HeraldInBrowser herald)
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/runs\\?when=range&from={day}&to={day}$"));
         await Expect(page.Locator("#when")).ToHaveValueAsync("range");
         (await page.Locator("tr[data-run-id]").CountAsync()).ShouldBeGreaterThan(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ARunThatSucceededAfterRetries_SaysHowManyAndWhy()
+    {
+        var (_, destination) = await herald.AddDestinationAsync($"Retried {Unique.Suffix()}");
+        herald.Simulator.Faults.FailStatus = 503;
+        herald.Simulator.Faults.FailNextUploads = 2;
+        var run = await herald.WaitForFinalAsync((await herald.SendAsync(destination, GoldEmails)).Id);
+        run.State.ShouldBe("succeeded");
+        var page = await herald.SignedInPageAsync();
+
+        await page.GotoAsync($"/runs/{run.Id}");
+
+        await Expect(page.Locator("[data-testid=retries]")).ToHaveTextAsync("Succeeded after 2 retries: Insider One answered 503 twice before accepting.");
         await page.Context.CloseAsync();
     }
 

@@ -1,6 +1,7 @@
 using Herald.Application;
 using Herald.Application.Alerts;
 using Herald.Application.Runs;
+using Herald.Application.Schedules;
 using Herald.Application.UseCases;
 using Herald.Core.Ports;
 using Herald.InsiderOne;
@@ -41,6 +42,7 @@ internal static class HeraldApplication
         services.AddSingleton(clock);
         services.AddOptions<HeraldOptions>().Bind(builder.Configuration.GetSection(HeraldOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InsiderOneOptions>().Bind(builder.Configuration.GetSection(InsiderOneOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ScheduleOptions>().Bind(builder.Configuration.GetSection(ScheduleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         // A body that is not the JSON an endpoint expects reaches the exception handler, which says so plainly.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -58,6 +60,7 @@ internal static class HeraldApplication
             sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Workers.MaxCallsPerRun));
         services.AddSingleton<ISegmentLayoutStore, SqliteSegmentLayoutStore>();
         services.AddSingleton<IServerSessionStore, SqliteServerSessionStore>();
+        services.AddSingleton<IScheduleStore, SqliteScheduleStore>();
         services.AddSingleton<PublicUrls>();
         services.AddSingleton(sp => new LocalFileHost(
             Path.Combine(DataDirectory(sp), "files"), () => sp.GetRequiredService<PublicUrls>().BaseUrl, sp.GetRequiredService<UrlSigner>()));
@@ -114,6 +117,7 @@ internal static class HeraldApplication
         _ = app.Services.GetRequiredService<IOptions<InsiderOneOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<AlertOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<ScheduleOptions>>().Value;
         OwnerOnlyFiles.Apply(options.DataDirectory);
         await app.Services.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
         _ = app.Services.GetRequiredService<ApiKey>();
@@ -158,6 +162,7 @@ internal static class HeraldApplication
         api.MapCredentialEndpoints();
         api.MapDestinationEndpoints();
         api.MapOrchestrationEndpoints();
+        api.MapScheduleEndpoints();
         api.MapRunEndpoints();
         api.MapAlertEndpoints();
         app.MapCallbackEndpoint();

@@ -115,7 +115,42 @@ internal static class SqliteMigrations
                 expires_at INTEGER NOT NULL
             );
             """),
-        // Numbers 7 and 8 belong to the catalog's and the schedules' changes, made in parallel; a gap here is expected.
+        // A slot row is the claim: its primary key makes a second claim of the same slot (after a restart, or by a
+        // second instance) fail, and its run id is chosen with it, so a run is created for a slot at most once.
+        // IF NOT EXISTS: a data directory whose schema_version was lost runs every migration again over its tables.
+        SqliteMigration.Sql(8, "schedules and their slots", """
+            CREATE TABLE IF NOT EXISTS schedules (
+                work_kind TEXT NOT NULL,
+                work_name TEXT NOT NULL,
+                trigger_kind TEXT NOT NULL,
+                cron TEXT,
+                time_zone TEXT,
+                after_kind TEXT,
+                after_name TEXT,
+                state TEXT NOT NULL,
+                paused_reason TEXT,
+                active_since INTEGER NOT NULL,
+                last_slot_at INTEGER,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (work_kind, work_name)
+            );
+            CREATE INDEX IF NOT EXISTS schedules_by_predecessor ON schedules(after_kind, after_name);
+            CREATE TABLE IF NOT EXISTS schedule_slots (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                work_kind TEXT NOT NULL,
+                work_name TEXT NOT NULL,
+                slot_key TEXT NOT NULL,
+                slot_at INTEGER NOT NULL,
+                claimed_at INTEGER NOT NULL,
+                run_id TEXT NOT NULL UNIQUE,
+                outcome TEXT NOT NULL,
+                detail TEXT NOT NULL,
+                UNIQUE (work_kind, work_name, slot_key)
+            );
+            CREATE INDEX IF NOT EXISTS schedule_slots_by_work ON schedule_slots(work_kind, work_name, seq);
+            CREATE INDEX IF NOT EXISTS schedule_slots_by_outcome ON schedule_slots(outcome, claimed_at);
+            """),
+        // Number 7 belongs to the catalog's change, made in parallel; a gap here is expected.
         // A rule's shape lives in a JSON document; what is compared in SQL (due times, states) has columns. IF NOT EXISTS, like
         // 6: a data directory rewound to before numbered migrations runs every migration again over tables it may hold.
         SqliteMigration.Sql(9, "alert rules, states and deliveries", """
