@@ -142,8 +142,9 @@ internal static class SqliteMigrations
             """),
         // 8 (schedules) and 9 (alerts) come from other branches; numbers may arrive out of order.
         // A bridge's settings and its syncs are JSON documents, as runs are; what SQL compares has its own column.
+        // IF NOT EXISTS: a data directory whose schema_version was lost runs every migration again.
         SqliteMigration.Sql(10, "bridges and their syncs", """
-            CREATE TABLE bridges (
+            CREATE TABLE IF NOT EXISTS bridges (
                 id TEXT PRIMARY KEY,
                 name TEXT NOT NULL UNIQUE,
                 target TEXT NOT NULL,
@@ -152,7 +153,7 @@ internal static class SqliteMigrations
                 created_at INTEGER NOT NULL,
                 updated_at INTEGER NOT NULL
             );
-            CREATE TABLE bridge_syncs (
+            CREATE TABLE IF NOT EXISTS bridge_syncs (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT,
                 id TEXT NOT NULL UNIQUE,
                 bridge_id TEXT NOT NULL,
@@ -163,8 +164,8 @@ internal static class SqliteMigrations
                 lease_owner TEXT,
                 lease_expires_at INTEGER
             );
-            CREATE INDEX bridge_syncs_by_bridge ON bridge_syncs (bridge_id, seq);
-            CREATE INDEX bridge_syncs_by_state ON bridge_syncs (state, seq);
+            CREATE INDEX IF NOT EXISTS bridge_syncs_by_bridge ON bridge_syncs (bridge_id, seq);
+            CREATE INDEX IF NOT EXISTS bridge_syncs_by_state ON bridge_syncs (state, seq);
             """),
     ];
 
