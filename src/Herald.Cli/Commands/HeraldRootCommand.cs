@@ -16,5 +16,6 @@ internal static class HeraldRootCommand
             BridgeCommands.Create(context),
             SendCommand.Create(context),
             RunCommands.Create(context),
+            AlertCommands.Create(context),
         };
 }

@@ -194,7 +194,8 @@ public sealed record RunCallView(
     int? Status,
     string? Response,
     long DurationMs,
-    string Outcome);
+    string Outcome,
+    bool Expected = false);
 
 public sealed record NamedRef(Guid Id, string Name);
 
