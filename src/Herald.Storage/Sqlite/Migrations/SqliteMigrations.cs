@@ -216,8 +216,9 @@ internal static class SqliteMigrations
             CREATE INDEX IF NOT EXISTS alert_attempts_by_delivery ON alert_attempts(delivery_id, seq);
             """),
         // A bridge's settings and its syncs are JSON documents, as runs are; what SQL compares has its own column.
+        // IF NOT EXISTS: a data directory whose schema_version was lost runs every migration again.
         SqliteMigration.Sql(10, "bridges and their syncs", """
-            CREATE TABLE bridges (
+            CREATE TABLE IF NOT EXISTS bridges (
                 id TEXT PRIMARY KEY,
                 name TEXT NOT NULL UNIQUE,
                 target TEXT NOT NULL,
@@ -226,7 +227,7 @@ internal static class SqliteMigrations
                 created_at INTEGER NOT NULL,
                 updated_at INTEGER NOT NULL
             );
-            CREATE TABLE bridge_syncs (
+            CREATE TABLE IF NOT EXISTS bridge_syncs (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT,
                 id TEXT NOT NULL UNIQUE,
                 bridge_id TEXT NOT NULL,
@@ -237,8 +238,8 @@ internal static class SqliteMigrations
                 lease_owner TEXT,
                 lease_expires_at INTEGER
             );
-            CREATE INDEX bridge_syncs_by_bridge ON bridge_syncs (bridge_id, seq);
-            CREATE INDEX bridge_syncs_by_state ON bridge_syncs (state, seq);
+            CREATE INDEX IF NOT EXISTS bridge_syncs_by_bridge ON bridge_syncs (bridge_id, seq);
+            CREATE INDEX IF NOT EXISTS bridge_syncs_by_state ON bridge_syncs (state, seq);
             """),
     ];
 
