@@ -35,6 +35,9 @@ public static class ApplicationServices
         services.AddSingleton<DestinationUseCases>();
         services.AddSingleton<CredentialUseCases>();
         services.AddSingleton<OrchestrationUseCases>();
+        services.AddSingleton<CatalogReads>();
+        services.AddSingleton<RunReads>();
+        services.AddSingleton<ReportUseCases>();
         services.AddSingleton<ReportDeadlineSweeper>();
         services.AddHostedService<RunWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportDeadlineSweeper>());

@@ -1,3 +1,4 @@
+using Herald.Core.Secrets;
 using System.Text;
 
 namespace Herald.InsiderOne;
@@ -34,7 +35,7 @@ internal static class BoundedAnswer
                 }
             }
             cut = length > maxBytes;
-            text = TokenRedaction.Redact(Encoding.UTF8.GetString(buffer, 0, Math.Min(length, maxBytes)), secret);
+            text = SecretRedaction.Redact(Encoding.UTF8.GetString(buffer, 0, Math.Min(length, maxBytes)), secret);
         }
         finally
         {

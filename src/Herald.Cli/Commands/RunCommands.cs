@@ -32,9 +32,10 @@ internal static class RunCommands
         var limit = new Option<int>("--limit") { Description = "At most this many runs, newest first", DefaultValueFactory = _ => 20, HelpName = "N" };
         limit.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() <= 0)
+            // The server lists at most 1,000 runs at once (RunFilter.MaxLimit): said here before a request is sent.
+            if (result.GetValueOrDefault<int>() is <= 0 or > Herald.Application.UseCases.RunFilter.MaxLimit)
             {
-                result.AddError("--limit must be a positive number of runs.");
+                result.AddError($"--limit must be between 1 and {Herald.Application.UseCases.RunFilter.MaxLimit} runs.");
             }
         });
         var json = CommonOptions.Json("runs");

@@ -1,8 +1,9 @@
 using System.Text.Json;
-using Herald.Application.Runs;
-using Herald.Core.Ports;
+using Herald.Application.UseCases;
 using Herald.Core.Runs;
+using Herald.Server.Hosting;
 using Herald.Server.Security;
+using Microsoft.Extensions.Options;
 
 namespace Herald.Server.Api;
 
@@ -18,8 +19,8 @@ internal static class CallbackEndpoint
 
     public static void MapCallbackEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Route, async (string runId, string secret, HttpRequest request, CallbackSecrets secrets, IRunStore runs,
-            RunUpdater updater, TimeProvider clock, ILoggerFactory loggers, Microsoft.Extensions.Options.IOptions<Hosting.HeraldOptions> options, ICatalogStore catalog, CancellationToken ct) =>
+        app.MapPost(Route, async (string runId, string secret, HttpRequest request, CallbackSecrets secrets, ReportUseCases reports,
+            ILoggerFactory loggers, IOptions<HeraldOptions> options, CancellationToken ct) =>
         {
             var logger = loggers.CreateLogger("Herald.Callbacks");
             if (!Guid.TryParseExact(runId, "N", out var id) && !Guid.TryParse(runId, out id))
@@ -31,67 +32,32 @@ internal static class CallbackEndpoint
                 logger.LogWarning("Refused a callback for run {RunId} with a wrong secret", id);
                 return ApiResults.Problem(StatusCodes.Status403Forbidden, "The callback URL's secret is not valid for this run.");
             }
-            if (await runs.GetAsync(id, ct) is not { } run)
-            {
-                return ApiResults.Problem(StatusCodes.Status404NotFound, "Unknown run.");
-            }
             var report = await ReadReportAsync(request, options.Value.Api.MaxCallbackBytes, ct);
             if (report.Problem is { } problem)
             {
                 logger.LogWarning("Refused a malformed callback for run {RunId}: {Problem}", id, problem);
                 return ApiResults.Problem(StatusCodes.Status400BadRequest, problem);
             }
-            // The report names the segment: the run's one segment, or one of the parts of a split audience.
-            if (run.Parts.Count == 0 ? report.SegmentName != run.Origin.SegmentName : run.FindPart(report.SegmentName) is null)
-            {
-                logger.LogWarning("Refused a callback for run {RunId} about another segment", id);
-                return ApiResults.Problem(StatusCodes.Status400BadRequest, "The callback is about another segment than this run's.");
-            }
 
-            var (updated, outcome) = await updater.UpdateAsync(id, r => r.ReceiveReport(report.SegmentName, report.Valid, report.Invalid, report.Total, clock.GetUtcNow()), ct);
-            // A callback may echo the token like any answer: the run records it without.
-            var shown = await RedactedAsync(report.Body, catalog, run.Origin.CredentialId, ct);
-            var call = new RunCall(clock.GetUtcNow(), "callback", 1, shown, outcome == ReportOutcome.Impossible ? 400 : 200, null, 0, outcome switch
+            var received = await reports.ReceiveAsync(Callers.InsiderOne(request.HttpContext), id,
+                new ReceivedReport(report.SegmentName, report.Valid, report.Invalid, report.Total, report.Body), ct);
+            if (!received.Succeeded)
             {
-                ReportOutcome.Recorded => "recorded",
-                ReportOutcome.RecordedLate => "recorded after the deadline",
-                ReportOutcome.AlreadyFinal => "duplicate: the run was final already; nothing changed",
-                ReportOutcome.Duplicate => "duplicate: this segment's report was recorded already; nothing changed",
-                ReportOutcome.Conflicting => "different from the first report on this segment: noted in the history; the first report stands",
-                ReportOutcome.UnknownSegment => "ignored: the run did not upload this segment",
-                ReportOutcome.Impossible => "refused: the counts cannot be true; nothing changed",
-                _ => "ignored: the run was not submitted",
-            });
-            if (outcome is ReportOutcome.Recorded or ReportOutcome.RecordedLate)
-            {
-                await runs.AppendCallAsync(id, call, ct);
+                if (received.Refusal.Kind == RefusalKind.NotFound)
+                {
+                    return ApiResults.Problem(StatusCodes.Status404NotFound, "Unknown run.");
+                }
+                logger.LogWarning("Refused a callback for run {RunId}: {Problem}", id, received.Refusal.Message);
+                return ApiResults.Problem(StatusCodes.Status400BadRequest, received.Refusal.Message);
             }
-            else
-            {
-                // A replay changes nothing: it is counted on the call it repeats, never stored again.
-                await runs.CountRepeatedCallAsync(id, call, ct);
-            }
-            return outcome switch
+            return received.Value.Outcome switch
             {
                 ReportOutcome.NotExpected => ApiResults.Problem(StatusCodes.Status409Conflict, "This run has not submitted a segment yet."),
-                ReportOutcome.Impossible => ApiResults.Problem(StatusCodes.Status400BadRequest,
-                    updated.History.Last(e => e.Reason.StartsWith(Run.RefusedReportNote, StringComparison.Ordinal)).Reason),
-                _ => Results.Ok(new { status = updated.State.ToWireName() }),
+                ReportOutcome.Impossible => ApiResults.Problem(StatusCodes.Status400BadRequest, received.Value.Problem ?? "The counts cannot be true."),
+                _ => Results.Ok(new { status = received.Value.Run.State.ToWireName() }),
             };
-        });
-    }
-
-    private static async Task<string> RedactedAsync(string body, ICatalogStore catalog, Guid credentialId, CancellationToken ct)
-    {
-        try
-        {
-            return Herald.InsiderOne.TokenRedaction.Redact(body, await catalog.RevealSecretAsync(credentialId, Herald.InsiderOne.InsiderOneCredentialSettings.ApiTokenSecret, ct));
-        }
-        catch (KeyNotFoundException)
-        {
-            // The credential was deleted since: its token is nowhere left to leak, and the report still counts.
-            return body;
-        }
+        }).WithTags("Insider One").WithSummary("Insider One's report on a submitted segment (the URL's per-run secret authenticates it)")
+            .Accepts<InsiderOneReportBody>("application/json").Produces(200).Problems(400, 403, 404, 409, 413);
     }
 
     private static async Task<CallbackReport> ReadReportAsync(HttpRequest request, int maxBodyBytes, CancellationToken ct)

@@ -1,6 +1,4 @@
 using Herald.Application.UseCases;
-using Herald.Core.Catalog;
-using Herald.Core.Ports;
 using Herald.InsiderOne;
 
 namespace Herald.Server.Api;
@@ -9,26 +7,24 @@ internal static class CredentialEndpoints
 {
     public static void MapCredentialEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/credentials");
+        var group = api.MapGroup("/credentials").WithTags("Credentials");
 
-        group.MapGet("/", async (ICatalogStore catalog, CancellationToken ct) =>
-        {
-            var destinations = await catalog.ListDestinationsAsync(ct);
-            var credentials = await catalog.ListCredentialsAsync(ct);
-            return Results.Ok(credentials.Select(c => c.ToView(UsedBy(c, destinations))));
-        });
+        group.MapGet("/", async (HttpContext http, CatalogReads reads, CancellationToken ct) =>
+            Results.Ok((await reads.ListCredentialsAsync(Callers.Api(http), ct)).Select(c => c.Credential.ToView(c.UsedBy))))
+            .WithSummary("List credentials (the token is never shown)").Produces<CredentialView[]>();
 
-        group.MapGet("/{key}", async (string key, ICatalogStore catalog, CancellationToken ct) =>
-            await catalog.FindCredentialAsync(key, ct) is { } credential
-                ? Results.Ok(credential.ToView(UsedBy(credential, await catalog.ListDestinationsAsync(ct))))
-                : ApiResults.NotFound("credential", key));
+        group.MapGet("/{key}", async (string key, HttpContext http, CatalogReads reads, CancellationToken ct) =>
+            await reads.FindCredentialAsync(Callers.Api(http), key, ct) is { Succeeded: true } found
+                ? Results.Ok(found.Value.Credential.ToView(found.Value.UsedBy))
+                : ApiResults.NotFound("credential", key))
+            .WithSummary("Show a credential by name or id").Produces<CredentialView>().Problems(404);
 
         group.MapPost("/", async (CredentialInput input, HttpContext http, CredentialUseCases useCases, CancellationToken ct) =>
         {
             var added = await useCases.CreateAsync(Callers.Api(http), new CredentialDraft(input.Name, input.Plugin,
                 InsiderOneCredentialSettings.Document(input.PartnerName), InsiderOneCredentialSettings.Secrets(input.ApiToken), input.Description), ct);
             return added.Succeeded ? Results.Created($"/api/credentials/{added.Value.Name}", added.Value.ToView([])) : ApiResults.From(added.Refusal);
-        });
+        }).WithSummary("Add a credential (the token is stored encrypted)").Produces<CredentialView>(201).Problems(400, 409);
 
         group.MapPut("/{key}", async (string key, CredentialUpdate update, HttpContext http, CredentialUseCases useCases, CancellationToken ct) =>
         {
@@ -36,15 +32,12 @@ internal static class CredentialEndpoints
             return changed.Succeeded
                 ? Results.Ok(changed.Value.ToView(await useCases.UsedByAsync(changed.Value, ct)))
                 : ApiResults.From(changed.Refusal);
-        });
+        }).WithSummary("Change a credential; a new token rotates the secret").Produces<CredentialView>().Problems(400, 404, 409);
 
         group.MapDelete("/{key}", async (string key, HttpContext http, CredentialUseCases useCases, CancellationToken ct) =>
         {
             var removed = await useCases.RemoveAsync(Callers.Api(http), key, ct);
             return removed.Succeeded ? Results.NoContent() : ApiResults.From(removed.Refusal);
-        });
+        }).WithSummary("Remove a credential that no destination uses").Produces(204).Problems(404, 409);
     }
-
-    private static IReadOnlyList<string> UsedBy(Credential credential, IReadOnlyList<Destination> destinations) =>
-        [.. destinations.Where(d => d.CredentialId == credential.Id).Select(d => d.Name)];
 }

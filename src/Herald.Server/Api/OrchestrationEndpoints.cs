@@ -1,6 +1,3 @@
-using Herald.Core.Audiences;
-using Herald.Core.Catalog;
-using Herald.Core.Ports;
 using Herald.Application.UseCases;
 
 namespace Herald.Server.Api;
@@ -9,60 +6,48 @@ internal static class OrchestrationEndpoints
 {
     public static void MapOrchestrationEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/orchestrations");
+        var group = api.MapGroup("/orchestrations").WithTags("Orchestrations");
 
-        group.MapGet("/", async (ICatalogStore catalog, IRunStore runs, CancellationToken ct) =>
-        {
-            var destinations = (await catalog.ListDestinationsAsync(ct)).ToDictionary(d => d.Id, d => d.Name);
-            var views = new List<OrchestrationView>();
-            foreach (var orchestration in await catalog.ListOrchestrationsAsync(ct))
-            {
-                views.Add(orchestration.ToView(destinations.GetValueOrDefault(orchestration.DestinationId, "(deleted)"), await LastRunAsync(runs, orchestration, ct)));
-            }
-            return Results.Ok(views);
-        });
+        group.MapGet("/", async (HttpContext http, CatalogReads reads, CancellationToken ct) =>
+            Results.Ok((await reads.ListOrchestrationsAsync(Callers.Api(http), ct)).Select(ToView)))
+            .WithSummary("List orchestrations with their last run").Produces<OrchestrationView[]>();
 
-        group.MapGet("/{key}", async (string key, ICatalogStore catalog, IRunStore runs, CancellationToken ct) =>
-        {
-            if (await catalog.FindOrchestrationAsync(key, ct) is not { } orchestration)
-            {
-                return ApiResults.NotFound("orchestration", key);
-            }
-            var destination = await catalog.GetDestinationAsync(orchestration.DestinationId, ct);
-            return Results.Ok(orchestration.ToView(destination?.Name ?? "(deleted)", await LastRunAsync(runs, orchestration, ct)));
-        });
+        group.MapGet("/{key}", async (string key, HttpContext http, CatalogReads reads, CancellationToken ct) =>
+            await ViewAsync(reads, Callers.Api(http), key, ct))
+            .WithSummary("Show an orchestration by name or id").Produces<OrchestrationView>().Problems(404);
 
-        group.MapPost("/", async (OrchestrationInput input, HttpContext http, OrchestrationUseCases useCases, ICatalogStore catalog, CancellationToken ct) =>
+        group.MapPost("/", async (OrchestrationInput input, HttpContext http, OrchestrationUseCases useCases, CatalogReads reads, CancellationToken ct) =>
         {
-            var added = await useCases.CreateAsync(Callers.Api(http), new OrchestrationDraft(input.Name, input.Destination, input.Query, input.AllowEmpty, input.Description), ct);
+            var caller = Callers.Api(http);
+            var added = await useCases.CreateAsync(caller, new OrchestrationDraft(input.Name, input.Destination, input.Query, input.AllowEmpty, input.Description), ct);
             return added.Succeeded
                 ? Results.Created($"/api/orchestrations/{added.Value.Name}",
-                    added.Value.ToView((await catalog.GetDestinationAsync(added.Value.DestinationId, ct))?.Name ?? "(deleted)", null))
+                    (await reads.FindOrchestrationAsync(caller, added.Value.Id.ToString(), ct)).Value is { } saved ? ToView(saved) : null)
                 : ApiResults.From(added.Refusal);
-        });
+        }).WithSummary("Add an orchestration: a query to a destination").Produces<OrchestrationView>(201).Problems(400, 404, 409);
 
-        group.MapPut("/{key}", async (string key, OrchestrationUpdate update, HttpContext http, OrchestrationUseCases useCases, ICatalogStore catalog, IRunStore runs,
+        group.MapPut("/{key}", async (string key, OrchestrationUpdate update, HttpContext http, OrchestrationUseCases useCases, CatalogReads reads,
             CancellationToken ct) =>
         {
-            var changed = await useCases.UpdateAsync(Callers.Api(http), key, new OrchestrationChanges(update.Destination, update.Query, update.AllowEmpty, update.Description), ct);
-            if (!changed.Succeeded)
-            {
-                return ApiResults.From(changed.Refusal);
-            }
-            var destination = await catalog.GetDestinationAsync(changed.Value.DestinationId, ct);
-            return Results.Ok(changed.Value.ToView(destination?.Name ?? "(deleted)", await LastRunAsync(runs, changed.Value, ct)));
-        });
+            var caller = Callers.Api(http);
+            var changed = await useCases.UpdateAsync(caller, key, new OrchestrationChanges(update.Destination, update.Query, update.AllowEmpty, update.Description), ct);
+            return changed.Succeeded ? await ViewAsync(reads, caller, changed.Value.Id.ToString(), ct) : ApiResults.From(changed.Refusal);
+        }).WithSummary("Change an orchestration; what is null stays as it is").Produces<OrchestrationView>().Problems(400, 404, 409);
 
         group.MapDelete("/{key}", async (string key, HttpContext http, OrchestrationUseCases useCases, CancellationToken ct) =>
         {
             var removed = await useCases.RemoveAsync(Callers.Api(http), key, ct);
             return removed.Succeeded ? Results.NoContent() : ApiResults.From(removed.Refusal);
-        });
+        }).WithSummary("Remove an orchestration (its runs stay in the history)").Produces(204).Problems(404);
 
         group.MapPost("/{key}/runs", async (string key, RunRequest? request, HttpContext http, RunUseCases useCases, CancellationToken ct) =>
-            ApiResults.Started(await useCases.StartOrchestrationAsync(Callers.Api(http), key, request?.AllowEmpty, request?.Force ?? false, ct)));
+            ApiResults.Started(await useCases.StartOrchestrationAsync(Callers.Api(http), key, request?.AllowEmpty, request?.Force ?? false, ct)))
+            .WithSummary("Start a run of the orchestration; follow it at the Location").Produces<RunView>(202).Problems(404, 409, 429);
     }
 
-    private static async Task<RunSummary?> LastRunAsync(IRunStore runs, Orchestration orchestration, CancellationToken ct) =>
-        (await runs.ListAsync(new RunQuery(OrchestrationId: orchestration.Id, Limit: 1), ct)).FirstOrDefault()?.ToSummary();
+    private static async Task<IResult> ViewAsync(CatalogReads reads, Caller caller, string key, CancellationToken ct) =>
+        await reads.FindOrchestrationAsync(caller, key, ct) is { Succeeded: true } found ? Results.Ok(ToView(found.Value)) : ApiResults.NotFound("orchestration", key);
+
+    private static OrchestrationView ToView(OrchestrationListing listing) =>
+        listing.Orchestration.ToView(listing.DestinationName ?? "(deleted)", listing.LastRun?.ToSummary());
 }

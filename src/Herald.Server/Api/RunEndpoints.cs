@@ -1,5 +1,3 @@
-using Herald.Core.Audiences;
-using Herald.Core.Ports;
 using Herald.Core.Runs;
 using Herald.Application.UseCases;
 
@@ -11,7 +9,8 @@ internal static class RunEndpoints
     {
         api.MapPost("/sends", async (SendRequest request, HttpContext http, RunUseCases useCases, CancellationToken ct) =>
             ApiResults.Started(await useCases.SendAsync(Callers.Api(http),
-                new SendCommand(request.Destination, request.Query, request.AllowEmpty, request.SegmentName, request.SampleSize, request.Force), ct)));
+                new SendCommand(request.Destination, request.Query, request.AllowEmpty, request.SegmentName, request.SampleSize, request.Force), ct)))
+            .WithTags("Runs").WithSummary("Send a query's audience to a destination (or a test sample to a segment of its own)").Produces<RunView>(202).Problems(400, 404, 409, 429);
 
         api.MapPost("/queries/preview", async (QueryPreviewRequest request, HttpContext http, OrchestrationUseCases useCases, CancellationToken ct) =>
         {
@@ -20,12 +19,12 @@ internal static class RunEndpoints
                 ? Results.Ok(new QueryPreviewView(preview.Value.Columns, preview.Value.Rows, preview.Value.ColumnCheckPassed, preview.Value.ColumnCheck,
                     preview.Value.Shortened))
                 : ApiResults.From(preview.Refusal);
-        });
+        }).WithTags("Queries").WithSummary("Run a query read-only for its first rows and check its column against an attribute").Produces<QueryPreviewView>().Problems(400, 429);
 
-        var runs = api.MapGroup("/runs");
+        var runs = api.MapGroup("/runs").WithTags("Runs");
 
         runs.MapGet("/", async (string? state, string? destination, string? orchestration, string? startedBy, string? search, int? limit,
-            ICatalogStore catalog, IRunStore store, CancellationToken ct) =>
+            HttpContext http, RunReads reads, CancellationToken ct) =>
         {
             RunState? stateFilter = null;
             if (!string.IsNullOrWhiteSpace(state))
@@ -37,28 +36,19 @@ internal static class RunEndpoints
                 }
                 stateFilter = RunStateExtensions.ParseWireName(state);
             }
-            Guid? destinationId = null, orchestrationId = null;
-            if (!string.IsNullOrWhiteSpace(destination))
+            if (limit is < 1 or > RunFilter.MaxLimit)
             {
-                destinationId = (await catalog.FindDestinationAsync(destination, ct))?.Id ?? Guid.Empty;
+                return ApiResults.Problem(StatusCodes.Status400BadRequest, $"The limit must be between 1 and {RunFilter.MaxLimit}; it was {limit}.");
             }
-            if (!string.IsNullOrWhiteSpace(orchestration))
-            {
-                orchestrationId = (await catalog.FindOrchestrationAsync(orchestration, ct))?.Id ?? Guid.Empty;
-            }
-            var list = await store.ListAsync(new RunQuery(stateFilter, destinationId, orchestrationId,
-                string.IsNullOrWhiteSpace(startedBy) ? null : startedBy, search, limit ?? 50), ct);
+            var list = await reads.ListAsync(Callers.Api(http), new RunFilter(stateFilter, destination, orchestration, startedBy, search, limit ?? 50), ct);
             return Results.Ok(list.Select(r => r.ToSummary()));
-        });
+        }).WithSummary("List runs, newest first, by state, destination, orchestration, starter or text").Produces<RunSummary[]>().Problems(400);
 
-        runs.MapGet("/{id}", async (string id, IRunStore store, CancellationToken ct) =>
-        {
-            if (!Guid.TryParse(id, out var runId) || await store.GetAsync(runId, ct) is not { } run)
-            {
-                return ApiResults.Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'. List runs with: herald run list.");
-            }
-            return Results.Ok(run.ToView(await store.ListCallsAsync(runId, ct)));
-        });
+        runs.MapGet("/{id}", async (string id, HttpContext http, RunReads reads, CancellationToken ct) =>
+            Guid.TryParse(id, out var runId) && await reads.GetAsync(Callers.Api(http), runId, ct) is { Succeeded: true } found
+                ? Results.Ok(found.Value.Run.ToView(found.Value.Calls))
+                : ApiResults.Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'. List runs with: herald run list."))
+            .WithSummary("Show a run: its state, reasons, counts and recorded calls").Produces<RunView>().Problems(404);
 
         // The values a run added, removed and kept are personal data. Until access control comes (roadmap 5), any
         // holder of the API key may read them, as any holder may read the customer 360 through a query preview.
@@ -72,18 +62,19 @@ internal static class RunEndpoints
             return sample.Succeeded
                 ? Results.Ok(new DiffSampleView(runId, sample.Value.Added, sample.Value.Removed, sample.Value.Kept))
                 : ApiResults.From(sample.Refusal);
-        });
+        }).WithSummary("The values a run added, removed and kept (a sample; personal data)").Produces<DiffSampleView>().Problems(404);
 
-        runs.MapPost("/{id}/cancel", async (string id, HttpContext http, IRunStore store, RunUseCases useCases, CancellationToken ct) =>
+        runs.MapPost("/{id}/cancel", async (string id, HttpContext http, RunReads reads, RunUseCases useCases, CancellationToken ct) =>
         {
             if (!Guid.TryParse(id, out var runId))
             {
                 return ApiResults.Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'.");
             }
-            var cancelled = await useCases.CancelAsync(Callers.Api(http), runId, ct);
+            var caller = Callers.Api(http);
+            var cancelled = await useCases.CancelAsync(caller, runId, ct);
             return cancelled.Succeeded
-                ? Results.Ok(cancelled.Value.ToView(await store.ListCallsAsync(runId, ct)))
+                ? Results.Ok(cancelled.Value.ToView((await reads.GetAsync(caller, runId, ct)).Value?.Calls ?? []))
                 : ApiResults.From(cancelled.Refusal);
-        });
+        }).WithSummary("Cancel a run that is not final").Produces<RunView>().Problems(404, 409);
     }
 }

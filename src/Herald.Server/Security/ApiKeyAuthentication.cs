@@ -26,8 +26,7 @@ internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeO
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
-        await Response.WriteAsJsonAsync(new ApiError(
-            $"Missing or wrong API key. Send it in the {ApiKey.Header} header; the server wrote it to {ApiKeyFile.FileName} in its data directory."));
+        await Api.ApiResults.WriteProblemAsync(Context, StatusCodes.Status401Unauthorized,
+            $"Missing or wrong API key. Send it in the {ApiKey.Header} header; the server wrote it to {ApiKeyFile.FileName} in its data directory.");
     }
 }

@@ -1,4 +1,4 @@
-using Herald.Core.Ports;
+using Herald.Application.UseCases;
 using Herald.Server.Api;
 
 namespace Herald.Server.Web.Display;
@@ -14,14 +14,14 @@ internal sealed record RunPage(
 {
     public bool IsFinal => Run.IsFinal;
 
-    public static async Task<RunPage?> LoadAsync(Guid id, IRunStore runs, ICatalogStore catalog, TimeProvider clock, CancellationToken ct)
+    public static async Task<RunPage?> LoadAsync(Guid id, Caller caller, RunReads reads, TimeProvider clock, CancellationToken ct)
     {
-        if (await runs.GetAsync(id, ct) is not { } run)
+        if ((await reads.GetAsync(caller, id, ct)).Value is not { } found)
         {
             return null;
         }
-        var view = run.ToView(await runs.ListCallsAsync(id, ct));
-        var credential = await catalog.GetCredentialAsync(run.Origin.CredentialId, ct);
+        var view = found.Run.ToView(found.Calls);
+        var credential = found.Credential;
         var now = clock.GetUtcNow();
         var steps = RunStep.From(view, now);
         return new RunPage(view, steps, RunTimeline.From(steps, now), NextStep.For(view, credential?.Name), credential?.Name, now);

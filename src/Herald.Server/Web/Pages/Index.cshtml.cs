@@ -1,4 +1,4 @@
-using Herald.Core.Ports;
+using Herald.Application.UseCases;
 using Herald.Core.Runs;
 using Herald.Server.Api;
 using Herald.Server.Web.Display;
@@ -6,11 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages;
 
-internal sealed class IndexModel(ICatalogStore catalog, IRunStore runs, TimeProvider clock) : PageModel
+internal sealed class IndexModel(RunReads reads, TimeProvider clock) : PageModel
 {
-    // Enough for two weeks of a busy schedule; the chart says "runs per day", not a complete audit.
-    private const int ChartRuns = 1000;
-
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
     public RunsChart Chart { get; private set; } = null!;
     public IReadOnlyList<RunSummary> InFlight { get; private set; } = [];
@@ -22,26 +19,20 @@ internal sealed class IndexModel(ICatalogStore catalog, IRunStore runs, TimeProv
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var recent = await runs.ListAsync(new RunQuery(Limit: ChartRuns), ct);
+        var dashboard = await reads.DashboardAsync(Callers.Web(HttpContext), ct);
+        var recent = dashboard.Recent;
         Chart = RunsChart.From(recent, Now);
-
-        var inFlight = new List<Run>();
-        foreach (var state in Enum.GetValues<RunState>().Where(s => !s.IsFinal()))
-        {
-            inFlight.AddRange(await runs.ListAsync(new RunQuery(State: state, Limit: 100), ct));
-        }
-        InFlight = [.. inFlight.OrderByDescending(r => r.CreatedAt).Select(r => r.ToSummary())];
+        InFlight = [.. dashboard.InFlight.Select(r => r.ToSummary())];
 
         var since = Now.AddDays(-1);
-        var failed = await runs.ListAsync(new RunQuery(State: RunState.Failed, Limit: 200), ct);
-        FailedLastDay = [.. failed.Where(r => (r.FinishedAt ?? r.UpdatedAt) >= since).Select(r => r.ToSummary())];
+        FailedLastDay = [.. dashboard.Failed.Where(r => (r.FinishedAt ?? r.UpdatedAt) >= since).Select(r => r.ToSummary())];
         var lastDay = recent.Where(r => r.CreatedAt >= since).ToList();
         SucceededLastDay = lastDay.Count(r => r.State == RunState.Succeeded);
         ValuesSentLastDay = lastDay.Where(r => r.State == RunState.Succeeded).Sum(r => r.Counts?.ValuesSent ?? 0);
 
-        var credentials = (await catalog.ListCredentialsAsync(ct)).Count;
-        var destinations = (await catalog.ListDestinationsAsync(ct)).Count;
-        OrchestrationCount = (await catalog.ListOrchestrationsAsync(ct)).Count;
+        var credentials = dashboard.Credentials;
+        var destinations = dashboard.Destinations;
+        OrchestrationCount = dashboard.Orchestrations;
         Setup =
         [
             new("Add a credential.", "A partner name and a First Party Segment API token from InOne.", credentials > 0, "/credentials/new", "Add a credential"),

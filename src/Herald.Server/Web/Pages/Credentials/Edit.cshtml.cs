@@ -1,6 +1,5 @@
 using Herald.Application.UseCases;
 using Herald.Core.Catalog;
-using Herald.Core.Ports;
 using Herald.InsiderOne;
 using Herald.Server.Api;
 using Herald.Server.Web.Display;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages.Credentials;
 
-internal sealed class EditModel(ICatalogStore catalog, CredentialUseCases credentials) : PageModel
+internal sealed class EditModel(CatalogReads catalog, CredentialUseCases credentials) : PageModel
 {
     [BindProperty] public string? PartnerName { get; set; }
     [BindProperty] public string? NewApiToken { get; set; }
@@ -54,12 +53,12 @@ internal sealed class EditModel(ICatalogStore catalog, CredentialUseCases creden
 
     private async Task<bool> LoadAsync(string name, CancellationToken ct)
     {
-        if (await catalog.FindCredentialAsync(name, ct) is not { } credential)
+        if ((await catalog.FindCredentialAsync(Callers.Web(HttpContext), name, ct)).Value is not { } found)
         {
             return false;
         }
-        Credential = credential;
-        UsedBy = [.. (await catalog.ListDestinationsAsync(ct)).Where(d => d.CredentialId == credential.Id).Select(d => d.Name)];
+        Credential = found.Credential;
+        UsedBy = found.UsedBy;
         return true;
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages.Credentials;
 
-internal sealed class IndexModel(ICatalogStore catalog, CredentialUseCases credentials, TimeProvider clock) : PageModel
+internal sealed class IndexModel(CatalogReads catalog, CredentialUseCases credentials, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<CredentialRow> Rows { get; private set; } = [];
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
@@ -39,10 +39,7 @@ internal sealed class IndexModel(ICatalogStore catalog, CredentialUseCases crede
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var destinations = await catalog.ListDestinationsAsync(ct);
-        Rows = [.. (await catalog.ListCredentialsAsync(ct))
-            .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(c => new CredentialRow(c, [.. destinations.Where(d => d.CredentialId == c.Id).Select(d => d.Name)]))];
+        Rows = [.. (await catalog.ListCredentialsAsync(Callers.Web(HttpContext), ct)).Select(c => new CredentialRow(c.Credential, c.UsedBy))];
     }
 }
 

@@ -14,7 +14,7 @@ namespace Herald.Server.Web.Pages.Destinations;
 /// destination use cases decide (the same rules and connection test as the API); a failed connection test is shown
 /// with everything typed kept, and the user may save anyway (Insider One may be down for a while).
 /// </summary>
-internal abstract class DestinationFormModel(ICatalogStore catalog) : PageModel
+internal abstract class DestinationFormModel(CatalogReads catalog) : PageModel
 {
     [BindProperty] public string? Plugin { get; set; } = Plugins.InsiderOne;
     [BindProperty] public string? Credential { get; set; }
@@ -36,10 +36,10 @@ internal abstract class DestinationFormModel(ICatalogStore catalog) : PageModel
 
     public abstract bool IsNew { get; }
 
-    protected ICatalogStore Catalog => catalog;
+    protected CatalogReads Catalog => catalog;
 
     protected async Task LoadChoicesAsync(CancellationToken ct) =>
-        Credentials = [.. (await catalog.ListCredentialsAsync(ct)).OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)];
+        Credentials = [.. (await catalog.ListCredentialsAsync(Server.Api.Callers.Web(HttpContext), ct)).Select(c => c.Credential)];
 
     /// <summary>The shrink guard typed, or a problem beside the field when it is not a number.</summary>
     protected double? ParsedShrinkGuardShare()

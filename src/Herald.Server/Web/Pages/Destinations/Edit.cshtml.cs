@@ -1,7 +1,6 @@
 using System.Globalization;
 using Herald.Application.UseCases;
 using Herald.Core.Catalog;
-using Herald.Core.Ports;
 using Herald.Core.Updates;
 using Herald.InsiderOne;
 using Herald.Server.Api;
@@ -9,18 +8,17 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Server.Web.Pages.Destinations;
 
-internal sealed class EditModel(ICatalogStore catalog, DestinationUseCases destinations) : DestinationFormModel(catalog)
+internal sealed class EditModel(CatalogReads catalog, DestinationUseCases destinations) : DestinationFormModel(catalog)
 {
     public override bool IsNew => false;
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string name, CancellationToken ct)
     {
-        if (await Catalog.FindDestinationAsync(name, ct) is not { } destination)
+        if ((await Catalog.FindDestinationAsync(Callers.Web(HttpContext), name, ct)).Value is not { Destination: var destination, Credential: var credential })
         {
             return NotFound();
         }
         await LoadChoicesAsync(ct);
-        var credential = await Catalog.GetCredentialAsync(destination.CredentialId, ct);
         Plugin = credential?.Plugin ?? Plugins.InsiderOne;
         Credential = credential?.Name;
         Name = destination.Name;
@@ -35,7 +33,7 @@ internal sealed class EditModel(ICatalogStore catalog, DestinationUseCases desti
 
     public async Task<IActionResult> OnPostAsync([FromRoute] string name, CancellationToken ct)
     {
-        if (await Catalog.FindDestinationAsync(name, ct) is not { } destination)
+        if ((await Catalog.FindDestinationAsync(Callers.Web(HttpContext), name, ct)).Value is not { Destination: var destination })
         {
             return NotFound();
         }

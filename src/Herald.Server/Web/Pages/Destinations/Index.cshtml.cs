@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages.Destinations;
 
-internal sealed class IndexModel(ICatalogStore catalog, DestinationUseCases destinations, TimeProvider clock) : PageModel
+internal sealed class IndexModel(CatalogReads catalog, DestinationUseCases destinations, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<DestinationRow> Rows { get; private set; } = [];
     public int CredentialCount { get; private set; }
@@ -37,15 +37,10 @@ internal sealed class IndexModel(ICatalogStore catalog, DestinationUseCases dest
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var credentials = (await catalog.ListCredentialsAsync(ct)).ToDictionary(c => c.Id);
-        var orchestrations = await catalog.ListOrchestrationsAsync(ct);
-        CredentialCount = credentials.Count;
-        Rows = [.. (await catalog.ListDestinationsAsync(ct))
-            .OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(d => new DestinationRow(d,
-                credentials.GetValueOrDefault(d.CredentialId)?.Name,
-                credentials.GetValueOrDefault(d.CredentialId)?.Plugin ?? Plugins.InsiderOne,
-                orchestrations.Count(o => o.DestinationId == d.Id)))];
+        var caller = Callers.Web(HttpContext);
+        CredentialCount = (await catalog.ListCredentialsAsync(caller, ct)).Count;
+        Rows = [.. (await catalog.ListDestinationsAsync(caller, ct))
+            .Select(d => new DestinationRow(d.Destination, d.CredentialName, d.Credential?.Plugin ?? Plugins.InsiderOne, d.Orchestrations.Count))];
     }
 }
 

@@ -1,12 +1,11 @@
 using Herald.Application.UseCases;
-using Herald.Core.Ports;
 using Herald.InsiderOne;
 using Herald.Server.Api;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Server.Web.Pages.Destinations;
 
-internal sealed class NewModel(ICatalogStore catalog, DestinationUseCases destinations) : DestinationFormModel(catalog)
+internal sealed class NewModel(CatalogReads catalog, DestinationUseCases destinations) : DestinationFormModel(catalog)
 {
     public override bool IsNew => true;
 

@@ -1,6 +1,5 @@
 using Herald.Application.UseCases;
 using Herald.Core.Catalog;
-using Herald.Core.Ports;
 using Herald.InsiderOne;
 using Herald.Server.Api;
 using Herald.Server.Web.Display;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages.Orchestrations;
 
-internal sealed class DetailModel(ICatalogStore catalog, IRunStore runs, RunUseCases useCases, OrchestrationUseCases orchestrations, TimeProvider clock) : PageModel
+internal sealed class DetailModel(CatalogReads catalog, RunReads runs, RunUseCases useCases, OrchestrationUseCases orchestrations, TimeProvider clock) : PageModel
 {
     [BindProperty] public int SampleSize { get; set; } = WebRuns.SampleSizes[0];
     [BindProperty] public string? TestSegmentName { get; set; }
@@ -92,13 +91,14 @@ internal sealed class DetailModel(ICatalogStore catalog, IRunStore runs, RunUseC
 
     private async Task<bool> LoadAsync(string name, CancellationToken ct)
     {
-        if (await catalog.FindOrchestrationAsync(name, ct) is not { } orchestration)
+        var caller = Callers.Web(HttpContext);
+        if ((await catalog.FindOrchestrationAsync(caller, name, ct)).Value is not { } found)
         {
             return false;
         }
-        Orchestration = orchestration;
-        Destination = await catalog.GetDestinationAsync(orchestration.DestinationId, ct);
-        RecentRuns = [.. (await runs.ListAsync(new RunQuery(OrchestrationId: orchestration.Id, Limit: 10), ct)).Select(r => r.ToSummary())];
+        Orchestration = found.Orchestration;
+        Destination = found.Destination;
+        RecentRuns = [.. (await runs.ListAsync(caller, new RunFilter(Orchestration: found.Orchestration.Id.ToString(), Limit: 10), ct)).Select(r => r.ToSummary())];
         return true;
     }
 

@@ -1,12 +1,11 @@
 using Herald.Application.UseCases;
 using Herald.Core.Catalog;
 using Herald.Server.Api;
-using Herald.Core.Ports;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Server.Web.Pages.Orchestrations;
 
-internal sealed class EditModel(ICatalogStore catalog, OrchestrationUseCases orchestrations) : OrchestrationFormModel(catalog, orchestrations)
+internal sealed class EditModel(CatalogReads catalog, OrchestrationUseCases orchestrations) : OrchestrationFormModel(catalog, orchestrations)
 {
     private Orchestration _orchestration = null!;
 
@@ -45,7 +44,7 @@ internal sealed class EditModel(ICatalogStore catalog, OrchestrationUseCases orc
 
     protected override async Task<bool> PrepareAsync(string? name, CancellationToken ct)
     {
-        if (name is null || await Catalog.FindOrchestrationAsync(name, ct) is not { } orchestration)
+        if (name is null || (await Catalog.FindOrchestrationAsync(Callers.Web(HttpContext), name, ct)).Value is not { Orchestration: var orchestration })
         {
             return false;
         }

@@ -1,5 +1,4 @@
 using Herald.Core.Catalog;
-using Herald.Core.Ports;
 using Herald.Application.UseCases;
 using Herald.Server.Api;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages.Orchestrations;
 
-internal sealed class IndexModel(ICatalogStore catalog, IRunStore runs, RunUseCases useCases, TimeProvider clock) : PageModel
+internal sealed class IndexModel(CatalogReads catalog, RunUseCases useCases, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<OrchestrationRow> Rows { get; private set; } = [];
     public int DestinationCount { get; private set; }
@@ -15,15 +14,9 @@ internal sealed class IndexModel(ICatalogStore catalog, IRunStore runs, RunUseCa
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var destinations = (await catalog.ListDestinationsAsync(ct)).ToDictionary(d => d.Id, d => d.Name);
-        DestinationCount = destinations.Count;
-        var rows = new List<OrchestrationRow>();
-        foreach (var orchestration in (await catalog.ListOrchestrationsAsync(ct)).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase))
-        {
-            var last = (await runs.ListAsync(new RunQuery(OrchestrationId: orchestration.Id, Limit: 1), ct)).FirstOrDefault();
-            rows.Add(new OrchestrationRow(orchestration, destinations.GetValueOrDefault(orchestration.DestinationId), last?.ToSummary()));
-        }
-        Rows = rows;
+        var caller = Callers.Web(HttpContext);
+        DestinationCount = (await catalog.ListDestinationsAsync(caller, ct)).Count;
+        Rows = [.. (await catalog.ListOrchestrationsAsync(caller, ct)).Select(o => new OrchestrationRow(o.Orchestration, o.DestinationName, o.LastRun?.ToSummary()))];
     }
 
     public async Task<IActionResult> OnPostRunAsync(string? name, CancellationToken ct)

@@ -1,11 +1,10 @@
 using Herald.Application.UseCases;
 using Herald.Server.Api;
-using Herald.Core.Ports;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Server.Web.Pages.Orchestrations;
 
-internal sealed class NewModel(ICatalogStore catalog, OrchestrationUseCases orchestrations) : OrchestrationFormModel(catalog, orchestrations)
+internal sealed class NewModel(CatalogReads catalog, OrchestrationUseCases orchestrations) : OrchestrationFormModel(catalog, orchestrations)
 {
     public override bool IsNew => true;
 

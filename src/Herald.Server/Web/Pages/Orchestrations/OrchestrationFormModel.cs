@@ -1,6 +1,5 @@
 using Herald.Application.UseCases;
 using Herald.Core.Catalog;
-using Herald.Core.Ports;
 using Herald.InsiderOne;
 using Herald.Server.Api;
 using Herald.Server.Web.Display;
@@ -13,7 +12,7 @@ namespace Herald.Server.Web.Pages.Orchestrations;
 /// The orchestration form: a query and a destination. "Preview" runs the query read-only for its first
 /// rows and checks its column against the destination's attribute, without saving anything.
 /// </summary>
-internal abstract class OrchestrationFormModel(ICatalogStore catalog, OrchestrationUseCases orchestrations) : PageModel
+internal abstract class OrchestrationFormModel(CatalogReads catalog, OrchestrationUseCases orchestrations) : PageModel
 {
     public const int PreviewRows = 100;
 
@@ -30,12 +29,12 @@ internal abstract class OrchestrationFormModel(ICatalogStore catalog, Orchestrat
 
     public abstract bool IsNew { get; }
 
-    protected ICatalogStore Catalog => catalog;
+    protected CatalogReads Catalog => catalog;
 
     protected OrchestrationUseCases Orchestrations => orchestrations;
 
     protected async Task LoadChoicesAsync(CancellationToken ct) =>
-        Destinations = [.. (await catalog.ListDestinationsAsync(ct)).OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase)];
+        Destinations = [.. (await catalog.ListDestinationsAsync(Callers.Web(HttpContext), ct)).Select(d => d.Destination)];
 
     protected Destination? ChosenDestination => Destinations.FirstOrDefault(d => d.Name == Destination);
 

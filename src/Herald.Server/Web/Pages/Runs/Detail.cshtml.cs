@@ -8,13 +8,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages.Runs;
 
-internal sealed class DetailModel(IRunStore runs, ICatalogStore catalog, RunUseCases useCases, TimeProvider clock) : PageModel
+internal sealed class DetailModel(RunReads reads, RunUseCases useCases, TimeProvider clock) : PageModel
 {
     public RunPage View { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await RunPage.LoadAsync(id, runs, catalog, clock, ct) is not { } view)
+        if (await RunPage.LoadAsync(id, Callers.Web(HttpContext), reads, clock, ct) is not { } view)
         {
             return NotFound();
         }

@@ -1,4 +1,5 @@
-using Herald.Core.Ports;
+using Herald.Application.UseCases;
+using Herald.Server.Api;
 using Herald.Server.Web.Display;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,13 +7,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Herald.Server.Web.Pages.Runs;
 
 /// <summary>The changing part of the run page, fetched every second by the page's script while the run is in flight.</summary>
-internal sealed class FragmentModel(IRunStore runs, ICatalogStore catalog, TimeProvider clock) : PageModel
+internal sealed class FragmentModel(RunReads reads, TimeProvider clock) : PageModel
 {
     public RunPage View { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await RunPage.LoadAsync(id, runs, catalog, clock, ct) is not { } view)
+        if (await RunPage.LoadAsync(id, Callers.Web(HttpContext), reads, clock, ct) is not { } view)
         {
             return NotFound();
         }

@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace Herald.InsiderOne;
+namespace Herald.Core.Secrets;
 
 /// <summary>
 /// Takes a credential's secret out of text before Herald records or shows it, whatever the text's source (Insider One's
 /// answers, its callbacks): an error message that echoes the token must leave no trace of it in a run.
 /// </summary>
-public static class TokenRedaction
+public static class SecretRedaction
 {
     public const string Redacted = "***";
 

@@ -1,0 +1,78 @@
+using Herald.Core.Catalog;
+using Herald.Core.Ports;
+using Herald.Core.Runs;
+
+namespace Herald.Application.UseCases;
+
+/// <summary>
+/// What a caller may see of credentials, destinations and orchestrations: one place for the API, the pages and the
+/// CLI, so that who sees what (admin-only destinations, roles) is decided here. Lists never refuse: they hold what the
+/// caller may see. A look-up of one thing refuses when it does not exist.
+/// </summary>
+internal sealed class CatalogReads(ICatalogStore catalog, IRunStore runs)
+{
+    /// <summary>Every credential, by name, with the destinations that use it.</summary>
+    public async Task<IReadOnlyList<CredentialListing>> ListCredentialsAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var destinations = await catalog.ListDestinationsAsync(cancellationToken);
+        return [.. (await catalog.ListCredentialsAsync(cancellationToken))
+            .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(c => new CredentialListing(c, UsedBy(c, destinations)))];
+    }
+
+    /// <summary>One credential by name or id.</summary>
+    public async Task<UseCaseResult<CredentialListing>> FindCredentialAsync(Caller caller, string key, CancellationToken cancellationToken) =>
+        await catalog.FindCredentialAsync(key, cancellationToken) is { } credential
+            ? new CredentialListing(credential, UsedBy(credential, await catalog.ListDestinationsAsync(cancellationToken)))
+            : Refusal.NotFound("credential", key);
+
+    /// <summary>Every destination, by name, with its credential and the orchestrations sending to it.</summary>
+    public async Task<IReadOnlyList<DestinationListing>> ListDestinationsAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var credentials = (await catalog.ListCredentialsAsync(cancellationToken)).ToDictionary(c => c.Id);
+        var orchestrations = await catalog.ListOrchestrationsAsync(cancellationToken);
+        return [.. (await catalog.ListDestinationsAsync(cancellationToken))
+            .OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(d => new DestinationListing(d, credentials.GetValueOrDefault(d.CredentialId), SendingTo(d, orchestrations)))];
+    }
+
+    /// <summary>One destination by name or id.</summary>
+    public async Task<UseCaseResult<DestinationListing>> FindDestinationAsync(Caller caller, string key, CancellationToken cancellationToken)
+    {
+        if (await catalog.FindDestinationAsync(key, cancellationToken) is not { } destination)
+        {
+            return Refusal.NotFound("destination", key);
+        }
+        return new DestinationListing(destination, await catalog.GetCredentialAsync(destination.CredentialId, cancellationToken),
+            SendingTo(destination, await catalog.ListOrchestrationsAsync(cancellationToken)));
+    }
+
+    /// <summary>Every orchestration, by name, with its destination and latest run.</summary>
+    public async Task<IReadOnlyList<OrchestrationListing>> ListOrchestrationsAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var destinations = (await catalog.ListDestinationsAsync(cancellationToken)).ToDictionary(d => d.Id);
+        var listings = new List<OrchestrationListing>();
+        foreach (var orchestration in (await catalog.ListOrchestrationsAsync(cancellationToken)).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            listings.Add(new OrchestrationListing(orchestration, destinations.GetValueOrDefault(orchestration.DestinationId),
+                await LastRunAsync(orchestration, cancellationToken)));
+        }
+        return listings;
+    }
+
+    /// <summary>One orchestration by name or id.</summary>
+    public async Task<UseCaseResult<OrchestrationListing>> FindOrchestrationAsync(Caller caller, string key, CancellationToken cancellationToken) =>
+        await catalog.FindOrchestrationAsync(key, cancellationToken) is { } orchestration
+            ? new OrchestrationListing(orchestration, await catalog.GetDestinationAsync(orchestration.DestinationId, cancellationToken),
+                await LastRunAsync(orchestration, cancellationToken))
+            : Refusal.NotFound("orchestration", key);
+
+    private async Task<Run?> LastRunAsync(Orchestration orchestration, CancellationToken cancellationToken) =>
+        (await runs.ListAsync(new RunQuery(OrchestrationId: orchestration.Id, Limit: 1), cancellationToken)).FirstOrDefault();
+
+    private static IReadOnlyList<string> UsedBy(Credential credential, IReadOnlyList<Destination> destinations) =>
+        [.. destinations.Where(d => d.CredentialId == credential.Id).Select(d => d.Name).Order(StringComparer.OrdinalIgnoreCase)];
+
+    private static IReadOnlyList<string> SendingTo(Destination destination, IReadOnlyList<Orchestration> orchestrations) =>
+        [.. orchestrations.Where(o => o.DestinationId == destination.Id).Select(o => o.Name).Order(StringComparer.OrdinalIgnoreCase)];
+}

@@ -1,0 +1,68 @@
+using Herald.Core.Ports;
+using Herald.Core.Runs;
+
+namespace Herald.Application.UseCases;
+
+/// <summary>
+/// What a caller may see of runs: the history, one run with its calls, and the home page's figures. One place for the
+/// API, the pages and the CLI, so that who sees which runs (and which values in them) is decided here.
+/// </summary>
+internal sealed class RunReads(ICatalogStore catalog, IRunStore runs)
+{
+    // Enough for two weeks of a busy schedule: the home page says "runs per day", it is not a complete audit.
+    private const int DashboardRuns = 1000;
+    private const int InFlightPerState = 100;
+    private const int FailedRuns = 200;
+    // The "started by" choices come from this many recent runs.
+    private const int StartedByRuns = 500;
+
+    /// <summary>Runs matching the filter, newest first.</summary>
+    public async Task<IReadOnlyList<Run>> ListAsync(Caller caller, RunFilter filter, CancellationToken cancellationToken)
+    {
+        Guid? destinationId = null, orchestrationId = null;
+        if (!string.IsNullOrWhiteSpace(filter.Destination))
+        {
+            // A name that matches nothing matches no run, rather than being ignored and listing them all.
+            destinationId = (await catalog.FindDestinationAsync(filter.Destination.Trim(), cancellationToken))?.Id ?? Guid.Empty;
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Orchestration))
+        {
+            orchestrationId = (await catalog.FindOrchestrationAsync(filter.Orchestration.Trim(), cancellationToken))?.Id ?? Guid.Empty;
+        }
+        return await runs.ListAsync(new RunQuery(filter.State, destinationId, orchestrationId,
+            string.IsNullOrWhiteSpace(filter.StartedBy) ? null : filter.StartedBy.Trim(),
+            string.IsNullOrWhiteSpace(filter.Search) ? null : filter.Search.Trim(),
+            Math.Clamp(filter.Limit, 1, RunFilter.MaxLimit), filter.From, filter.Before, Math.Max(0, filter.Offset)), cancellationToken);
+    }
+
+    /// <summary>Who started the recent runs, for a filter's choices.</summary>
+    public async Task<IReadOnlyList<string>> StartedByAsync(Caller caller, CancellationToken cancellationToken) =>
+        [.. (await runs.ListAsync(new RunQuery(Limit: StartedByRuns), cancellationToken)).Select(r => r.Origin.StartedBy).Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary>One run with its recorded calls.</summary>
+    public async Task<UseCaseResult<RunDetails>> GetAsync(Caller caller, Guid runId, CancellationToken cancellationToken)
+    {
+        if (await runs.GetAsync(runId, cancellationToken) is not { } run)
+        {
+            return Refusal.NotFound("run", runId.ToString());
+        }
+        return new RunDetails(run, await runs.ListCallsAsync(runId, cancellationToken),
+            await catalog.GetCredentialAsync(run.Origin.CredentialId, cancellationToken));
+    }
+
+    /// <summary>The home page's figures.</summary>
+    public async Task<Dashboard> DashboardAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var recent = await runs.ListAsync(new RunQuery(Limit: DashboardRuns), cancellationToken);
+        var inFlight = new List<Run>();
+        foreach (var state in Enum.GetValues<RunState>().Where(s => !s.IsFinal()))
+        {
+            inFlight.AddRange(await runs.ListAsync(new RunQuery(State: state, Limit: InFlightPerState), cancellationToken));
+        }
+        var failed = await runs.ListAsync(new RunQuery(State: RunState.Failed, Limit: FailedRuns), cancellationToken);
+        return new Dashboard(recent, [.. inFlight.OrderByDescending(r => r.CreatedAt)], failed,
+            (await catalog.ListCredentialsAsync(cancellationToken)).Count,
+            (await catalog.ListDestinationsAsync(cancellationToken)).Count,
+            (await catalog.ListOrchestrationsAsync(cancellationToken)).Count);
+    }
+}
