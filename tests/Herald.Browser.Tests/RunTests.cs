@@ -173,6 +173,22 @@ public sealed class RunTests(HeraldInBrowser herald)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task ARunThatSucceededAfterRetries_SaysHowManyAndWhy()
+    {
+        var (_, destination) = await herald.AddDestinationAsync($"Retried {Unique.Suffix()}");
+        herald.Simulator.Faults.FailStatus = 503;
+        herald.Simulator.Faults.FailNextUploads = 2;
+        var run = await herald.WaitForFinalAsync((await herald.SendAsync(destination, GoldEmails)).Id);
+        run.State.ShouldBe("succeeded");
+        var page = await herald.SignedInPageAsync();
+
+        await page.GotoAsync($"/runs/{run.Id}");
+
+        await Expect(page.Locator("[data-testid=retries]")).ToHaveTextAsync("Succeeded after 2 retries: Insider One answered 503 twice before accepting.");
+        await page.Context.CloseAsync();
+    }
+
     private static ILocator StepRow(IPage page, string state) =>
         page.Locator("table.steps tbody tr").Filter(new() { Has = page.Locator($".badge[data-state='{state}']") });
 
