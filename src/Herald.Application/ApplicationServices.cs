@@ -1,5 +1,8 @@
+using Herald.Application.Alerts;
 using Herald.Application.Runs;
 using Herald.Application.Runs.Steps;
+using Herald.Application.Schedules;
+using Herald.Application.Telemetry;
 using Herald.Application.UseCases;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,8 +13,10 @@ namespace Herald.Application;
 public static class ApplicationServices
 {
     /// <summary>
-    /// Registers the use cases, the run engine and its background services (workers, deadline sweeper). The host
-    /// provides every port of <c>Herald.Core.Ports</c>, a <see cref="TimeProvider"/> and <see cref="RunEngineOptions"/>.
+    /// Registers the use cases, the run engine and its background services (workers, deadline sweeper, scheduler, alert
+    /// deliveries). The host provides every port of <c>Herald.Core.Ports</c> (with one <see cref="Herald.Core.Ports.IAlertSender"/>
+    /// per alert channel), a <see cref="TimeProvider"/>, <see cref="RunEngineOptions"/>, <see cref="ScheduleOptions"/> and
+    /// <see cref="AlertOptions"/>.
     /// </summary>
     public static IServiceCollection AddHeraldApplication(this IServiceCollection services)
     {
@@ -39,8 +44,23 @@ public static class ApplicationServices
         services.AddSingleton<RunReads>();
         services.AddSingleton<ReportUseCases>();
         services.AddSingleton<ReportDeadlineSweeper>();
+        services.AddSingleton<IRunFinishedListener, RunMetricsListener>();
+        services.AddSingleton<AlertSignal>();
+        services.AddSingleton<AlertEvaluator>();
+        services.AddSingleton<IRunFinishedListener>(sp => sp.GetRequiredService<AlertEvaluator>());
+        services.AddSingleton<ISchedulePauseAlerts>(sp => sp.GetRequiredService<AlertEvaluator>());
+        services.AddSingleton<AlertDeliverer>();
+        services.AddSingleton<AlertUseCases>();
         services.AddHostedService<RunWorker>();
+        services.AddHostedService<AlertDeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportDeadlineSweeper>());
+        services.AddSingleton<ScheduleSignal>();
+        services.AddSingleton<ScheduleChains>();
+        services.AddSingleton<ScheduledRunStarter>();
+        services.AddSingleton<ScheduleTicker>();
+        services.AddSingleton<ScheduleUseCases>();
+        services.AddSingleton<IRunFinishedListener, ScheduleRunListener>();
+        services.AddHostedService<Scheduler>();
         return services;
     }
 }

@@ -12,7 +12,10 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
     public const int MaxSampleSize = 100_000;
 
     /// <param name="force">Pass the shrink guard: the person knows the update removes much of the segment.</param>
-    public async Task<UseCaseResult<Run>> StartOrchestrationAsync(Caller caller, Orchestration orchestration, bool? allowEmpty, bool force, CancellationToken cancellationToken)
+    /// <param name="runId">The new run's id, when chosen beforehand (a schedule's claimed slot); null for a new one.</param>
+    /// <param name="occasion">Added to the run's first reason (the slot, the slots missed).</param>
+    public async Task<UseCaseResult<Run>> StartOrchestrationAsync(
+        Caller caller, Orchestration orchestration, bool? allowEmpty, bool force, CancellationToken cancellationToken, Guid? runId = null, string? occasion = null)
     {
         if (await catalog.GetDestinationAsync(orchestration.DestinationId, cancellationToken) is not { } destination)
         {
@@ -22,7 +25,7 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
         var origin = new RunOrigin(destination.Id, destination.Name, destination.CredentialId, orchestration.Id, orchestration.Name,
             orchestration.Query, route.SegmentName, route.AttributeName, allowEmpty ?? orchestration.AllowEmpty, StartedBy(caller),
             route.UpdateMode, route.AllowSplit, route.ShrinkGuardShare, force, plugin.Id, credentialName);
-        return await CreateAsync(origin, cancellationToken);
+        return await CreateAsync(origin, cancellationToken, runId, occasion);
     }
 
     /// <param name="segmentName">Another segment than the destination's (a test send); null for the destination's own.</param>
@@ -62,10 +65,11 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
         return name.Length == 0 ? caller.Channel.ToString().ToLowerInvariant() : name[..Math.Min(name.Length, Caller.MaxNameLength)];
     }
 
-    private async Task<UseCaseResult<Run>> CreateAsync(RunOrigin origin, CancellationToken cancellationToken)
+    private async Task<UseCaseResult<Run>> CreateAsync(RunOrigin origin, CancellationToken cancellationToken, Guid? runId = null, string? occasion = null)
     {
-        var run = new Run(Guid.NewGuid(), origin, clock.GetUtcNow());
+        var run = new Run(runId ?? Guid.NewGuid(), origin, clock.GetUtcNow(), occasion);
         await runs.CreateAsync(run, cancellationToken);
+        Telemetry.HeraldTelemetry.RunsStarted.Add(1, new KeyValuePair<string, object?>("origin", origin.OrchestrationId is null ? "send" : "orchestration"));
         signal.Pulse();
         return run;
     }

@@ -2,6 +2,7 @@ using Herald.Application.Runs;
 using Herald.Core.Audiences;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
+using Herald.Core.Schedules;
 
 namespace Herald.Application.UseCases;
 
@@ -10,7 +11,7 @@ namespace Herald.Application.UseCases;
 /// (read-only, its column against the destination's attribute) when saved, so a wrong query is refused at once; the
 /// run checks again, since the customer 360 can change in between.
 /// </summary>
-internal sealed class OrchestrationUseCases(ICatalogStore catalog, IAudienceSource source, PreviewGate previews, DestinationRoutes routes, TimeProvider clock)
+internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStore schedules, IAudienceSource source, PreviewGate previews, DestinationRoutes routes, TimeProvider clock)
 {
     /// <summary>The most rows a preview returns, whatever is asked.</summary>
     public const int MaxPreviewRows = 1000;
@@ -92,13 +93,21 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IAudienceSour
         return changed;
     }
 
-    /// <summary>Removes an orchestration; its runs stay in the history.</summary>
+    /// <summary>Removes an orchestration and its schedule; its runs stay in the history. Refused while others run after it.</summary>
     public async Task<UseCaseResult<Orchestration>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken)
     {
         if (await catalog.FindOrchestrationAsync(key, cancellationToken) is not { } orchestration)
         {
             return Refusal.NotFound("orchestration", key);
         }
+        var work = ScheduledWork.OfOrchestration(orchestration.Name);
+        var followers = (await schedules.ListAsync(cancellationToken)).Where(s => s.Trigger.After == work).Select(s => s.Work.Name).ToList();
+        if (followers.Count > 0)
+        {
+            return Refusal.Conflict($"The orchestration '{orchestration.Name}' is still run after by {string.Join(", ", followers.Select(f => $"'{f}'"))}; " +
+                "give those another schedule first.") with { Subject = "orchestration", InUseBy = followers };
+        }
+        await schedules.DeleteAsync(work, cancellationToken);
         await catalog.DeleteOrchestrationAsync(orchestration.Id, cancellationToken);
         return orchestration;
     }

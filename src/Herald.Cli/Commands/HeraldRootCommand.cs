@@ -15,5 +15,6 @@ internal static class HeraldRootCommand
             OrchestrationCommands.Create(context),
             SendCommand.Create(context),
             RunCommands.Create(context),
+            AlertCommands.Create(context),
         };
 }

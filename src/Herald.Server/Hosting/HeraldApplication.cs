@@ -1,12 +1,16 @@
 using Herald.Application;
+using Herald.Application.Alerts;
 using Herald.Application.Runs;
+using Herald.Application.Schedules;
 using Herald.Application.UseCases;
 using Herald.Core.Ports;
 using Herald.InsiderOne;
+using Herald.Server.Alerts;
 using Herald.Server.Api;
 using Herald.Server.Health;
 using Herald.Server.Runs;
 using Herald.Server.Security;
+using Herald.Server.Telemetry;
 using Herald.Server.Web;
 using Herald.Sources.DuckDb;
 using Herald.Sources.DuckDb.InsiderTables;
@@ -38,6 +42,7 @@ internal static class HeraldApplication
         services.AddSingleton(clock);
         services.AddOptions<HeraldOptions>().Bind(builder.Configuration.GetSection(HeraldOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InsiderOneOptions>().Bind(builder.Configuration.GetSection(InsiderOneOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ScheduleOptions>().Bind(builder.Configuration.GetSection(ScheduleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         // A body that is not the JSON an endpoint expects reaches the exception handler, which says so plainly.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -55,6 +60,7 @@ internal static class HeraldApplication
             sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Workers.MaxCallsPerRun));
         services.AddSingleton<ISegmentLayoutStore, SqliteSegmentLayoutStore>();
         services.AddSingleton<IServerSessionStore, SqliteServerSessionStore>();
+        services.AddSingleton<IScheduleStore, SqliteScheduleStore>();
         services.AddSingleton<PublicUrls>();
         services.AddSingleton(sp => new LocalFileHost(
             Path.Combine(DataDirectory(sp), "files"), () => sp.GetRequiredService<PublicUrls>().BaseUrl, sp.GetRequiredService<UrlSigner>()));
@@ -91,6 +97,8 @@ internal static class HeraldApplication
             engine.DeadlineSweepInterval = herald.Value.Workers.DeadlineSweepInterval;
             engine.FileUrlLifetime = herald.Value.Files.UrlLifetime;
         });
+        services.AddHeraldAlerts(builder.Configuration);
+        builder.AddHeraldTelemetry();
         services.AddHeraldApplication();
         services.AddProblemDetails();
         services.AddHeraldApiDocument();
@@ -107,6 +115,9 @@ internal static class HeraldApplication
     {
         var options = app.Services.GetRequiredService<IOptions<HeraldOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<InsiderOneOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<ScheduleOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<AlertOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
         OwnerOnlyFiles.Apply(options.DataDirectory);
         await app.Services.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
         _ = app.Services.GetRequiredService<ApiKey>();
@@ -142,6 +153,7 @@ internal static class HeraldApplication
         app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }))
             .WithTags("Health").WithSummary("Alive (kept for clients written before /healthz)").Produces(200);
         app.MapHeraldHealthChecks();
+        app.MapHeraldMetrics();
         app.MapHeraldApiDocument();
         var api = app.MapGroup("/api");
         // Authorized by the API key scheme before the endpoint runs, so before any body is bound.
@@ -150,7 +162,9 @@ internal static class HeraldApplication
         api.MapCredentialEndpoints();
         api.MapDestinationEndpoints();
         api.MapOrchestrationEndpoints();
+        api.MapScheduleEndpoints();
         api.MapRunEndpoints();
+        api.MapAlertEndpoints();
         app.MapCallbackEndpoint();
         app.MapFileEndpoint();
 
