@@ -1,6 +1,8 @@
 using Herald.Application.Schedules;
 using Herald.Application.UseCases;
-using Herald.Core.Ports;
+using Herald.Core.Catalog;
+using Herald.InsiderOne;
+using Herald.Server.Api;
 using Herald.Server.Web.Display;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
