@@ -1,3 +1,4 @@
+using Herald.Application.Access;
 using Herald.Application.Runs;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
@@ -9,6 +10,10 @@ internal sealed class CredentialUseCases(ICatalogStore catalog, DestinationPlugi
 {
     public async Task<UseCaseResult<Credential>> CreateAsync(Caller caller, CredentialDraft draft, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.CredentialEdit) is { } denied)
+        {
+            return denied;
+        }
         var pluginId = string.IsNullOrWhiteSpace(draft.Plugin) ? Plugins.InsiderOne : draft.Plugin.Trim().ToLowerInvariant();
         var problems = CatalogRules.CheckCatalogName(draft.Name, "credential").Select(m => new FieldProblem(nameof(draft.Name), m)).ToList();
         if (!plugins.IsInstalled(pluginId))
@@ -35,6 +40,10 @@ internal sealed class CredentialUseCases(ICatalogStore catalog, DestinationPlugi
 
     public async Task<UseCaseResult<Credential>> UpdateAsync(Caller caller, string key, CredentialChanges changes, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.CredentialEdit) is { } denied)
+        {
+            return denied;
+        }
         if (await catalog.FindCredentialAsync(key, cancellationToken) is not { } credential)
         {
             return Refusal.NotFound("credential", key);
@@ -57,6 +66,10 @@ internal sealed class CredentialUseCases(ICatalogStore catalog, DestinationPlugi
     /// <summary>Removes a credential and its token; refused while a destination uses it, naming which.</summary>
     public async Task<UseCaseResult<Credential>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.CredentialEdit) is { } denied)
+        {
+            return denied;
+        }
         if (await catalog.FindCredentialAsync(key, cancellationToken) is not { } credential)
         {
             return Refusal.NotFound("credential", key);

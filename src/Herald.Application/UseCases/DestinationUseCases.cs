@@ -1,3 +1,4 @@
+using Herald.Application.Access;
 using Herald.Application.Runs;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
@@ -13,6 +14,10 @@ internal sealed class DestinationUseCases(ICatalogStore catalog, ISegmentGateway
 {
     public async Task<UseCaseResult<DestinationSaved>> CreateAsync(Caller caller, DestinationDraft draft, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.DestinationEdit) is { } denied)
+        {
+            return denied;
+        }
         var problems = CatalogRules.CheckCatalogName(draft.Name, "destination").Select(m => new FieldProblem(nameof(draft.Name), m)).ToList();
         var credential = await CredentialOfAsync(draft.Credential, draft.Plugin, problems, cancellationToken);
         var mode = UpdateModeOf(draft.UpdateMode, problems) ?? SegmentUpdateMode.Replace;
@@ -40,6 +45,10 @@ internal sealed class DestinationUseCases(ICatalogStore catalog, ISegmentGateway
     /// <summary>Changes what <paramref name="changes"/> gives; null fields stay as they are.</summary>
     public async Task<UseCaseResult<DestinationSaved>> UpdateAsync(Caller caller, string key, DestinationChanges changes, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.DestinationEdit) is { } denied)
+        {
+            return denied;
+        }
         if (await catalog.FindDestinationAsync(key, cancellationToken) is not { } destination)
         {
             return Refusal.NotFound("destination", key);
@@ -74,6 +83,10 @@ internal sealed class DestinationUseCases(ICatalogStore catalog, ISegmentGateway
     /// <summary>Removes a destination no orchestration uses; its runs stay in the history.</summary>
     public async Task<UseCaseResult<Destination>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.DestinationEdit) is { } denied)
+        {
+            return denied;
+        }
         if (await catalog.FindDestinationAsync(key, cancellationToken) is not { } destination)
         {
             return Refusal.NotFound("destination", key);

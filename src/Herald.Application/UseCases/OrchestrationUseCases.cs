@@ -1,3 +1,4 @@
+using Herald.Application.Access;
 using Herald.Core.Audiences;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
@@ -16,6 +17,14 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IAudienceSour
 
     public async Task<UseCaseResult<QueryPreviewResult>> PreviewAsync(Caller caller, string? query, string? attributeName, int maxRows, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.QueryPreview) is { } denied)
+        {
+            return denied;
+        }
+        if (caller.Denied(HeraldActions.PiiView) is { } piiDenied)
+        {
+            return piiDenied;
+        }
         if (string.IsNullOrWhiteSpace(query))
         {
             return Refusal.Rule("The query is empty: write a SELECT that returns one column of values.");
@@ -42,6 +51,10 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IAudienceSour
 
     public async Task<UseCaseResult<Orchestration>> CreateAsync(Caller caller, OrchestrationDraft draft, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.OrchestrationEdit) is { } denied)
+        {
+            return denied;
+        }
         var problems = CatalogRules.CheckCatalogName(draft.Name, "orchestration").Select(m => new FieldProblem(nameof(draft.Name), m)).ToList();
         var destination = await DestinationOfAsync(draft.Destination, problems, cancellationToken);
         if (destination is not null)
@@ -64,6 +77,10 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IAudienceSour
 
     public async Task<UseCaseResult<Orchestration>> UpdateAsync(Caller caller, string key, OrchestrationChanges changes, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.OrchestrationEdit) is { } denied)
+        {
+            return denied;
+        }
         if (await catalog.FindOrchestrationAsync(key, cancellationToken) is not { } orchestration)
         {
             return Refusal.NotFound("orchestration", key);
@@ -94,6 +111,10 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IAudienceSour
     /// <summary>Removes an orchestration; its runs stay in the history.</summary>
     public async Task<UseCaseResult<Orchestration>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.OrchestrationEdit) is { } denied)
+        {
+            return denied;
+        }
         if (await catalog.FindOrchestrationAsync(key, cancellationToken) is not { } orchestration)
         {
             return Refusal.NotFound("orchestration", key);

@@ -1,3 +1,4 @@
+using Herald.Application.Access;
 using Herald.Application.Runs;
 using Herald.Core.Ports;
 using Herald.Core.Runs;
@@ -12,13 +13,13 @@ internal sealed class RunUseCases(ICatalogStore catalog, IRunStore runs, IDiffSa
     /// <param name="allowEmpty">Overrides the orchestration's own setting for this run; null keeps it.</param>
     /// <param name="force">Passes the shrink guard.</param>
     public async Task<UseCaseResult<Run>> StartOrchestrationAsync(Caller caller, string orchestrationKey, bool? allowEmpty, bool force, CancellationToken cancellationToken) =>
-        await catalog.FindOrchestrationAsync(orchestrationKey, cancellationToken) is { } orchestration
+        caller.Denied(HeraldActions.RunStart) is { } denied ? denied : (await catalog.FindOrchestrationAsync(orchestrationKey, cancellationToken) is { } orchestration
             ? await launcher.StartOrchestrationAsync(caller, orchestration, allowEmpty, force, cancellationToken)
-            : Refusal.NotFound("orchestration", orchestrationKey);
+            : Refusal.NotFound("orchestration", orchestrationKey));
 
     /// <summary>Sends a query's audience to a destination without an orchestration (or a test send to a segment of its own).</summary>
     public async Task<UseCaseResult<Run>> SendAsync(Caller caller, SendCommand send, CancellationToken cancellationToken) =>
-        !string.IsNullOrWhiteSpace(send.Destination) && await catalog.FindDestinationAsync(send.Destination, cancellationToken) is { } destination
+        caller.Denied(HeraldActions.RunSend) is { } denied ? denied : !string.IsNullOrWhiteSpace(send.Destination) && await catalog.FindDestinationAsync(send.Destination, cancellationToken) is { } destination
             ? await launcher.StartSendAsync(caller, destination, send.Query, send.AllowEmpty, send.SegmentName, send.SampleSize, send.Force, cancellationToken)
             : Refusal.NotFound("destination", send.Destination ?? "");
 
@@ -28,6 +29,10 @@ internal sealed class RunUseCases(ICatalogStore catalog, IRunStore runs, IDiffSa
     /// </summary>
     public async Task<UseCaseResult<Run>> RunAgainAsync(Caller caller, Guid runId, bool force, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.RunStart) is { } denied)
+        {
+            return denied;
+        }
         if (await runs.GetAsync(runId, cancellationToken) is not { } run)
         {
             return Refusal.NotFound("run", runId.ToString());
@@ -38,6 +43,11 @@ internal sealed class RunUseCases(ICatalogStore catalog, IRunStore runs, IDiffSa
         }
         if (await catalog.GetDestinationAsync(run.Origin.DestinationId, cancellationToken) is { } destination)
         {
+            // Without its orchestration, running again sends the run's own query: a send.
+            if (caller.Denied(HeraldActions.RunSend) is { } sendDenied)
+            {
+                return sendDenied;
+            }
             return await launcher.StartSendAsync(caller, destination, run.Origin.Query, run.Origin.AllowEmpty, run.Origin.SegmentName, null, force, cancellationToken);
         }
         return Refusal.Conflict("The run's destination no longer exists, so it cannot run again.");
@@ -45,10 +55,18 @@ internal sealed class RunUseCases(ICatalogStore catalog, IRunStore runs, IDiffSa
 
     /// <summary>
     /// The values a run added, removed and kept (a sample). They are personal data: this is the one place that
-    /// decides who may read them (every API key holder and signed-in user, until roles come).
+    /// decides who may read them (run:read and pii:view).
     /// </summary>
     public async Task<UseCaseResult<SegmentDiffSample>> DiffSampleAsync(Caller caller, Guid runId, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.RunRead) is { } denied)
+        {
+            return denied;
+        }
+        if (caller.Denied(HeraldActions.PiiView) is { } piiDenied)
+        {
+            return piiDenied;
+        }
         if (await runs.GetAsync(runId, cancellationToken) is null)
         {
             return Refusal.NotFound("run", runId.ToString());
@@ -70,6 +88,10 @@ internal sealed class RunUseCases(ICatalogStore catalog, IRunStore runs, IDiffSa
     /// <summary>Cancels a run that is not final; a run waiting for its report keeps what Insider One accepted.</summary>
     public async Task<UseCaseResult<Run>> CancelAsync(Caller caller, Guid runId, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.RunCancel) is { } denied)
+        {
+            return denied;
+        }
         if (await runs.GetAsync(runId, cancellationToken) is null)
         {
             return Refusal.NotFound("run", runId.ToString());

@@ -12,9 +12,9 @@ internal static class CredentialEndpoints
             Results.Ok((await reads.ListCredentialsAsync(Callers.Api(http), ct)).Select(c => c.Credential.ToView(c.UsedBy))));
 
         group.MapGet("/{key}", async (string key, HttpContext http, CatalogReads reads, CancellationToken ct) =>
-            await reads.FindCredentialAsync(Callers.Api(http), key, ct) is { Succeeded: true } found
+            await reads.FindCredentialAsync(Callers.Api(http), key, ct) is var found && found.Succeeded
                 ? Results.Ok(found.Value.Credential.ToView(found.Value.UsedBy))
-                : ApiResults.NotFound("credential", key));
+                : ApiResults.From(found.Refusal));
 
         group.MapPost("/", async (CredentialInput input, HttpContext http, CredentialUseCases useCases, CancellationToken ct) =>
         {

@@ -12,9 +12,9 @@ internal static class DestinationEndpoints
             Results.Ok((await reads.ListDestinationsAsync(Callers.Api(http), ct)).Select(d => d.Destination.ToView(d.CredentialName ?? "(deleted)"))));
 
         group.MapGet("/{key}", async (string key, HttpContext http, CatalogReads reads, CancellationToken ct) =>
-            await reads.FindDestinationAsync(Callers.Api(http), key, ct) is { Succeeded: true } found
+            await reads.FindDestinationAsync(Callers.Api(http), key, ct) is var found && found.Succeeded
                 ? Results.Ok(found.Value.Destination.ToView(found.Value.CredentialName ?? "(deleted)"))
-                : ApiResults.NotFound("destination", key));
+                : ApiResults.From(found.Refusal));
 
         group.MapPost("/", async (DestinationInput input, HttpContext http, DestinationUseCases useCases, CancellationToken ct) =>
         {

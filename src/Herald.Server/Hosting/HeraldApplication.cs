@@ -54,6 +54,7 @@ internal static class HeraldApplication
         services.AddSingleton<IRunStore>(sp => new SqliteRunStore(sp.GetRequiredService<SqliteDatabase>(),
             sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Workers.MaxCallsPerRun));
         services.AddSingleton<ISegmentLayoutStore, SqliteSegmentLayoutStore>();
+        services.AddSingleton<IUserStore, SqliteUserStore>();
         services.AddSingleton<IServerSessionStore, SqliteServerSessionStore>();
         services.AddSingleton<PublicUrls>();
         services.AddSingleton(sp => new LocalFileHost(
@@ -107,7 +108,9 @@ internal static class HeraldApplication
         _ = app.Services.GetRequiredService<IOptions<InsiderOneOptions>>().Value;
         OwnerOnlyFiles.Apply(options.DataDirectory);
         await app.Services.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
-        _ = app.Services.GetRequiredService<ApiKey>();
+        // The upgrade to users: the installation's key goes on working, as the admin user's (README, "Users and API keys").
+        await app.Services.GetRequiredService<Herald.Application.Access.UserUseCases>()
+            .AdoptInstallationKeyAsync(app.Services.GetRequiredService<ApiKey>().Value, cancellationToken);
         if (options.Source.DuckDbPath is null)
         {
             await SampleDatabase.EnsureAsync(SampleDatabase.PathFor(options), options.Source.SampleCustomers, cancellationToken);
@@ -147,6 +150,7 @@ internal static class HeraldApplication
         api.MapDestinationEndpoints();
         api.MapOrchestrationEndpoints();
         api.MapRunEndpoints();
+        api.MapUserEndpoints();
         app.MapCallbackEndpoint();
         app.MapFileEndpoint();
 

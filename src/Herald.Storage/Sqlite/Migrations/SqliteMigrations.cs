@@ -115,6 +115,32 @@ internal static class SqliteMigrations
                 expires_at INTEGER NOT NULL
             );
             """),
+        // 7-10 belong to other changes (catalog, schedules, alerts, bridges); the migrator runs whichever are present, in order.
+        // Policies are a JSON array of names: standard policies and actions are the application's, not the schema's.
+        // API keys are stored as SHA-256 hashes only; the key itself is shown once, when made.
+        SqliteMigration.Sql(11, "users and API keys", """
+            CREATE TABLE users (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                policies TEXT NOT NULL,
+                restrict_pii INTEGER NOT NULL,
+                allow_sandbox_administration INTEGER NOT NULL,
+                disabled INTEGER NOT NULL,
+                password_hash TEXT,
+                created_at INTEGER NOT NULL
+            );
+            CREATE TABLE api_keys (
+                id TEXT PRIMARY KEY,
+                user_id TEXT NOT NULL REFERENCES users(id),
+                name TEXT NOT NULL,
+                hash TEXT NOT NULL UNIQUE,
+                prefix TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                last_used_at INTEGER,
+                revoked_at INTEGER,
+                UNIQUE (user_id, name)
+            );
+            """),
     ];
 
     private static async Task AddColumnIfMissingAsync(
