@@ -1,3 +1,4 @@
+using Herald.Application.Access;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -90,6 +91,24 @@ internal sealed class HeraldApiClient : IDisposable
     /// <summary>Cancels a run that has not finished; the server refuses (409) when it has.</summary>
     public Task<RunView> CancelRunAsync(string id, CancellationToken ct) =>
         SendAsync<RunView>(HttpMethod.Post, $"api/runs/{Escape(id)}/cancel", ct);
+
+    public Task<IReadOnlyList<UserListing>> ListUsersAsync(CancellationToken ct) =>
+        SendAsync<IReadOnlyList<UserListing>>(HttpMethod.Get, "api/users", ct);
+
+    public Task<UserListing> AddUserAsync(UserInput input, CancellationToken ct) =>
+        SendAsync<UserInput, UserListing>(HttpMethod.Post, "api/users", input, ct);
+
+    public Task<UserListing> DisableUserAsync(string name, CancellationToken ct) =>
+        SendAsync<UserListing>(HttpMethod.Post, $"api/users/{Escape(name)}/disable", ct);
+
+    public Task<IReadOnlyList<ApiKeyListing>> ListApiKeysAsync(string? user, CancellationToken ct) =>
+        SendAsync<IReadOnlyList<ApiKeyListing>>(HttpMethod.Get, user is null ? "api/apikeys" : $"api/apikeys?user={Escape(user)}", ct);
+
+    public Task<NewApiKeyView> CreateApiKeyAsync(ApiKeyInput input, CancellationToken ct) =>
+        SendAsync<ApiKeyInput, NewApiKeyView>(HttpMethod.Post, "api/apikeys", input, ct);
+
+    public Task<ApiKeyListing> RevokeApiKeyAsync(string id, CancellationToken ct) =>
+        SendAsync<ApiKeyListing>(HttpMethod.Delete, $"api/apikeys/{Escape(id)}", ct);
 
     public void Dispose() => http.Dispose();
 

@@ -15,5 +15,7 @@ internal static class HeraldRootCommand
             OrchestrationCommands.Create(context),
             SendCommand.Create(context),
             RunCommands.Create(context),
+            UserCommands.Create(context),
+            ApiKeyCommands.Create(context),
         };
 }

@@ -117,9 +117,10 @@ internal static class SqliteMigrations
             """),
         // 7-10 belong to other changes (catalog, schedules, alerts, bridges); the migrator runs whichever are present, in order.
         // Policies are a JSON array of names: standard policies and actions are the application's, not the schema's.
-        // API keys are stored as SHA-256 hashes only; the key itself is shown once, when made.
+        // API keys are stored as SHA-256 hashes only; the key itself is shown once, when made. IF NOT EXISTS, as 6: a
+        // data directory whose schema_version was lost runs every migration again.
         SqliteMigration.Sql(11, "users and API keys", """
-            CREATE TABLE users (
+            CREATE TABLE IF NOT EXISTS users (
                 id TEXT PRIMARY KEY,
                 name TEXT NOT NULL UNIQUE COLLATE NOCASE,
                 policies TEXT NOT NULL,
@@ -129,7 +130,7 @@ internal static class SqliteMigrations
                 password_hash TEXT,
                 created_at INTEGER NOT NULL
             );
-            CREATE TABLE api_keys (
+            CREATE TABLE IF NOT EXISTS api_keys (
                 id TEXT PRIMARY KEY,
                 user_id TEXT NOT NULL REFERENCES users(id),
                 name TEXT NOT NULL,
