@@ -18,6 +18,7 @@ public sealed partial class UserCommandTests(HeraldServerFixture server)
         var listed = await server.RunAsync("user", "list");
         var asViewer = server.Environment;
         asViewer["HERALD_API_KEY"] = key;
+        asViewer["NEW_PASSWORD"] = "a long enough password";
         var read = await CliRunner.RunAsync(asViewer, ["credential", "list"]);
         var refused = await CliRunner.RunAsync(asViewer, ["credential", "add", "viewers-cred", "--partner-name", "p", "--api-token-env", "NEW_PASSWORD"]);
 

@@ -45,7 +45,6 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /api/runs/{id}"] = (HeraldActions.RunRead, $"/api/runs/{Missing}", null),
         ["GET /api/runs/{id}/diff-sample"] = (HeraldActions.RunRead, $"/api/runs/{Missing}/diff-sample", null),
         ["POST /api/runs/{id}/cancel"] = (HeraldActions.RunCancel, $"/api/runs/{Missing}/cancel", null),
-        ["POST /api/runs/{id}/run-again"] = (HeraldActions.RunStart, $"/api/runs/{Missing}/run-again", new RunRequest()),
         ["GET /api/me"] = (Anyone, "/api/me", null),
         ["GET /api/users/"] = (HeraldActions.UserAdmin, "/api/users", null),
         ["POST /api/users/"] = (HeraldActions.UserAdmin, "/api/users", new UserInput("", null, [])),

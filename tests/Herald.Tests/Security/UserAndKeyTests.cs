@@ -138,14 +138,35 @@ public sealed class UserAndKeyTests : IAsyncLifetime
         using var viewer = ClientWith((await MakeKeyAsync("vik", "laptop")).Key);
 
         var send = await viewer.PostAsJsonAsync("/api/sends", new SendRequest(destination.Name, "SELECT email FROM Customer_360 LIMIT 3"));
-        var again = await viewer.PostAsJsonAsync($"/api/runs/{run.Id}/run-again", new RunRequest());
         var read = await viewer.GetAsync($"/api/runs/{run.Id}");
 
         send.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await send.Content.ReadAsStringAsync()).ShouldContain(HeraldActions.RunSend);
-        again.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         read.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await _harness.Api.Http.GetFromJsonAsync<RunSummary[]>("/api/runs?startedBy=vik", HeraldApi.Json))!.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Viewer_OnThePages_SeesNoWayToEdit_AndAHandMadeDeleteIsRefusedNamingTheAction()
+    {
+        await _harness.Api.AddCredentialAsync("kept-credential");
+        await AddUserAsync("wanda", "Viewer", Password);
+        using var browser = new UiClient(_harness.Herald.BaseUrl);
+        (await browser.SignInWithPasswordAsync("wanda", Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var page = await browser.Http.GetStringAsync("/credentials");
+        var deleted = await browser.PostFormAsync("/credentials", "/credentials?handler=Delete", new Dictionary<string, string> { ["name"] = "kept-credential" });
+        var users = await browser.Http.GetAsync("/users");
+
+        page.ShouldContain("kept-credential");
+        page.ShouldNotContain("Add a credential");
+        page.ShouldNotContain("handler=Delete");
+        page.ShouldNotContain("href=\"/users\"");
+        deleted.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await deleted.Content.ReadAsStringAsync()).ShouldContain("credential:edit");
+        users.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await users.Content.ReadAsStringAsync()).ShouldContain("user:admin");
+        (await _harness.Api.Http.GetAsync("/api/credentials/kept-credential")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     private async Task AddUserAsync(string name, string policy, string? password = null) =>
