@@ -38,6 +38,8 @@ public static class ApplicationServices
         services.AddSingleton<RunReads>();
         services.AddSingleton<ReportUseCases>();
         services.AddSingleton<Access.UserUseCases>();
+        services.AddSingleton<Access.AuditTrail>();
+        services.AddSingleton<Access.AuditReads>();
         services.AddSingleton<ReportDeadlineSweeper>();
         services.AddHostedService<RunWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportDeadlineSweeper>());

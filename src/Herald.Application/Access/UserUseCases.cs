@@ -11,7 +11,7 @@ namespace Herald.Application.Access;
 /// Users, their API keys, and recognising a caller by key or password: one place for the API, the pages and the CLI.
 /// Administering users needs <see cref="HeraldActions.UserAdmin"/>; anyone may make, list and revoke their own keys.
 /// </summary>
-internal sealed partial class UserUseCases(IUserStore users, TimeProvider clock)
+internal sealed partial class UserUseCases(IUserStore users, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>The user the data directory's key belongs to after an upgrade.</summary>
     public const string UpgradeAdministrator = "admin";
@@ -31,7 +31,10 @@ internal sealed partial class UserUseCases(IUserStore users, TimeProvider clock)
     // Verified when the name is unknown, so that a wrong name takes as long as a wrong password.
     private readonly Lazy<string> _decoyHash = new(() => new PasswordHasher<HeraldUser>().HashPassword(null!, "not a password of anyone"));
 
-    public async Task<UseCaseResult<HeraldUser>> AddAsync(Caller caller, UserDraft draft, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<HeraldUser>> AddAsync(Caller caller, UserDraft draft, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.UserAdmin, "add user", draft.Name, null, await AddUnauditedAsync(caller, draft, cancellationToken), Listed);
+
+    private async Task<UseCaseResult<HeraldUser>> AddUnauditedAsync(Caller caller, UserDraft draft, CancellationToken cancellationToken)
     {
         if (caller.Denied(HeraldActions.UserAdmin) is { } denied)
         {
@@ -82,7 +85,11 @@ internal sealed partial class UserUseCases(IUserStore users, TimeProvider clock)
     }
 
     /// <summary>Disables a user: its sessions and keys stop working at their next request. A caller cannot disable itself.</summary>
-    public async Task<UseCaseResult<HeraldUser>> DisableAsync(Caller caller, string name, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<HeraldUser>> DisableAsync(Caller caller, string name, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.UserAdmin, "disable user", name,
+            await users.FindUserAsync(name, cancellationToken) is { } before ? Listed(before) : null, await DisableUnauditedAsync(caller, name, cancellationToken), Listed);
+
+    private async Task<UseCaseResult<HeraldUser>> DisableUnauditedAsync(Caller caller, string name, CancellationToken cancellationToken)
     {
         if (caller.Denied(HeraldActions.UserAdmin) is { } denied)
         {
@@ -102,7 +109,11 @@ internal sealed partial class UserUseCases(IUserStore users, TimeProvider clock)
     }
 
     /// <summary>Makes a key for <paramref name="userName"/> (the caller when null); another user's needs user:admin.</summary>
-    public async Task<UseCaseResult<NewApiKey>> CreateKeyAsync(Caller caller, string? userName, string? keyName, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<NewApiKey>> CreateKeyAsync(Caller caller, string? userName, string? keyName, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.UserAdmin, "make API key", $"{userName ?? caller.Name}/{keyName}", null,
+            await CreateKeyUnauditedAsync(caller, userName, keyName, cancellationToken), made => ApiKeyListing.Of(made.Entry, userName ?? caller.Name));
+
+    private async Task<UseCaseResult<NewApiKey>> CreateKeyUnauditedAsync(Caller caller, string? userName, string? keyName, CancellationToken cancellationToken)
     {
         var owner = await OwnerAsync(caller, userName, cancellationToken);
         if (!owner.Succeeded)
@@ -137,7 +148,10 @@ internal sealed partial class UserUseCases(IUserStore users, TimeProvider clock)
     }
 
     /// <summary>Revokes a key: the caller's own, or anyone's with user:admin. The key stays listed, with when it was revoked.</summary>
-    public async Task<UseCaseResult<ApiKeyListing>> RevokeKeyAsync(Caller caller, Guid keyId, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<ApiKeyListing>> RevokeKeyAsync(Caller caller, Guid keyId, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.UserAdmin, "revoke API key", keyId.ToString(), null, await RevokeKeyUnauditedAsync(caller, keyId, cancellationToken), k => k);
+
+    private async Task<UseCaseResult<ApiKeyListing>> RevokeKeyUnauditedAsync(Caller caller, Guid keyId, CancellationToken cancellationToken)
     {
         if (await users.GetApiKeyAsync(keyId, cancellationToken) is not { } key
             || await users.FindUserAsync(key.UserId.ToString(), cancellationToken) is not { } owner)
@@ -226,6 +240,9 @@ internal sealed partial class UserUseCases(IUserStore users, TimeProvider clock)
         password.Length is < MinPasswordLength or > MaxPasswordLength
             ? $"A password is {MinPasswordLength} to {MaxPasswordLength} characters long."
             : null;
+
+    // A user in the audit log: never its password hash.
+    private static UserListing Listed(HeraldUser user) => UserListing.Of(user, []);
 
     private static Grant GrantOf(HeraldUser user) => Grant.Of(user.Policies, user.RestrictPii, user.AllowSandboxAdministration);
 

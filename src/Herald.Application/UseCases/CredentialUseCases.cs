@@ -6,9 +6,13 @@ using Herald.Core.Ports;
 namespace Herald.Application.UseCases;
 
 /// <summary>Adding, changing (rotating the token) and removing credentials: Herald's rules and the plugin's, for every edge.</summary>
-internal sealed class CredentialUseCases(ICatalogStore catalog, DestinationPlugins plugins, TimeProvider clock)
+internal sealed class CredentialUseCases(ICatalogStore catalog, DestinationPlugins plugins, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<UseCaseResult<Credential>> CreateAsync(Caller caller, CredentialDraft draft, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<Credential>> CreateAsync(Caller caller, CredentialDraft draft, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.CredentialEdit, "add credential", draft.Name, null,
+            await CreateUnauditedAsync(caller, draft, cancellationToken), c => c);
+
+    private async Task<UseCaseResult<Credential>> CreateUnauditedAsync(Caller caller, CredentialDraft draft, CancellationToken cancellationToken)
     {
         if (caller.Denied(HeraldActions.CredentialEdit) is { } denied)
         {
@@ -38,7 +42,11 @@ internal sealed class CredentialUseCases(ICatalogStore catalog, DestinationPlugi
         return credential;
     }
 
-    public async Task<UseCaseResult<Credential>> UpdateAsync(Caller caller, string key, CredentialChanges changes, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<Credential>> UpdateAsync(Caller caller, string key, CredentialChanges changes, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.CredentialEdit, changes.ApiToken is null ? "change credential" : "change credential and rotate its token", key,
+            await catalog.FindCredentialAsync(key, cancellationToken), await UpdateUnauditedAsync(caller, key, changes, cancellationToken), c => c);
+
+    private async Task<UseCaseResult<Credential>> UpdateUnauditedAsync(Caller caller, string key, CredentialChanges changes, CancellationToken cancellationToken)
     {
         if (caller.Denied(HeraldActions.CredentialEdit) is { } denied)
         {
@@ -64,7 +72,11 @@ internal sealed class CredentialUseCases(ICatalogStore catalog, DestinationPlugi
     }
 
     /// <summary>Removes a credential and its token; refused while a destination uses it, naming which.</summary>
-    public async Task<UseCaseResult<Credential>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<Credential>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.CredentialEdit, "remove credential", key,
+            await catalog.FindCredentialAsync(key, cancellationToken), await RemoveUnauditedAsync(caller, key, cancellationToken), null);
+
+    private async Task<UseCaseResult<Credential>> RemoveUnauditedAsync(Caller caller, string key, CancellationToken cancellationToken)
     {
         if (caller.Denied(HeraldActions.CredentialEdit) is { } denied)
         {

@@ -10,7 +10,7 @@ namespace Herald.Application.UseCases;
 /// (read-only, its column against the destination's attribute) when saved, so a wrong query is refused at once; the
 /// run checks again, since the customer 360 can change in between.
 /// </summary>
-internal sealed class OrchestrationUseCases(ICatalogStore catalog, IAudienceSource source, PreviewGate previews, TimeProvider clock)
+internal sealed class OrchestrationUseCases(ICatalogStore catalog, IAudienceSource source, PreviewGate previews, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>The most rows a preview returns, whatever is asked.</summary>
     public const int MaxPreviewRows = 1000;
@@ -49,7 +49,11 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IAudienceSour
         }
     }
 
-    public async Task<UseCaseResult<Orchestration>> CreateAsync(Caller caller, OrchestrationDraft draft, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<Orchestration>> CreateAsync(Caller caller, OrchestrationDraft draft, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.OrchestrationEdit, "add orchestration", draft.Name, null,
+            await CreateUnauditedAsync(caller, draft, cancellationToken), o => o);
+
+    private async Task<UseCaseResult<Orchestration>> CreateUnauditedAsync(Caller caller, OrchestrationDraft draft, CancellationToken cancellationToken)
     {
         if (caller.Denied(HeraldActions.OrchestrationEdit) is { } denied)
         {
@@ -75,7 +79,11 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IAudienceSour
         return orchestration;
     }
 
-    public async Task<UseCaseResult<Orchestration>> UpdateAsync(Caller caller, string key, OrchestrationChanges changes, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<Orchestration>> UpdateAsync(Caller caller, string key, OrchestrationChanges changes, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.OrchestrationEdit, "change orchestration", key,
+            await catalog.FindOrchestrationAsync(key, cancellationToken), await UpdateUnauditedAsync(caller, key, changes, cancellationToken), o => o);
+
+    private async Task<UseCaseResult<Orchestration>> UpdateUnauditedAsync(Caller caller, string key, OrchestrationChanges changes, CancellationToken cancellationToken)
     {
         if (caller.Denied(HeraldActions.OrchestrationEdit) is { } denied)
         {
@@ -109,7 +117,11 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IAudienceSour
     }
 
     /// <summary>Removes an orchestration; its runs stay in the history.</summary>
-    public async Task<UseCaseResult<Orchestration>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<Orchestration>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.OrchestrationEdit, "remove orchestration", key,
+            await catalog.FindOrchestrationAsync(key, cancellationToken), await RemoveUnauditedAsync(caller, key, cancellationToken), null);
+
+    private async Task<UseCaseResult<Orchestration>> RemoveUnauditedAsync(Caller caller, string key, CancellationToken cancellationToken)
     {
         if (caller.Denied(HeraldActions.OrchestrationEdit) is { } denied)
         {

@@ -110,6 +110,17 @@ internal sealed class HeraldApiClient : IDisposable
     public Task<ApiKeyListing> RevokeApiKeyAsync(string id, CancellationToken ct) =>
         SendAsync<ApiKeyListing>(HttpMethod.Delete, $"api/apikeys/{Escape(id)}", ct);
 
+    public Task<IReadOnlyList<Herald.Core.Access.AuditEntry>> ListAuditAsync(Herald.Core.Access.AuditQuery query, CancellationToken ct)
+    {
+        var filters = new Dictionary<string, string?>
+        {
+            ["since"] = query.Since?.ToString("O"), ["actor"] = query.Actor, ["action"] = query.Action, ["outcome"] = query.Outcome,
+            ["limit"] = query.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var path = "api/audit?" + string.Join('&', filters.Where(f => f.Value is not null).Select(f => $"{f.Key}={Escape(f.Value!)}"));
+        return SendAsync<IReadOnlyList<Herald.Core.Access.AuditEntry>>(HttpMethod.Get, path, ct);
+    }
+
     public void Dispose() => http.Dispose();
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);

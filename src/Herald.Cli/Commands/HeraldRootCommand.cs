@@ -17,5 +17,6 @@ internal static class HeraldRootCommand
             RunCommands.Create(context),
             UserCommands.Create(context),
             ApiKeyCommands.Create(context),
+            AuditCommands.Create(context),
         };
 }

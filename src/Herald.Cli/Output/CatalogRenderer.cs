@@ -21,6 +21,10 @@ internal sealed class CatalogRenderer(CliContext context)
             [key.Id.ToString(), key.User, key.Name, key.Prefix, Format.Time(key.CreatedAt),
              key.LastUsedAt is { } used ? Format.Time(used) : "never", key.RevokedAt is { } revoked ? Format.Time(revoked) : ""]);
 
+    public void WriteAudit(IReadOnlyList<Herald.Core.Access.AuditEntry> entries) =>
+        WriteTable(entries, "audit entries", ["When", "Who", "Action", "What", "Subject", "Outcome", "Detail"], e =>
+            [Format.Time(e.At), $"{e.Actor} ({e.Channel})", e.Action, e.Operation, e.Subject ?? "", e.Outcome, e.Detail ?? ""]);
+
     public void WriteCredentials(IReadOnlyList<CredentialView> credentials) =>
         WriteTable(credentials, "credentials", ["Name", "Plugin", "Partner", "Used by", "Description"], credential =>
             [credential.Name, credential.Plugin, credential.PartnerName, UsedBy(credential.UsedBy), credential.Description ?? ""]);

@@ -55,6 +55,7 @@ internal static class HeraldApplication
             sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Workers.MaxCallsPerRun));
         services.AddSingleton<ISegmentLayoutStore, SqliteSegmentLayoutStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
+        services.AddSingleton<IAuditStore, SqliteAuditStore>();
         services.AddSingleton<IServerSessionStore, SqliteServerSessionStore>();
         services.AddSingleton<PublicUrls>();
         services.AddSingleton(sp => new LocalFileHost(
@@ -151,6 +152,7 @@ internal static class HeraldApplication
         api.MapOrchestrationEndpoints();
         api.MapRunEndpoints();
         api.MapUserEndpoints();
+        api.MapAuditEndpoints();
         app.MapCallbackEndpoint();
         app.MapFileEndpoint();
 

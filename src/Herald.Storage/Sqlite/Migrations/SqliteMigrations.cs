@@ -142,6 +142,24 @@ internal static class SqliteMigrations
                 UNIQUE (user_id, name)
             );
             """),
+        // Subjects' before and after are JSON documents written by the application, secrets already left out.
+        SqliteMigration.Sql(12, "audit log", """
+            CREATE TABLE IF NOT EXISTS audit (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                at INTEGER NOT NULL,
+                actor TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                remote_address TEXT,
+                action TEXT NOT NULL,
+                operation TEXT NOT NULL,
+                subject TEXT,
+                outcome TEXT NOT NULL,
+                detail TEXT,
+                before TEXT,
+                after TEXT
+            );
+            CREATE INDEX IF NOT EXISTS audit_by_time ON audit(at);
+            """),
     ];
 
     private static async Task AddColumnIfMissingAsync(
