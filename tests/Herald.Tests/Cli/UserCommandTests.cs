@@ -51,6 +51,22 @@ public sealed partial class UserCommandTests(HeraldServerFixture server)
         refused.ExitCode.ShouldBe(2, refused.ToString());
     }
 
+    [Fact]
+    public async Task AuditList_ShowsTheUserAddedByTheCli_AndItsJsonIsTheApisShape()
+    {
+        (await server.RunAsync("user", "add", "cli-audited", "--policy", "User")).ExitCode.ShouldBe(0);
+
+        var listed = await server.RunAsync("audit", "list", "--since", "1h", "--action", "user:admin");
+        var json = await server.RunAsync("audit", "list", "--actor", "admin", "--json");
+        var wrongSince = await server.RunAsync("audit", "list", "--since", "yesterday-ish");
+
+        listed.ExitCode.ShouldBe(0, listed.ToString());
+        listed.Output.ShouldContain("cli-audited");
+        json.Output.ShouldContain("\"operation\": \"add user\"");
+        wrongSince.ExitCode.ShouldBe(2);
+        wrongSince.Error.ShouldContain("--since takes a time");
+    }
+
     [GeneratedRegex(@"hk_[A-Za-z0-9_-]{40,}")]
     private static partial Regex HeraldKey();
 
