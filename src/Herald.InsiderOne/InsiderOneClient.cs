@@ -58,7 +58,8 @@ public sealed class InsiderOneClient(
         var body = new DownloadBody(segmentName);
         try
         {
-            using var response = await SendAsync("find segment", InsiderOneContract.AssumedDownloadPath, body, JsonSerializer.Serialize(body, ShownJson), account, recorder, cancellationToken);
+            using var response = await SendAsync("find segment", InsiderOneContract.AssumedDownloadPath, body, JsonSerializer.Serialize(body, ShownJson), account, recorder, cancellationToken,
+                expected: SegmentNotFoundYet);
             return response.StatusCode switch
             {
                 HttpStatusCode.OK => SegmentPresence.Exists,
@@ -80,7 +81,8 @@ public sealed class InsiderOneClient(
         HttpStatusCode status;
         try
         {
-            using var response = await SendAsync("download segment", InsiderOneContract.AssumedDownloadPath, body, JsonSerializer.Serialize(body, ShownJson), account, recorder, cancellationToken);
+            using var response = await SendAsync("download segment", InsiderOneContract.AssumedDownloadPath, body, JsonSerializer.Serialize(body, ShownJson), account, recorder, cancellationToken,
+                expected: SegmentNotFoundYet);
             status = response.StatusCode;
             answer = await ReadAnswerAsync(response, cancellationToken);
         }
@@ -289,7 +291,7 @@ public sealed class InsiderOneClient(
 
     private async Task<HttpResponseMessage> SendAsync<TBody>(
         string operation, string path, TBody body, string shownRequest, SegmentAccount account, ICallRecorder recorder, CancellationToken cancellationToken,
-        RateLimitWait? wait = null)
+        RateLimitWait? wait = null, Func<HttpStatusCode, string, string?>? expected = null)
     {
         var pipeline = _pipelines.GetOrAdd(TokenRateLimiters.KeyOf(account.ApiToken),
             _ => InsiderOneResilience.Create(_options, limiters.For(account.ApiToken), RetryDelays));
@@ -320,7 +322,7 @@ public sealed class InsiderOneClient(
                 // Headers first, then at most MaxAnswerBytes of the body: an answer of any size costs Herald a bounded buffer.
                 var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
                 var answer = await BoundedAnswer.ReplaceAsync(response, BoundedAnswer.MaxBytes, account.ApiToken, token);
-                var outcome = (response.IsSuccessStatusCode ? "accepted"
+                var outcome = expected?.Invoke(response.StatusCode, answer) ?? (response.IsSuccessStatusCode ? "accepted"
                     : response.StatusCode == HttpStatusCode.TooManyRequests ? "rate limited: will wait and try again within Herald:InsiderOne:RateLimitWaitBudget"
                     : InsiderOneResilience.IsTransient(response) ? "transient: will retry if attempts remain" : "refused") + wait.Describe();
                 await recorder.RecordAsync(new RunCall(at, operation, attempt, shownRequest, (int)response.StatusCode, Truncate(answer),
@@ -336,6 +338,12 @@ public sealed class InsiderOneClient(
             }
         }
     }
+
+    // Before a segment's first upload, Insider One does not know it: the look-up's 404 is the answer Herald expects.
+    private static string? SegmentNotFoundYet(HttpStatusCode status, string answer) =>
+        status == HttpStatusCode.NotFound && UploadAnswer.MessageOf(answer).Contains(InsiderOneContract.AssumedSegmentNotFoundMessage, StringComparison.OrdinalIgnoreCase)
+            ? RunCall.ExpectedPrefix + "Insider One holds no such segment yet, as before its first upload"
+            : null;
 
     private static async Task<string> ReadAnswerAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

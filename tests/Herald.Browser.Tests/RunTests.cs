@@ -1,4 +1,9 @@
 using System.Globalization;
+using System.Net.Http.Json;
+using Herald.Core.Ports;
+using Herald.Core.Runs;
+using Herald.Server.Api;
+using Microsoft.Extensions.DependencyInjection;
 using Herald.Browser.Tests.Support;
 
 namespace Herald.Browser.Tests;
@@ -74,6 +79,118 @@ public sealed class RunTests(HeraldInBrowser herald)
         await Expect(page.Locator("[data-testid=segment-outcome]")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task TheStepsTable_ShowsEachReasonWithTheStepItBelongsTo()
+    {
+        var (_, destination) = await herald.AddDestinationAsync($"Steps {Unique.Suffix()}");
+        var run = await herald.WaitForFinalAsync((await herald.SendAsync(destination, GoldEmails)).Id);
+        run.State.ShouldBe("succeeded");
+        var page = await herald.SignedInPageAsync();
+
+        await page.GotoAsync($"/runs/{run.Id}");
+
+        // The query's result is the building step's, the comparison's the comparing step's, the staged file the
+        // staging step's: each recorded when the run moved on, and shown with the step that produced it.
+        await Expect(StepRow(page, "building")).ToContainTextAsync("The query returned");
+        await Expect(StepRow(page, "comparing")).Not.ToContainTextAsync("The query returned");
+        await Expect(StepRow(page, "staging")).ToContainTextAsync("Staged the file");
+        await Expect(StepRow(page, "submitting")).Not.ToContainTextAsync("Staged the file");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AFirstRun_ShowsInsiderOnesSegmentNotFoundAnswer_AsExpected_NotAsAFailure()
+    {
+        var (_, destination) = await herald.AddDestinationAsync($"First {Unique.Suffix()}");
+        var run = await herald.WaitForFinalAsync((await herald.SendAsync(destination, GoldEmails)).Id);
+        run.State.ShouldBe("succeeded");
+        var page = await herald.SignedInPageAsync();
+
+        await page.GotoAsync($"/runs/{run.Id}");
+
+        var lookUp = page.Locator("details.call").Filter(new() { HasText = "404" });
+        await Expect(lookUp.First).ToBeVisibleAsync();
+        await Expect(lookUp.First.Locator(".badge")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("state-expected"));
+        await Expect(lookUp.First.Locator(".badge")).ToHaveTextAsync("404 expected");
+        await Expect(page.Locator("details.call .badge.state-failed")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheRunHistory_FindsYesterdaysRuns_ByTheTimeFilter_AndByTheDateAsThePageWritesIt_AndPagesBack()
+    {
+        var (_, destination) = await herald.AddDestinationAsync($"History {Unique.Suffix()}");
+        var destinationId = (await herald.Api.GetFromJsonAsync<DestinationView>($"/api/destinations/{Uri.EscapeDataString(destination)}"))!.Id;
+        var today = await herald.WaitForFinalAsync((await herald.SendAsync(destination, GoldEmails)).Id);
+        // Yesterday's runs are written as the store keeps them: 105 of them, one more page than the history shows at once.
+        var yesterday = DateTimeOffset.UtcNow.UtcDateTime.Date.AddDays(-1).AddHours(9);
+        var store = herald.Herald.Services.GetRequiredService<IRunStore>();
+        for (var i = 0; i < 105; i++)
+        {
+            var at = new DateTimeOffset(yesterday.AddSeconds(i), TimeSpan.Zero);
+            var run = new Run(Guid.NewGuid(), new RunOrigin(destinationId, destination, Guid.NewGuid(), null, null, GoldEmails, destination, "email", false, "schedule"), at);
+            run.Cancel("Cancelled by the history test.", at);
+            await store.CreateAsync(run, default);
+        }
+        var page = await herald.SignedInPageAsync();
+
+        await page.GotoAsync($"/runs?destination={Uri.EscapeDataString(destination)}");
+        await page.Locator("#when").SelectOptionAsync("yesterday");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+
+        page.Url.ShouldContain($"destination={Uri.EscapeDataString(destination)}", Case.Insensitive, "filters name what they show, not an id");
+        await Expect(page.Locator("tr[data-run-id]")).ToHaveCountAsync(100);
+        await Expect(page.Locator($"tr[data-run-id='{today.Id}']")).ToHaveCountAsync(0);
+        await herald.Screenshots.TakeAsync(page, "history-yesterday", forDocs: true);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Older runs" }).ClickAsync();
+        await Expect(page.Locator("tr[data-run-id]")).ToHaveCountAsync(5);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Newer runs" })).ToBeVisibleAsync();
+
+        var shown = yesterday.ToString("MMM d", CultureInfo.InvariantCulture);
+        await page.GotoAsync($"/runs?destination={Uri.EscapeDataString(destination)}&search={Uri.EscapeDataString(shown)}");
+        await Expect(page.Locator("[role=status]").First).ToContainTextAsync("as a date");
+        await Expect(page.Locator("tr[data-run-id]")).ToHaveCountAsync(100);
+        await Expect(page.Locator($"tr[data-run-id='{today.Id}']")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheDashboardsChart_LinksEachDayToTheRunsItCounts()
+    {
+        var (_, destination) = await herald.AddDestinationAsync($"Chart {Unique.Suffix()}");
+        await herald.WaitForFinalAsync((await herald.SendAsync(destination, GoldEmails)).Id);
+        var page = await herald.SignedInPageAsync();
+        var day = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        await page.GotoAsync("/");
+        await page.Locator("details.chart-data summary").ClickAsync();
+        await page.Locator("details.chart-data").GetByRole(AriaRole.Link, new() { Name = day, Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/runs\\?when=range&from={day}&to={day}$"));
+        await Expect(page.Locator("#when")).ToHaveValueAsync("range");
+        (await page.Locator("tr[data-run-id]").CountAsync()).ShouldBeGreaterThan(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ARunThatSucceededAfterRetries_SaysHowManyAndWhy()
+    {
+        var (_, destination) = await herald.AddDestinationAsync($"Retried {Unique.Suffix()}");
+        herald.Simulator.Faults.FailStatus = 503;
+        herald.Simulator.Faults.FailNextUploads = 2;
+        var run = await herald.WaitForFinalAsync((await herald.SendAsync(destination, GoldEmails)).Id);
+        run.State.ShouldBe("succeeded");
+        var page = await herald.SignedInPageAsync();
+
+        await page.GotoAsync($"/runs/{run.Id}");
+
+        await Expect(page.Locator("[data-testid=retries]")).ToHaveTextAsync("Succeeded after 2 retries: Insider One answered 503 twice before accepting.");
+        await page.Context.CloseAsync();
+    }
+
+    private static ILocator StepRow(IPage page, string state) =>
+        page.Locator("table.steps tbody tr").Filter(new() { Has = page.Locator($".badge[data-state='{state}']") });
 
     [Fact]
     public async Task TheRunHistory_FiltersByStateDestinationAndSearch_AndSaysWhenNothingMatches()

@@ -173,13 +173,13 @@ internal sealed class HeraldApiClient : IDisposable
         return response;
     }
 
-    private static async Task<ApiError> ReadErrorAsync(HttpResponseMessage response, CancellationToken ct)
+    private static async Task<ApiProblem> ReadErrorAsync(HttpResponseMessage response, CancellationToken ct)
     {
         var body = await response.Content.ReadAsStringAsync(ct);
         try
         {
-            var error = JsonSerializer.Deserialize<ApiError>(body, CliJson.Wire);
-            if (!string.IsNullOrWhiteSpace(error?.Error))
+            var error = JsonSerializer.Deserialize<ApiProblem>(body, CliJson.Wire);
+            if (!string.IsNullOrWhiteSpace(error?.Detail))
             {
                 return error;
             }
@@ -189,7 +189,7 @@ internal sealed class HeraldApiClient : IDisposable
             // Not Herald's error shape (a proxy's page, an empty 401): fall through to the status line.
         }
         var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
-        return new ApiError(response.StatusCode switch
+        return new ApiProblem(null, response.ReasonPhrase, (int)response.StatusCode, response.StatusCode switch
         {
             HttpStatusCode.Unauthorized => $"{status}: the server refused the API key.",
             HttpStatusCode.NotFound => $"{status}: {response.RequestMessage?.RequestUri} does not exist on this server.",

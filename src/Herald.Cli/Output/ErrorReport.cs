@@ -25,7 +25,7 @@ internal static class ErrorReport
                 return ExitCodes.UsageError;
 
             case HeraldApiException api:
-                error.WriteLine($"error: {api.Error.Error}");
+                error.WriteLine($"error: {api.Error.Message}");
                 foreach (var detail in api.Error.Errors ?? [])
                 {
                     error.WriteLine($"  - {detail}");

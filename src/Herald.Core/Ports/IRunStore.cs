@@ -42,10 +42,18 @@ public interface IRunStore
     Task<IReadOnlyList<RunCall>> ListCallsAsync(Guid runId, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Which runs to list, newest first: by state, destination, orchestration, starter, text, and creation time
+/// (<paramref name="CreatedFrom"/> inclusive, <paramref name="CreatedBefore"/> exclusive); <paramref name="Offset"/>
+/// runs are skipped (a page further back), at most <paramref name="Limit"/> returned (a store caps both).
+/// </summary>
 public sealed record RunQuery(
     RunState? State = null,
     Guid? DestinationId = null,
     Guid? OrchestrationId = null,
     string? StartedBy = null,
     string? Search = null,
-    int Limit = 50);
+    int Limit = 50,
+    DateTimeOffset? CreatedFrom = null,
+    DateTimeOffset? CreatedBefore = null,
+    int Offset = 0);

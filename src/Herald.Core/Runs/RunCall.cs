@@ -12,4 +12,14 @@ public sealed record RunCall(
     int? Status,
     string? Response,
     long DurationMs,
-    string Outcome);
+    string Outcome)
+{
+    /// <summary>
+    /// The start of the outcome of an answer Herald expected although its status is an error (a segment not found before
+    /// its first upload): shown as expected, never as a failure.
+    /// </summary>
+    public const string ExpectedPrefix = "expected: ";
+
+    /// <summary>Whether the answer was one Herald expected (see <see cref="ExpectedPrefix"/>).</summary>
+    public bool IsExpected => Outcome.StartsWith(ExpectedPrefix, StringComparison.Ordinal);
+}

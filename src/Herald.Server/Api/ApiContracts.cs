@@ -5,7 +5,31 @@ namespace Herald.Server.Api;
 // The REST API's messages. The CLI and the web UI speak these too, so they are the one definition of
 // what Herald's API carries. Secrets travel in (apiToken) but never out.
 
-public sealed record ApiError(string Error, IReadOnlyList<string>? Errors = null);
+/// <summary>
+/// Every error answer of the API and of the callback and file endpoints: problem details (RFC 9457, which replaced
+/// RFC 7807), sent as <c>application/problem+json</c>. <see cref="Detail"/> says what went wrong and what to change;
+/// <see cref="Errors"/>, when present, lists the problems one per line (a form's fields).
+/// </summary>
+/// <param name="Type">A URI naming the kind of problem (the HTTP status's section of RFC 9110 unless more specific).</param>
+/// <param name="Title">The status's short name ("Bad Request").</param>
+/// <param name="Status">The HTTP status code.</param>
+/// <param name="Detail">The sentence for a person: what happened and what to change.</param>
+/// <param name="Errors">The problems to fix, one per line; null when there is one problem, said by <paramref name="Detail"/>.</param>
+public sealed record ApiProblem(string? Type, string? Title, int? Status, string? Detail, IReadOnlyList<string>? Errors = null)
+{
+    /// <summary>What to show a person: the detail, or the title when a problem carries no detail.</summary>
+    public string Message => Detail ?? Title ?? "";
+}
+
+/// <summary>
+/// Insider One's callback body for a submitted segment (insider-one.md section 3): the segment's name and its counts.
+/// Documented for the API reference; the callback endpoint reads it within Herald:Api:MaxCallbackBytes.
+/// </summary>
+public sealed record InsiderOneReportBody(
+    [property: JsonPropertyName("segment_name")] string SegmentName,
+    [property: JsonPropertyName("valid_values_count")] long ValidValuesCount,
+    [property: JsonPropertyName("invalid_values_count")] long InvalidValuesCount,
+    [property: JsonPropertyName("total_entered_values")] long TotalEnteredValues);
 
 public sealed record CredentialInput(string Name, string? Plugin, string PartnerName, string ApiToken, string? Description);
 
@@ -163,7 +187,8 @@ public sealed record RunCallView(
     int? Status,
     string? Response,
     long DurationMs,
-    string Outcome);
+    string Outcome,
+    bool Expected = false);
 
 public sealed record NamedRef(Guid Id, string Name);
 

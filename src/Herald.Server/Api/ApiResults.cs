@@ -5,8 +5,13 @@ namespace Herald.Server.Api;
 
 internal static class ApiResults
 {
-    public static IResult Problem(int status, string error, IReadOnlyList<string>? errors = null) =>
-        Results.Json(new ApiError(error, errors), statusCode: status);
+    /// <summary>An error answer as problem details (<see cref="ApiProblem"/>): the status, the sentence, the problems one per line.</summary>
+    public static IResult Problem(int status, string detail, IReadOnlyList<string>? errors = null) =>
+        Results.Problem(detail: detail, statusCode: status,
+            extensions: errors is null ? null : new Dictionary<string, object?> { ["errors"] = errors });
+
+    /// <summary>Writes an error answer from middleware (authentication, body limits, the exception handler).</summary>
+    public static Task WriteProblemAsync(HttpContext context, int status, string detail) => Problem(status, detail).ExecuteAsync(context);
 
     public static IResult Invalid(string what, IReadOnlyList<string> errors) =>
         Problem(StatusCodes.Status400BadRequest, $"The {what} was not saved: {errors.Count} problem(s) to fix.", errors);

@@ -37,7 +37,7 @@ internal static class ApiViews
         FileOf(run),
         run.SubmittedAt, run.ReportDeadline, ReportOf(run),
         [.. run.History.Select(e => new RunEventView(e.At, e.State.ToWireName(), e.Reason))],
-        [.. calls.Select(c => new RunCallView(c.At, c.Operation, c.Attempt, c.Request, c.Status, c.Response, c.DurationMs, c.Outcome))],
+        [.. calls.Select(c => new RunCallView(c.At, c.Operation, c.Attempt, c.Request, c.Status, c.Response, c.DurationMs, c.Outcome, c.IsExpected))],
         DiffOf(run),
         [.. run.Parts.Select(p => new RunPartView(p.Number, p.SegmentName, p.Values, p.File?.Bytes,
             p.Diff is { } d ? new RunPartDiffView(d.Added, d.Removed, d.Kept) : null, p.SubmittedAt, ReportOf(p.Report)))],

@@ -16,5 +16,5 @@ internal static class AuditEndpoints
             }
             var listed = await reads.ListAsync(Callers.Api(http), new AuditQuery(since, actor, action, outcome, limit ?? 100), ct);
             return listed.Succeeded ? AuditExport.File(listed.Value, format) : ApiResults.From(listed.Refusal);
-        });
+        }).WithTags("Audit").WithSummary("The audit log, newest first; format=csv for a spreadsheet (audit:read)").Produces<AuditEntry[]>().Problems(400);
 }

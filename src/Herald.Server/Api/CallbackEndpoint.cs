@@ -56,7 +56,8 @@ internal static class CallbackEndpoint
                 ReportOutcome.Impossible => ApiResults.Problem(StatusCodes.Status400BadRequest, received.Value.Problem ?? "The counts cannot be true."),
                 _ => Results.Ok(new { status = received.Value.Run.State.ToWireName() }),
             };
-        });
+        }).WithTags("Insider One").WithSummary("Insider One's report on a submitted segment (the URL's per-run secret authenticates it)")
+            .Accepts<InsiderOneReportBody>("application/json").Produces(200).Problems(400, 403, 404, 409, 413);
     }
 
     private static async Task<CallbackReport> ReadReportAsync(HttpRequest request, int maxBodyBytes, CancellationToken ct)

@@ -6,21 +6,23 @@ internal static class CredentialEndpoints
 {
     public static void MapCredentialEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/credentials");
+        var group = api.MapGroup("/credentials").WithTags("Credentials");
 
         group.MapGet("/", async (HttpContext http, CatalogReads reads, CancellationToken ct) =>
-            Results.Ok((await reads.ListCredentialsAsync(Callers.Api(http), ct)).Select(c => c.Credential.ToView(c.UsedBy))));
+            Results.Ok((await reads.ListCredentialsAsync(Callers.Api(http), ct)).Select(c => c.Credential.ToView(c.UsedBy))))
+            .WithSummary("List credentials (the token is never shown)").Produces<CredentialView[]>();
 
         group.MapGet("/{key}", async (string key, HttpContext http, CatalogReads reads, CancellationToken ct) =>
             await reads.FindCredentialAsync(Callers.Api(http), key, ct) is var found && found.Succeeded
                 ? Results.Ok(found.Value.Credential.ToView(found.Value.UsedBy))
-                : ApiResults.From(found.Refusal));
+                : ApiResults.From(found.Refusal))
+            .WithSummary("Show a credential by name or id").Produces<CredentialView>().Problems(403, 404);
 
         group.MapPost("/", async (CredentialInput input, HttpContext http, CredentialUseCases useCases, CancellationToken ct) =>
         {
             var added = await useCases.CreateAsync(Callers.Api(http), new CredentialDraft(input.Name, input.Plugin, input.PartnerName, input.ApiToken, input.Description), ct);
             return added.Succeeded ? Results.Created($"/api/credentials/{added.Value.Name}", added.Value.ToView([])) : ApiResults.From(added.Refusal);
-        });
+        }).WithSummary("Add a credential (the token is stored encrypted)").Produces<CredentialView>(201).Problems(400, 409);
 
         group.MapPut("/{key}", async (string key, CredentialUpdate update, HttpContext http, CredentialUseCases useCases, CancellationToken ct) =>
         {
@@ -28,12 +30,12 @@ internal static class CredentialEndpoints
             return changed.Succeeded
                 ? Results.Ok(changed.Value.ToView(await useCases.UsedByAsync(changed.Value, ct)))
                 : ApiResults.From(changed.Refusal);
-        });
+        }).WithSummary("Change a credential; a new token rotates the secret").Produces<CredentialView>().Problems(400, 404, 409);
 
         group.MapDelete("/{key}", async (string key, HttpContext http, CredentialUseCases useCases, CancellationToken ct) =>
         {
             var removed = await useCases.RemoveAsync(Callers.Api(http), key, ct);
             return removed.Succeeded ? Results.NoContent() : ApiResults.From(removed.Refusal);
-        });
+        }).WithSummary("Remove a credential that no destination uses").Produces(204).Problems(404, 409);
     }
 }

@@ -44,6 +44,7 @@ internal static class FileEndpoint
                 await runs.NoteFileDownloadAsync(Callers.InsiderOne(request.HttpContext), runId, fileName, ct);
             }
             return Results.File(path, "text/csv; charset=utf-8", fileName, enableRangeProcessing: true);
-        });
+        }).WithTags("Insider One").WithSummary("An audience file, for Insider One to download by its signed, expiring URL")
+            .Produces(200, contentType: "text/csv").Problems(403, 404);
     }
 }

@@ -9,7 +9,8 @@ internal static class RunEndpoints
     {
         api.MapPost("/sends", async (SendRequest request, HttpContext http, RunUseCases useCases, CancellationToken ct) =>
             ApiResults.Started(await useCases.SendAsync(Callers.Api(http),
-                new SendCommand(request.Destination, request.Query, request.AllowEmpty, request.SegmentName, request.SampleSize, request.Force), ct)));
+                new SendCommand(request.Destination, request.Query, request.AllowEmpty, request.SegmentName, request.SampleSize, request.Force), ct)))
+            .WithTags("Runs").WithSummary("Send a query's audience to a destination (or a test sample to a segment of its own)").Produces<RunView>(202).Problems(400, 404, 409, 429);
 
         api.MapPost("/queries/preview", async (QueryPreviewRequest request, HttpContext http, OrchestrationUseCases useCases, CancellationToken ct) =>
         {
@@ -18,9 +19,9 @@ internal static class RunEndpoints
                 ? Results.Ok(new QueryPreviewView(preview.Value.Columns, preview.Value.Rows, preview.Value.ColumnCheckPassed, preview.Value.ColumnCheck,
                     preview.Value.Shortened))
                 : ApiResults.From(preview.Refusal);
-        });
+        }).WithTags("Queries").WithSummary("Run a query read-only for its first rows and check its column against an attribute").Produces<QueryPreviewView>().Problems(400, 429);
 
-        var runs = api.MapGroup("/runs");
+        var runs = api.MapGroup("/runs").WithTags("Runs");
 
         runs.MapGet("/", async (string? state, string? destination, string? orchestration, string? startedBy, string? search, int? limit,
             HttpContext http, RunReads reads, CancellationToken ct) =>
@@ -41,7 +42,7 @@ internal static class RunEndpoints
             }
             var list = await reads.ListAsync(Callers.Api(http), new RunFilter(stateFilter, destination, orchestration, startedBy, search, limit ?? 50), ct);
             return Results.Ok(list.Select(r => r.ToSummary()));
-        });
+        }).WithSummary("List runs, newest first, by state, destination, orchestration, starter or text").Produces<RunSummary[]>().Problems(400);
 
         runs.MapGet("/{id}", async (string id, HttpContext http, RunReads reads, CancellationToken ct) =>
         {
@@ -51,7 +52,7 @@ internal static class RunEndpoints
                 : found?.Refusal is { Kind: RefusalKind.Forbidden } forbidden
                     ? ApiResults.From(forbidden)
                     : ApiResults.Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'. List runs with: herald run list.");
-        });
+        }).WithSummary("Show a run: its state, reasons, counts and recorded calls").Produces<RunView>().Problems(403, 404);
 
         // The values a run added, removed and kept are personal data: the use case asks for run:read and pii:view.
         runs.MapGet("/{id}/diff-sample", async (string id, HttpContext http, RunUseCases useCases, CancellationToken ct) =>
@@ -64,7 +65,7 @@ internal static class RunEndpoints
             return sample.Succeeded
                 ? Results.Ok(new DiffSampleView(runId, sample.Value.Added, sample.Value.Removed, sample.Value.Kept))
                 : ApiResults.From(sample.Refusal);
-        });
+        }).WithSummary("The values a run added, removed and kept (a sample; personal data)").Produces<DiffSampleView>().Problems(404);
 
         runs.MapPost("/{id}/cancel", async (string id, HttpContext http, RunReads reads, RunUseCases useCases, CancellationToken ct) =>
         {
@@ -77,6 +78,6 @@ internal static class RunEndpoints
             return cancelled.Succeeded
                 ? Results.Ok(cancelled.Value.ToView((await reads.GetAsync(caller, runId, ct)).Value?.Calls ?? []))
                 : ApiResults.From(cancelled.Refusal);
-        });
+        }).WithSummary("Cancel a run that is not final").Produces<RunView>().Problems(404, 409);
     }
 }

@@ -12,27 +12,30 @@ internal static class UserEndpoints
         {
             var caller = Callers.Api(http);
             return Results.Ok(new CallerView(caller.Name, caller.Grant.Policies, [.. caller.Grant.Actions.Order(StringComparer.Ordinal)]));
-        });
+        }).WithTags("Users").WithSummary("Who the API key belongs to, its policies and the actions they allow").Produces<CallerView>();
 
-        var users = api.MapGroup("/users");
+        var users = api.MapGroup("/users").WithTags("Users");
         users.MapGet("/", async (HttpContext http, UserUseCases useCases, CancellationToken ct) =>
-            await useCases.ListAsync(Callers.Api(http), ct) is var listed && listed.Succeeded ? Results.Ok(listed.Value) : ApiResults.From(listed.Refusal));
+            await useCases.ListAsync(Callers.Api(http), ct) is var listed && listed.Succeeded ? Results.Ok(listed.Value) : ApiResults.From(listed.Refusal))
+            .WithSummary("List users with their policies and keys (user:admin)").Produces<UserListing[]>();
 
         users.MapPost("/", async (UserInput input, HttpContext http, UserUseCases useCases, CancellationToken ct) =>
         {
             var added = await useCases.AddAsync(Callers.Api(http),
                 new UserDraft(input.Name, input.Password, input.Policies, input.RestrictPii, input.AllowSandboxAdministration), ct);
             return added.Succeeded ? Results.Created($"/api/users/{added.Value.Name}", UserListing.Of(added.Value, [])) : ApiResults.From(added.Refusal);
-        });
+        }).WithSummary("Add a user (user:admin)").Produces<UserListing>(201).Problems(400, 409);
 
         users.MapPost("/{name}/disable", async (string name, HttpContext http, UserUseCases useCases, CancellationToken ct) =>
             await useCases.DisableAsync(Callers.Api(http), name, ct) is var disabled && disabled.Succeeded
                 ? Results.Ok(UserListing.Of(disabled.Value, []))
-                : ApiResults.From(disabled.Refusal));
+                : ApiResults.From(disabled.Refusal))
+            .WithSummary("Disable a user: its keys and sessions stop working (user:admin)").Produces<UserListing>().Problems(404, 409);
 
-        var keys = api.MapGroup("/apikeys");
+        var keys = api.MapGroup("/apikeys").WithTags("API keys");
         keys.MapGet("/", async (string? user, HttpContext http, UserUseCases useCases, CancellationToken ct) =>
-            await useCases.ListKeysAsync(Callers.Api(http), user, ct) is var listed && listed.Succeeded ? Results.Ok(listed.Value) : ApiResults.From(listed.Refusal));
+            await useCases.ListKeysAsync(Callers.Api(http), user, ct) is var listed && listed.Succeeded ? Results.Ok(listed.Value) : ApiResults.From(listed.Refusal))
+            .WithSummary("List the caller's keys, or another user's (user:admin)").Produces<ApiKeyListing[]>().Problems(404);
 
         keys.MapPost("/", async (ApiKeyInput input, HttpContext http, UserUseCases useCases, CancellationToken ct) =>
         {
@@ -40,7 +43,7 @@ internal static class UserEndpoints
             return made.Succeeded
                 ? Results.Created($"/api/apikeys/{made.Value.Entry.Id}", new NewApiKeyView(ApiKeyListing.Of(made.Value.Entry, input.User ?? Callers.Api(http).Name), made.Value.Key))
                 : ApiResults.From(made.Refusal);
-        });
+        }).WithSummary("Make a key, shown once (another user's: user:admin)").Produces<NewApiKeyView>(201).Problems(400, 404, 409);
 
         keys.MapDelete("/{id}", async (string id, HttpContext http, UserUseCases useCases, CancellationToken ct) =>
         {
@@ -50,7 +53,7 @@ internal static class UserEndpoints
             }
             var revoked = await useCases.RevokeKeyAsync(Callers.Api(http), keyId, ct);
             return revoked.Succeeded ? Results.Ok(revoked.Value) : ApiResults.From(revoked.Refusal);
-        });
+        }).WithSummary("Revoke a key (another user's: user:admin)").Produces<ApiKeyListing>().Problems(404);
     }
 }
 

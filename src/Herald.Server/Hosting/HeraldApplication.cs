@@ -94,6 +94,8 @@ internal static class HeraldApplication
             engine.FileUrlLifetime = herald.Value.Files.UrlLifetime;
         });
         services.AddHeraldApplication();
+        services.AddProblemDetails();
+        services.AddHeraldApiDocument();
         services.AddHostedService<ServerSessionRecorder>();
         services.AddHeraldHealthChecks(sp => Path.Combine(DataDirectory(sp), "files"));
 
@@ -133,8 +135,7 @@ internal static class HeraldApplication
                     $"The request could not be read: {bad.Message} Send JSON with the fields the API documents."),
                 _ => (StatusCodes.Status500InternalServerError, "Herald failed to handle the request; the server's log has the details."),
             };
-            context.Response.StatusCode = status;
-            await context.Response.WriteAsJsonAsync(new ApiError(message));
+            await ApiResults.WriteProblemAsync(context, status, message);
         }));
 
         var options = app.Services.GetRequiredService<IOptions<HeraldOptions>>().Value;
@@ -142,11 +143,15 @@ internal static class HeraldApplication
         app.UseSecurityHeaders(Web.WebAssets.RequestPath);
         app.UseRequestBodyLimits(options.Api);
 
-        app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
+        app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }))
+            .WithTags("Health").WithSummary("Alive (kept for clients written before /healthz)").Produces(200);
         app.MapHeraldHealthChecks();
+        app.MapHeraldApiDocument();
         var api = app.MapGroup("/api");
         // Authorized by the API key scheme before the endpoint runs, so before any body is bound.
         api.RequireAuthorization(ApiKeyAuthentication.Policy);
+        // 403: every use case checks the caller's policies (a sentence names the missing action).
+        api.Problems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status413PayloadTooLarge);
         api.MapCredentialEndpoints();
         api.MapDestinationEndpoints();
         api.MapOrchestrationEndpoints();

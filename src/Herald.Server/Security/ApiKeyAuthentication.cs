@@ -25,8 +25,7 @@ internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeO
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
-        await Response.WriteAsJsonAsync(new ApiError(
-            $"Missing, wrong, revoked or disabled user's API key. Send a key in the {ApiKey.Header} header: an administrator makes one with 'herald apikey create'; the first administrator's is in {ApiKeyFile.FileName} in the data directory."));
+        await Api.ApiResults.WriteProblemAsync(Context, StatusCodes.Status401Unauthorized,
+            $"Missing, wrong, revoked or disabled user's API key. Send a key in the {ApiKey.Header} header: an administrator makes one with 'herald apikey create'; the first administrator's is in {ApiKeyFile.FileName} in the data directory.");
     }
 }

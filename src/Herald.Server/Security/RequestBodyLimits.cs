@@ -24,9 +24,8 @@ internal static class RequestBodyLimits
             }
             if (context.Request.ContentLength > limit)
             {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await context.Response.WriteAsJsonAsync(new ApiError(
-                    $"The request body is {context.Request.ContentLength:N0} bytes; Herald accepts at most {limit:N0} ({setting}). Nothing was read."));
+                await Api.ApiResults.WriteProblemAsync(context, StatusCodes.Status413PayloadTooLarge,
+                    $"The request body is {context.Request.ContentLength:N0} bytes; Herald accepts at most {limit:N0} ({setting}). Nothing was read.");
                 return;
             }
             await next(context);

@@ -60,7 +60,8 @@ internal static class HeraldWebUi
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
-        app.MapGet(DestinationRulesEndpoint.Route, DestinationRulesEndpoint.Check).RequireAuthorization();
+        // The form's own helper, behind the UI's sign-in: not part of the API, so not in its description.
+        app.MapGet(DestinationRulesEndpoint.Route, DestinationRulesEndpoint.Check).RequireAuthorization().ExcludeFromDescription();
         return app;
     }
 

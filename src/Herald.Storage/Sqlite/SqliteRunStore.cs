@@ -107,9 +107,11 @@ public sealed class SqliteRunStore(SqliteDatabase database, int maxCallsPerRun =
         if (query.OrchestrationId is not null) filters.Add("orchestration_id = @OrchestrationId");
         if (query.StartedBy is not null) filters.Add("started_by = @StartedBy");
         if (!string.IsNullOrWhiteSpace(query.Search)) filters.Add("(id LIKE @Search OR document LIKE @Search)");
+        if (query.CreatedFrom is not null) filters.Add("created_at >= @CreatedFrom");
+        if (query.CreatedBefore is not null) filters.Add("created_at < @CreatedBefore");
         var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
         var rows = await connection.QueryAsync<DocumentRow>(
-            $"SELECT document AS Document, version AS Version FROM runs {where} ORDER BY seq DESC LIMIT @Limit",
+            $"SELECT document AS Document, version AS Version FROM runs {where} ORDER BY seq DESC LIMIT @Limit OFFSET @Offset",
             new
             {
                 State = query.State?.ToWireName(),
@@ -118,6 +120,10 @@ public sealed class SqliteRunStore(SqliteDatabase database, int maxCallsPerRun =
                 query.StartedBy,
                 Search = $"%{query.Search?.Trim()}%",
                 Limit = Math.Clamp(query.Limit, 1, 1000),
+                CreatedFrom = query.CreatedFrom is { } from ? UnixTime.Ms(from) : (long?)null,
+                CreatedBefore = query.CreatedBefore is { } before ? UnixTime.Ms(before) : (long?)null,
+                // Far enough back for any history a person pages through; a bound so one request cannot scan without end.
+                Offset = Math.Clamp(query.Offset, 0, 100_000),
             });
         // Lists show summaries: the history is loaded only for a single run.
         return [.. rows.Select(r => ToRun(r.Document, r.Version, []))];

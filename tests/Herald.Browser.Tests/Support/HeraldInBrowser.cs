@@ -68,12 +68,12 @@ public sealed class HeraldInBrowser : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) on a page that is not signed in.</summary>
-    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    public async Task<IPage> NewPageAsync(bool javaScript = true, int width = 1280)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Herald.BaseUrl.ToString().TrimEnd('/'),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+            ViewportSize = new ViewportSize { Width = width, Height = 860 },
             JavaScriptEnabled = javaScript,
             Locale = "en-US",
         });
@@ -83,9 +83,9 @@ public sealed class HeraldInBrowser : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context signed in with the API key through the sign-in page.</summary>
-    public async Task<IPage> SignedInPageAsync(bool javaScript = true)
+    public async Task<IPage> SignedInPageAsync(bool javaScript = true, int width = 1280)
     {
-        var page = await NewPageAsync(javaScript);
+        var page = await NewPageAsync(javaScript, width);
         await page.GotoAsync("/signin");
         await page.GetByLabel("API key").FillAsync(Herald.ApiKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

@@ -130,8 +130,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         var response = await viewer.PostAsJsonAsync("/api/credentials", new CredentialInput("viewers-own", "insiderone", "herald-demo", "a-token", null));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        var error = await response.Content.ReadFromJsonAsync<ApiError>(HeraldApi.Json);
-        error!.Error.ShouldBe("'vera' may not do credential:edit (add, change and remove credentials): the policies Viewer do not allow it. Ask an administrator for a policy that does.");
+        var error = await response.Content.ReadFromJsonAsync<ApiProblem>(HeraldApi.Json);
+        error!.Detail.ShouldBe("'vera' may not do credential:edit (add, change and remove credentials): the policies Viewer do not allow it. Ask an administrator for a policy that does.");
         (await _harness.Api.Http.GetAsync("/api/credentials/viewers-own")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 

@@ -123,7 +123,7 @@ public sealed class UserAndKeyTests : IAsyncLifetime
     {
         var response = await _harness.Api.Http.PostAsJsonAsync("/api/users", new UserInput("zed", "short", ["Superuser"]));
 
-        var error = await HeraldApi.ReadAsync<ApiError>(response, HttpStatusCode.BadRequest);
+        var error = await HeraldApi.ReadAsync<ApiProblem>(response, HttpStatusCode.BadRequest);
         error.Errors!.ShouldContain(e => e.Contains("'Superuser' is neither a policy"));
         error.Errors!.ShouldContain(e => e.Contains($"{UserUseCases.MinPasswordLength} to"));
         (await _harness.Api.Http.GetFromJsonAsync<UserListing[]>("/api/users", HeraldApi.Json))!.ShouldNotContain(u => u.Name == "zed");

@@ -37,7 +37,7 @@ internal sealed class RunReads(ICatalogStore catalog, IRunStore runs)
         return await runs.ListAsync(new RunQuery(filter.State, destinationId, orchestrationId,
             string.IsNullOrWhiteSpace(filter.StartedBy) ? null : filter.StartedBy.Trim(),
             string.IsNullOrWhiteSpace(filter.Search) ? null : filter.Search.Trim(),
-            Math.Clamp(filter.Limit, 1, RunFilter.MaxLimit)), cancellationToken);
+            Math.Clamp(filter.Limit, 1, RunFilter.MaxLimit), filter.From, filter.Before, Math.Max(0, filter.Offset)), cancellationToken);
     }
 
     /// <summary>Who started the recent runs, for a filter's choices.</summary>

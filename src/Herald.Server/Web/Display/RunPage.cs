@@ -10,11 +10,14 @@ internal sealed record RunPage(
     RunTimeline Timeline,
     NextStep? NextStep,
     string? CredentialName,
-    DateTimeOffset Now)
+    DateTimeOffset Now,
+    string? RetryingNow = null,
+    string? RetriesTaken = null)
 {
     public bool IsFinal => Run.IsFinal;
 
-    public static async Task<RunPage?> LoadAsync(Guid id, Caller caller, RunReads reads, TimeProvider clock, CancellationToken ct)
+    /// <param name="maxRetries">How many times Herald retries a call to Insider One (Herald:InsiderOne:MaxRetries).</param>
+    public static async Task<RunPage?> LoadAsync(Guid id, Caller caller, RunReads reads, TimeProvider clock, int maxRetries, CancellationToken ct)
     {
         if ((await reads.GetAsync(caller, id, ct)).Value is not { } found)
         {
@@ -24,6 +27,7 @@ internal sealed record RunPage(
         var credential = found.Credential;
         var now = clock.GetUtcNow();
         var steps = RunStep.From(view, now);
-        return new RunPage(view, steps, RunTimeline.From(steps, now), NextStep.For(view, credential?.Name), credential?.Name, now);
+        return new RunPage(view, steps, RunTimeline.From(steps, now), NextStep.For(view, credential?.Name), credential?.Name, now,
+            Retries.Live(view, maxRetries), Retries.After(view));
     }
 }

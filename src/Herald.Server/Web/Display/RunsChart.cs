@@ -19,6 +19,14 @@ internal sealed record RunsChart(IReadOnlyList<ChartDay> Days, IReadOnlyList<Cha
     public static readonly IReadOnlyList<(string Key, string Label)> Outcomes =
         [("succeeded", "Succeeded"), ("failed", "Failed"), ("cancelled", "Cancelled"), ("in-flight", "In flight")];
 
+    /// <summary>The run history filtered to one day (UTC) and, for an outcome that is a state, that state.</summary>
+    public static string RunsOf(DateTime day, string? outcome)
+    {
+        var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var state = outcome is "succeeded" or "failed" or "cancelled" ? $"&state={outcome}" : "";
+        return $"/runs?when=range&from={date}&to={date}{state}";
+    }
+
     public static RunsChart From(IReadOnlyList<Run> runs, DateTimeOffset now)
     {
         var today = now.UtcDateTime.Date;

@@ -145,7 +145,26 @@ public abstract class RunStoreContract : StoreContract<IRunStore>
         return run;
     }
 
-    private static Run NewRun(Guid destinationId, string startedBy = "test") =>
+    [Fact]
+    public async Task List_ByCreationTime_TakesTheStartInclusiveAndTheEndExclusive_AndPagesBackByOffset()
+    {
+        var destination = Guid.NewGuid();
+        var days = Enumerable.Range(0, 4).Select(d => NewRun(destination, createdAt: Now.AddDays(-d))).ToList();
+        foreach (var run in days.AsEnumerable().Reverse())
+        {
+            await Store.CreateAsync(run, default);
+        }
+
+        var yesterday = await Store.ListAsync(new RunQuery(DestinationId: destination, CreatedFrom: Now.AddDays(-1), CreatedBefore: Now), default);
+        var firstPage = await Store.ListAsync(new RunQuery(DestinationId: destination, Limit: 2), default);
+        var secondPage = await Store.ListAsync(new RunQuery(DestinationId: destination, Limit: 2, Offset: 2), default);
+
+        yesterday.Select(r => r.Id).ShouldBe([days[1].Id]);
+        firstPage.Select(r => r.Id).ShouldBe([days[0].Id, days[1].Id]);
+        secondPage.Select(r => r.Id).ShouldBe([days[2].Id, days[3].Id]);
+    }
+
+    private static Run NewRun(Guid destinationId, string startedBy = "test", DateTimeOffset? createdAt = null) =>
         new(Guid.NewGuid(), new RunOrigin(destinationId, "vip-emails", Guid.NewGuid(), null, null,
-            "SELECT email FROM Customer_360", "VIP customers", "email", false, startedBy, SegmentUpdateMode.Replace), Now);
+            "SELECT email FROM Customer_360", "VIP customers", "email", false, startedBy, SegmentUpdateMode.Replace), createdAt ?? Now);
 }

@@ -8,13 +8,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages.Runs;
 
-internal sealed class DetailModel(RunReads reads, RunUseCases useCases, TimeProvider clock) : PageModel
+internal sealed class DetailModel(RunReads reads, RunUseCases useCases, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Herald.InsiderOne.InsiderOneOptions> insiderOne) : PageModel
 {
     public RunPage View { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await RunPage.LoadAsync(id, Callers.Web(HttpContext), reads, clock, ct) is not { } view)
+        if (await RunPage.LoadAsync(id, Callers.Web(HttpContext), reads, clock, insiderOne.Value.MaxRetries, ct) is not { } view)
         {
             return NotFound();
         }

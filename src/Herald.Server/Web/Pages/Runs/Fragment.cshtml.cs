@@ -7,13 +7,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Herald.Server.Web.Pages.Runs;
 
 /// <summary>The changing part of the run page, fetched every second by the page's script while the run is in flight.</summary>
-internal sealed class FragmentModel(RunReads reads, TimeProvider clock) : PageModel
+internal sealed class FragmentModel(RunReads reads, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Herald.InsiderOne.InsiderOneOptions> insiderOne) : PageModel
 {
     public RunPage View { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await RunPage.LoadAsync(id, Callers.Web(HttpContext), reads, clock, ct) is not { } view)
+        if (await RunPage.LoadAsync(id, Callers.Web(HttpContext), reads, clock, insiderOne.Value.MaxRetries, ct) is not { } view)
         {
             return NotFound();
         }
