@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Herald.Core.Network;
 using Herald.Core.Ports;
 using Herald.Core.Runs;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using Herald.Core.Network;
 
 namespace Herald.InsiderOne;
 
@@ -22,58 +22,11 @@ public static class InsiderOneConnections
         ConnectCallback = (context, cancellationToken) => ConnectAsync(options.BaseUrl, context.DnsEndPoint, cancellationToken),
     };
 
-    private static readonly IPNetwork Nat64 = IPNetwork.Parse("64:ff9b::/96");
+    /// <summary>Whether an address is one a public service never has (<see cref="InternalAddresses.IsInternal"/>).</summary>
+    public static bool IsInternal(IPAddress address) => InternalAddresses.IsInternal(address);
 
-    /// <summary>Whether an address is one a public service never has: loopback, link-local, private, unique-local, unspecified, multicast.</summary>
-    public static bool IsInternal(IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.Broadcast))
-        {
-            return true;
-        }
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            var first = address.GetAddressBytes()[0];
-            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || (first & 0xFE) == 0xFC
-                || Nat64.Contains(address); // NAT64 reaches any IPv4 address, internal ones included
-        }
-        var b = address.GetAddressBytes();
-        return b[0] is 0 or 10 or 127 || b[0] >= 224 // this network, private, loopback, multicast and reserved
-            || (b[0] == 169 && b[1] == 254) // link-local (cloud metadata services live here)
-            || (b[0] == 172 && b[1] is >= 16 and <= 31)
-            || (b[0] == 192 && b[1] == 168)
-            || (b[0] == 100 && b[1] is >= 64 and <= 127) // carrier-grade NAT
-            || (b[0] == 198 && b[1] is 18 or 19); // benchmarking networks, used inside data centres
-    }
-
-    private static async ValueTask<Stream> ConnectAsync(Uri baseUrl, DnsEndPoint endpoint, CancellationToken cancellationToken)
-    {
-        var trusted = string.Equals(endpoint.Host, baseUrl.IdnHost, StringComparison.OrdinalIgnoreCase) && endpoint.Port == baseUrl.Port;
-        var addresses = IPAddress.TryParse(endpoint.Host, out var literal)
-            ? [literal]
-            : await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken);
-        var allowed = trusted ? addresses : addresses.Where(address => !IsInternal(address)).ToArray();
-        if (allowed.Length == 0)
-        {
-            throw new RefusedAddressException(
-                $"Herald does not connect to {endpoint.Host}:{endpoint.Port}: it resolves to {string.Join(", ", addresses.Select(a => a.ToString()))}, " +
-                "an internal address (loopback, link-local or private network). Only Herald:InsiderOne:BaseUrl may be internal.");
-        }
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            // Connect to the addresses checked, not to the name: a second lookup could answer differently.
-            await socket.ConnectAsync(allowed, endpoint.Port, cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
+    private static ValueTask<Stream> ConnectAsync(Uri baseUrl, DnsEndPoint endpoint, CancellationToken cancellationToken) =>
+        InternalAddresses.ConnectAsync(endpoint,
+            allowInternal: string.Equals(endpoint.Host, baseUrl.IdnHost, StringComparison.OrdinalIgnoreCase) && endpoint.Port == baseUrl.Port,
+            "Only Herald:InsiderOne:BaseUrl may be internal.", cancellationToken);
 }

@@ -62,6 +62,7 @@ internal sealed class PacedRateLimiter : RateLimiter
             return Lease.Failed;
         }
         Interlocked.Increment(ref _queued);
+        var asked = _time.GetTimestamp();
         // One waiter at a time, so that permits go out in the order they were asked for.
         await _turn.WaitAsync(cancellationToken);
         try
@@ -73,6 +74,7 @@ internal sealed class PacedRateLimiter : RateLimiter
                 {
                     if (TryTakeSlot(_time.GetTimestamp(), out wait))
                     {
+                        InsiderOneMetrics.RateLimiterWait.Record(_time.GetElapsedTime(asked).TotalSeconds);
                         return Lease.Acquired;
                     }
                 }

@@ -19,6 +19,9 @@ public sealed record HeraldStartOptions
 
     /// <summary>The clock; tests pass a fake one to cross deadlines without waiting.</summary>
     public TimeProvider? TimeProvider { get; init; }
+
+    /// <summary>One more logger provider, given everything Herald logs (tests read what the logs hold); null for none.</summary>
+    public ILoggerProvider? LogSink { get; init; }
 }
 
 /// <summary>Herald's server: the REST API, the callback and file endpoints, and the background workers.</summary>
@@ -70,6 +73,10 @@ public static class HeraldServer
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (options.LogSink is { } sink)
+        {
+            builder.Logging.AddProvider(sink);
+        }
         HeraldApplication.ConfigureServices(builder, options.TimeProvider ?? TimeProvider.System);
         var app = builder.Build();
         try

@@ -18,6 +18,9 @@ public enum SnowflakeFailureKind
     /// <summary>The table definition or rows Herald was given cannot be published as they are: fix the template or source.</summary>
     Input,
 
+    /// <summary>The load would remove more of the table than the shrink guard allows: check the table's SQL, or allow it to shrink.</summary>
+    ShrinkGuard,
+
     /// <summary>An answer Herald cannot use (too large, malformed, not Snowflake's API).</summary>
     Protocol,
 }

@@ -25,6 +25,10 @@ public sealed class RunTests(HeraldInBrowser herald)
         await page.GotoAsync($"/runs/{run.Id}");
 
         await Expect(page.Locator(".status-line .badge")).ToHaveAttributeAsync("data-state", "failed");
+        // A plain sentence first; what Insider One answered is folded under it.
+        await Expect(page.Locator("[data-testid=run-headline]")).ToHaveTextAsync("Insider One did not accept the credential, so the audience was not sent.");
+        await Expect(page.Locator("[data-testid=run-reason]")).Not.ToBeVisibleAsync();
+        await page.GetByText("What Herald recorded").ClickAsync();
         await Expect(page.Locator("[data-testid=run-reason]")).ToContainTextAsync("401 Unauthorized");
         var next = page.Locator(".next-step");
         await Expect(next).ToContainTextAsync("Insider One refused the credential");

@@ -77,7 +77,7 @@ public sealed class TablePublisherTests
 
         var allowed = await harness.Publisher.PublishFullAsync(UserRows.Table, UserRows.Stream(UserRows.Range(10)), TestTimeout.Token(), allowShrink: true);
 
-        full.Kind.ShouldBe(SnowflakeFailureKind.Input);
+        full.Kind.ShouldBe(SnowflakeFailureKind.ShrinkGuard);
         full.Message.ShouldContain("remove 90 of the table's 100 rows");
         full.Message.ShouldContain("ShrinkGuardShare");
         incremental.Message.ShouldContain("remove 100 of the table's 100 rows");

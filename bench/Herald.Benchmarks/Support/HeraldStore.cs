@@ -2,6 +2,7 @@ using Herald.Core.Audiences;
 using Herald.Core.Catalog;
 using Herald.Core.Runs;
 using Herald.Core.Updates;
+using Herald.InsiderOne;
 using Herald.Storage.Files;
 using Herald.Storage.Secrets;
 using Herald.Storage.Sqlite;
@@ -40,15 +41,15 @@ public sealed class HeraldStore
     public async Task<Credential> AddCredentialAsync(string name, string partnerName, string token, CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
-        var credential = new Credential(Guid.NewGuid(), name, "insiderone", partnerName, null, now, now);
-        await Catalog.SaveCredentialAsync(credential, token, cancellationToken);
+        var credential = new Credential(Guid.NewGuid(), name, Plugins.InsiderOne, InsiderOneCredentialSettings.Document(partnerName), null, now, now);
+        await Catalog.SaveCredentialAsync(credential, InsiderOneCredentialSettings.Secrets(token), cancellationToken);
         return credential;
     }
 
     public async Task<Destination> AddDestinationAsync(string name, Guid credentialId, string segmentName, CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
-        var destination = new Destination(Guid.NewGuid(), name, credentialId, segmentName, "email", null, now, now);
+        var destination = new Destination(Guid.NewGuid(), name, credentialId, InsiderOneDestinationSettings.Document(segmentName, "email"), null, now, now);
         await Catalog.SaveDestinationAsync(destination, cancellationToken);
         return destination;
     }
@@ -95,8 +96,8 @@ public sealed class HeraldStore
         OrchestrationId: null,
         OrchestrationName: null,
         Query: "SELECT email FROM Customer_360",
-        SegmentName: destination.SegmentName,
-        AttributeName: destination.AttributeName,
+        SegmentName: destination.InsiderOne().SegmentName,
+        AttributeName: destination.InsiderOne().AttributeName,
         AllowEmpty: false,
         StartedBy: "benchmark",
         UpdateMode: SegmentUpdateMode.Replace);

@@ -6,10 +6,10 @@ namespace Herald.Application.Access;
 /// </summary>
 public static class HeraldActions
 {
-    /// <summary>Reads credentials (never their tokens), destinations and orchestrations.</summary>
+    /// <summary>Reads credentials (never their tokens), destinations, orchestrations and their schedules, alert rules and bridges.</summary>
     public const string CatalogRead = "catalog:read";
 
-    /// <summary>Reads runs, their history and their recorded calls.</summary>
+    /// <summary>Reads runs, their history and their recorded calls, and bridges' syncs.</summary>
     public const string RunRead = "run:read";
 
     /// <summary>Adds, changes (rotates the token of) and removes credentials.</summary>
@@ -18,10 +18,16 @@ public static class HeraldActions
     /// <summary>Adds, changes and removes destinations.</summary>
     public const string DestinationEdit = "destination:edit";
 
-    /// <summary>Adds, changes and removes orchestrations.</summary>
+    /// <summary>Adds, changes and removes orchestrations, and sets, pauses and resumes their schedules.</summary>
     public const string OrchestrationEdit = "orchestration:edit";
 
-    /// <summary>Starts a run of an orchestration, or runs a past run again.</summary>
+    /// <summary>Adds, tests and removes alert rules.</summary>
+    public const string AlertEdit = "alert:edit";
+
+    /// <summary>Adds, changes and removes Snowflake bridges.</summary>
+    public const string BridgeEdit = "bridge:edit";
+
+    /// <summary>Starts a run of an orchestration, runs a past run again, or starts a sync of a bridge.</summary>
     public const string RunStart = "run:start";
 
     /// <summary>Sends a query of the caller's own to a destination, without an orchestration.</summary>
@@ -48,12 +54,14 @@ public static class HeraldActions
     /// <summary>What each action allows, in words a refusal can quote.</summary>
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [CatalogRead] = "read credentials, destinations and orchestrations",
-        [RunRead] = "read runs",
+        [CatalogRead] = "read credentials, destinations, orchestrations, schedules, alert rules and bridges",
+        [RunRead] = "read runs and syncs",
         [CredentialEdit] = "add, change and remove credentials",
         [DestinationEdit] = "add, change and remove destinations",
-        [OrchestrationEdit] = "add, change and remove orchestrations",
-        [RunStart] = "start runs of orchestrations",
+        [OrchestrationEdit] = "add, change and remove orchestrations and their schedules",
+        [AlertEdit] = "add, test and remove alert rules",
+        [BridgeEdit] = "add, change and remove bridges",
+        [RunStart] = "start runs of orchestrations and syncs of bridges",
         [RunSend] = "send a query of one's own to a destination",
         [RunCancel] = "cancel runs",
         [QueryPreview] = "preview queries",

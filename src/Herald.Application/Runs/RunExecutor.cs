@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Herald.Application.Runs.Steps;
+using Herald.Application.Telemetry;
 using Herald.Core.Ports;
 using Herald.Core.Runs;
 
@@ -14,6 +16,9 @@ internal sealed class RunExecutor(IRunStore runs, IRunWorkspace workspace, RunSt
     public async Task ExecuteAsync(Guid runId, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId });
+        // One span per pass of the engine over the run (a run awaiting Insider One's report is not held open for hours).
+        using var runSpan = HeraldTelemetry.Source.StartActivity("herald.run");
+        runSpan?.SetTag(HeraldTelemetry.RunIdTag, runId.ToString());
         while (!cancellationToken.IsCancellationRequested)
         {
             var run = await runs.GetAsync(runId, cancellationToken);
@@ -26,6 +31,13 @@ internal sealed class RunExecutor(IRunStore runs, IRunWorkspace workspace, RunSt
                 }
                 return;
             }
+            // Named by what it does (build, compare, stage, submit), whatever state it resumes from: a bounded label.
+            var stepName = step.GetType().Name.Replace("Step", "", StringComparison.Ordinal).ToLowerInvariant();
+            using var stepSpan = HeraldTelemetry.Source.StartActivity($"herald.run.step {stepName}");
+            stepSpan?.SetTag(HeraldTelemetry.RunIdTag, runId.ToString());
+            stepSpan?.SetTag("herald.run.step", stepName);
+            var started = clock.GetTimestamp();
+            var outcome = "completed";
             try
             {
                 await step.RunAsync(run, cancellationToken);
@@ -33,17 +45,27 @@ internal sealed class RunExecutor(IRunStore runs, IRunWorkspace workspace, RunSt
             catch (InvalidRunTransitionException exception)
             {
                 // Someone else moved the run (a cancel, a callback): the stored state decides what comes next.
+                outcome = "moved";
                 logger.LogInformation("Run moved on while a step ran: {Message}", exception.Message);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+                outcome = "stopped";
                 return;
             }
             catch (Exception exception)
             {
+                outcome = "error";
+                stepSpan?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
                 logger.LogError(exception, "Run step failed unexpectedly");
                 await TryFailAsync(runId, $"Herald could not complete the step: {exception.Message}. Check the server's logs and its data directory, then run again.", cancellationToken);
                 return;
+            }
+            finally
+            {
+                var seconds = clock.GetElapsedTime(started).TotalSeconds;
+                HeraldTelemetry.StepDuration.Record(seconds, new KeyValuePair<string, object?>("step", stepName), new KeyValuePair<string, object?>("outcome", outcome));
+                logger.LogInformation("Run step {Step} ended ({Outcome}) after {Seconds:0.###} s", stepName, outcome, seconds);
             }
         }
     }

@@ -7,21 +7,25 @@ using Herald.Core.Runs;
 namespace Herald.Application.Runs;
 
 /// <summary>Creates runs: from an orchestration, or an ad-hoc send of a query to a destination. The caller names who started it.</summary>
-internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSignal signal, DestinationPlugins plugins, TimeProvider clock)
+internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSignal signal, DestinationRoutes routes, TimeProvider clock)
 {
     public const int MaxSampleSize = 100_000;
 
     /// <param name="force">Pass the shrink guard: the person knows the update removes much of the segment.</param>
-    public async Task<UseCaseResult<Run>> StartOrchestrationAsync(Caller caller, Orchestration orchestration, bool? allowEmpty, bool force, CancellationToken cancellationToken)
+    /// <param name="runId">The new run's id, when chosen beforehand (a schedule's claimed slot); null for a new one.</param>
+    /// <param name="occasion">Added to the run's first reason (the slot, the slots missed).</param>
+    public async Task<UseCaseResult<Run>> StartOrchestrationAsync(
+        Caller caller, Orchestration orchestration, bool? allowEmpty, bool force, CancellationToken cancellationToken, Guid? runId = null, string? occasion = null)
     {
         if (await catalog.GetDestinationAsync(orchestration.DestinationId, cancellationToken) is not { } destination)
         {
             return Refusal.Rule($"The orchestration's destination no longer exists; point '{orchestration.Name}' at another destination.") with { Subject = "orchestration", Key = orchestration.Name };
         }
+        var (plugin, route) = await routes.OfAsync(destination, cancellationToken);
         var origin = new RunOrigin(destination.Id, destination.Name, destination.CredentialId, orchestration.Id, orchestration.Name,
-            orchestration.Query, destination.SegmentName, destination.AttributeName, allowEmpty ?? orchestration.AllowEmpty, StartedBy(caller),
-            destination.UpdateMode, destination.AllowSplit, destination.ShrinkGuardShare, force, await PluginOfAsync(destination, cancellationToken));
-        return await CreateAsync(origin, cancellationToken);
+            orchestration.Query, route.SegmentName, route.AttributeName, allowEmpty ?? orchestration.AllowEmpty, StartedBy(caller),
+            route.UpdateMode, route.AllowSplit, route.ShrinkGuardShare, force, plugin.Id);
+        return await CreateAsync(origin, cancellationToken, runId, occasion);
     }
 
     /// <param name="segmentName">Another segment than the destination's (a test send); null for the destination's own.</param>
@@ -33,9 +37,9 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
         {
             return Refusal.Rule("The query is empty: give a SELECT that returns one column of values.");
         }
-        var segment = segmentName ?? destination.SegmentName;
-        var plugin = await PluginOfAsync(destination, cancellationToken);
-        if (plugins.For(plugin).CheckDestination(new DestinationSettings(segment, destination.AttributeName, destination.AllowSplit)) is [var problem, ..])
+        var (plugin, route) = await routes.OfAsync(destination, cancellationToken);
+        route = route with { SegmentName = segmentName ?? route.SegmentName };
+        if (plugin.CheckRoute(route) is [var problem, ..])
         {
             return Refusal.Rule(problem.Message);
         }
@@ -49,8 +53,8 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
             query = $"SELECT * FROM (\n{QueryText.WithoutTrailingTerminators(query)}\n) AS herald_sample LIMIT {size}";
         }
         var origin = new RunOrigin(destination.Id, destination.Name, destination.CredentialId, null, null,
-            query, segment, destination.AttributeName, allowEmpty, StartedBy(caller),
-            destination.UpdateMode, destination.AllowSplit, destination.ShrinkGuardShare, force, plugin);
+            query, route.SegmentName, route.AttributeName, allowEmpty, StartedBy(caller),
+            route.UpdateMode, route.AllowSplit, route.ShrinkGuardShare, force, plugin.Id);
         return await CreateAsync(origin, cancellationToken);
     }
 
@@ -61,13 +65,11 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
         return name.Length == 0 ? caller.Channel.ToString().ToLowerInvariant() : name[..Math.Min(name.Length, Caller.MaxNameLength)];
     }
 
-    private async Task<string> PluginOfAsync(Destination destination, CancellationToken cancellationToken) =>
-        (await catalog.GetCredentialAsync(destination.CredentialId, cancellationToken))?.Plugin ?? Plugins.InsiderOne;
-
-    private async Task<UseCaseResult<Run>> CreateAsync(RunOrigin origin, CancellationToken cancellationToken)
+    private async Task<UseCaseResult<Run>> CreateAsync(RunOrigin origin, CancellationToken cancellationToken, Guid? runId = null, string? occasion = null)
     {
-        var run = new Run(Guid.NewGuid(), origin, clock.GetUtcNow());
+        var run = new Run(runId ?? Guid.NewGuid(), origin, clock.GetUtcNow(), occasion);
         await runs.CreateAsync(run, cancellationToken);
+        Telemetry.HeraldTelemetry.RunsStarted.Add(1, new KeyValuePair<string, object?>("origin", origin.OrchestrationId is null ? "send" : "orchestration"));
         signal.Pulse();
         return run;
     }

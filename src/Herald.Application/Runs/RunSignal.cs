@@ -1,7 +1,8 @@
 namespace Herald.Application.Runs;
 
 /// <summary>Wakes idle workers when a run is created, so a new run starts at once rather than at the next poll.</summary>
-internal sealed class RunSignal
+/// <remarks>Not sealed: bridge syncs have their own workers, woken by their own signal (<c>BridgeSyncSignal</c>).</remarks>
+internal class RunSignal
 {
     private readonly SemaphoreSlim _semaphore = new(0, int.MaxValue);
 

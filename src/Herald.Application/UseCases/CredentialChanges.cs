@@ -1,8 +1,8 @@
+using Herald.Core.Catalog;
+
 namespace Herald.Application.UseCases;
 
-/// <summary>Changes to a credential: a null field stays as it is; a new token rotates the secret (an empty description clears it).</summary>
-public sealed record CredentialChanges(string? PartnerName, string? ApiToken, string? Description)
-{
-    // Records print their members; a token must never reach a log line or an error through ToString.
-    public override string ToString() => $"CredentialChanges {{ PartnerName = {PartnerName}, ApiToken = {(ApiToken is null ? "(unchanged)" : "***")} }}";
-}
+/// <summary>Changes to a credential: a null field stays as it is; a secret given rotates it (an empty description clears it).</summary>
+/// <param name="Settings">A JSON merge patch over the stored settings (a member left out stays); null for no change.</param>
+/// <param name="Secrets">The secrets to rotate; the others stay as stored. <see cref="SecretValues"/> never prints them.</param>
+public sealed record CredentialChanges(SettingsDocument? Settings, SecretValues Secrets, string? Description);

@@ -6,7 +6,7 @@ using Herald.Core.Ports;
 namespace Herald.Application.UseCases;
 
 /// <summary>Adding, changing (rotating the token) and removing credentials: Herald's rules and the plugin's, for every edge.</summary>
-internal sealed class CredentialUseCases(ICatalogStore catalog, DestinationPlugins plugins, AuditTrail audit, TimeProvider clock)
+internal sealed class CredentialUseCases(ICatalogStore catalog, CredentialPlugins plugins, AuditTrail audit, TimeProvider clock)
 {
     public async Task<UseCaseResult<Credential>> CreateAsync(Caller caller, CredentialDraft draft, CancellationToken cancellationToken) =>
         await audit.RecordAsync(caller, HeraldActions.CredentialEdit, "add credential", draft.Name, null,
@@ -22,11 +22,11 @@ internal sealed class CredentialUseCases(ICatalogStore catalog, DestinationPlugi
         var problems = CatalogRules.CheckCatalogName(draft.Name, "credential").Select(m => new FieldProblem(nameof(draft.Name), m)).ToList();
         if (!plugins.IsInstalled(pluginId))
         {
-            problems.Add(new FieldProblem(nameof(draft.Plugin), $"No destination plugin '{draft.Plugin}'; choose {string.Join(" or ", plugins.Ids)}."));
+            problems.Add(new FieldProblem(nameof(draft.Plugin), $"No credential plugin '{draft.Plugin}'; choose {string.Join(" or ", plugins.Ids)}."));
         }
         else
         {
-            problems.AddRange(plugins.For(pluginId).CheckCredential(draft.PartnerName, draft.ApiToken, isNew: true));
+            problems.AddRange(plugins.For(pluginId).CheckCredential(draft.Settings, draft.Secrets, isNew: true));
         }
         if (problems.Count > 0)
         {
@@ -37,13 +37,13 @@ internal sealed class CredentialUseCases(ICatalogStore catalog, DestinationPlugi
             return Refusal.Conflict($"A credential named '{draft.Name}' exists already; choose another name, or update that one.") with { Subject = "credential" };
         }
         var now = clock.GetUtcNow();
-        var credential = new Credential(Guid.NewGuid(), draft.Name!, pluginId, draft.PartnerName!, Descriptions.Clean(draft.Description), now, now);
-        await catalog.SaveCredentialAsync(credential, draft.ApiToken, cancellationToken);
+        var credential = new Credential(Guid.NewGuid(), draft.Name!, pluginId, draft.Settings, Descriptions.Clean(draft.Description), now, now);
+        await catalog.SaveCredentialAsync(credential, draft.Secrets, cancellationToken);
         return credential;
     }
 
     public async Task<UseCaseResult<Credential>> UpdateAsync(Caller caller, string key, CredentialChanges changes, CancellationToken cancellationToken) =>
-        await audit.RecordAsync(caller, HeraldActions.CredentialEdit, changes.ApiToken is null ? "change credential" : "change credential and rotate its token", key,
+        await audit.RecordAsync(caller, HeraldActions.CredentialEdit, changes.Secrets.Count == 0 ? "change credential" : "change credential and rotate its secrets", key,
             await catalog.FindCredentialAsync(key, cancellationToken), await UpdateUnauditedAsync(caller, key, changes, cancellationToken), c => c);
 
     private async Task<UseCaseResult<Credential>> UpdateUnauditedAsync(Caller caller, string key, CredentialChanges changes, CancellationToken cancellationToken)
@@ -56,18 +56,19 @@ internal sealed class CredentialUseCases(ICatalogStore catalog, DestinationPlugi
         {
             return Refusal.NotFound("credential", key);
         }
-        var problems = plugins.IsInstalled(credential.Plugin) ? plugins.For(credential.Plugin).CheckCredential(changes.PartnerName, changes.ApiToken, isNew: false) : [];
+        var settings = changes.Settings is null ? credential.Settings : credential.Settings.MergedWith(changes.Settings);
+        var problems = plugins.IsInstalled(credential.Plugin) ? plugins.For(credential.Plugin).CheckCredential(settings, changes.Secrets, isNew: false) : [];
         if (problems.Count > 0)
         {
             return Refusal.Invalid("credential", problems);
         }
         var changed = credential with
         {
-            PartnerName = changes.PartnerName ?? credential.PartnerName,
+            Settings = settings,
             Description = changes.Description is null ? credential.Description : Descriptions.Clean(changes.Description),
             UpdatedAt = clock.GetUtcNow(),
         };
-        await catalog.SaveCredentialAsync(changed, changes.ApiToken, cancellationToken);
+        await catalog.SaveCredentialAsync(changed, changes.Secrets, cancellationToken);
         return changed;
     }
 

@@ -1,16 +1,13 @@
+using Herald.Core.Catalog;
+
 namespace Herald.Application.UseCases;
 
 /// <summary>Changes to a destination: a null field stays as it is (an empty description clears it).</summary>
-/// <param name="ClearShrinkGuardShare">Go back to the server's shrink guard.</param>
+/// <param name="Settings">A JSON merge patch over the stored settings: a member left out stays, a member set to null goes back to its default.</param>
 /// <param name="TestConnection">Try the (new) credential against the destination before saving.</param>
 public sealed record DestinationChanges(
     string? Plugin,
     string? Credential,
-    string? SegmentName,
-    string? AttributeName,
+    SettingsDocument? Settings,
     string? Description,
-    string? UpdateMode = null,
-    bool? AllowSplit = null,
-    double? ShrinkGuardShare = null,
-    bool ClearShrinkGuardShare = false,
     bool TestConnection = true);

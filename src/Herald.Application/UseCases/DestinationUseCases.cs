@@ -1,5 +1,6 @@
 using Herald.Application.Access;
 using Herald.Application.Runs;
+using Herald.Application.Runs.Steps;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
 using Herald.Core.Updates;
@@ -10,7 +11,7 @@ namespace Herald.Application.UseCases;
 /// Adding, changing and removing destinations: Herald's rules, the plugin's rules and the connection test, the same
 /// for the API, the web UI and the CLI.
 /// </summary>
-internal sealed class DestinationUseCases(ICatalogStore catalog, ISegmentGateway gateway, DestinationPlugins plugins, AuditTrail audit, TimeProvider clock)
+internal sealed class DestinationUseCases(ICatalogStore catalog, ISegmentGateway gateway, DestinationPlugins plugins, RunAccounts accounts, AuditTrail audit, TimeProvider clock)
 {
     public async Task<UseCaseResult<DestinationSaved>> CreateAsync(Caller caller, DestinationDraft draft, CancellationToken cancellationToken) =>
         await audit.RecordAsync(caller, HeraldActions.DestinationEdit, "add destination", draft.Name, null,
@@ -24,8 +25,8 @@ internal sealed class DestinationUseCases(ICatalogStore catalog, ISegmentGateway
         }
         var problems = CatalogRules.CheckCatalogName(draft.Name, "destination").Select(m => new FieldProblem(nameof(draft.Name), m)).ToList();
         var credential = await CredentialOfAsync(draft.Credential, draft.Plugin, problems, cancellationToken);
-        var mode = UpdateModeOf(draft.UpdateMode, problems) ?? SegmentUpdateMode.Replace;
-        problems.AddRange(CheckSettings(credential, draft.Plugin, new DestinationSettings(draft.SegmentName, draft.AttributeName, draft.AllowSplit), draft.ShrinkGuardShare));
+        var plugin = PluginOf(credential, draft.Plugin);
+        problems.AddRange(plugin?.CheckDestination(draft.Settings) ?? []);
         if (problems.Count > 0)
         {
             return Refusal.Invalid("destination", problems);
@@ -34,14 +35,13 @@ internal sealed class DestinationUseCases(ICatalogStore catalog, ISegmentGateway
         {
             return Refusal.Conflict($"A destination named '{draft.Name}' exists already; choose another name, or update that one.") with { Subject = "destination" };
         }
-        var connection = draft.TestConnection ? await TestConnectionAsync(credential!, draft.SegmentName!, cancellationToken) : null;
+        var connection = draft.TestConnection ? await TestConnectionAsync(credential!, plugin!.RouteOf(draft.Settings), cancellationToken) : null;
         if (connection is { Succeeded: false })
         {
             return ConnectionFailed(connection);
         }
         var now = clock.GetUtcNow();
-        var destination = new Destination(Guid.NewGuid(), draft.Name!, credential!.Id, draft.SegmentName!, draft.AttributeName!,
-            Descriptions.Clean(draft.Description), now, now, mode, draft.AllowSplit, draft.ShrinkGuardShare);
+        var destination = new Destination(Guid.NewGuid(), draft.Name!, credential!.Id, draft.Settings, Descriptions.Clean(draft.Description), now, now);
         await catalog.SaveDestinationAsync(destination, cancellationToken);
         return new DestinationSaved(destination, credential, connection);
     }
@@ -66,20 +66,17 @@ internal sealed class DestinationUseCases(ICatalogStore catalog, ISegmentGateway
         var changed = destination with
         {
             CredentialId = credential?.Id ?? destination.CredentialId,
-            SegmentName = changes.SegmentName ?? destination.SegmentName,
-            AttributeName = changes.AttributeName ?? destination.AttributeName,
+            Settings = changes.Settings is null ? destination.Settings : destination.Settings.MergedWith(changes.Settings),
             Description = changes.Description is null ? destination.Description : Descriptions.Clean(changes.Description),
-            UpdateMode = UpdateModeOf(changes.UpdateMode, problems) ?? destination.UpdateMode,
-            AllowSplit = changes.AllowSplit ?? destination.AllowSplit,
-            ShrinkGuardShare = changes.ClearShrinkGuardShare ? null : changes.ShrinkGuardShare ?? destination.ShrinkGuardShare,
             UpdatedAt = clock.GetUtcNow(),
         };
-        problems.AddRange(CheckSettings(credential, changes.Plugin, new DestinationSettings(changed.SegmentName, changed.AttributeName, changed.AllowSplit), changes.ShrinkGuardShare));
+        var plugin = PluginOf(credential, changes.Plugin);
+        problems.AddRange(plugin?.CheckDestination(changed.Settings) ?? []);
         if (problems.Count > 0)
         {
             return Refusal.Invalid("destination", problems);
         }
-        var connection = changes.TestConnection ? await TestConnectionAsync(credential!, changed.SegmentName, cancellationToken) : null;
+        var connection = changes.TestConnection ? await TestConnectionAsync(credential!, plugin!.RouteOf(changed.Settings), cancellationToken) : null;
         if (connection is { Succeeded: false })
         {
             return ConnectionFailed(connection);
@@ -133,20 +130,13 @@ internal sealed class DestinationUseCases(ICatalogStore catalog, ISegmentGateway
         return credential;
     }
 
-    private IEnumerable<FieldProblem> CheckSettings(Credential? credential, string? plugin, DestinationSettings settings, double? shrinkGuardShare)
-    {
-        var pluginId = credential?.Plugin ?? plugin;
-        var problems = pluginId is not null && plugins.IsInstalled(pluginId) ? [.. plugins.For(pluginId).CheckDestination(settings)] : new List<FieldProblem>();
-        problems.AddRange(CatalogRules.CheckShrinkGuardShare(shrinkGuardShare).Select(m => new FieldProblem("ShrinkGuardShare", m)));
-        return problems;
-    }
+    /// <summary>The plugin that checks the settings: the credential's, or the one asked for; null when neither is known (a problem says so already).</summary>
+    private IDestinationPlugin? PluginOf(Credential? credential, string? plugin) =>
+        (credential?.Plugin ?? plugin) is { } id && plugins.IsInstalled(id) ? plugins.For(id) : null;
 
     /// <summary>One look-up of the segment with the credential, so that a destination is not saved with a credential the destination refuses.</summary>
-    private async Task<ConnectionCheck> TestConnectionAsync(Credential credential, string segmentName, CancellationToken cancellationToken)
-    {
-        var account = new SegmentAccount(credential.PartnerName, await catalog.RevealTokenAsync(credential.Id, cancellationToken));
-        return await gateway.CheckConnectionAsync(account, segmentName, cancellationToken);
-    }
+    private async Task<ConnectionCheck> TestConnectionAsync(Credential credential, SegmentRoute route, CancellationToken cancellationToken) =>
+        await gateway.CheckConnectionAsync(await accounts.ForAsync(credential, cancellationToken), route.SegmentName, cancellationToken);
 
     private static Refusal ConnectionFailed(ConnectionCheck connection) =>
         new Refusal(RefusalKind.Unavailable, $"The destination was not saved: the connection test failed. {connection.Message}", [new FieldProblem(null, connection.Message)])
@@ -154,19 +144,4 @@ internal sealed class DestinationUseCases(ICatalogStore catalog, ISegmentGateway
             Subject = "destination",
             Connection = connection,
         };
-
-    /// <summary>Null when not given (or not known, with the problem added).</summary>
-    private static SegmentUpdateMode? UpdateModeOf(string? name, List<FieldProblem> problems)
-    {
-        if (name is null)
-        {
-            return null;
-        }
-        if (SegmentUpdateModes.TryParse(name, out var mode))
-        {
-            return mode;
-        }
-        problems.Add(new FieldProblem("UpdateMode", $"The update mode '{name}' is not known: use 'replace' (the segment becomes exactly the audience) or 'add' (members are never removed)."));
-        return null;
-    }
 }

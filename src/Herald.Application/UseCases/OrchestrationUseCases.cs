@@ -1,7 +1,9 @@
 using Herald.Application.Access;
+using Herald.Application.Runs;
 using Herald.Core.Audiences;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
+using Herald.Core.Schedules;
 
 namespace Herald.Application.UseCases;
 
@@ -10,7 +12,7 @@ namespace Herald.Application.UseCases;
 /// (read-only, its column against the destination's attribute) when saved, so a wrong query is refused at once; the
 /// run checks again, since the customer 360 can change in between.
 /// </summary>
-internal sealed class OrchestrationUseCases(ICatalogStore catalog, IAudienceSource source, PreviewGate previews, AuditTrail audit, TimeProvider clock)
+internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStore schedules, IAudienceSource source, PreviewGate previews, DestinationRoutes routes, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>The most rows a preview returns, whatever is asked.</summary>
     public const int MaxPreviewRows = 1000;
@@ -63,7 +65,7 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IAudienceSour
         var destination = await DestinationOfAsync(draft.Destination, problems, cancellationToken);
         if (destination is not null)
         {
-            problems.AddRange(await CheckQueryAsync(draft.Query, destination.AttributeName, cancellationToken));
+            problems.AddRange(await CheckQueryAsync(draft.Query, (await routes.OfAsync(destination, cancellationToken)).Route.AttributeName, cancellationToken));
         }
         if (problems.Count > 0)
         {
@@ -98,7 +100,7 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IAudienceSour
         var query = changes.Query ?? orchestration.Query;
         if (destination is not null)
         {
-            problems.AddRange(await CheckQueryAsync(query, destination.AttributeName, cancellationToken));
+            problems.AddRange(await CheckQueryAsync(query, (await routes.OfAsync(destination, cancellationToken)).Route.AttributeName, cancellationToken));
         }
         if (problems.Count > 0)
         {
@@ -116,7 +118,7 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IAudienceSour
         return changed;
     }
 
-    /// <summary>Removes an orchestration; its runs stay in the history.</summary>
+    /// <summary>Removes an orchestration and its schedule; its runs stay in the history. Refused while others run after it.</summary>
     public async Task<UseCaseResult<Orchestration>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken) =>
         await audit.RecordAsync(caller, HeraldActions.OrchestrationEdit, "remove orchestration", key,
             await catalog.FindOrchestrationAsync(key, cancellationToken), await RemoveUnauditedAsync(caller, key, cancellationToken), null);
@@ -131,6 +133,14 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IAudienceSour
         {
             return Refusal.NotFound("orchestration", key);
         }
+        var work = ScheduledWork.OfOrchestration(orchestration.Name);
+        var followers = (await schedules.ListAsync(cancellationToken)).Where(s => s.Trigger.After == work).Select(s => s.Work.Name).ToList();
+        if (followers.Count > 0)
+        {
+            return Refusal.Conflict($"The orchestration '{orchestration.Name}' is still run after by {string.Join(", ", followers.Select(f => $"'{f}'"))}; " +
+                "give those another schedule first.") with { Subject = "orchestration", InUseBy = followers };
+        }
+        await schedules.DeleteAsync(work, cancellationToken);
         await catalog.DeleteOrchestrationAsync(orchestration.Id, cancellationToken);
         return orchestration;
     }

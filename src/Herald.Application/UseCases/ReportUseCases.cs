@@ -10,7 +10,7 @@ namespace Herald.Application.UseCases;
 /// adapter authenticates the callback and reads its body within bounds; here the report is matched to the run, applied
 /// through the run's state machine, and recorded once (a replay is counted on the call it repeats, never stored again).
 /// </summary>
-internal sealed class ReportUseCases(IRunStore runs, ICatalogStore catalog, RunUpdater updater, TimeProvider clock)
+internal sealed class ReportUseCases(IRunStore runs, ICatalogStore catalog, CredentialPlugins plugins, RunUpdater updater, TimeProvider clock)
 {
     /// <summary>Applies the report; refuses (not found) an unknown run and (invalid) a report about another segment.</summary>
     public async Task<UseCaseResult<ReportReceipt>> ReceiveAsync(Caller caller, Guid runId, ReceivedReport report, CancellationToken cancellationToken)
@@ -43,18 +43,27 @@ internal sealed class ReportUseCases(IRunStore runs, ICatalogStore catalog, RunU
         return new ReportReceipt(updated, outcome, problem);
     }
 
-    // A callback may echo the token like any answer: the run records it without.
+    // A callback may echo the token like any answer: the run records it without. Every secret the credential's plugin
+    // names is masked, whatever it is called.
     private async Task<string> MaskedAsync(string body, Guid credentialId, CancellationToken cancellationToken)
     {
-        try
-        {
-            return SecretRedaction.Redact(body, await catalog.RevealTokenAsync(credentialId, cancellationToken));
-        }
-        catch (KeyNotFoundException)
+        if (await catalog.GetCredentialAsync(credentialId, cancellationToken) is not { } credential || !plugins.IsInstalled(credential.Plugin))
         {
             // The credential was deleted since: its token is nowhere left to leak, and the report still counts.
             return body;
         }
+        foreach (var name in plugins.For(credential.Plugin).SecretNames)
+        {
+            try
+            {
+                body = SecretRedaction.Redact(body, await catalog.RevealSecretAsync(credentialId, name, cancellationToken));
+            }
+            catch (KeyNotFoundException)
+            {
+                // Deleted meanwhile, or an optional secret never given: nothing of it can leak.
+            }
+        }
+        return body;
     }
 
     private static string Describe(ReportOutcome outcome) => outcome switch

@@ -76,8 +76,33 @@ internal sealed class HeraldApiClient : IDisposable
     public Task RemoveOrchestrationAsync(string nameOrId, CancellationToken ct) =>
         SendAsync(HttpMethod.Delete, $"api/orchestrations/{Escape(nameOrId)}", ct);
 
+    public Task<IReadOnlyList<BridgeView>> ListBridgesAsync(CancellationToken ct) =>
+        SendAsync<IReadOnlyList<BridgeView>>(HttpMethod.Get, "api/bridges", ct);
+
+    public Task<BridgeDetailsView> GetBridgeAsync(string nameOrId, CancellationToken ct) =>
+        SendAsync<BridgeDetailsView>(HttpMethod.Get, $"api/bridges/{Escape(nameOrId)}", ct);
+
+    public Task<BridgeView> AddBridgeAsync(BridgeInput input, CancellationToken ct) =>
+        SendAsync<BridgeInput, BridgeView>(HttpMethod.Post, "api/bridges", input, ct);
+
+    public Task<SyncView> SyncBridgeAsync(string nameOrId, SyncRequest request, CancellationToken ct) =>
+        SendAsync<SyncRequest, SyncView>(HttpMethod.Post, $"api/bridges/{Escape(nameOrId)}/syncs", request, ct);
+
+    public Task<SyncView> GetSyncAsync(Guid id, CancellationToken ct) =>
+        SendAsync<SyncView>(HttpMethod.Get, $"api/syncs/{id}", ct);
+
     public Task<RunView> RunOrchestrationAsync(string nameOrId, RunRequest request, CancellationToken ct) =>
         SendAsync<RunRequest, RunView>(HttpMethod.Post, $"api/orchestrations/{Escape(nameOrId)}/runs", request, ct);
+
+    public Task<ScheduleView> GetScheduleAsync(string orchestration, CancellationToken ct) =>
+        SendAsync<ScheduleView>(HttpMethod.Get, $"api/orchestrations/{Escape(orchestration)}/schedule", ct);
+
+    public Task<ScheduleView> SetScheduleAsync(string orchestration, ScheduleInput input, CancellationToken ct) =>
+        SendAsync<ScheduleInput, ScheduleView>(HttpMethod.Put, $"api/orchestrations/{Escape(orchestration)}/schedule", input, ct);
+
+    /// <summary>Pauses (<paramref name="pause"/> true) or resumes an orchestration's schedule.</summary>
+    public Task<ScheduleView> PauseScheduleAsync(string orchestration, bool pause, CancellationToken ct) =>
+        SendAsync<ScheduleView>(HttpMethod.Post, $"api/orchestrations/{Escape(orchestration)}/schedule/{(pause ? "pause" : "resume")}", ct);
 
     public Task<RunView> SendAsync(SendRequest request, CancellationToken ct) =>
         SendAsync<SendRequest, RunView>(HttpMethod.Post, "api/sends", request, ct);
@@ -120,6 +145,22 @@ internal sealed class HeraldApiClient : IDisposable
         var path = "api/audit?" + string.Join('&', filters.Where(f => f.Value is not null).Select(f => $"{f.Key}={Escape(f.Value!)}"));
         return SendAsync<IReadOnlyList<Herald.Core.Access.AuditEntry>>(HttpMethod.Get, path, ct);
     }
+
+    public Task<IReadOnlyList<AlertView>> ListAlertsAsync(CancellationToken ct) =>
+        SendAsync<IReadOnlyList<AlertView>>(HttpMethod.Get, "api/alerts", ct);
+
+    public Task<AlertDetailsView> GetAlertAsync(string nameOrId, CancellationToken ct) =>
+        SendAsync<AlertDetailsView>(HttpMethod.Get, $"api/alerts/{Escape(nameOrId)}", ct);
+
+    public Task<AlertView> AddAlertAsync(AlertInput input, CancellationToken ct) =>
+        SendAsync<AlertInput, AlertView>(HttpMethod.Post, "api/alerts", input, ct);
+
+    public Task RemoveAlertAsync(string nameOrId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Delete, $"api/alerts/{Escape(nameOrId)}", ct);
+
+    /// <summary>Queues a test alert through the rule's channel; its delivery shows in <c>herald alert show</c>.</summary>
+    public Task<AlertDeliveryView> TestAlertAsync(string nameOrId, CancellationToken ct) =>
+        SendAsync<AlertDeliveryView>(HttpMethod.Post, $"api/alerts/{Escape(nameOrId)}/test", ct);
 
     public void Dispose() => http.Dispose();
 

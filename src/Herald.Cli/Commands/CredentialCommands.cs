@@ -28,7 +28,7 @@ internal static class CredentialCommands
         var name = CommonOptions.NewName("credential");
         var plugin = new Option<string>("--plugin") { Description = "The destination plugin", HelpName = "PLUGIN", DefaultValueFactory = _ => DefaultPlugin };
         var partnerName = new Option<string>("--partner-name") { Description = "Your Insider One partner name (InOne > Settings > Account)", Required = true, HelpName = "NAME" };
-        var token = SecretOptions.ApiToken();
+        var token = SecretInputOptions.ApiToken();
         var description = CommonOptions.Description("credential");
         var command = new Command("add", "Add a credential") { name, plugin, partnerName, description };
         token.AddTo(command, required: true);
@@ -53,7 +53,7 @@ internal static class CredentialCommands
     {
         var name = CommonOptions.Name("credential");
         var partnerName = new Option<string?>("--partner-name") { Description = "A new partner name", HelpName = "NAME" };
-        var token = SecretOptions.ApiToken();
+        var token = SecretInputOptions.ApiToken();
         var description = CommonOptions.Description("credential");
         var command = new Command("update", "Change a credential's partner name, token (rotation) or description") { name, partnerName, description };
         token.AddTo(command, required: false);

@@ -13,10 +13,12 @@ internal static class HeraldRootCommand
             CredentialCommands.Create(context),
             DestinationCommands.Create(context),
             OrchestrationCommands.Create(context),
+            BridgeCommands.Create(context),
             SendCommand.Create(context),
             RunCommands.Create(context),
             UserCommands.Create(context),
             ApiKeyCommands.Create(context),
             AuditCommands.Create(context),
+            AlertCommands.Create(context),
         };
 }

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Herald.Cli.Commands;
 
-/// <summary><c>herald orchestration add|list|show|update|remove|run</c>: a saved query bound to a destination.</summary>
+/// <summary><c>herald orchestration add|list|show|update|remove|run|schedule|pause|resume</c>: a saved query bound to a destination.</summary>
 internal static class OrchestrationCommands
 {
     public static Command Create(CliContext context)
@@ -19,6 +19,9 @@ internal static class OrchestrationCommands
         command.Subcommands.Add(Update(context, server));
         command.Subcommands.Add(CatalogCommands.Remove(context, server, "orchestration", "Remove an orchestration (its runs stay in the history)", (client, name, ct) => client.RemoveOrchestrationAsync(name, ct)));
         command.Subcommands.Add(Run(context, server));
+        command.Subcommands.Add(ScheduleCommands.Schedule(context, server));
+        command.Subcommands.Add(ScheduleCommands.Pause(context, server, pause: true));
+        command.Subcommands.Add(ScheduleCommands.Pause(context, server, pause: false));
         return command;
     }
 

@@ -30,7 +30,7 @@ internal static class UserCommands
         };
         var restrictPii = new Option<bool>("--restrict-pii") { Description = "Restrict PII access: personal data is withheld from this user" };
         var sandboxes = new Option<bool>("--allow-sandbox-administration") { Description = "Allow sandbox administration" };
-        var password = SecretOptions.Password();
+        var password = SecretInputOptions.Password();
         var command = new Command("add", "Add a user; without a password it signs in only with API keys (herald apikey create --user NAME)")
         {
             name, policies, restrictPii, sandboxes,

@@ -79,6 +79,58 @@ internal sealed class CatalogRenderer(CliContext context)
         ("Created", Format.Time(orchestration.CreatedAt)),
         ("Updated", Format.Time(orchestration.UpdatedAt)));
 
+    public void WriteBridges(IReadOnlyList<BridgeView> bridges) =>
+        WriteTable(bridges, "bridges", ["Name", "Target", "Where", "Tables", "Share"], bridge =>
+            [bridge.Name, bridge.Target, Where(bridge), string.Join(", ", bridge.Tables.Select(t => t.Name + (t.CustomSql ? " (own SQL)" : ""))), bridge.ShareName ?? "-"]);
+
+    public void WriteBridge(BridgeDetailsView details)
+    {
+        var bridge = details.Bridge;
+        WriteFields(
+            ("Name", bridge.Name),
+            ("Id", bridge.Id.ToString()),
+            ("Target", bridge.Target),
+            ("Where", Where(bridge)),
+            ("Credential", bridge.Credential ?? "-"),
+            ("Tables", string.Join(", ", bridge.Tables.Select(t => t.Name + (t.CustomSql ? " (own SQL)" : " (shipped template)")))),
+            ("Share", details.Share is { } share
+                ? $"{share.Name}: {share.Grants.Count} grant(s), given to {(share.Accounts.Count == 0 ? "no account yet" : string.Join(", ", share.Accounts))}"
+                : bridge.ShareName is null ? "none" : $"{bridge.ShareName} (not set up yet: sync first)"),
+            ("Description", bridge.Description ?? ""),
+            ("Created", Format.Time(bridge.CreatedAt)),
+            ("Updated", Format.Time(bridge.UpdatedAt)));
+        WriteTable(details.Syncs, "syncs", ["Started", "By", "State", "Rows per table", "Reason"], sync =>
+            [Format.Time(sync.CreatedAt), sync.StartedBy, sync.State, string.Join("; ", sync.Tables.Select(t => $"{t.Table} {Format.Count(t.RowsInTable)}")), sync.Reason]);
+    }
+
+    /// <summary>A finished or running sync: its state and reason, what each table went through, and what to do next.</summary>
+    public void WriteSync(SyncView sync)
+    {
+        context.WriteLine($"Sync {sync.Id} of bridge {sync.Bridge.Name}: {sync.State}. {sync.Reason}");
+        foreach (var table in sync.Tables)
+        {
+            if (table.Rewritten)
+            {
+                context.WriteLine($"  {table.Table}: {Format.Count(table.RowsBuilt)} rows built, rewritten; {Format.Count(table.RowsInTable)} rows now");
+            }
+            else
+            {
+                context.WriteLine($"  {table.Table}: {Format.Count(table.RowsBuilt)} rows built; {Format.Count(table.Inserted)} inserted, {Format.Count(table.Updated)} updated, {Format.Count(table.Deleted)} deleted, {Format.Count(table.Unchanged)} unchanged; {Format.Count(table.RowsInTable)} rows now");
+            }
+        }
+        if (sync.Share is { } share)
+        {
+            context.WriteLine($"  share {share.Name}: {string.Join(", ", share.Grants)}; given to {(share.Accounts.Count == 0 ? "no account yet" : string.Join(", ", share.Accounts))}");
+        }
+        if (sync.NextStep is { } next)
+        {
+            context.WriteLine($"Next: {next}");
+        }
+    }
+
+    private static string Where(BridgeView bridge) =>
+        bridge.Target == "folder" ? $"folder {bridge.Folder}" : $"{bridge.Database}.{bridge.Schema}";
+
     private void WriteTable<T>(IReadOnlyList<T> items, string what, string[] columns, Func<T, string[]> cells)
     {
         if (items.Count == 0)

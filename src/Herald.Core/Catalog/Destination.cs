@@ -1,20 +1,15 @@
-using Herald.Core.Updates;
-
 namespace Herald.Core.Catalog;
 
-/// <summary>Where an audience goes: one first-party segment of one Insider One account.</summary>
-/// <param name="UpdateMode">How each run changes the segment Insider One holds: replace it, or add to it.</param>
-/// <param name="AllowSplit">An audience over Insider One's file limit goes up as numbered segments instead of failing.</param>
-/// <param name="ShrinkGuardShare">The largest share of the segment a replace may remove without being forced; null for the server's setting.</param>
+/// <summary>Where an audience goes, whatever the kind of destination: an account (the credential) and what to publish there.</summary>
+/// <param name="Settings">
+/// The settings the credential's plugin owns and validates (Insider One: the segment name, the attribute, the update
+/// mode, splitting and the shrink guard).
+/// </param>
 public sealed record Destination(
     Guid Id,
     string Name,
     Guid CredentialId,
-    string SegmentName,
-    string AttributeName,
+    SettingsDocument Settings,
     string? Description,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt,
-    SegmentUpdateMode UpdateMode = SegmentUpdateMode.Replace,
-    bool AllowSplit = false,
-    double? ShrinkGuardShare = null);
+    DateTimeOffset UpdatedAt);

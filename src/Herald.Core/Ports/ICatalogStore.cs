@@ -9,11 +9,15 @@ public interface ICatalogStore
     Task<Credential?> FindCredentialAsync(string nameOrId, CancellationToken cancellationToken);
     Task<Credential?> GetCredentialAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>Saves the credential; the token is encrypted before it reaches the store. Null keeps the stored token.</summary>
-    Task SaveCredentialAsync(Credential credential, string? apiToken, CancellationToken cancellationToken);
+    /// <summary>
+    /// Saves the credential; each secret given is encrypted under its name before it reaches the store and replaces
+    /// the stored one of that name; secrets not given stay as stored.
+    /// </summary>
+    Task SaveCredentialAsync(Credential credential, SecretValues secrets, CancellationToken cancellationToken);
 
-    /// <summary>The decrypted token, read only at the moment a request to Insider One is sent.</summary>
-    Task<string> RevealTokenAsync(Guid credentialId, CancellationToken cancellationToken);
+    /// <summary>The decrypted secret, read only at the moment a request to the destination is sent.</summary>
+    /// <exception cref="KeyNotFoundException">The credential, or its secret of that name, no longer exists.</exception>
+    Task<string> RevealSecretAsync(Guid credentialId, string secretName, CancellationToken cancellationToken);
 
     Task DeleteCredentialAsync(Guid id, CancellationToken cancellationToken);
 

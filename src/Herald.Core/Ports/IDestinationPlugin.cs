@@ -1,4 +1,5 @@
 using Herald.Core.Catalog;
+using Herald.Core.Updates;
 
 namespace Herald.Core.Ports;
 
@@ -7,11 +8,8 @@ namespace Herald.Core.Ports;
 /// file may be, how long its report may take, how a split audience's segments are named. The plugin owns them and
 /// the settings that change them.
 /// </summary>
-public interface IDestinationPlugin
+public interface IDestinationPlugin : ICredentialPlugin
 {
-    /// <summary>The plugin's id as credentials store it, such as <c>insiderone</c>.</summary>
-    string Id { get; }
-
     /// <summary>The destination's name as people know it, for reasons ("Insider One").</summary>
     string DisplayName { get; }
 
@@ -33,11 +31,23 @@ public interface IDestinationPlugin
     /// <summary>The rule values of the attribute must pass for the destination to take them; null for any non-empty text.</summary>
     Audiences.ValueRule? ValueRuleOf(string attributeName);
 
-    /// <summary>The destination's own rules on its settings, checked when a destination is saved and when a run starts; empty when they hold.</summary>
-    IReadOnlyList<FieldProblem> CheckDestination(DestinationSettings settings);
+    /// <summary>
+    /// The plugin's rules on a destination's whole settings document (its shape, its members, their values), checked
+    /// when a destination is saved; empty when they hold. A problem names the field as the edges' forms and requests
+    /// call it (such as <c>SegmentName</c>).
+    /// </summary>
+    IReadOnlyList<FieldProblem> CheckDestination(SettingsDocument settings);
 
-    /// <summary>The destination's rules on a credential's account name and token; empty when they hold. Null stays as stored.</summary>
-    IReadOnlyList<FieldProblem> CheckCredential(string? partnerName, string? apiToken, bool isNew);
+    /// <summary>The segment route a destination's settings describe, for the run engine.</summary>
+    /// <exception cref="FormatException">The settings do not pass <see cref="CheckDestination"/>.</exception>
+    SegmentRoute RouteOf(SettingsDocument settings);
+
+    /// <summary>The plugin's rules on a route (such as one sending to a test segment), checked when a run starts; empty when they hold.</summary>
+    IReadOnlyList<FieldProblem> CheckRoute(SegmentRoute route);
+
+    /// <summary>The account the segment gateway sends with: the credential's settings and its decrypted secrets.</summary>
+    /// <exception cref="FormatException">The settings do not pass <see cref="CheckCredential"/>, or a secret is missing.</exception>
+    SegmentAccount AccountOf(SettingsDocument settings, SecretValues secrets);
 
     /// <summary>The most parts a split audience may have: beyond it the part names would not fit.</summary>
     int MaxParts { get; }

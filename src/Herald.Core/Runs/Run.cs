@@ -19,7 +19,8 @@ public sealed class Run
     private readonly List<RunEvent> _unsaved = [];
     private List<SegmentPart> _parts = [];
 
-    public Run(Guid id, RunOrigin origin, DateTimeOffset createdAt)
+    /// <param name="occasion">Why the run was created beyond who asked (a schedule's slot and the slots it missed); added to the first reason.</param>
+    public Run(Guid id, RunOrigin origin, DateTimeOffset createdAt, string? occasion = null)
     {
         Id = id;
         Origin = origin;
@@ -29,6 +30,10 @@ public sealed class Run
         Reason = origin.OrchestrationName is null
             ? $"Queued by {origin.StartedBy} for destination '{origin.DestinationName}'."
             : $"Queued by {origin.StartedBy} for orchestration '{origin.OrchestrationName}'.";
+        if (!string.IsNullOrWhiteSpace(occasion))
+        {
+            Reason = $"{Reason} {occasion}";
+        }
         _history = [];
         Record(createdAt, Reason);
     }

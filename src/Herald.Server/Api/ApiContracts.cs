@@ -31,7 +31,14 @@ public sealed record InsiderOneReportBody(
     [property: JsonPropertyName("invalid_values_count")] long InvalidValuesCount,
     [property: JsonPropertyName("total_entered_values")] long TotalEnteredValues);
 
-public sealed record CredentialInput(string Name, string? Plugin, string PartnerName, string ApiToken, string? Description);
+/// <param name="Settings">Another plugin's settings (snowflake: accountIdentifier, user, role, warehouse); null for Insider One's partner name.</param>
+/// <param name="Secrets">Another plugin's secrets by name (snowflake: private-key, private-key-passphrase); null for Insider One's token.</param>
+public sealed record CredentialInput(string Name, string? Plugin, string? PartnerName, string? ApiToken, string? Description,
+    System.Text.Json.Nodes.JsonObject? Settings = null, IReadOnlyDictionary<string, string>? Secrets = null)
+{
+    // Records print their members; secrets must never reach a log line or an error through ToString.
+    public override string ToString() => $"CredentialInput {{ Name = {Name}, Plugin = {Plugin}, secrets withheld }}";
+}
 
 /// <summary>Every field optional: what is null stays as it is. A new token rotates the secret.</summary>
 public sealed record CredentialUpdate(string? PartnerName, string? ApiToken, string? Description);

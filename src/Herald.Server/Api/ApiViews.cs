@@ -1,6 +1,7 @@
 using Herald.Core.Catalog;
 using Herald.Core.Runs;
 using Herald.Core.Updates;
+using Herald.InsiderOne;
 
 namespace Herald.Server.Api;
 
@@ -8,12 +9,12 @@ namespace Herald.Server.Api;
 internal static class ApiViews
 {
     public static CredentialView ToView(this Credential credential, IReadOnlyList<string> usedBy) =>
-        new(credential.Id, credential.Name, credential.Plugin, credential.PartnerName, credential.Description, usedBy, credential.CreatedAt, credential.UpdatedAt);
+        new(credential.Id, credential.Name, credential.Plugin, credential.InsiderOne().PartnerName, credential.Description, usedBy, credential.CreatedAt, credential.UpdatedAt);
 
     public static DestinationView ToView(this Destination destination, string credentialName) =>
-        new(destination.Id, destination.Name, destination.CredentialId, credentialName, destination.SegmentName, destination.AttributeName,
+        new(destination.Id, destination.Name, destination.CredentialId, credentialName, destination.InsiderOne().SegmentName, destination.InsiderOne().AttributeName,
             destination.Description, destination.CreatedAt, destination.UpdatedAt,
-            destination.UpdateMode.ToWireName(), destination.AllowSplit, destination.ShrinkGuardShare);
+            destination.InsiderOne().UpdateMode.ToWireName(), destination.InsiderOne().AllowSplit, destination.InsiderOne().ShrinkGuardShare);
 
     public static OrchestrationView ToView(this Orchestration orchestration, string destinationName, RunSummary? lastRun) =>
         new(orchestration.Id, orchestration.Name, orchestration.DestinationId, destinationName, orchestration.Query, orchestration.AllowEmpty,

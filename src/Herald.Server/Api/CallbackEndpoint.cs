@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Herald.Application.Runs;
 using Herald.Application.UseCases;
+using Herald.Core.Ports;
 using Herald.Core.Runs;
 using Herald.Server.Hosting;
 using Herald.Server.Security;
@@ -57,7 +59,19 @@ internal static class CallbackEndpoint
                 _ => Results.Ok(new { status = received.Value.Run.State.ToWireName() }),
             };
         }).WithTags("Insider One").WithSummary("Insider One's report on a submitted segment (the URL's per-run secret authenticates it)")
-            .Accepts<InsiderOneReportBody>("application/json").Produces(200).Problems(400, 403, 404, 409, 413);
+            .Accepts<InsiderOneReportBody>("application/json").Produces(200).Problems(400, 403, 404, 409, 413)
+            .AddEndpointFilter(async (context, next) =>
+            {
+                // Counted once the answer's status is known: accepted (2xx) or refused, never with the run or the secret.
+                var response = context.HttpContext.Response;
+                response.OnStarting(() =>
+                {
+                    Herald.Application.Telemetry.HeraldTelemetry.CallbacksReceived.Add(1,
+                        new KeyValuePair<string, object?>("outcome", response.StatusCode is >= 200 and < 300 ? "accepted" : "refused"));
+                    return Task.CompletedTask;
+                });
+                return await next(context);
+            });
     }
 
     private static async Task<CallbackReport> ReadReportAsync(HttpRequest request, int maxBodyBytes, CancellationToken ct)

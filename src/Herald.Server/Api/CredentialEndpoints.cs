@@ -1,4 +1,7 @@
 using Herald.Application.UseCases;
+using Herald.Core.Catalog;
+using Herald.Core.Ports;
+using Herald.InsiderOne;
 
 namespace Herald.Server.Api;
 
@@ -20,13 +23,19 @@ internal static class CredentialEndpoints
 
         group.MapPost("/", async (CredentialInput input, HttpContext http, CredentialUseCases useCases, CancellationToken ct) =>
         {
-            var added = await useCases.CreateAsync(Callers.Api(http), new CredentialDraft(input.Name, input.Plugin, input.PartnerName, input.ApiToken, input.Description), ct);
+            // A plugin's own settings and secrets when given; Insider One's partner name and token otherwise.
+            var draft = input.Settings is not null || input.Secrets is not null
+                ? new CredentialDraft(input.Name, input.Plugin, input.Settings is null ? SettingsDocument.Empty : SettingsDocument.From(input.Settings),
+                    new SecretValues(input.Secrets ?? new Dictionary<string, string>()), input.Description)
+                : new CredentialDraft(input.Name, input.Plugin, InsiderOneCredentialSettings.Document(input.PartnerName),
+                    InsiderOneCredentialSettings.Secrets(input.ApiToken), input.Description);
+            var added = await useCases.CreateAsync(Callers.Api(http), draft, ct);
             return added.Succeeded ? Results.Created($"/api/credentials/{added.Value.Name}", added.Value.ToView([])) : ApiResults.From(added.Refusal);
         }).WithSummary("Add a credential (the token is stored encrypted)").Produces<CredentialView>(201).Problems(400, 409);
 
         group.MapPut("/{key}", async (string key, CredentialUpdate update, HttpContext http, CredentialUseCases useCases, CancellationToken ct) =>
         {
-            var changed = await useCases.UpdateAsync(Callers.Api(http), key, new CredentialChanges(update.PartnerName, update.ApiToken, update.Description), ct);
+            var changed = await useCases.UpdateAsync(Callers.Api(http), key, new CredentialChanges(InsiderOneCredentialSettings.Document(update.PartnerName), InsiderOneCredentialSettings.Secrets(update.ApiToken), update.Description), ct);
             return changed.Succeeded
                 ? Results.Ok(changed.Value.ToView(await useCases.UsedByAsync(changed.Value, ct)))
                 : ApiResults.From(changed.Refusal);

@@ -1,4 +1,6 @@
 using Herald.Application.UseCases;
+using Herald.Core.Ports;
+using Herald.InsiderOne;
 
 namespace Herald.Server.Api;
 
@@ -20,8 +22,9 @@ internal static class DestinationEndpoints
 
         group.MapPost("/", async (DestinationInput input, HttpContext http, DestinationUseCases useCases, CancellationToken ct) =>
         {
-            var saved = await useCases.CreateAsync(Callers.Api(http), new DestinationDraft(input.Name, null, input.Credential, input.SegmentName, input.AttributeName,
-                input.Description, input.UpdateMode, input.AllowSplit, input.ShrinkGuardShare, !input.SkipConnectionTest), ct);
+            var saved = await useCases.CreateAsync(Callers.Api(http), new DestinationDraft(input.Name, null, input.Credential,
+                InsiderOneDestinationSettings.Document(input.SegmentName, input.AttributeName, input.UpdateMode, input.AllowSplit, input.ShrinkGuardShare),
+                input.Description, !input.SkipConnectionTest), ct);
             return saved.Succeeded
                 ? Results.Created($"/api/destinations/{saved.Value.Destination.Name}", saved.Value.Destination.ToView(saved.Value.Credential.Name))
                 : ApiResults.From(saved.Refusal);
@@ -29,8 +32,9 @@ internal static class DestinationEndpoints
 
         group.MapPut("/{key}", async (string key, DestinationUpdate update, HttpContext http, DestinationUseCases useCases, CancellationToken ct) =>
         {
-            var saved = await useCases.UpdateAsync(Callers.Api(http), key, new DestinationChanges(null, update.Credential, update.SegmentName, update.AttributeName,
-                update.Description, update.UpdateMode, update.AllowSplit, update.ShrinkGuardShare,
+            var saved = await useCases.UpdateAsync(Callers.Api(http), key, new DestinationChanges(null, update.Credential,
+                InsiderOneDestinationSettings.Document(update.SegmentName, update.AttributeName, update.UpdateMode, update.AllowSplit, update.ShrinkGuardShare),
+                update.Description,
                 // Only a new credential or segment needs trying again.
                 TestConnection: !update.SkipConnectionTest && (update.Credential is not null || update.SegmentName is not null)), ct);
             return saved.Succeeded ? Results.Ok(saved.Value.Destination.ToView(saved.Value.Credential.Name)) : ApiResults.From(saved.Refusal);

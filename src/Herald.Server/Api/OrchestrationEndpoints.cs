@@ -38,7 +38,7 @@ internal static class OrchestrationEndpoints
         {
             var removed = await useCases.RemoveAsync(Callers.Api(http), key, ct);
             return removed.Succeeded ? Results.NoContent() : ApiResults.From(removed.Refusal);
-        }).WithSummary("Remove an orchestration (its runs stay in the history)").Produces(204).Problems(404);
+        }).WithSummary("Remove an orchestration and its schedule (its runs stay in the history); refused while others run after it").Produces(204).Problems(404, 409);
 
         group.MapPost("/{key}/runs", async (string key, RunRequest? request, HttpContext http, RunUseCases useCases, CancellationToken ct) =>
             ApiResults.Started(await useCases.StartOrchestrationAsync(Callers.Api(http), key, request?.AllowEmpty, request?.Force ?? false, ct)))

@@ -1,13 +1,19 @@
 using Herald.Application;
+using Herald.Application.Alerts;
 using Herald.Application.Runs;
+using Herald.Application.Schedules;
 using Herald.Application.UseCases;
 using Herald.Core.Ports;
 using Herald.InsiderOne;
+using Herald.Server.Alerts;
 using Herald.Server.Api;
 using Herald.Server.Health;
 using Herald.Server.Runs;
 using Herald.Server.Security;
+using Herald.Server.Telemetry;
 using Herald.Server.Web;
+using Herald.Snowflake;
+using Herald.Snowflake.Bridges;
 using Herald.Sources.DuckDb;
 using Herald.Sources.DuckDb.InsiderTables;
 using Herald.Storage.Files;
@@ -38,6 +44,7 @@ internal static class HeraldApplication
         services.AddSingleton(clock);
         services.AddOptions<HeraldOptions>().Bind(builder.Configuration.GetSection(HeraldOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InsiderOneOptions>().Bind(builder.Configuration.GetSection(InsiderOneOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ScheduleOptions>().Bind(builder.Configuration.GetSection(ScheduleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         // A body that is not the JSON an endpoint expects reaches the exception handler, which says so plainly.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -57,6 +64,7 @@ internal static class HeraldApplication
         services.AddSingleton<IUserStore, SqliteUserStore>();
         services.AddSingleton<IAuditStore, SqliteAuditStore>();
         services.AddSingleton<IServerSessionStore, SqliteServerSessionStore>();
+        services.AddSingleton<IScheduleStore, SqliteScheduleStore>();
         services.AddSingleton<PublicUrls>();
         services.AddSingleton(sp => new LocalFileHost(
             Path.Combine(DataDirectory(sp), "files"), () => sp.GetRequiredService<PublicUrls>().BaseUrl, sp.GetRequiredService<UrlSigner>()));
@@ -66,6 +74,14 @@ internal static class HeraldApplication
         // The second pathway's tables (issue 14): checked, previewed and streamed in the same sandbox as audiences.
         services.AddSingleton(sp => new DuckDbInsiderTableSource(SourceOptionsOf(sp)));
         services.AddSingleton(sp => new ParquetFolderPublisher(SourceOptionsOf(sp)));
+        // Bridges: the tables built from the customer 360, published to a folder or to Snowflake with a snowflake credential.
+        services.AddSingleton<IBridgeStore, SqliteBridgeStore>();
+        services.AddSingleton<IInsiderTableSource>(sp => new DuckDbInsiderTables(SourceOptionsOf(sp)));
+        services.AddSingleton<IBridgeTarget>(sp => new FolderBridgeTarget(SourceOptionsOf(sp), BridgeFolderRoot(sp)));
+        services.AddSnowflakeOptions(builder.Configuration);
+        services.AddSingleton<ICredentialPlugin, SnowflakeCredentialPlugin>();
+        services.AddSingleton<ISnowflakeLogins, CatalogSnowflakeLogins>();
+        services.AddSingleton<IBridgeTarget, SnowflakeBridgeTarget>();
         services.AddSingleton(sp => new PreviewGate(sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Source.MaxConcurrentPreviews));
         services.AddSingleton<ISegmentComparer>(sp =>
         {
@@ -93,7 +109,10 @@ internal static class HeraldApplication
             engine.DeadlineSweepInterval = herald.Value.Workers.DeadlineSweepInterval;
             engine.FileUrlLifetime = herald.Value.Files.UrlLifetime;
         });
+        services.AddHeraldAlerts(builder.Configuration);
+        builder.AddHeraldTelemetry();
         services.AddHeraldApplication();
+        services.AddHeraldBridges();
         services.AddProblemDetails();
         services.AddHeraldApiDocument();
         services.AddHostedService<ServerSessionRecorder>();
@@ -109,6 +128,9 @@ internal static class HeraldApplication
     {
         var options = app.Services.GetRequiredService<IOptions<HeraldOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<InsiderOneOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<ScheduleOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<AlertOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
         OwnerOnlyFiles.Apply(options.DataDirectory);
         await app.Services.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
         // The upgrade to users: the installation's key goes on working, as the admin user's (README, "Users and API keys").
@@ -146,6 +168,7 @@ internal static class HeraldApplication
         app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }))
             .WithTags("Health").WithSummary("Alive (kept for clients written before /healthz)").Produces(200);
         app.MapHeraldHealthChecks();
+        app.MapHeraldMetrics();
         app.MapHeraldApiDocument();
         var api = app.MapGroup("/api");
         // Authorized by the API key scheme before the endpoint runs, so before any body is bound.
@@ -155,7 +178,10 @@ internal static class HeraldApplication
         api.MapCredentialEndpoints();
         api.MapDestinationEndpoints();
         api.MapOrchestrationEndpoints();
+        api.MapScheduleEndpoints();
         api.MapRunEndpoints();
+        api.MapAlertEndpoints();
+        api.MapBridgeEndpoints();
         api.MapUserEndpoints();
         api.MapAuditEndpoints();
         app.MapCallbackEndpoint();
@@ -171,6 +197,12 @@ internal static class HeraldApplication
 
     private static string DataDirectory(IServiceProvider services) =>
         services.GetRequiredService<IOptions<HeraldOptions>>().Value.DataDirectory;
+
+    private static string BridgeFolderRoot(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<HeraldOptions>>().Value;
+        return options.Bridges.FolderRoot ?? Path.Combine(options.DataDirectory, "bridges");
+    }
 
     private static DuckDbSourceOptions SourceOptionsOf(IServiceProvider services)
     {

@@ -29,6 +29,8 @@ public sealed class HeraldOptions : IValidatableObject
 
     public WebSettings Web { get; set; } = new();
 
+    public BridgeSettings Bridges { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (PublicBaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
@@ -42,6 +44,10 @@ public sealed class HeraldOptions : IValidatableObject
         if (Files.UrlLifetime <= TimeSpan.Zero || Files.UrlLifetime > TimeSpan.FromDays(7))
         {
             yield return new ValidationResult("Herald:Files:UrlLifetime must be between 00:00:01 and 7.00:00:00 (default 12:00:00).", ["Files.UrlLifetime"]);
+        }
+        if (Bridges.FolderRoot is { } root && !Path.IsPathFullyQualified(root))
+        {
+            yield return new ValidationResult($"Herald:Bridges:FolderRoot '{root}' must be an absolute path (folder bridges write under it), or unset for 'bridges' in the data directory.", ["Bridges.FolderRoot"]);
         }
         if (Source.DuckDbPath is { } path && !File.Exists(path))
         {
@@ -119,6 +125,12 @@ public sealed class HeraldOptions : IValidatableObject
     }
 
     /// <summary>Limits on what one request may send.</summary>
+    public sealed class BridgeSettings
+    {
+        /// <summary>The folder under which folder bridges write their Parquet files, one folder per bridge; null for <c>bridges</c> in the data directory.</summary>
+        public string? FolderRoot { get; set; }
+    }
+
     public sealed class ApiSettings
     {
         /// <summary>Bytes of one request body to the API or the UI; a larger one is answered 413 before it is read.</summary>

@@ -12,6 +12,9 @@ internal sealed class IncrementalChanges(TableDefinition table, InsertBatches ba
 
     public long Unchanged { get; private set; }
 
+    /// <summary>Rows sent whose key the table held with another <c>updated_at</c> (the rest of the rows sent are new keys).</summary>
+    public long Updated { get; private set; }
+
     /// <param name="current">The table's (key, updated_at) pairs in key order, as Snowflake returned them.</param>
     /// <param name="rows">The new version's rows, in key order.</param>
     public async Task SendAsync(IAsyncEnumerable<string?[]> current, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
@@ -50,6 +53,8 @@ internal sealed class IncrementalChanges(TableDefinition table, InsertBatches ba
                     Unchanged++;
                     continue;
                 }
+
+                Updated++;
             }
 
             await batches.AddAsync(values, cancellationToken);

@@ -15,16 +15,9 @@ internal sealed partial class ShareRequest
     /// <exception cref="SnowflakeException">A name is not one Herald can put in a statement; the message says which.</exception>
     public ShareRequest(string shareName, IReadOnlyList<TableDefinition> tables, string? consumerAccount, SnowflakeConnection connection)
     {
-        if (!ShareName().IsMatch(shareName ?? ""))
+        if (NameProblems(shareName, consumerAccount) is [var problem, ..])
         {
-            throw new SnowflakeException(SnowflakeFailureKind.Input,
-                $"Share name '{shareName}': use letters, digits and '_', starting with a letter or '_', such as HERALD_INSIDER_ONE.");
-        }
-
-        if (consumerAccount is not null && !ConsumerAccount().IsMatch(consumerAccount))
-        {
-            throw new SnowflakeException(SnowflakeFailureKind.Input,
-                $"Consumer account '{consumerAccount}': give Insider One's account as ORGANIZATION.ACCOUNT, such as INSIDERORG.EU_ACCOUNT, as Insider One's Snowflake page shows it.");
+            throw new SnowflakeException(SnowflakeFailureKind.Input, problem);
         }
 
         if (tables.Count == 0)
@@ -49,6 +42,23 @@ internal sealed partial class ShareRequest
         {
             statements.Add($"ALTER SHARE {shareName} ADD ACCOUNTS = {consumerAccount}");
         }
+    }
+
+    /// <summary>What is wrong with a share name and consumer account, each saying what to give instead; empty when both can go into SQL.</summary>
+    public static IReadOnlyList<string> NameProblems(string? shareName, string? consumerAccount)
+    {
+        var problems = new List<string>();
+        if (!ShareName().IsMatch(shareName ?? ""))
+        {
+            problems.Add($"Share name '{shareName}': use letters, digits and '_', starting with a letter or '_', such as HERALD_INSIDER_ONE.");
+        }
+
+        if (consumerAccount is not null && !ConsumerAccount().IsMatch(consumerAccount))
+        {
+            problems.Add($"Consumer account '{consumerAccount}': give Insider One's account as ORGANIZATION.ACCOUNT, such as INSIDERORG.EU_ACCOUNT, as Insider One's Snowflake page shows it.");
+        }
+
+        return problems;
     }
 
     public int StatementCount => statements.Count;

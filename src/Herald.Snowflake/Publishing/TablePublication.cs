@@ -9,4 +9,5 @@ namespace Herald.Snowflake.Publishing;
 /// <param name="KeysRemoved">Keys in the table that were no longer in the rows given, removed.</param>
 /// <param name="Batches">INSERT statements sent.</param>
 /// <param name="RowsInTable">Rows in the table after the load.</param>
-public sealed record TablePublication(string Table, LoadMode Mode, long RowsSent, long RowsUnchanged, long KeysRemoved, int Batches, long RowsInTable);
+/// <param name="RowsUpdated">Of <paramref name="RowsSent"/>, the rows that replaced a row with the same key (incremental loads; 0 for a full one).</param>
+public sealed record TablePublication(string Table, LoadMode Mode, long RowsSent, long RowsUnchanged, long KeysRemoved, int Batches, long RowsInTable, long RowsUpdated = 0);

@@ -42,7 +42,7 @@ public sealed class TablePublisher
                 await batches.AddAsync(RowValues.Format(row, table, ++rowNumber), cancellationToken);
             }
 
-            return 0;
+            return (0L, 0L);
         }, cancellationToken);
 
     /// <summary>Brings the table to <paramref name="rowsOrderedByKey"/> by sending only what changed. The rows must
@@ -62,7 +62,7 @@ public sealed class TablePublisher
             var current = await client.ExecuteAsync(new SnowflakeStatement(load.ReadVersions(), $"reading the keys and versions of '{table.Name}'"), cancellationToken);
             var changes = new IncrementalChanges(table, batches);
             await changes.SendAsync(current.ReadRowsAsync(cancellationToken), rowsOrderedByKey, cancellationToken);
-            return changes.Unchanged;
+            return (changes.Unchanged, changes.Updated);
         }, cancellationToken);
     }
 
@@ -101,18 +101,18 @@ public sealed class TablePublisher
     }
 
     private async Task<TablePublication> PublishAsync(
-        TableDefinition table, LoadMode mode, bool allowShrink, Func<LoadTable, InsertBatches, Task<long>> fill, CancellationToken cancellationToken)
+        TableDefinition table, LoadMode mode, bool allowShrink, Func<LoadTable, InsertBatches, Task<(long Unchanged, long Updated)>> fill, CancellationToken cancellationToken)
     {
         table.ThrowIfInvalid();
         var load = new LoadTable(table, connection);
         var batches = new InsertBatches(client, load, table, options);
         await client.ExecuteAsync(new SnowflakeStatement(load.CreateTarget(), $"creating table '{table.Name}' if it is missing"), cancellationToken);
         await client.ExecuteAsync(new SnowflakeStatement(load.CreateLoad(), $"creating the load table of '{table.Name}'"), cancellationToken);
-        long unchanged;
+        (long Unchanged, long Updated) kept;
         var swapping = false;
         try
         {
-            unchanged = await fill(load, batches);
+            kept = await fill(load, batches);
             await batches.FlushAsync(cancellationToken);
             if (!allowShrink)
             {
@@ -141,7 +141,7 @@ public sealed class TablePublisher
 
         await client.ExecuteAsync(new SnowflakeStatement(load.DropLoad(), $"dropping the load table of '{table.Name}'"), cancellationToken);
         var rowsInTable = await CountRowsAsync(table, load, cancellationToken);
-        return new TablePublication(table.Name, mode, batches.RowsSent, unchanged, batches.KeysSent, batches.Batches, rowsInTable);
+        return new TablePublication(table.Name, mode, batches.RowsSent, kept.Unchanged, batches.KeysSent, batches.Batches, rowsInTable, kept.Updated);
     }
 
     /// <summary>Stops a load that would remove more than <see cref="TablePublisherOptions.ShrinkGuardShare"/> of the table's rows.</summary>
@@ -156,7 +156,7 @@ public sealed class TablePublisher
             return;
         }
 
-        throw new SnowflakeException(SnowflakeFailureKind.Input,
+        throw new SnowflakeException(SnowflakeFailureKind.ShrinkGuard,
             $"It would remove {removed:N0} of the table's {current:N0} rows ({(double)removed / current:P0}), more than {TablePublisherOptions.Section}:ShrinkGuardShare " +
             $"({options.ShrinkGuardShare:P0}). If the smaller table is right (check the table's SQL first), publish again allowing it to shrink.");
     }

@@ -1,7 +1,6 @@
 using Dapper;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
-using Herald.Core.Updates;
 using Herald.Storage.Secrets;
 
 namespace Herald.Storage.Sqlite;
@@ -9,10 +8,9 @@ namespace Herald.Storage.Sqlite;
 public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector protector) : ICatalogStore
 {
     private const string CredentialColumns =
-        "id AS Id, name AS Name, plugin AS Plugin, partner_name AS PartnerName, description AS Description, created_at AS CreatedAt, updated_at AS UpdatedAt";
+        "id AS Id, name AS Name, plugin AS Plugin, settings AS Settings, description AS Description, created_at AS CreatedAt, updated_at AS UpdatedAt";
     private const string DestinationColumns =
-        "id AS Id, name AS Name, credential_id AS CredentialId, segment_name AS SegmentName, attribute_name AS AttributeName, description AS Description, created_at AS CreatedAt, updated_at AS UpdatedAt, " +
-        "update_mode AS UpdateMode, allow_split AS AllowSplit, shrink_guard_share AS ShrinkGuardShare";
+        "id AS Id, name AS Name, credential_id AS CredentialId, settings AS Settings, description AS Description, created_at AS CreatedAt, updated_at AS UpdatedAt";
     private const string OrchestrationColumns =
         "id AS Id, name AS Name, destination_id AS DestinationId, query AS Query, allow_empty AS AllowEmpty, description AS Description, created_at AS CreatedAt, updated_at AS UpdatedAt";
 
@@ -34,44 +32,43 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
     public Task<Credential?> GetCredentialAsync(Guid id, CancellationToken cancellationToken) =>
         FindCredentialAsync(id.ToString(), cancellationToken);
 
-    public async Task SaveCredentialAsync(Credential credential, string? apiToken, CancellationToken cancellationToken)
+    public async Task SaveCredentialAsync(Credential credential, SecretValues secrets, CancellationToken cancellationToken)
     {
         await using var write = await database.OpenForWriteAsync(cancellationToken);
         var connection = write.Connection;
         var id = credential.Id.ToString();
-        var ciphertext = apiToken is null ? null : protector.Protect(apiToken, BindingOf(id));
-        var updated = await connection.ExecuteAsync(
-            """
-            UPDATE credentials SET name = @Name, plugin = @Plugin, partner_name = @PartnerName, description = @Description,
-                token_ciphertext = COALESCE(@Ciphertext, token_ciphertext), updated_at = @UpdatedAt
-            WHERE id = @Id
-            """,
-            new { Id = id, credential.Name, credential.Plugin, credential.PartnerName, credential.Description, Ciphertext = ciphertext, UpdatedAt = UnixTime.Ms(credential.UpdatedAt) });
-        if (updated == 1)
-        {
-            return;
-        }
-        if (ciphertext is null)
-        {
-            throw new InvalidOperationException("A new credential needs its API token.");
-        }
         await connection.ExecuteAsync(
             """
-            INSERT INTO credentials (id, name, plugin, partner_name, description, token_ciphertext, created_at, updated_at)
-            VALUES (@Id, @Name, @Plugin, @PartnerName, @Description, @Ciphertext, @CreatedAt, @UpdatedAt)
+            INSERT INTO credentials (id, name, plugin, settings, description, created_at, updated_at)
+            VALUES (@Id, @Name, @Plugin, @Settings, @Description, @CreatedAt, @UpdatedAt)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, plugin = excluded.plugin, settings = excluded.settings,
+                description = excluded.description, updated_at = excluded.updated_at
             """,
-            new { Id = id, credential.Name, credential.Plugin, credential.PartnerName, credential.Description, Ciphertext = ciphertext, CreatedAt = UnixTime.Ms(credential.CreatedAt), UpdatedAt = UnixTime.Ms(credential.UpdatedAt) });
+            new
+            {
+                Id = id, credential.Name, credential.Plugin, Settings = credential.Settings.Json, credential.Description,
+                CreatedAt = UnixTime.Ms(credential.CreatedAt), UpdatedAt = UnixTime.Ms(credential.UpdatedAt),
+            });
+        foreach (var (name, value) in secrets)
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO credential_secrets (credential_id, name, ciphertext) VALUES (@id, @name, @ciphertext)
+                ON CONFLICT(credential_id, name) DO UPDATE SET ciphertext = excluded.ciphertext
+                """,
+                new { id, name, ciphertext = protector.Protect(value, BindingOf(id, name)) });
+        }
     }
 
-    public async Task<string> RevealTokenAsync(Guid credentialId, CancellationToken cancellationToken)
+    public async Task<string> RevealSecretAsync(Guid credentialId, string secretName, CancellationToken cancellationToken)
     {
         await using var write = await database.OpenForWriteAsync(cancellationToken);
         var connection = write.Connection;
         var id = credentialId.ToString();
         var ciphertext = await connection.QuerySingleOrDefaultAsync<byte[]>(
-            "SELECT token_ciphertext FROM credentials WHERE id = @id", new { id })
-            ?? throw new KeyNotFoundException($"Credential {credentialId} no longer exists.");
-        return protector.Unprotect(ciphertext, BindingOf(id));
+            "SELECT ciphertext FROM credential_secrets WHERE credential_id = @id AND name = @secretName", new { id, secretName })
+            ?? throw new KeyNotFoundException($"Credential {credentialId} has no secret '{secretName}' (or no longer exists).");
+        return protector.Unprotect(ciphertext, BindingOf(id, secretName));
     }
 
     public async Task DeleteCredentialAsync(Guid id, CancellationToken cancellationToken)
@@ -104,21 +101,16 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
         var connection = write.Connection;
         await connection.ExecuteAsync(
             """
-            INSERT INTO destinations (id, name, credential_id, segment_name, attribute_name, description, created_at, updated_at,
-                update_mode, allow_split, shrink_guard_share)
-            VALUES (@Id, @Name, @CredentialId, @SegmentName, @AttributeName, @Description, @CreatedAt, @UpdatedAt,
-                @UpdateMode, @AllowSplit, @ShrinkGuardShare)
+            INSERT INTO destinations (id, name, credential_id, settings, description, created_at, updated_at)
+            VALUES (@Id, @Name, @CredentialId, @Settings, @Description, @CreatedAt, @UpdatedAt)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, credential_id = excluded.credential_id,
-                segment_name = excluded.segment_name, attribute_name = excluded.attribute_name,
-                description = excluded.description, updated_at = excluded.updated_at,
-                update_mode = excluded.update_mode, allow_split = excluded.allow_split, shrink_guard_share = excluded.shrink_guard_share
+                settings = excluded.settings, description = excluded.description, updated_at = excluded.updated_at
             """,
             new
             {
                 Id = destination.Id.ToString(), destination.Name, CredentialId = destination.CredentialId.ToString(),
-                destination.SegmentName, destination.AttributeName, destination.Description,
+                Settings = destination.Settings.Json, destination.Description,
                 CreatedAt = UnixTime.Ms(destination.CreatedAt), UpdatedAt = UnixTime.Ms(destination.UpdatedAt),
-                UpdateMode = destination.UpdateMode.ToWireName(), AllowSplit = destination.AllowSplit ? 1 : 0, destination.ShrinkGuardShare,
             });
     }
 
@@ -175,20 +167,19 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
     private static string NormalizeKey(string nameOrId) =>
         Guid.TryParse(nameOrId, out var id) ? id.ToString() : nameOrId;
 
-    private static string BindingOf(string credentialId) => $"credential:{credentialId}:api-token";
+    // A secret is bound to its credential and name: a ciphertext copied to another row does not decrypt. Insider One's
+    // token was bound as "credential:{id}:api-token" before secrets had names, and keeps that binding (migration 7).
+    private static string BindingOf(string credentialId, string secretName) => $"credential:{credentialId}:{secretName}";
 
-    private sealed record CredentialRow(string Id, string Name, string Plugin, string PartnerName, string? Description, long CreatedAt, long UpdatedAt)
+    private sealed record CredentialRow(string Id, string Name, string Plugin, string Settings, string? Description, long CreatedAt, long UpdatedAt)
     {
-        public Credential ToModel() => new(Guid.Parse(Id), Name, Plugin, PartnerName, Description, UnixTime.From(CreatedAt), UnixTime.From(UpdatedAt));
+        public Credential ToModel() => new(Guid.Parse(Id), Name, Plugin, SettingsDocument.Parse(Settings), Description, UnixTime.From(CreatedAt), UnixTime.From(UpdatedAt));
     }
 
-    private sealed record DestinationRow(
-        string Id, string Name, string CredentialId, string SegmentName, string AttributeName, string? Description, long CreatedAt, long UpdatedAt,
-        string UpdateMode, long AllowSplit, double? ShrinkGuardShare)
+    private sealed record DestinationRow(string Id, string Name, string CredentialId, string Settings, string? Description, long CreatedAt, long UpdatedAt)
     {
-        public Destination ToModel() => new(Guid.Parse(Id), Name, Guid.Parse(CredentialId), SegmentName, AttributeName, Description,
-            UnixTime.From(CreatedAt), UnixTime.From(UpdatedAt),
-            SegmentUpdateModes.TryParse(UpdateMode, out var mode) ? mode : SegmentUpdateMode.Replace, AllowSplit != 0, ShrinkGuardShare);
+        public Destination ToModel() => new(Guid.Parse(Id), Name, Guid.Parse(CredentialId), SettingsDocument.Parse(Settings), Description,
+            UnixTime.From(CreatedAt), UnixTime.From(UpdatedAt));
     }
 
     private sealed record OrchestrationRow(string Id, string Name, string DestinationId, string Query, long AllowEmpty, string? Description, long CreatedAt, long UpdatedAt)

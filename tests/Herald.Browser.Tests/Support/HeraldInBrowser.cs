@@ -54,6 +54,8 @@ public sealed class HeraldInBrowser : IAsyncLifetime
                 ["Herald:InsiderOne:RetryBaseDelay"] = "00:00:00.010",
                 ["Herald:InsiderOne:MaxRetryDelay"] = "00:00:00.200",
                 ["Herald:Workers:PollInterval"] = "00:00:00.100",
+                // An alert target that cannot be reached fails its attempt within seconds.
+                ["Herald:Alerts:SendTimeout"] = "00:00:03",
             },
         }, CancellationToken.None);
         Api = new HttpClient { BaseAddress = Herald.BaseUrl, DefaultRequestHeaders = { { "X-Herald-Api-Key", Herald.ApiKey } } };

@@ -13,7 +13,7 @@ public sealed class ThinAdapterTests
 {
     private static readonly Type[] ApplicationOnly =
     [
-        typeof(ICatalogStore), typeof(IRunStore), typeof(ISegmentLayoutStore), typeof(IDiffSampleStore),
+        typeof(ICatalogStore), typeof(IRunStore), typeof(ISegmentLayoutStore), typeof(IDiffSampleStore), typeof(IScheduleStore), typeof(IBridgeStore),
         typeof(Herald.Application.Runs.RunUpdater), typeof(Herald.Application.Runs.RunLauncher),
     ];
 

@@ -1,6 +1,7 @@
 using Herald.Core.Audiences;
 using Herald.Core.Catalog;
 using Herald.Core.Runs;
+using Herald.InsiderOne;
 using Herald.Storage.Files;
 using Herald.Storage.Secrets;
 using Herald.Storage.Sqlite;
@@ -62,10 +63,10 @@ public sealed class BurstTests(ITestOutputHelper output)
         for (var i = 0; i < Runs; i++)
         {
             // One destination per run: one destination has one run in flight at a time.
-            var destination = new Destination(Guid.NewGuid(), $"burst-{i}", credentialId, $"Burst {i}", "email", null, now, now);
+            var destination = new Destination(Guid.NewGuid(), $"burst-{i}", credentialId, InsiderOneDestinationSettings.Document($"Burst {i}", "email"), null, now, now);
             await catalog.SaveDestinationAsync(destination, CancellationToken.None);
             var run = new Run(Guid.NewGuid(), new RunOrigin(destination.Id, destination.Name, credentialId, null, null,
-                "SELECT 'a@example.com' AS email", destination.SegmentName, "email", false, "burst-test"), now);
+                "SELECT 'a@example.com' AS email", $"Burst {i}", "email", false, "burst-test"), now);
             var staged = await RunFiles.PublishAsync(data, run.Id, [$"person{i}@example.com"]);
             run.Staged(staged, now);
             await runs.CreateAsync(run, CancellationToken.None);

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Herald.Core.Audiences;
 using Herald.Core.Catalog;
 using Herald.Core.Runs;
+using Herald.InsiderOne;
 using Herald.Server.Security;
 using Herald.Storage.Secrets;
 using Herald.Storage.Sqlite;
@@ -98,7 +99,7 @@ public sealed class CallbackSoakTests(ITestOutputHelper output)
         var catalog = new SqliteCatalogStore(database, new SecretProtector(new DirectoryKeyRing(data)));
         var store = new SqliteRunStore(database);
         var now = DateTimeOffset.UtcNow;
-        var destination = new Destination(Guid.NewGuid(), "soak", credentialId, "Soak", "email", null, now, now);
+        var destination = new Destination(Guid.NewGuid(), "soak", credentialId, InsiderOneDestinationSettings.Document("Soak", "email"), null, now, now);
         await catalog.SaveDestinationAsync(destination, CancellationToken.None);
         var ids = new List<Guid>();
         for (var i = 0; i < Runs; i++)

@@ -39,6 +39,23 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["PUT /api/orchestrations/{key}"] = (HeraldActions.OrchestrationEdit, "/api/orchestrations/missing", new OrchestrationUpdate(null, null, null, null)),
         ["DELETE /api/orchestrations/{key}"] = (HeraldActions.OrchestrationEdit, "/api/orchestrations/missing", null),
         ["POST /api/orchestrations/{key}/runs"] = (HeraldActions.RunStart, "/api/orchestrations/missing/runs", new RunRequest()),
+        ["GET /api/orchestrations/{key}/schedule/"] = (HeraldActions.CatalogRead, "/api/orchestrations/missing/schedule", null),
+        ["PUT /api/orchestrations/{key}/schedule/"] = (HeraldActions.OrchestrationEdit, "/api/orchestrations/missing/schedule", new ScheduleInput(Manual: true)),
+        ["POST /api/orchestrations/{key}/schedule/pause"] = (HeraldActions.OrchestrationEdit, "/api/orchestrations/missing/schedule/pause", null),
+        ["POST /api/orchestrations/{key}/schedule/resume"] = (HeraldActions.OrchestrationEdit, "/api/orchestrations/missing/schedule/resume", null),
+        ["GET /api/alerts/"] = (HeraldActions.CatalogRead, "/api/alerts", null),
+        ["GET /api/alerts/{key}"] = (HeraldActions.CatalogRead, "/api/alerts/missing", null),
+        ["POST /api/alerts/"] = (HeraldActions.AlertEdit, "/api/alerts", new { name = "" }),
+        ["DELETE /api/alerts/{key}"] = (HeraldActions.AlertEdit, "/api/alerts/missing", null),
+        ["POST /api/alerts/{key}/test"] = (HeraldActions.AlertEdit, "/api/alerts/missing/test", null),
+        ["GET /api/bridges/"] = (HeraldActions.CatalogRead, "/api/bridges", null),
+        ["GET /api/bridges/{key}"] = (HeraldActions.CatalogRead, "/api/bridges/missing", null),
+        ["POST /api/bridges/"] = (HeraldActions.BridgeEdit, "/api/bridges", new { name = "" }),
+        ["PUT /api/bridges/{key}"] = (HeraldActions.BridgeEdit, "/api/bridges/missing", new { }),
+        ["DELETE /api/bridges/{key}"] = (HeraldActions.BridgeEdit, "/api/bridges/missing", null),
+        ["POST /api/bridges/{key}/syncs"] = (HeraldActions.RunStart, "/api/bridges/missing/syncs", new SyncRequest()),
+        ["GET /api/syncs/"] = (HeraldActions.RunRead, "/api/syncs", null),
+        ["GET /api/syncs/{id}"] = (HeraldActions.RunRead, $"/api/syncs/{Missing}", null),
         ["POST /api/sends"] = (HeraldActions.RunSend, "/api/sends", new SendRequest("missing", "SELECT 1")),
         ["POST /api/queries/preview"] = (HeraldActions.QueryPreview, "/api/queries/preview", new { query = "" }),
         ["GET /api/runs/"] = (HeraldActions.RunRead, "/api/runs", null),
@@ -133,6 +150,21 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         var error = await response.Content.ReadFromJsonAsync<ApiProblem>(HeraldApi.Json);
         error!.Detail.ShouldBe("'vera' may not do credential:edit (add, change and remove credentials): the policies Viewer do not allow it. Ask an administrator for a policy that does.");
         (await _harness.Api.Http.GetAsync("/api/credentials/viewers-own")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task User_AddingABridge_Gets403NamingBridgeEdit_NothingIsSaved_AndTheRefusalIsAudited()
+    {
+        using var user = await ClientForNewUserAsync("ulla", "User", restrictPii: false);
+
+        var response = await user.PostAsJsonAsync("/api/bridges", new BridgeInput("users-own", "folder", Folder: "users-own",
+            Tables: [new BridgeTableInput("insider_users")]));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await response.Content.ReadFromJsonAsync<ApiProblem>(HeraldApi.Json))!.Detail!.ShouldContain("bridge:edit");
+        (await _harness.Api.Http.GetAsync("/api/bridges/users-own")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var audited = (await _harness.Api.Http.GetFromJsonAsync<Herald.Core.Access.AuditEntry[]>("/api/audit?actor=ulla", HeraldApi.Json))!.ShouldHaveSingleItem();
+        (audited.Action, audited.Operation, audited.Subject, audited.Outcome).ShouldBe((HeraldActions.BridgeEdit, "add bridge", "users-own", "forbidden"));
     }
 
     // The API's reference page and its assets are served to anyone (ApiDocument.ReferencePath): they hold no data.

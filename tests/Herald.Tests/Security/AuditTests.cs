@@ -29,7 +29,7 @@ public sealed class AuditTests : IAsyncLifetime
         var entries = await AuditAsync("/api/audit?action=credential:edit");
         var csv = await _harness.Api.Http.GetStringAsync("/api/audit?format=csv");
 
-        var change = entries.First(e => e.Operation == "change credential and rotate its token");
+        var change = entries.First(e => e.Operation == "change credential and rotate its secrets");
         change.Actor.ShouldBe("admin");
         change.Outcome.ShouldBe("done");
         change.Before!.ShouldContain("brand-one");

@@ -34,12 +34,13 @@ public sealed class HeraldHarness : IAsyncDisposable
         string? sourcePath = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         TimeProvider? clock = null,
-        SimulatorOptions? simulatorOptions = null)
+        SimulatorOptions? simulatorOptions = null,
+        Microsoft.Extensions.Logging.ILoggerProvider? logSink = null)
     {
         var directory = new TestDirectory("harness");
         var simulator = await InsiderOneSimulator.StartAsync(simulatorOptions ?? new SimulatorOptions { ProcessingDelay = TimeSpan.FromMilliseconds(20) });
         sourcePath ??= await TestDatabases.SampleAsync();
-        var herald = await StartHeraldAsync(Path.Combine(directory.Path, "data"), simulator, sourcePath, settings, clock);
+        var herald = await StartHeraldAsync(Path.Combine(directory.Path, "data"), simulator, sourcePath, settings, clock, logSink: logSink);
         return new HeraldHarness(directory, simulator, herald, sourcePath);
     }
 
@@ -60,7 +61,7 @@ public sealed class HeraldHarness : IAsyncDisposable
 
     public static async Task<RunningHerald> StartHeraldAsync(
         string dataDirectory, InsiderOneSimulator simulator, string sourcePath, IReadOnlyDictionary<string, string?>? settings, TimeProvider? clock,
-        string urls = "http://127.0.0.1:0")
+        string urls = "http://127.0.0.1:0", Microsoft.Extensions.Logging.ILoggerProvider? logSink = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -75,7 +76,7 @@ public sealed class HeraldHarness : IAsyncDisposable
         {
             all[key] = value;
         }
-        return await HeraldServer.StartAsync(new HeraldStartOptions { DataDirectory = dataDirectory, Settings = all, TimeProvider = clock, Urls = urls }, CancellationToken.None);
+        return await HeraldServer.StartAsync(new HeraldStartOptions { DataDirectory = dataDirectory, Settings = all, TimeProvider = clock, Urls = urls, LogSink = logSink }, CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

@@ -108,14 +108,29 @@ public sealed class UpdateRestartTests : IAsyncLifetime
     {
         await _harness.RestartAsync(whileStopped: async data =>
         {
-            // The destinations table as Herald created it before segment updates, before numbered migrations and layouts.
+            // The catalog as Herald created it before segment updates, before numbered migrations and layouts: the
+            // partner name, the token and the segment as columns (as before migration 7), no update columns.
             await using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "herald.db")}");
             await connection.ExecuteAsync(
                 """
                 PRAGMA foreign_keys = OFF;
-                CREATE TABLE destinations_before AS
-                    SELECT id, name, credential_id, segment_name, attribute_name, description, created_at, updated_at FROM destinations;
+                CREATE TABLE credentials_before (
+                    id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, plugin TEXT NOT NULL, partner_name TEXT NOT NULL, description TEXT,
+                    token_ciphertext BLOB NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+                INSERT INTO credentials_before
+                    SELECT c.id, c.name, c.plugin, json_extract(c.settings, '$.partnerName'), c.description, s.ciphertext, c.created_at, c.updated_at
+                    FROM credentials c JOIN credential_secrets s ON s.credential_id = c.id AND s.name = 'api-token';
+                CREATE TABLE destinations_before (
+                    id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, credential_id TEXT NOT NULL REFERENCES credentials(id), segment_name TEXT NOT NULL,
+                    attribute_name TEXT NOT NULL, description TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+                INSERT INTO destinations_before
+                    SELECT id, name, credential_id, json_extract(settings, '$.segmentName'), json_extract(settings, '$.attributeName'),
+                        description, created_at, updated_at
+                    FROM destinations;
+                DROP TABLE credential_secrets;
                 DROP TABLE destinations;
+                DROP TABLE credentials;
+                ALTER TABLE credentials_before RENAME TO credentials;
                 ALTER TABLE destinations_before RENAME TO destinations;
                 DROP TABLE schema_version;
                 DROP TABLE segment_layouts;

@@ -115,7 +115,131 @@ internal static class SqliteMigrations
                 expires_at INTEGER NOT NULL
             );
             """),
-        // 7-10 belong to other changes (catalog, schedules, alerts, bridges); the migrator runs whichever are present, in order.
+        // Credentials and destinations become destination-neutral: a plugin's settings document and named secrets.
+        // Insider One's token keeps its ciphertext (its binding is the name 'api-token'); nothing is decrypted here.
+        SqliteMigration.Sql(7, "neutral catalog: plugin settings and named secrets", """
+            ALTER TABLE credentials ADD COLUMN settings TEXT NOT NULL DEFAULT '{}';
+            UPDATE credentials SET settings = json_object('partnerName', partner_name);
+            CREATE TABLE credential_secrets (
+                credential_id TEXT NOT NULL REFERENCES credentials(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                ciphertext BLOB NOT NULL,
+                PRIMARY KEY (credential_id, name)
+            );
+            INSERT INTO credential_secrets (credential_id, name, ciphertext) SELECT id, 'api-token', token_ciphertext FROM credentials;
+            ALTER TABLE credentials DROP COLUMN partner_name;
+            ALTER TABLE credentials DROP COLUMN token_ciphertext;
+            ALTER TABLE destinations ADD COLUMN settings TEXT NOT NULL DEFAULT '{}';
+            UPDATE destinations SET settings = json_object(
+                'segmentName', segment_name, 'attributeName', attribute_name, 'updateMode', update_mode,
+                'allowSplit', json(CASE WHEN allow_split <> 0 THEN 'true' ELSE 'false' END));
+            UPDATE destinations SET settings = json_set(settings, '$.shrinkGuardShare', shrink_guard_share) WHERE shrink_guard_share IS NOT NULL;
+            ALTER TABLE destinations DROP COLUMN segment_name;
+            ALTER TABLE destinations DROP COLUMN attribute_name;
+            ALTER TABLE destinations DROP COLUMN update_mode;
+            ALTER TABLE destinations DROP COLUMN allow_split;
+            ALTER TABLE destinations DROP COLUMN shrink_guard_share;
+            """),
+        // A slot row is the claim: its primary key makes a second claim of the same slot (after a restart, or by a
+        // second instance) fail, and its run id is chosen with it, so a run is created for a slot at most once.
+        // IF NOT EXISTS: a data directory whose schema_version was lost runs every migration again over its tables.
+        SqliteMigration.Sql(8, "schedules and their slots", """
+            CREATE TABLE IF NOT EXISTS schedules (
+                work_kind TEXT NOT NULL,
+                work_name TEXT NOT NULL,
+                trigger_kind TEXT NOT NULL,
+                cron TEXT,
+                time_zone TEXT,
+                after_kind TEXT,
+                after_name TEXT,
+                state TEXT NOT NULL,
+                paused_reason TEXT,
+                active_since INTEGER NOT NULL,
+                last_slot_at INTEGER,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (work_kind, work_name)
+            );
+            CREATE INDEX IF NOT EXISTS schedules_by_predecessor ON schedules(after_kind, after_name);
+            CREATE TABLE IF NOT EXISTS schedule_slots (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                work_kind TEXT NOT NULL,
+                work_name TEXT NOT NULL,
+                slot_key TEXT NOT NULL,
+                slot_at INTEGER NOT NULL,
+                claimed_at INTEGER NOT NULL,
+                run_id TEXT NOT NULL UNIQUE,
+                outcome TEXT NOT NULL,
+                detail TEXT NOT NULL,
+                UNIQUE (work_kind, work_name, slot_key)
+            );
+            CREATE INDEX IF NOT EXISTS schedule_slots_by_work ON schedule_slots(work_kind, work_name, seq);
+            CREATE INDEX IF NOT EXISTS schedule_slots_by_outcome ON schedule_slots(outcome, claimed_at);
+            """),
+        // A rule's shape lives in a JSON document; what is compared in SQL (due times, states) has columns. IF NOT EXISTS, like
+        // 6: a data directory rewound to before numbered migrations runs every migration again over tables it may hold.
+        SqliteMigration.Sql(9, "alert rules, states and deliveries", """
+            CREATE TABLE IF NOT EXISTS alert_rules (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                document TEXT NOT NULL,
+                secret_ciphertext BLOB,
+                created_at INTEGER NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS alert_states (
+                rule_id TEXT NOT NULL REFERENCES alert_rules(id) ON DELETE CASCADE,
+                subject_key TEXT NOT NULL,
+                state TEXT NOT NULL,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (rule_id, subject_key)
+            );
+            CREATE TABLE IF NOT EXISTS alert_deliveries (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                id TEXT NOT NULL UNIQUE,
+                rule_id TEXT NOT NULL REFERENCES alert_rules(id) ON DELETE CASCADE,
+                state TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                next_attempt_at INTEGER,
+                message TEXT NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS alert_deliveries_due ON alert_deliveries(state, next_attempt_at);
+            CREATE INDEX IF NOT EXISTS alert_deliveries_by_rule ON alert_deliveries(rule_id, seq);
+            CREATE TABLE IF NOT EXISTS alert_attempts (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                delivery_id TEXT NOT NULL REFERENCES alert_deliveries(id) ON DELETE CASCADE,
+                number INTEGER NOT NULL,
+                at INTEGER NOT NULL,
+                delivered INTEGER NOT NULL,
+                status INTEGER,
+                error TEXT,
+                duration_ms INTEGER NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS alert_attempts_by_delivery ON alert_attempts(delivery_id, seq);
+            """),
+        // A bridge's settings and its syncs are JSON documents, as runs are; what SQL compares has its own column.
+        SqliteMigration.Sql(10, "bridges and their syncs", """
+            CREATE TABLE bridges (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                target TEXT NOT NULL,
+                credential_id TEXT,
+                document TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            );
+            CREATE TABLE bridge_syncs (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                id TEXT NOT NULL UNIQUE,
+                bridge_id TEXT NOT NULL,
+                state TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                version INTEGER NOT NULL,
+                document TEXT NOT NULL,
+                lease_owner TEXT,
+                lease_expires_at INTEGER
+            );
+            CREATE INDEX bridge_syncs_by_bridge ON bridge_syncs (bridge_id, seq);
+            CREATE INDEX bridge_syncs_by_state ON bridge_syncs (state, seq);
+            """),
         // Policies are a JSON array of names: standard policies and actions are the application's, not the schema's.
         // API keys are stored as SHA-256 hashes only; the key itself is shown once, when made. IF NOT EXISTS, as 6: a
         // data directory whose schema_version was lost runs every migration again.

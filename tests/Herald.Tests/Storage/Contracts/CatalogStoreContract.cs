@@ -1,12 +1,15 @@
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
 using Herald.Core.Updates;
+using Herald.InsiderOne;
 
 namespace Herald.Tests.Storage.Contracts;
 
 /// <summary>What an <see cref="ICatalogStore"/> promises, whatever keeps it.</summary>
 public abstract class CatalogStoreContract : StoreContract<ICatalogStore>
 {
+    private const string ApiToken = InsiderOneCredentialSettings.ApiTokenSecret;
+
     [Fact]
     public async Task Credential_SavedWithAToken_IsFoundByNameAndId_AndRevealsItsTokenOnly()
     {
@@ -15,8 +18,9 @@ public abstract class CatalogStoreContract : StoreContract<ICatalogStore>
         (await Store.FindCredentialAsync("insider-prod", default)).ShouldBe(credential);
         (await Store.FindCredentialAsync(credential.Id.ToString(), default)).ShouldBe(credential);
         (await Store.GetCredentialAsync(credential.Id, default)).ShouldBe(credential);
-        (await Store.RevealTokenAsync(credential.Id, default)).ShouldBe("token-1");
+        (await Store.RevealSecretAsync(credential.Id, ApiToken, default)).ShouldBe("token-1");
         credential.ToString().ShouldNotContain("token-1");
+        await Should.ThrowAsync<KeyNotFoundException>(() => Store.RevealSecretAsync(credential.Id, "private-key", default));
     }
 
     [Fact]
@@ -24,26 +28,43 @@ public abstract class CatalogStoreContract : StoreContract<ICatalogStore>
     {
         var credential = await SaveCredentialAsync("insider-prod", "token-1");
 
-        await Store.SaveCredentialAsync(credential with { PartnerName = "otherbrand", UpdatedAt = Now.AddMinutes(1) }, null, default);
-        (await Store.RevealTokenAsync(credential.Id, default)).ShouldBe("token-1");
-        (await Store.GetCredentialAsync(credential.Id, default))!.PartnerName.ShouldBe("otherbrand");
+        var renamed = credential with { Settings = InsiderOneCredentialSettings.Document("otherbrand"), UpdatedAt = Now.AddMinutes(1) };
+        await Store.SaveCredentialAsync(renamed, SecretValues.None, default);
+        (await Store.RevealSecretAsync(credential.Id, ApiToken, default)).ShouldBe("token-1");
+        (await Store.GetCredentialAsync(credential.Id, default)).ShouldBe(renamed);
 
-        await Store.SaveCredentialAsync(credential, "token-2", default);
-        (await Store.RevealTokenAsync(credential.Id, default)).ShouldBe("token-2");
+        await Store.SaveCredentialAsync(credential, SecretValues.Of(ApiToken, "token-2"), default);
+        (await Store.RevealSecretAsync(credential.Id, ApiToken, default)).ShouldBe("token-2");
+    }
+
+    [Fact]
+    public async Task Credential_WithSeveralNamedSecrets_RevealsEachByItsName_AndRotatesOneWithoutTheOthers()
+    {
+        var credential = new Credential(Guid.NewGuid(), "warehouse", "snowflake", SettingsDocument.Parse("""{"account":"xy12345","user":"HERALD"}"""), null, Now, Now);
+        await Store.SaveCredentialAsync(credential, new SecretValues([new("private-key", "-----BEGIN KEY-----"), new("passphrase", "pass-1")]), default);
+
+        await Store.SaveCredentialAsync(credential, SecretValues.Of("passphrase", "pass-2"), default);
+
+        (await Store.GetCredentialAsync(credential.Id, default)).ShouldBe(credential);
+        (await Store.RevealSecretAsync(credential.Id, "private-key", default)).ShouldBe("-----BEGIN KEY-----");
+        (await Store.RevealSecretAsync(credential.Id, "passphrase", default)).ShouldBe("pass-2");
+        await Store.DeleteCredentialAsync(credential.Id, default);
+        await Should.ThrowAsync<KeyNotFoundException>(() => Store.RevealSecretAsync(credential.Id, "passphrase", default));
     }
 
     [Fact]
     public async Task Destination_Saved_KeepsEveryField_AndIsListedByName()
     {
         var credential = await SaveCredentialAsync("insider-prod", "token-1");
-        var vip = new Destination(Guid.NewGuid(), "vip-emails", credential.Id, "VIP customers", "email", "the VIPs", Now, Now,
-            SegmentUpdateMode.Add, AllowSplit: true, ShrinkGuardShare: 0.25);
-        var all = vip with { Id = Guid.NewGuid(), Name = "all-emails", SegmentName = "All", Description = null, UpdateMode = SegmentUpdateMode.Replace, AllowSplit = false, ShrinkGuardShare = null };
+        var vip = new Destination(Guid.NewGuid(), "vip-emails", credential.Id,
+            InsiderOneDestinationSettings.Document("VIP customers", "email", "add", allowSplit: true, shrinkGuardShare: 0.25), "the VIPs", Now, Now);
+        var all = vip with { Id = Guid.NewGuid(), Name = "all-emails", Settings = InsiderOneDestinationSettings.Document("All", "email"), Description = null };
 
         await Store.SaveDestinationAsync(vip, default);
         await Store.SaveDestinationAsync(all, default);
 
         (await Store.FindDestinationAsync("vip-emails", default)).ShouldBe(vip);
+        (await Store.FindDestinationAsync("vip-emails", default))!.InsiderOne().ShouldBe(new InsiderOneDestinationSettings("VIP customers", "email", SegmentUpdateMode.Add, true, 0.25));
         (await Store.GetDestinationAsync(all.Id, default)).ShouldBe(all);
         (await Store.ListDestinationsAsync(default)).Select(d => d.Name).ShouldBe(["all-emails", "vip-emails"]);
     }
@@ -52,7 +73,7 @@ public abstract class CatalogStoreContract : StoreContract<ICatalogStore>
     public async Task Orchestration_SavedAndUpdated_KeepsItsQuery_AndIsGoneOnceDeleted()
     {
         var credential = await SaveCredentialAsync("insider-prod", "token-1");
-        var destination = new Destination(Guid.NewGuid(), "vip-emails", credential.Id, "VIP customers", "email", null, Now, Now);
+        var destination = new Destination(Guid.NewGuid(), "vip-emails", credential.Id, InsiderOneDestinationSettings.Document("VIP customers", "email"), null, Now, Now);
         await Store.SaveDestinationAsync(destination, default);
         var orchestration = new Orchestration(Guid.NewGuid(), "vip-daily", destination.Id, "SELECT email FROM Customer_360", false, null, Now, Now);
 
@@ -78,8 +99,8 @@ public abstract class CatalogStoreContract : StoreContract<ICatalogStore>
 
     private async Task<Credential> SaveCredentialAsync(string name, string token)
     {
-        var credential = new Credential(Guid.NewGuid(), name, Plugins.InsiderOne, "mybrand", null, Now, Now);
-        await Store.SaveCredentialAsync(credential, token, default);
+        var credential = new Credential(Guid.NewGuid(), name, Plugins.InsiderOne, InsiderOneCredentialSettings.Document("mybrand"), null, Now, Now);
+        await Store.SaveCredentialAsync(credential, SecretValues.Of(ApiToken, token), default);
         return credential;
     }
 }

@@ -1,7 +1,8 @@
 using Herald.Application.UseCases;
-using Herald.Server.Api;
-using Herald.InsiderOne;
 using Herald.Core.Catalog;
+using Herald.Core.Ports;
+using Herald.InsiderOne;
+using Herald.Server.Api;
 using Herald.Server.Web.Display;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,7 +25,7 @@ internal sealed class EditModel(CatalogReads catalog, CredentialUseCases credent
         {
             return NotFound();
         }
-        PartnerName = Credential.PartnerName;
+        PartnerName = Credential.InsiderOne().PartnerName;
         Description = Credential.Description;
         return Page();
     }
@@ -38,7 +39,7 @@ internal sealed class EditModel(CatalogReads catalog, CredentialUseCases credent
         var rotate = !string.IsNullOrEmpty(NewApiToken);
         // The form shows the partner name and description: what it sends is the credential as it should be.
         var saved = await credentials.UpdateAsync(Callers.Web(HttpContext), Credential.Id.ToString(),
-            new CredentialChanges(PartnerName ?? "", rotate ? NewApiToken : null, Description ?? ""), ct);
+            new CredentialChanges(InsiderOneCredentialSettings.Document(PartnerName ?? ""), InsiderOneCredentialSettings.Secrets(rotate ? NewApiToken : null), Description ?? ""), ct);
         if (!saved.Succeeded)
         {
             Errors.Show(saved.Refusal, renamed: new Dictionary<string, string> { ["ApiToken"] = nameof(NewApiToken) });

@@ -1,8 +1,8 @@
 using Herald.Application.UseCases;
-using Herald.Server.Api;
-using Herald.InsiderOne;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
+using Herald.InsiderOne;
+using Herald.Server.Api;
 using Herald.Server.Web.Display;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,7 +30,8 @@ internal sealed class NewModel(CredentialUseCases credentials) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var added = await credentials.CreateAsync(Callers.Web(HttpContext), new CredentialDraft(Name, Plugin, PartnerName, ApiToken, Description), ct);
+        var added = await credentials.CreateAsync(Callers.Web(HttpContext), new CredentialDraft(Name, Plugin,
+            InsiderOneCredentialSettings.Document(PartnerName), InsiderOneCredentialSettings.Secrets(ApiToken), Description), ct);
         if (!added.Succeeded)
         {
             Errors.Show(added.Refusal, conflictField: nameof(Name));

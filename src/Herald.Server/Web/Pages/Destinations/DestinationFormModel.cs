@@ -48,7 +48,7 @@ internal abstract class DestinationFormModel(CatalogReads catalog) : PageModel
         {
             return null;
         }
-        if (double.TryParse(ShrinkGuardShare.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var share))
+        if (double.TryParse(ShrinkGuardShare.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var share) && double.IsFinite(share))
         {
             return share;
         }

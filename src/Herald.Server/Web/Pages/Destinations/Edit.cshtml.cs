@@ -2,6 +2,7 @@ using System.Globalization;
 using Herald.Application.UseCases;
 using Herald.Core.Catalog;
 using Herald.Core.Updates;
+using Herald.InsiderOne;
 using Herald.Server.Api;
 using Microsoft.AspNetCore.Mvc;
 
@@ -22,11 +23,11 @@ internal sealed class EditModel(CatalogReads catalog, DestinationUseCases destin
         Credential = credential?.Name;
         Name = destination.Name;
         Description = destination.Description;
-        SegmentName = destination.SegmentName;
-        AttributeName = destination.AttributeName;
-        UpdateMode = destination.UpdateMode.ToWireName();
-        AllowSplit = destination.AllowSplit;
-        ShrinkGuardShare = destination.ShrinkGuardShare?.ToString(CultureInfo.InvariantCulture);
+        SegmentName = destination.InsiderOne().SegmentName;
+        AttributeName = destination.InsiderOne().AttributeName;
+        UpdateMode = destination.InsiderOne().UpdateMode.ToWireName();
+        AllowSplit = destination.InsiderOne().AllowSplit;
+        ShrinkGuardShare = destination.InsiderOne().ShrinkGuardShare?.ToString(CultureInfo.InvariantCulture);
         return Page();
     }
 
@@ -45,8 +46,8 @@ internal sealed class EditModel(CatalogReads catalog, DestinationUseCases destin
         }
         // The form shows every field: what it sends is the destination as it should be.
         var saved = await destinations.UpdateAsync(Callers.Web(HttpContext), destination.Id.ToString(), new DestinationChanges(Plugin ?? "", Credential ?? "",
-            SegmentName ?? "", AttributeName ?? "", Description ?? "", UpdateMode ?? "", AllowSplit, share, ClearShrinkGuardShare: share is null,
-            TestConnection: !SaveWithoutConnection), ct);
+            InsiderOneDestinationSettings.Document(SegmentName ?? "", AttributeName ?? "", UpdateMode ?? "", AllowSplit, share, clearShrinkGuardShare: share is null),
+            Description ?? "", TestConnection: !SaveWithoutConnection), ct);
         return saved.Succeeded ? Saved(saved.Value) : await RefusedAsync(saved.Refusal, ct);
     }
 }

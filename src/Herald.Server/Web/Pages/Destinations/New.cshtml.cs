@@ -1,4 +1,6 @@
 using Herald.Application.UseCases;
+using Herald.Core.Ports;
+using Herald.InsiderOne;
 using Herald.Server.Api;
 using Microsoft.AspNetCore.Mvc;
 
@@ -25,8 +27,8 @@ internal sealed class NewModel(CatalogReads catalog, DestinationUseCases destina
             await LoadChoicesAsync(ct);
             return Page();
         }
-        var saved = await destinations.CreateAsync(Callers.Web(HttpContext), new DestinationDraft(Name, Plugin ?? "", Credential, SegmentName, AttributeName,
-            Description, UpdateMode, AllowSplit, share, TestConnection: !SaveWithoutConnection), ct);
+        var saved = await destinations.CreateAsync(Callers.Web(HttpContext), new DestinationDraft(Name, Plugin ?? "", Credential,
+            InsiderOneDestinationSettings.Document(SegmentName, AttributeName, UpdateMode, AllowSplit, share), Description, TestConnection: !SaveWithoutConnection), ct);
         return saved.Succeeded ? Saved(saved.Value) : await RefusedAsync(saved.Refusal, ct);
     }
 }

@@ -1,14 +1,17 @@
-using Herald.InsiderOne;
-using Herald.Core.Catalog;
-using Herald.Server.Api;
+using Herald.Application.Schedules;
 using Herald.Application.UseCases;
+using Herald.Core.Catalog;
+using Herald.Core.Ports;
+using Herald.InsiderOne;
+using Herald.Server.Api;
 using Herald.Server.Web.Display;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages.Orchestrations;
 
-internal sealed class DetailModel(CatalogReads catalog, RunReads runs, RunUseCases useCases, OrchestrationUseCases orchestrations, TimeProvider clock) : PageModel
+internal sealed class DetailModel(
+    CatalogReads catalog, RunReads runs, RunUseCases useCases, OrchestrationUseCases orchestrations, ScheduleUseCases schedules, TimeProvider clock) : PageModel
 {
     [BindProperty] public int SampleSize { get; set; } = WebRuns.SampleSizes[0];
     [BindProperty] public string? TestSegmentName { get; set; }
@@ -16,6 +19,7 @@ internal sealed class DetailModel(CatalogReads catalog, RunReads runs, RunUseCas
     public Orchestration Orchestration { get; private set; } = null!;
     public Destination? Destination { get; private set; }
     public IReadOnlyList<RunSummary> RecentRuns { get; private set; } = [];
+    public ScheduleView? Schedule { get; private set; }
     public FormErrors Errors { get; } = new();
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
 
@@ -25,7 +29,7 @@ internal sealed class DetailModel(CatalogReads catalog, RunReads runs, RunUseCas
         {
             return NotFound();
         }
-        TestSegmentName = DefaultTestSegment(Destination?.SegmentName ?? Orchestration.Name);
+        TestSegmentName = DefaultTestSegment(Destination?.InsiderOne().SegmentName ?? Orchestration.Name);
         return Page();
     }
 
@@ -60,7 +64,7 @@ internal sealed class DetailModel(CatalogReads catalog, RunReads runs, RunUseCas
             Errors.Add(nameof(SampleSize), $"Choose a sample of {string.Join(" or ", WebRuns.SampleSizes)} values.");
         }
         Errors.AddRange(nameof(TestSegmentName), InsiderOneRules.CheckSegmentName(TestSegmentName));
-        if (TestSegmentName == Destination.SegmentName)
+        if (TestSegmentName == Destination.InsiderOne().SegmentName)
         {
             Errors.Add(nameof(TestSegmentName),
                 $"'{TestSegmentName}' is the destination's own segment, which a test would replace with {SampleSize} values. Give the test a segment name of its own.");
@@ -86,6 +90,12 @@ internal sealed class DetailModel(CatalogReads catalog, RunReads runs, RunUseCas
         {
             TempData["Notice"] = $"Deleted the orchestration '{removed.Value.Name}'. Its runs stay in the history.";
         }
+        else if (removed.Refusal.Kind == RefusalKind.Conflict)
+        {
+            // Others run after it: say so on its page rather than pretend it was deleted.
+            TempData["Problem"] = removed.Refusal.Message;
+            return Redirect(Request.Path);
+        }
         return Redirect("/orchestrations");
     }
 
@@ -99,6 +109,8 @@ internal sealed class DetailModel(CatalogReads catalog, RunReads runs, RunUseCas
         Orchestration = found.Orchestration;
         Destination = found.Destination;
         RecentRuns = [.. (await runs.ListAsync(caller, new RunFilter(Orchestration: found.Orchestration.Id.ToString(), Limit: 10), ct)).Select(r => r.ToSummary())];
+        var schedule = await schedules.GetAsync(caller, found.Orchestration.Name, ct);
+        Schedule = schedule.Succeeded ? ScheduleEndpoints.ToView(schedule.Value) : null;
         return true;
     }
 

@@ -1,5 +1,7 @@
 using Herald.Application.UseCases;
 using Herald.Core.Catalog;
+using Herald.Core.Ports;
+using Herald.InsiderOne;
 using Herald.Server.Api;
 using Herald.Server.Web.Display;
 using Microsoft.AspNetCore.Mvc;
@@ -48,7 +50,7 @@ internal abstract class OrchestrationFormModel(CatalogReads catalog, Orchestrati
             Errors.Add(nameof(Query), "The query is empty: write a SELECT that returns one column of values.");
             return Page();
         }
-        var preview = await orchestrations.PreviewAsync(Callers.Web(HttpContext), Query, ChosenDestination?.AttributeName, PreviewRows, ct);
+        var preview = await orchestrations.PreviewAsync(Callers.Web(HttpContext), Query, ChosenDestination?.InsiderOne().AttributeName, PreviewRows, ct);
         if (preview.Succeeded)
         {
             var result = preview.Value;

@@ -11,12 +11,17 @@ namespace Herald.Server.Web.Pages.Runs;
 /// <summary>
 /// The run history: filters by state, destination and orchestration (by name in the URL, so a link says what it shows),
 /// starter, time (today, yesterday, the last 7 days, between dates) and text, where text that is a date as the pages
-/// write it searches that day; 100 runs a page, with older pages behind.
+/// write it searches that day; 100 runs a page, with older pages behind. Bridge syncs are shown beside the runs.
 /// </summary>
-internal sealed class IndexModel(CatalogReads catalog, RunReads runs, TimeProvider clock) : PageModel
+internal sealed class IndexModel(CatalogReads catalog, RunReads runs, BridgeUseCases bridges, TimeProvider clock) : PageModel
 {
     public const int PageSize = 100;
     public const int MaxPage = 1000;
+
+    /// <summary>Bridge syncs shown beside the runs.</summary>
+    public const int SyncLimit = 20;
+
+    public IReadOnlyList<Herald.Core.Bridges.BridgeSync> Syncs { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
     [BindProperty(SupportsGet = true)] public string? Destination { get; set; }
@@ -52,6 +57,7 @@ internal sealed class IndexModel(CatalogReads catalog, RunReads runs, TimeProvid
     public async Task OnGetAsync(CancellationToken ct)
     {
         var caller = Callers.Web(HttpContext);
+        Syncs = await bridges.ListSyncsAsync(caller, SyncLimit, ct);
         Destinations = [.. (await catalog.ListDestinationsAsync(caller, ct)).Select(d => d.Destination)];
         Orchestrations = [.. (await catalog.ListOrchestrationsAsync(caller, ct)).Select(o => o.Orchestration)];
         PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
