@@ -54,6 +54,7 @@ public static class ApplicationServices
         services.AddSingleton<AlertEvaluator>();
         services.AddSingleton<IRunFinishedListener>(sp => sp.GetRequiredService<AlertEvaluator>());
         services.AddSingleton<ISchedulePauseAlerts>(sp => sp.GetRequiredService<AlertEvaluator>());
+        services.AddSingleton<ISchedulePausedListener, SchedulePauseAlertListener>();
         services.AddSingleton<AlertDeliverer>();
         services.AddSingleton<AlertUseCases>();
         services.AddHostedService<RunWorker>();

@@ -131,7 +131,7 @@ public sealed class InsiderOneClient(
         {
             await recorder.RecordAsync(new RunCall(clock.GetUtcNow(), "download file", 0, $"GET {MaskQuery(fileUrl)}", null, null, 0, "refused: not an allowed download URL"),
                 CancellationToken.None);
-            return SegmentDownload.Fail(FailureKind.Destination,
+            return SegmentDownload.Unreadable(FailureKind.Destination,
                 $"Insider One handed out the file URL {MaskQuery(fileUrl)} for the segment '{segmentName}', which Herald does not download: only https URLs on " +
                 $"Herald:InsiderOne:DownloadHosts ({string.Join(", ", _options.DownloadHostsOrDefault)}) are fetched.",
                 "Nothing was uploaded; if Insider One really serves its files from that host, add it to the setting.");
@@ -208,7 +208,7 @@ public sealed class InsiderOneClient(
         {
             File.Delete(partial);
             var what = exception.Refusal ?? (exception.Status is { } status ? $"{(int)status} {status}" : exception.InnerException?.Message ?? "no answer");
-            return SegmentDownload.Fail(exception.IsTransient ? FailureKind.Transient : FailureKind.Internal,
+            return SegmentDownload.Unreadable(exception.IsTransient ? FailureKind.Transient : FailureKind.Internal,
                 $"Herald could not download the segment '{segmentName}'s current values from the URL Insider One handed out ({what}, after {attempt} attempt(s)).",
                 "Nothing was uploaded; run again later.");
         }

@@ -15,6 +15,7 @@ public sealed class SimulatorFaults
     private bool duplicateCallbacks;
     private bool callbackForUnknownSegment;
     private bool refuseDownloads;
+    private bool failSegmentFiles;
 
     /// <summary>The next N uploads answer <see cref="FailStatus"/>; counts down as they are answered.</summary>
     public int FailNextUploads
@@ -90,6 +91,16 @@ public sealed class SimulatorFaults
         set { lock (gate) { refuseDownloads = value; } }
     }
 
+    /// <summary>
+    /// <c>/fps/v1/download</c> still finds the segment and hands out its file URL, but the file answers 503: the look-up
+    /// says the segment exists while its values cannot be read.
+    /// </summary>
+    public bool FailSegmentFiles
+    {
+        get { lock (gate) { return failSegmentFiles; } }
+        set { lock (gate) { failSegmentFiles = value; } }
+    }
+
     /// <summary>Uses up one of <see cref="FailNextUploads"/>, if any is left.</summary>
     internal bool TryTakeUploadFailure(out int status)
     {
@@ -138,6 +149,7 @@ public sealed class SimulatorFaults
                 duplicateCallbacks = duplicateCallbacks,
                 callbackForUnknownSegment = callbackForUnknownSegment,
                 refuseDownloads = refuseDownloads,
+                failSegmentFiles = failSegmentFiles,
             };
         }
     }
@@ -159,6 +171,7 @@ public sealed class SimulatorFaults
             duplicateCallbacks = copy.duplicateCallbacks;
             callbackForUnknownSegment = copy.callbackForUnknownSegment;
             refuseDownloads = copy.refuseDownloads;
+            failSegmentFiles = copy.failSegmentFiles;
         }
     }
 }

@@ -146,6 +146,23 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task FailSegmentFiles_HandsOutTheFileUrl_ButTheFileAnswers503()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        scenario.Simulator.SeedSegment("herald-demo", "Newsletter", ["a@example.com"]);
+        scenario.Simulator.Faults.FailSegmentFiles = true;
+
+        var download = await scenario.Api.DownloadAsync("Newsletter");
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var fileUrl = System.Text.Json.JsonDocument.Parse(await download.Content.ReadAsStringAsync()).RootElement.GetProperty("fileUrl").GetString()!;
+        using var http = new HttpClient();
+        (await http.GetAsync(fileUrl)).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+
+        scenario.Simulator.Faults.FailSegmentFiles = false;
+        (await http.GetStringAsync(fileUrl)).ShouldBe("a@example.com\n");
+    }
+
+    [Fact]
     public async Task Faults_GivenInOptions_ApplyFromStart_AndAreCopied()
     {
         var startFaults = new SimulatorFaults { FailNextUploads = 1 };

@@ -40,7 +40,7 @@ public sealed class TablePublisherTests
 
         var publication = await harness.Publisher.PublishIncrementalAsync(UserRows.Table, UserRows.Stream(next), TestTimeout.Token());
 
-        publication.ShouldBe(new TablePublication("insider_users", LoadMode.Incremental, 60, 2_950, 0, 1, 3_010));
+        publication.ShouldBe(new TablePublication("insider_users", LoadMode.Incremental, 60, 2_950, 0, 1, 3_010, RowsUpdated: 50));
         var sentRows = harness.StandIn.Statements.Skip(before).Where(statement => statement.Text.StartsWith("INSERT")).Sum(statement => statement.BindingCount) / 7;
         sentRows.ShouldBe(60);
         (await harness.ScalarAsync($"SELECT name FROM {Target} WHERE uuid = 'user-000600'")).ShouldBe("Renamed 600");

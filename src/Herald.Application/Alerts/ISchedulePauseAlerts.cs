@@ -1,7 +1,8 @@
 namespace Herald.Application.Alerts;
 
 /// <summary>
-/// The seam through which schedules (issue 15's schedules, built in parallel) tell alerts that a schedule paused itself.
+/// How alerts hear that a schedule paused itself (the schedules tell <see cref="Schedules.ISchedulePausedListener"/>, which
+/// <see cref="SchedulePauseAlertListener"/> turns into this call).
 /// The alert is raised once per pause: a second call before the orchestration recovers sends nothing; its next
 /// successful run sends the recovery notice.
 /// </summary>

@@ -21,10 +21,10 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
         {
             return Refusal.Rule($"The orchestration's destination no longer exists; point '{orchestration.Name}' at another destination.") with { Subject = "orchestration", Key = orchestration.Name };
         }
-        var (plugin, route) = await routes.OfAsync(destination, cancellationToken);
+        var (plugin, route, credentialName) = await routes.OfAsync(destination, cancellationToken);
         var origin = new RunOrigin(destination.Id, destination.Name, destination.CredentialId, orchestration.Id, orchestration.Name,
             orchestration.Query, route.SegmentName, route.AttributeName, allowEmpty ?? orchestration.AllowEmpty, StartedBy(caller),
-            route.UpdateMode, route.AllowSplit, route.ShrinkGuardShare, force, plugin.Id);
+            route.UpdateMode, route.AllowSplit, route.ShrinkGuardShare, force, plugin.Id, credentialName);
         return await CreateAsync(origin, cancellationToken, runId, occasion);
     }
 
@@ -37,7 +37,7 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
         {
             return Refusal.Rule("The query is empty: give a SELECT that returns one column of values.");
         }
-        var (plugin, route) = await routes.OfAsync(destination, cancellationToken);
+        var (plugin, route, credentialName) = await routes.OfAsync(destination, cancellationToken);
         route = route with { SegmentName = segmentName ?? route.SegmentName };
         if (plugin.CheckRoute(route) is [var problem, ..])
         {
@@ -54,7 +54,7 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
         }
         var origin = new RunOrigin(destination.Id, destination.Name, destination.CredentialId, null, null,
             query, route.SegmentName, route.AttributeName, allowEmpty, StartedBy(caller),
-            route.UpdateMode, route.AllowSplit, route.ShrinkGuardShare, force, plugin.Id);
+            route.UpdateMode, route.AllowSplit, route.ShrinkGuardShare, force, plugin.Id, credentialName);
         return await CreateAsync(origin, cancellationToken);
     }
 

@@ -27,7 +27,12 @@ internal sealed class RunRenderer(CliContext context)
         Console.Write(Reconciliation(run));
         if (run.Diff is { } diff)
         {
-            Console.Write(Difference(run, diff));
+            Console.Write(Difference(diff));
+            if (diff.SampleAvailable)
+            {
+                // Not the table's caption: a caption is cut to the table's width, and the address is copied from here whole.
+                context.WriteLine($"Sample of the values: GET /api/runs/{run.Id}/diff-sample");
+            }
         }
         if (run.Parts is { Count: > 1 } parts)
         {
@@ -141,7 +146,7 @@ internal sealed class RunRenderer(CliContext context)
     }
 
     /// <summary>What the run changes in the segment, against what Insider One held before it.</summary>
-    private static Table Difference(RunView run, RunDiffView diff)
+    private static Table Difference(RunDiffView diff)
     {
         var table = new Table().AddColumn($"Segment ({diff.Mode})").AddColumn(new TableColumn("Values").RightAligned());
         table.AddRow("Held before", Format.Count(diff.Removed + diff.Kept));
@@ -156,10 +161,6 @@ internal sealed class RunRenderer(CliContext context)
         if (diff.SegmentsLeftBehind.Count > 0)
         {
             table.AddRow("No longer updated", Markup.Escape(string.Join(", ", diff.SegmentsLeftBehind)));
-        }
-        if (diff.SampleAvailable)
-        {
-            table.Caption($"Sample of the values: GET /api/runs/{run.Id}/diff-sample");
         }
         return table;
     }

@@ -57,11 +57,17 @@ public enum SegmentPresence
 /// </summary>
 public sealed record SegmentDownload(SegmentPresence Presence, long Bytes, Runs.FailureKind? Failure, string? Problem, string? Advice = null)
 {
-    public bool Failed => Presence == SegmentPresence.Unknown;
+    /// <summary>The values were not downloaded; <see cref="Presence"/> still says whether the segment is known to exist.</summary>
+    public bool Failed => Failure is not null;
 
     public static SegmentDownload Found(long bytes) => new(SegmentPresence.Exists, bytes, null, null);
     public static readonly SegmentDownload Absent = new(SegmentPresence.Absent, 0, null, null);
+
+    /// <summary>Not even the look-up answered: whether the segment exists is not known.</summary>
     public static SegmentDownload Fail(Runs.FailureKind kind, string problem, string? advice = null) => new(SegmentPresence.Unknown, 0, kind, problem, advice);
+
+    /// <summary>The look-up found the segment (it handed out a file), but its values could not be read.</summary>
+    public static SegmentDownload Unreadable(Runs.FailureKind kind, string problem, string? advice = null) => new(SegmentPresence.Exists, 0, kind, problem, advice);
 
     /// <summary>The problem followed by its advice: the reason of a run that stops for the failed download.</summary>
     public string? StopReason => Advice is null ? Problem : $"{Problem} {Advice}";

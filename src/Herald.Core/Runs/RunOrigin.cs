@@ -11,6 +11,7 @@ namespace Herald.Core.Runs;
 /// <param name="ShrinkGuardShare">The destination's own shrink guard; null for the server's (Herald:InsiderOne:ShrinkGuardShare).</param>
 /// <param name="Force">The person starting the run passed the shrink guard on purpose.</param>
 /// <param name="Plugin">The destination plugin whose rules the run follows (the credential's plugin when the run was created).</param>
+/// <param name="CredentialName">The name of the destination's credential when the run was created, for advice; null for runs from before it was kept.</param>
 public sealed record RunOrigin(
     Guid DestinationId,
     string DestinationName,
@@ -26,4 +27,5 @@ public sealed record RunOrigin(
     bool AllowSplit = false,
     double? ShrinkGuardShare = null,
     bool Force = false,
-    string Plugin = Catalog.Plugins.InsiderOne);
+    string Plugin = Catalog.Plugins.InsiderOne,
+    string? CredentialName = null);

@@ -21,4 +21,10 @@ public enum RunRemedyKind
 
     /// <summary>Allow an empty audience, if one is meant.</summary>
     AllowEmpty,
+
+    /// <summary>
+    /// The shrink guard could not be checked (the destination holds the segment, but its values could not be read):
+    /// run again when they can be, or force past the guard if the audience is right.
+    /// </summary>
+    RetryOrForce,
 }

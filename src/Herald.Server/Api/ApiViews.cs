@@ -61,33 +61,41 @@ internal static class ApiViews
     /// </summary>
     private static bool Uploaded(SegmentPart part) => part.SubmittedAt is not null || part.Report is not null;
 
-    /// <summary>What the person looking at a failed run should do next.</summary>
+    /// <summary>
+    /// What the person looking at a failed run should do next, as this edge says it: command lines naming the run's
+    /// own destination, credential and orchestration (values Herald cannot know, such as a new token, in capitals).
+    /// </summary>
     public static string? NextStepOf(Run run)
     {
-        var rerun = run.Origin.OrchestrationName is { } name ? $"herald orchestration run {name}" : "herald send ... again";
-        var destination = run.Origin.DestinationName;
+        var origin = run.Origin;
+        var destination = origin.DestinationName;
+        var rerun = origin.OrchestrationName is { } name
+            ? $"herald orchestration run {name}"
+            : $"herald send --destination {destination} --query-file FILE";
+        var force = origin.OrchestrationName is { } forced ? $"herald orchestration run {forced} --force" : $"{rerun} --force";
+        var credential = origin.CredentialName is { } credentialName
+            ? $"herald credential update {credentialName} --api-token-stdin (or --partner-name NAME)"
+            : $"herald destination show {destination} names the credential; herald credential update CREDENTIAL --api-token-stdin (or --partner-name NAME)";
+        var fixQuery = origin.OrchestrationName is { } orchestration
+            ? $"Fix the query (herald orchestration update {orchestration} --query-file FILE), then {rerun}."
+            : $"Fix the query, then send it again: {rerun}.";
+        var checkSample = $"Check the query and the diff sample (GET /api/runs/{run.Id}/diff-sample); if the audience is right: {force}.";
         return run.State switch
         {
-            // What would let the run through, as this edge says it: a command line.
             RunState.Failed when run.Remedy is { } remedy => remedy.Kind switch
             {
                 RunRemedyKind.AllowSplit => $"Narrow the query, or let the destination split the audience into numbered segments: herald destination update {destination} --allow-split; then {rerun}.",
-                RunRemedyKind.ShortenSegmentName => $"Shorten the segment name to at most {remedy.MaxSegmentNameLength} characters: herald destination update {destination} --segment-name ...; then {rerun}.",
-                RunRemedyKind.AllowEmpty => run.Origin.OrchestrationName is { } empty
-                    ? $"Fix the query; if an empty audience is meant: herald orchestration run {empty} --allow-empty."
-                    : "Fix the query; if an empty audience is meant, send again with --allow-empty.",
-                _ => run.Origin.OrchestrationName is { } guarded
-                    ? $"Check the query and the diff sample (GET /api/runs/{run.Id}/diff-sample); if the audience is right: herald orchestration run {guarded} --force."
-                    : $"Check the query and the diff sample (GET /api/runs/{run.Id}/diff-sample); if the audience is right, send again with --force.",
+                RunRemedyKind.ShortenSegmentName => $"Shorten the segment name to at most {remedy.MaxSegmentNameLength} characters: herald destination update {destination} --segment-name NAME; then {rerun}.",
+                RunRemedyKind.AllowEmpty => $"Fix the query; if an empty audience is meant: {rerun} --allow-empty.",
+                RunRemedyKind.RetryOrForce => $"Run again when Insider One serves the segment's current values: {rerun}; if the audience is right and may replace the whole segment: {force}.",
+                _ => checkSample,
             },
             RunState.Failed => run.Failure switch
             {
-                FailureKind.Audience => $"Fix the query (herald orchestration update <name> --query-file <file>), then {rerun}.",
-                FailureKind.Credential => "Update the credential (herald credential update <name> --partner-name ... --api-token-stdin), then run again.",
-                FailureKind.Destination => $"Edit the destination (herald destination update {run.Origin.DestinationName} --segment-name ...), then run again.",
-                FailureKind.ShrinkGuard => run.Origin.OrchestrationName is { } guarded
-                    ? $"Check the query and the diff sample (GET /api/runs/{run.Id}/diff-sample); if the audience is right: herald orchestration run {guarded} --force."
-                    : $"Check the query and the diff sample (GET /api/runs/{run.Id}/diff-sample); if the audience is right, send again with --force.",
+                FailureKind.Audience => fixQuery,
+                FailureKind.Credential => $"Update the credential ({credential}), then {rerun}.",
+                FailureKind.Destination => $"Edit the destination (herald destination update {destination} --segment-name NAME), then {rerun}.",
+                FailureKind.ShrinkGuard => checkSample,
                 FailureKind.Transient => $"Insider One or the network failed; run again later: {rerun}.",
                 FailureKind.ReportTimeout => "Check the segment in InOne and that Insider One can reach Herald:PublicBaseUrl; a late report is still recorded.",
                 _ => $"Check the reason and Herald's settings, then {rerun}.",

@@ -23,7 +23,7 @@ internal static class InspectionEndpoints
             simulator.Reset();
             return Results.NoContent();
         });
-        app.MapGet(DownloadHandler.FilesPath + "/{fileId}.csv", (string fileId, HttpContext context) => ServeFileAsync(context, state, fileId));
+        app.MapGet(DownloadHandler.FilesPath + "/{fileId}.csv", (string fileId, HttpContext context) => ServeFileAsync(context, simulator.Faults, state, fileId));
     }
 
     private static async Task<IResult> ReplaceFaultsAsync(HttpRequest request, InsiderOneSimulator simulator)
@@ -48,8 +48,13 @@ internal static class InspectionEndpoints
         return Results.Json(simulator.Faults);
     }
 
-    private static async Task ServeFileAsync(HttpContext context, SimulatorState state, string fileId)
+    private static async Task ServeFileAsync(HttpContext context, SimulatorFaults faults, SimulatorState state, string fileId)
     {
+        if (faults.FailSegmentFiles)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
         if (state.File(fileId) is not { } values)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;

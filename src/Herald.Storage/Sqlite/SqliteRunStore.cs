@@ -6,6 +6,9 @@ using Herald.Core.Runs;
 
 namespace Herald.Storage.Sqlite;
 
+// Over 250 lines on purpose: one implementation of IRunStore, whose operations (versioned documents, leases, events,
+// calls) share the runs tables and their SQL; each method is one statement or one transaction.
+
 /// <param name="maxCallsPerRun">Calls recorded per run at most (Herald:Workers:MaxCallsPerRun): no caller can grow a run's history without bound.</param>
 public sealed class SqliteRunStore(SqliteDatabase database, int maxCallsPerRun = 1000) : IRunStore
 {

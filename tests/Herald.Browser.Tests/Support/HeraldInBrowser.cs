@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Herald.Server;
 using Herald.Server.Api;
 using Herald.Simulator;
+using Herald.Tests.Shared;
 
 namespace Herald.Browser.Tests.Support;
 
@@ -120,23 +121,12 @@ public sealed class HeraldInBrowser : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<RunView>())!;
     }
 
-    public async Task<RunView> WaitForFinalAsync(Guid runId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var run = (await Api.GetFromJsonAsync<RunView>($"/api/runs/{runId}"))!;
-            if (run.IsFinal)
-            {
-                return run;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Run {runId} is still {run.State}: {run.Reason}");
-            }
-            await Task.Delay(100);
-        }
-    }
+    public Task<RunView> WaitForFinalAsync(Guid runId) =>
+        Eventually.ValueAsync(
+            async () => (await Api.GetFromJsonAsync<RunView>($"/api/runs/{runId}"))!,
+            run => run.IsFinal,
+            run => $"but run {runId} is still {run.State}: {run.Reason}",
+            poll: TimeSpan.FromMilliseconds(100));
 
     public async Task DisposeAsync()
     {

@@ -97,29 +97,22 @@ public sealed class AlertChannelTests : LoopbackAlertTests
     [Fact]
     public async Task HugeAnswerFromTheReceiver_IsReadOnlyUpToTheLimit()
     {
-        var hungUp = false;
-        var written = 0L;
-        var failure = "";
         Receiver.ThenAnswer(async context =>
         {
             context.Response.StatusCode = StatusCodes.Status502BadGateway;
             var chunk = Encoding.ASCII.GetBytes(new string('x', 64 * 1024));
             try
             {
-                // Up to 256 MB, until Herald hangs up (Kestrel may complete writes to a closed connection silently).
+                // Up to 256 MB. Once Herald hangs up, Kestrel completes writes silently and signals the abort a little later.
                 for (var i = 0; i < 4096 && !context.RequestAborted.IsCancellationRequested; i++)
                 {
                     await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
-                    written += chunk.Length;
                 }
             }
-            catch (Exception exception)
+            catch (Exception exception) when (exception is OperationCanceledException or IOException)
             {
                 // Herald hung up mid-write.
-                failure = exception.GetType().Name;
-                hungUp = true;
             }
-            hungUp |= context.RequestAborted.IsCancellationRequested;
         });
         await Harness.Api.AddAlertAsync(new AlertInput("huge", null, null, null, null, "webhook",
             Url: new Uri(Receiver.BaseUrl, "/huge").AbsoluteUri, SigningSecret: AlertHarness.SigningSecret));
@@ -131,7 +124,8 @@ public sealed class AlertChannelTests : LoopbackAlertTests
         var first = delivery.Attempts[0];
         first.Status.ShouldBe(502);
         first.Error!.Length.ShouldBeLessThan(1100, "the stored error is bounded");
-        await Eventually.TrueAsync(() => hungUp, $"Herald stopped reading and closed the connection before 256 MB (written {written}, {failure})", TimeSpan.FromSeconds(5));
+        // Had Herald read the whole answer, it would have kept the connection for the retry: a new one shows it hung up.
+        Receiver.ConnectionIds.Distinct().Count().ShouldBe(2, "Herald closed the connection instead of reading 256 MB");
     }
 
     [Fact]

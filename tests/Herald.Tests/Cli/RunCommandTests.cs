@@ -30,6 +30,22 @@ public sealed class RunCommandTests(HeraldServerFixture server)
     }
 
     [Fact]
+    public async Task Show_IntoAPipe_PrintsTheDiffSampleAddressWhole_OnOneLine()
+    {
+        var destination = await server.AddDestinationAsync("diff-sample-caption");
+        var sent = await server.RunAsync(
+            "send", "--destination", destination, "--query", "SELECT email FROM Customer_360 WHERE loyalty_tier = 'gold'", "--wait", "--json");
+        using var sentJson = JsonDocument.Parse(sent.Output);
+        var id = sentJson.RootElement.GetProperty("id").GetString()!;
+        sentJson.RootElement.GetProperty("diff").GetProperty("sampleAvailable").GetBoolean().ShouldBeTrue();
+
+        var shown = await server.RunAsync("run", "show", id);
+
+        shown.ExitCode.ShouldBe(0, shown.ToString());
+        shown.Output.Split('\n').ShouldContain(line => line.Trim() == $"Sample of the values: GET /api/runs/{id}/diff-sample", shown.Output);
+    }
+
+    [Fact]
     public async Task Send_RefusedBeforeUploading_Says0SentAndThatTheSegmentWasLeftUnchanged_LikeTheApi()
     {
         var destination = await server.AddDestinationAsync("refused-before-upload", token: "wrong-token");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Herald.Tests.Shared;
 
 namespace Herald.Tests.Cli;
 
@@ -44,10 +45,7 @@ public sealed class ServeCommandTests : IDisposable
         var running = global::Herald.Cli.Cli.InvokeAsync(
             ["simulator", "--urls", "http://127.0.0.1:0", "--processing-delay", "50ms", "--partner-name", "sim-partner", "--api-token", "sim-token"], writer, TextWriter.Null, new Dictionary<string, string?>(), cancellationToken: stop.Token);
 
-        while (!Written().Contains("Press Ctrl-C") && !running.IsCompleted)
-        {
-            await Task.Delay(50, stop.Token);
-        }
+        await Eventually.TrueAsync(() => Written().Contains("Press Ctrl-C") || running.IsCompleted, "the simulator saying it listens");
         await stop.CancelAsync();
 
         (await running).ShouldBe(0);
@@ -75,21 +73,11 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     /// <summary>Retries the client command while the server starts (exit 3: nothing listens yet).</summary>
-    private static async Task<CliResult> WhenServerAnswersAsync(string url, Task<CliResult> serving, Func<Task<CliResult>> command)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (true)
-        {
-            if (serving.IsCompleted)
-            {
-                throw new InvalidOperationException($"herald serve ended before answering at {url}: {await serving}");
-            }
-            var result = await command();
-            if (result.ExitCode != 3 || DateTime.UtcNow > deadline)
-            {
-                return result;
-            }
-            await Task.Delay(200);
-        }
-    }
+    private static Task<CliResult> WhenServerAnswersAsync(string url, Task<CliResult> serving, Func<Task<CliResult>> command) =>
+        Eventually.ValueAsync(async () => serving.IsCompleted
+                ? throw new InvalidOperationException($"herald serve ended before answering at {url}: {await serving}")
+                : await command(),
+            result => result.ExitCode != 3,
+            result => $"but herald serve never answered at {url}: {result}",
+            TimeSpan.FromMinutes(1), poll: TimeSpan.FromMilliseconds(200));
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Herald.Server.Api;
+using Herald.Tests.Shared;
 using Herald.Tests.Support;
 using Microsoft.Extensions.Options;
 
@@ -247,21 +248,10 @@ public sealed class QueryLimitsTests
         return body;
     }
 
-    private static async Task<HttpResponseMessage> PollPreviewAsync(HeraldHarness harness, HttpStatusCode wanted)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var response = await harness.Api.Http.PostAsJsonAsync("/api/queries/preview", new QueryPreviewRequest("SELECT 'a@example.com' AS email"));
-            if (response.StatusCode == wanted)
-            {
-                return response;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"No preview answered {wanted}; the last answered {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            }
-            await Task.Delay(50);
-        }
-    }
+    private static Task<HttpResponseMessage> PollPreviewAsync(HeraldHarness harness, HttpStatusCode wanted) =>
+        Eventually.ValueAsync(
+            () => harness.Api.Http.PostAsJsonAsync("/api/queries/preview", new QueryPreviewRequest("SELECT 'a@example.com' AS email")),
+            response => response.StatusCode == wanted,
+            response => $"but no preview answered {wanted}; the last answered {response.StatusCode}: {response.Content.ReadAsStringAsync().GetAwaiter().GetResult()}",
+            poll: TimeSpan.FromMilliseconds(50));
 }

@@ -36,7 +36,9 @@ public sealed class InsiderOneRefusalTests : IAsyncLifetime
         run.Failure.ShouldBe("credential");
         run.Reason.ShouldContain("401");
         run.Reason.ShouldContain("rotate the token");
-        run.NextStep!.ShouldContain("herald credential update");
+        run.NextStep!.ShouldContain($"herald credential update {destination.CredentialName} --api-token-stdin");
+        run.NextStep!.ShouldContain($"herald send --destination {destination.Name}");
+        run.NextStep!.ShouldNotContain("<");
         run.Calls.Count(c => c.Operation == "upload").ShouldBe(1, "a 401 is never retried");
         (await _harness.Api.Http.GetStringAsync($"/api/runs/{run.Id}")).ShouldNotContain("wrong-token");
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Herald.Server.Api;
+using Herald.Tests.Shared;
 
 namespace Herald.Tests.Support;
 
@@ -46,23 +47,12 @@ public sealed class HeraldApi(Uri baseUrl, string apiKey) : IDisposable
         (await Http.GetFromJsonAsync<RunView>($"/api/runs/{id}", Json))!;
 
     /// <summary>Polls until the run is final (or reaches the given state), failing the test after the timeout.</summary>
-    public async Task<RunView> WaitForAsync(Guid id, string? state = null, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var run = await GetRunAsync(id);
-            if (state is null ? run.IsFinal : run.State == state || (run.IsFinal && run.State != state))
-            {
-                return run;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Run {id} is still {run.State}: {run.Reason}{Diagnostics?.Invoke()}");
-            }
-            await Task.Delay(50);
-        }
-    }
+    public Task<RunView> WaitForAsync(Guid id, string? state = null, TimeSpan? timeout = null) =>
+        Eventually.ValueAsync(
+            () => GetRunAsync(id),
+            run => state is null ? run.IsFinal : run.State == state || (run.IsFinal && run.State != state),
+            run => $"but run {id} is still {run.State}: {run.Reason}{Diagnostics?.Invoke()}",
+            timeout, poll: TimeSpan.FromMilliseconds(50));
 
     public async Task<RunView> SendAndWaitAsync(string destination, string query, bool allowEmpty = false, bool force = false) =>
         await WaitForAsync((await SendAsync(destination, query, allowEmpty, force: force)).Id);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Herald.Tests.Shared;
 
 namespace Herald.Tests.Support;
 
@@ -54,8 +55,7 @@ public sealed class HeraldProcess : IAsyncDisposable
     public async Task WaitUntilHealthyAsync(TimeSpan timeout)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        await Eventually.ValueAsync(async () =>
         {
             if (_process.HasExited)
             {
@@ -63,18 +63,13 @@ public sealed class HeraldProcess : IAsyncDisposable
             }
             try
             {
-                if ((await http.GetAsync(new Uri(BaseUrl, "api/health"))).IsSuccessStatusCode)
-                {
-                    return;
-                }
+                return (await http.GetAsync(new Uri(BaseUrl, "api/health"))).IsSuccessStatusCode;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                return false; // Not listening yet.
             }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"herald serve did not become healthy:\n{Output}");
+        }, healthy => healthy, _ => $"but herald serve did not become healthy:\n{Output}", timeout, poll: TimeSpan.FromMilliseconds(100));
     }
 
     /// <summary>SIGKILL: no shutdown code runs, as in a crash or an OOM kill.</summary>

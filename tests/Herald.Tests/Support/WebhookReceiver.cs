@@ -25,6 +25,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>Every request: its path, its body, and whether its signature verified.</summary>
     public ConcurrentQueue<(string Path, string Body, bool SignatureValid)> Requests { get; } = new();
 
+    /// <summary>The connection each request came on, in order: a client that reads an answer to its end may reuse its connection.</summary>
+    public ConcurrentQueue<string> ConnectionIds { get; } = new();
+
     public Uri BaseUrl { get; private set; } = null!;
 
     /// <summary>The secret it verifies with (null to accept any body, as a Slack receiver does).</summary>
@@ -64,6 +67,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             }
         }
         Requests.Enqueue((context.Request.Path + context.Request.QueryString, body, valid));
+        ConnectionIds.Enqueue(context.Connection.Id);
         if (_scripted.TryDequeue(out var answer))
         {
             await answer(context);

@@ -158,6 +158,30 @@ public sealed class SegmentUpdateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FirstReplace_OfASegmentInsiderOneHolds_WhenItsFileCannotBeDownloaded_FailsInsteadOfGoingAheadUnguarded_AndAForcedRunReplacesIt()
+    {
+        // Insider One holds the segment (uploaded through the API, by an earlier installation): Herald has no layout of it.
+        _harness.Simulator.SeedSegment("herald-demo", "Held elsewhere", Members.Emails(0, 30), createdInPanel: false, attributeName: "email");
+        var daily = await DailyOrchestration.CreateAsync(_harness.Api, "Held elsewhere");
+        _harness.Simulator.Faults.FailSegmentFiles = true;
+
+        var blind = await daily.RunAsync(Members.Query(0, 3));
+        var forced = await daily.RunAsync(Members.Query(0, 3), force: true);
+        _harness.Simulator.Faults.FailSegmentFiles = false;
+
+        blind.State.ShouldBe("failed", blind.Reason);
+        blind.Failure.ShouldBe("shrink_guard");
+        blind.Reason.ShouldContain("Herald could not download the segment 'Held elsewhere's current values");
+        blind.Reason.ShouldContain("the shrink guard cannot be checked, and nothing was uploaded");
+        blind.Calls.ShouldContain(c => c.Operation == "download file" && c.Status == 503);
+        blind.Calls.ShouldNotContain(c => c.Operation == "upload");
+        blind.NextStep!.ShouldContain($"herald orchestration run {daily.Name};");
+        blind.NextStep!.ShouldContain($"herald orchestration run {daily.Name} --force");
+        forced.State.ShouldBe("succeeded", forced.Reason);
+        Values("Held elsewhere").ShouldBe(Members.Emails(0, 3), ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task Update_WhenInsiderOneRefusesTheDownload_FailsBeforeUploadingAndSaysToRunAgain()
     {
         var daily = await DailyOrchestration.CreateAsync(_harness.Api, "No download");

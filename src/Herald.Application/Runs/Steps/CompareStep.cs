@@ -50,7 +50,12 @@ internal sealed class CompareStep(
         if (current.Failure is { } failed)
         {
             workspace.DeleteWork(run.Id);
-            await StopAsync(run.Id, null, new UploadStop(failed.Failure ?? FailureKind.Transient, failed.StopReason!), cancellationToken);
+            await StopAsync(run.Id, null, current.GuardBlind
+                ? new UploadStop(FailureKind.ShrinkGuard,
+                    $"{failed.Problem} {plugin.DisplayName} holds the segment '{origin.SegmentName}' already, so replacing it with the audience could remove " +
+                    "members that Herald cannot count: the shrink guard cannot be checked, and nothing was uploaded.",
+                    new RunRemedy(RunRemedyKind.RetryOrForce))
+                : new UploadStop(failed.Failure ?? FailureKind.Transient, failed.StopReason!), cancellationToken);
             return;
         }
 
@@ -78,9 +83,11 @@ internal sealed class CompareStep(
         }
         if (current.Unreadable is { } unreadable)
         {
+            var why = unreadable.Presence == SegmentPresence.Exists
+                ? "The run was forced past the shrink guard"
+                : "Herald never uploaded to this segment, so there is nothing to guard";
             await updater.UpdateAsync(run.Id, r => r.Note(clock.GetUtcNow(),
-                $"{unreadable.Problem} Herald never uploaded to this segment, so there is nothing to guard: the audience is uploaded as it is, without a difference."),
-                cancellationToken);
+                $"{unreadable.Problem} {why}: the audience is uploaded as it is, without a difference."), cancellationToken);
         }
 
         var parts = new List<SegmentPart>();

@@ -20,15 +20,20 @@ internal sealed class CurrentSegments(ISegmentGateway gateway, ISegmentLayoutSto
         {
             var path = Path.Combine(workDirectory, $"current-{index + 1}.csv");
             var download = await gateway.DownloadSegmentAsync(account, name, path, recorder, cancellationToken);
-            if (download.Failed && layout is null && run.Origin.UpdateMode == SegmentUpdateMode.Replace)
+            var firstReplace = layout is null && run.Origin.UpdateMode == SegmentUpdateMode.Replace;
+            if (download.Failed && firstReplace && (download.Presence != SegmentPresence.Exists || run.Origin.Force))
             {
-                // Herald never uploaded to this segment: there is no earlier audience to guard and nothing to merge, so a
-                // first replace goes ahead without the comparison, and the destination's answer to the upload says the rest.
+                // Herald never uploaded to this segment and the destination could not even say whether it holds it (or the
+                // person forced past the guard): nothing is known to guard and nothing to merge, so a first replace goes
+                // ahead without the comparison, and the destination's answer to the upload says the rest.
                 return new CurrentSegmentsResult(segments, [null], new Dictionary<string, bool>(), UploadedBefore: false, Unreadable: download, Failure: null);
             }
             if (download.Failed)
             {
-                return new CurrentSegmentsResult(segments, files, existed, layout is not null, Unreadable: null, Failure: download);
+                // A segment the destination holds but Herald cannot read could lose every member to this replace: the
+                // guard cannot be checked, so the run stops rather than going ahead unguarded.
+                var guardBlind = firstReplace && download.Presence == SegmentPresence.Exists;
+                return new CurrentSegmentsResult(segments, files, existed, layout is not null, Unreadable: null, Failure: download, GuardBlind: guardBlind);
             }
             existed[name] = download.Presence == SegmentPresence.Exists;
             files.Add(download.Presence == SegmentPresence.Exists ? path : null);
@@ -39,7 +44,8 @@ internal sealed class CurrentSegments(ISegmentGateway gateway, ISegmentLayoutSto
 
 /// <summary>
 /// The segments before this run and their files (null for a segment the destination does not have); whether Herald
-/// uploaded to them before; a first send's unreadable copy (the run goes on), or a download that stops the run.
+/// uploaded to them before; a first send's unreadable copy (the run goes on), or a download that stops the run, and
+/// whether it stops because the shrink guard could not be checked (a first replace of a segment the destination holds).
 /// </summary>
 internal sealed record CurrentSegmentsResult(
     IReadOnlyList<string> Segments,
@@ -47,4 +53,5 @@ internal sealed record CurrentSegmentsResult(
     IReadOnlyDictionary<string, bool> Existed,
     bool UploadedBefore,
     SegmentDownload? Unreadable,
-    SegmentDownload? Failure);
+    SegmentDownload? Failure,
+    bool GuardBlind = false);

@@ -61,7 +61,7 @@ internal sealed class InDoubtSubmissions(
         {
             var held = Path.Combine(work, "held.csv");
             var download = await gateway.DownloadSegmentAsync(account, part.SegmentName, held, recorder, cancellationToken);
-            if (download.Presence != SegmentPresence.Exists)
+            if (download.Failed || download.Presence != SegmentPresence.Exists)
             {
                 return false;
             }

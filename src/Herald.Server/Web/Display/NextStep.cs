@@ -29,6 +29,11 @@ internal sealed record NextStep(string Advice, IReadOnlyList<NextStepLink> Links
                 "audience" => new NextStep(
                     "The query or its result cannot become an audience. Fix the query as the reason says, then run again.",
                     Only(queryEdit), true),
+                // No comparison: the destination holds the segment but could not hand out its values, so the guard could not be checked.
+                "shrink_guard" when run.Diff is null => new NextStep(
+                    "Insider One holds the segment but Herald could not read its current values, so the shrink guard could not be checked and nothing was uploaded. " +
+                    "Retry the run when Insider One serves the segment; if the audience is right and may replace whatever the segment holds, run again past the guard.",
+                    Only(queryEdit), true),
                 "shrink_guard" => new NextStep(
                     "The shrink guard stopped this update before anything was uploaded: it would remove more of the segment than the destination allows. " +
                     "Check the query and the sample of removed values; if the audience is right, run again past the guard.",

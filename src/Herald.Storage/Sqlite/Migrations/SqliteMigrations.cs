@@ -117,29 +117,7 @@ internal static class SqliteMigrations
             """),
         // Credentials and destinations become destination-neutral: a plugin's settings document and named secrets.
         // Insider One's token keeps its ciphertext (its binding is the name 'api-token'); nothing is decrypted here.
-        SqliteMigration.Sql(7, "neutral catalog: plugin settings and named secrets", """
-            ALTER TABLE credentials ADD COLUMN settings TEXT NOT NULL DEFAULT '{}';
-            UPDATE credentials SET settings = json_object('partnerName', partner_name);
-            CREATE TABLE credential_secrets (
-                credential_id TEXT NOT NULL REFERENCES credentials(id) ON DELETE CASCADE,
-                name TEXT NOT NULL,
-                ciphertext BLOB NOT NULL,
-                PRIMARY KEY (credential_id, name)
-            );
-            INSERT INTO credential_secrets (credential_id, name, ciphertext) SELECT id, 'api-token', token_ciphertext FROM credentials;
-            ALTER TABLE credentials DROP COLUMN partner_name;
-            ALTER TABLE credentials DROP COLUMN token_ciphertext;
-            ALTER TABLE destinations ADD COLUMN settings TEXT NOT NULL DEFAULT '{}';
-            UPDATE destinations SET settings = json_object(
-                'segmentName', segment_name, 'attributeName', attribute_name, 'updateMode', update_mode,
-                'allowSplit', json(CASE WHEN allow_split <> 0 THEN 'true' ELSE 'false' END));
-            UPDATE destinations SET settings = json_set(settings, '$.shrinkGuardShare', shrink_guard_share) WHERE shrink_guard_share IS NOT NULL;
-            ALTER TABLE destinations DROP COLUMN segment_name;
-            ALTER TABLE destinations DROP COLUMN attribute_name;
-            ALTER TABLE destinations DROP COLUMN update_mode;
-            ALTER TABLE destinations DROP COLUMN allow_split;
-            ALTER TABLE destinations DROP COLUMN shrink_guard_share;
-            """),
+        new(7, "neutral catalog: plugin settings and named secrets", NeutralCatalogMigration.ApplyAsync),
         // A slot row is the claim: its primary key makes a second claim of the same slot (after a restart, or by a
         // second instance) fail, and its run id is chosen with it, so a run is created for a slot at most once.
         // IF NOT EXISTS: a data directory whose schema_version was lost runs every migration again over its tables.
@@ -216,8 +194,9 @@ internal static class SqliteMigrations
             CREATE INDEX IF NOT EXISTS alert_attempts_by_delivery ON alert_attempts(delivery_id, seq);
             """),
         // A bridge's settings and its syncs are JSON documents, as runs are; what SQL compares has its own column.
+        // IF NOT EXISTS: a data directory whose schema_version was lost runs every migration again.
         SqliteMigration.Sql(10, "bridges and their syncs", """
-            CREATE TABLE bridges (
+            CREATE TABLE IF NOT EXISTS bridges (
                 id TEXT PRIMARY KEY,
                 name TEXT NOT NULL UNIQUE,
                 target TEXT NOT NULL,
@@ -226,7 +205,7 @@ internal static class SqliteMigrations
                 created_at INTEGER NOT NULL,
                 updated_at INTEGER NOT NULL
             );
-            CREATE TABLE bridge_syncs (
+            CREATE TABLE IF NOT EXISTS bridge_syncs (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT,
                 id TEXT NOT NULL UNIQUE,
                 bridge_id TEXT NOT NULL,
@@ -237,8 +216,8 @@ internal static class SqliteMigrations
                 lease_owner TEXT,
                 lease_expires_at INTEGER
             );
-            CREATE INDEX bridge_syncs_by_bridge ON bridge_syncs (bridge_id, seq);
-            CREATE INDEX bridge_syncs_by_state ON bridge_syncs (state, seq);
+            CREATE INDEX IF NOT EXISTS bridge_syncs_by_bridge ON bridge_syncs (bridge_id, seq);
+            CREATE INDEX IF NOT EXISTS bridge_syncs_by_state ON bridge_syncs (state, seq);
             """),
         // Policies are a JSON array of names: standard policies and actions are the application's, not the schema's.
         // API keys are stored as SHA-256 hashes only; the key itself is shown once, when made. IF NOT EXISTS, as 6: a

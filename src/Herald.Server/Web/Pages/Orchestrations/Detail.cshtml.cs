@@ -1,7 +1,6 @@
 using Herald.Application.Schedules;
 using Herald.Application.UseCases;
 using Herald.Core.Catalog;
-using Herald.Core.Ports;
 using Herald.InsiderOne;
 using Herald.Server.Api;
 using Herald.Server.Web.Display;
