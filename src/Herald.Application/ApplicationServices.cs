@@ -45,6 +45,9 @@ public static class ApplicationServices
         services.AddSingleton<CatalogReads>();
         services.AddSingleton<RunReads>();
         services.AddSingleton<ReportUseCases>();
+        services.AddSingleton<Access.UserUseCases>();
+        services.AddSingleton<Access.AuditTrail>();
+        services.AddSingleton<Access.AuditReads>();
         services.AddSingleton<ReportDeadlineSweeper>();
         services.AddSingleton<IRunFinishedListener, RunMetricsListener>();
         services.AddSingleton<AlertSignal>();

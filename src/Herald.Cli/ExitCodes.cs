@@ -14,6 +14,9 @@ internal static class ExitCodes
     /// <summary>No Herald server answered at the URL.</summary>
     public const int ServerUnreachable = 3;
 
+    /// <summary>The caller's policies do not allow what was asked (the API answered 403 naming the action).</summary>
+    public const int Forbidden = 4;
+
     /// <summary>Stopped by Ctrl-C, as shells report it (128 + SIGINT).</summary>
     public const int Interrupted = 130;
 }

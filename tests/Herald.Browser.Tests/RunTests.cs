@@ -214,7 +214,7 @@ public sealed class RunTests(HeraldInBrowser herald)
 
         await page.GetByLabel("State").SelectOptionAsync("");
         await page.GetByLabel("Destination").SelectOptionAsync(new SelectOptionValue { Label = destination });
-        await page.GetByLabel("Started by").FillAsync("api");
+        await page.GetByLabel("Started by").FillAsync("admin");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
         await Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator($"tr[data-run-id='{succeeded.Id}']")).ToContainTextAsync(segment);

@@ -44,7 +44,7 @@ public sealed class ScheduleTests(HeraldInBrowser herald)
 
         await page.Locator("#schedule").GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
         await Expect(page.Locator("#schedule-state")).ToHaveTextAsync("Paused");
-        await Expect(page.Locator("#schedule-paused-reason")).ToContainTextAsync("Paused by web");
+        await Expect(page.Locator("#schedule-paused-reason")).ToContainTextAsync("Paused by admin");
         await Expect(page.Locator("#schedule-next-runs")).ToHaveCountAsync(0);
 
         await page.Locator("#schedule").GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();

@@ -17,7 +17,7 @@ public sealed class SignInTests(HeraldInBrowser herald)
         await page.GetByLabel("API key").FillAsync("not-the-key");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That is not this server's API key");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That key is not a working API key of an enabled user");
         await herald.Screenshots.TakeAsync(page, "sign-in");
         await page.Context.CloseAsync();
     }

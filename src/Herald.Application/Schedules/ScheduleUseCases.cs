@@ -1,3 +1,4 @@
+using Herald.Application.Access;
 using Herald.Application.UseCases;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
@@ -6,9 +7,13 @@ using Microsoft.Extensions.Options;
 
 namespace Herald.Application.Schedules;
 
-/// <summary>Reading, setting, pausing and resuming an orchestration's schedule: one place for the API, the web UI and the CLI.</summary>
+/// <summary>
+/// Reading (<c>catalog:read</c>), setting, pausing and resuming (<c>orchestration:edit</c>, audited) an orchestration's
+/// schedule: one place for the API, the web UI and the CLI.
+/// </summary>
 internal sealed class ScheduleUseCases(
-    IScheduleStore schedules, ICatalogStore catalog, ScheduleChains chains, ScheduleSignal signal, IOptions<ScheduleOptions> options, TimeProvider clock)
+    IScheduleStore schedules, ICatalogStore catalog, ScheduleChains chains, ScheduleSignal signal, IOptions<ScheduleOptions> options, AuditTrail audit,
+    TimeProvider clock)
 {
     /// <summary>How many coming times a schedule shows.</summary>
     public const int NextRunsShown = 5;
@@ -18,6 +23,10 @@ internal sealed class ScheduleUseCases(
 
     public async Task<UseCaseResult<ScheduleOverview>> GetAsync(Caller caller, string orchestrationKey, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.CatalogRead) is { } denied)
+        {
+            return denied;
+        }
         if (await catalog.FindOrchestrationAsync(orchestrationKey, cancellationToken) is not { } orchestration)
         {
             return Refusal.NotFound("orchestration", orchestrationKey);
@@ -25,8 +34,16 @@ internal sealed class ScheduleUseCases(
         return await OverviewAsync(ScheduledWork.OfOrchestration(orchestration.Name), cancellationToken);
     }
 
-    public async Task<UseCaseResult<ScheduleOverview>> SetAsync(Caller caller, string orchestrationKey, ScheduleDraft draft, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<ScheduleOverview>> SetAsync(Caller caller, string orchestrationKey, ScheduleDraft draft, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.OrchestrationEdit, "set schedule", orchestrationKey, await BeforeAsync(orchestrationKey, cancellationToken),
+            await SetUnauditedAsync(caller, orchestrationKey, draft, cancellationToken), overview => overview.Schedule);
+
+    private async Task<UseCaseResult<ScheduleOverview>> SetUnauditedAsync(Caller caller, string orchestrationKey, ScheduleDraft draft, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.OrchestrationEdit) is { } denied)
+        {
+            return denied;
+        }
         if (await catalog.FindOrchestrationAsync(orchestrationKey, cancellationToken) is not { } orchestration)
         {
             return Refusal.NotFound("orchestration", orchestrationKey);
@@ -78,8 +95,18 @@ internal sealed class ScheduleUseCases(
     public async Task<UseCaseResult<ScheduleOverview>> ResumeAsync(Caller caller, string orchestrationKey, CancellationToken cancellationToken) =>
         await ChangeStateAsync(caller, orchestrationKey, ScheduleState.Active, cancellationToken);
 
-    private async Task<UseCaseResult<ScheduleOverview>> ChangeStateAsync(Caller caller, string orchestrationKey, ScheduleState state, CancellationToken cancellationToken)
+    private async Task<UseCaseResult<ScheduleOverview>> ChangeStateAsync(Caller caller, string orchestrationKey, ScheduleState state, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.OrchestrationEdit, state == ScheduleState.Paused ? "pause schedule" : "resume schedule", orchestrationKey,
+            await BeforeAsync(orchestrationKey, cancellationToken), await ChangeStateUnauditedAsync(caller, orchestrationKey, state, cancellationToken),
+            overview => overview.Schedule);
+
+    private async Task<UseCaseResult<ScheduleOverview>> ChangeStateUnauditedAsync(
+        Caller caller, string orchestrationKey, ScheduleState state, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.OrchestrationEdit) is { } denied)
+        {
+            return denied;
+        }
         if (await catalog.FindOrchestrationAsync(orchestrationKey, cancellationToken) is not { } orchestration)
         {
             return Refusal.NotFound("orchestration", orchestrationKey);
@@ -102,6 +129,12 @@ internal sealed class ScheduleUseCases(
         signal.Pulse();
         return await OverviewAsync(work, cancellationToken);
     }
+
+    /// <summary>The orchestration's schedule before a change, for the audit log; null when it has none (or no such orchestration).</summary>
+    private async Task<Schedule?> BeforeAsync(string orchestrationKey, CancellationToken cancellationToken) =>
+        await catalog.FindOrchestrationAsync(orchestrationKey, cancellationToken) is { } orchestration
+            ? await schedules.FindAsync(ScheduledWork.OfOrchestration(orchestration.Name), cancellationToken)
+            : null;
 
     private async Task<ScheduleOverview> OverviewAsync(ScheduledWork work, CancellationToken cancellationToken)
     {

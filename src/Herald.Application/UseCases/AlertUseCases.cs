@@ -1,4 +1,5 @@
 using System.Net;
+using Herald.Application.Access;
 using Herald.Application.Alerts;
 using Herald.Core.Alerts;
 using Herald.Core.Catalog;
@@ -8,18 +9,28 @@ using Microsoft.Extensions.Options;
 
 namespace Herald.Application.UseCases;
 
-/// <summary>Adding, listing, showing, testing and removing alert rules: Herald's rules on channels and targets, for every edge.</summary>
-internal sealed class AlertUseCases(IAlertStore alerts, ICatalogStore catalog, AlertSignal signal, IOptions<AlertOptions> options, TimeProvider clock)
+/// <summary>
+/// Adding, listing, showing, testing and removing alert rules: Herald's rules on channels and targets, for every edge.
+/// Reading asks <c>catalog:read</c>; adding, testing and removing ask <c>alert:edit</c> and are audited.
+/// </summary>
+internal sealed class AlertUseCases(
+    IAlertStore alerts, ICatalogStore catalog, AlertSignal signal, IOptions<AlertOptions> options, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Deliveries a rule's page shows.</summary>
     public const int DeliveriesShown = 50;
 
     private const string WebhookSecretPrefix = "whsec_";
 
-    public Task<IReadOnlyList<AlertRule>> ListAsync(Caller caller, CancellationToken cancellationToken) => alerts.ListRulesAsync(cancellationToken);
+    /// <summary>Every alert rule; empty for a caller without <c>catalog:read</c>, as the catalog's lists are.</summary>
+    public async Task<IReadOnlyList<AlertRule>> ListAsync(Caller caller, CancellationToken cancellationToken) =>
+        caller.Grant.Allows(HeraldActions.CatalogRead) ? await alerts.ListRulesAsync(cancellationToken) : [];
 
     public async Task<UseCaseResult<AlertRuleDetails>> ShowAsync(Caller caller, string key, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.CatalogRead) is { } denied)
+        {
+            return denied;
+        }
         if (await alerts.FindRuleAsync(key, cancellationToken) is not { } rule)
         {
             return Refusal.NotFound("alert", key);
@@ -27,8 +38,15 @@ internal sealed class AlertUseCases(IAlertStore alerts, ICatalogStore catalog, A
         return new AlertRuleDetails(rule, await alerts.ListDeliveriesAsync(rule.Id, DeliveriesShown, cancellationToken));
     }
 
-    public async Task<UseCaseResult<AlertRule>> AddAsync(Caller caller, AlertRuleDraft draft, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<AlertRule>> AddAsync(Caller caller, AlertRuleDraft draft, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.AlertEdit, "add alert rule", draft.Name, null, await AddUnauditedAsync(caller, draft, cancellationToken), Audited);
+
+    private async Task<UseCaseResult<AlertRule>> AddUnauditedAsync(Caller caller, AlertRuleDraft draft, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.AlertEdit) is { } denied)
+        {
+            return denied;
+        }
         var problems = CatalogRules.CheckCatalogName(draft.Name, "alert rule").Select(m => new FieldProblem(nameof(draft.Name), m)).ToList();
         var (scope, subjectId, subjectName) = await ResolveScopeAsync(draft, problems, cancellationToken);
         var kinds = ResolveKinds(draft, problems);
@@ -56,8 +74,16 @@ internal sealed class AlertUseCases(IAlertStore alerts, ICatalogStore catalog, A
         return rule;
     }
 
-    public async Task<UseCaseResult<AlertRule>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<AlertRule>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.AlertEdit, "remove alert rule", key,
+            await alerts.FindRuleAsync(key, cancellationToken) is { } before ? Audited(before) : null, await RemoveUnauditedAsync(caller, key, cancellationToken), null);
+
+    private async Task<UseCaseResult<AlertRule>> RemoveUnauditedAsync(Caller caller, string key, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.AlertEdit) is { } denied)
+        {
+            return denied;
+        }
         if (await alerts.FindRuleAsync(key, cancellationToken) is not { } rule)
         {
             return Refusal.NotFound("alert", key);
@@ -67,8 +93,15 @@ internal sealed class AlertUseCases(IAlertStore alerts, ICatalogStore catalog, A
     }
 
     /// <summary>Queues a test alert through the rule's channel; its delivery shows on the rule's page like any other.</summary>
-    public async Task<UseCaseResult<AlertDelivery>> TestAsync(Caller caller, string key, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<AlertDelivery>> TestAsync(Caller caller, string key, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.AlertEdit, "test alert rule", key, null, await TestUnauditedAsync(caller, key, cancellationToken), null);
+
+    private async Task<UseCaseResult<AlertDelivery>> TestUnauditedAsync(Caller caller, string key, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.AlertEdit) is { } denied)
+        {
+            return denied;
+        }
         if (await alerts.FindRuleAsync(key, cancellationToken) is not { } rule)
         {
             return Refusal.NotFound("alert", key);
@@ -80,6 +113,9 @@ internal sealed class AlertUseCases(IAlertStore alerts, ICatalogStore catalog, A
         signal.Pulse();
         return delivery;
     }
+
+    // What the audit log keeps of a rule: never its target, since a webhook's URL may carry a token in its query.
+    private static object Audited(AlertRule rule) => new { rule.Id, rule.Name, Scope = rule.Scope.ToString(), rule.SubjectName, Kinds = rule.Kinds.Select(k => k.ToString()), Channel = rule.Channel.ToString() };
 
     private async Task<(AlertScope Scope, Guid? SubjectId, string? SubjectName)> ResolveScopeAsync(
         AlertRuleDraft draft, List<FieldProblem> problems, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Herald.Application.Access;
 using Herald.Application.Bridges;
 using Herald.Application.Runs;
 using Herald.Core.Bridges;
@@ -9,19 +10,26 @@ namespace Herald.Application.UseCases;
 /// <summary>
 /// Adding, changing, removing and showing bridges, and starting their syncs: Herald's rules, the target's rules and the
 /// connection test, the same for the API, the web UI and the CLI. <see cref="StartSyncAsync(Caller, Bridge, bool, CancellationToken)"/>
-/// is the one entry point for every trigger (a person, a schedule, the end of an orchestration).
+/// is the one entry point for every trigger (a person, a schedule, the end of an orchestration). Reading bridges asks
+/// <c>catalog:read</c>, changing them <c>bridge:edit</c>, starting a sync <c>run:start</c> and reading syncs <c>run:read</c>;
+/// changes and starts are audited.
 /// </summary>
 internal sealed class BridgeUseCases(
-    IBridgeStore store, ICatalogStore catalog, IInsiderTableSource source, BridgeTargets targets, BridgeSyncSignal signal, TimeProvider clock)
+    IBridgeStore store, ICatalogStore catalog, IInsiderTableSource source, BridgeTargets targets, BridgeSyncSignal signal, AuditTrail audit,
+    TimeProvider clock)
 {
     /// <summary>The names of the credentials a bridge can publish with (plugin <c>snowflake</c>), for a form to offer.</summary>
     public async Task<IReadOnlyList<string>> SnowflakeCredentialsAsync(Caller caller, CancellationToken cancellationToken) =>
-        [.. (await catalog.ListCredentialsAsync(cancellationToken)).Where(c => c.Plugin == Plugins.Snowflake).Select(c => c.Name).Order(StringComparer.OrdinalIgnoreCase)];
+        !caller.Grant.Allows(HeraldActions.CatalogRead) ? [] : [.. (await catalog.ListCredentialsAsync(cancellationToken)).Where(c => c.Plugin == Plugins.Snowflake).Select(c => c.Name).Order(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>Every bridge with its credential's name and its newest sync.</summary>
     public async Task<IReadOnlyList<BridgeListing>> ListAsync(Caller caller, CancellationToken cancellationToken)
     {
         var listings = new List<BridgeListing>();
+        if (!caller.Grant.Allows(HeraldActions.CatalogRead))
+        {
+            return listings;
+        }
         foreach (var bridge in await store.ListBridgesAsync(cancellationToken))
         {
             listings.Add(new BridgeListing(bridge, await CredentialNameAsync(bridge, cancellationToken),
@@ -32,6 +40,10 @@ internal sealed class BridgeUseCases(
 
     public async Task<UseCaseResult<BridgeDetails>> ShowAsync(Caller caller, string key, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.CatalogRead) is { } denied)
+        {
+            return denied;
+        }
         if (await store.FindBridgeAsync(key, cancellationToken) is not { } bridge)
         {
             return Refusal.NotFound("bridge", key);
@@ -39,8 +51,16 @@ internal sealed class BridgeUseCases(
         return new BridgeDetails(bridge, await CredentialNameAsync(bridge, cancellationToken), await store.ListSyncsAsync(bridge.Id, BridgeDetails.RecentSyncs, cancellationToken));
     }
 
-    public async Task<UseCaseResult<BridgeSaved>> CreateAsync(Caller caller, BridgeDraft draft, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<BridgeSaved>> CreateAsync(Caller caller, BridgeDraft draft, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.BridgeEdit, "add bridge", draft.Name, null,
+            await CreateUnauditedAsync(caller, draft, cancellationToken), saved => saved.Bridge);
+
+    private async Task<UseCaseResult<BridgeSaved>> CreateUnauditedAsync(Caller caller, BridgeDraft draft, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.BridgeEdit) is { } denied)
+        {
+            return denied;
+        }
         var problems = CatalogRules.CheckCatalogName(draft.Name, "bridge").Select(m => new FieldProblem(nameof(draft.Name), m)).ToList();
         if (problems.Count == 0 && await store.FindBridgeAsync(draft.Name!, cancellationToken) is not null)
         {
@@ -52,8 +72,16 @@ internal sealed class BridgeUseCases(
         return await SaveAsync(Apply(bridge, draft, problems, isNew: true) with { CredentialId = credentialId }, draft.TestConnection, problems, cancellationToken);
     }
 
-    public async Task<UseCaseResult<BridgeSaved>> UpdateAsync(Caller caller, string key, BridgeDraft changes, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<BridgeSaved>> UpdateAsync(Caller caller, string key, BridgeDraft changes, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.BridgeEdit, "change bridge", key, await store.FindBridgeAsync(key, cancellationToken),
+            await UpdateUnauditedAsync(caller, key, changes, cancellationToken), saved => saved.Bridge);
+
+    private async Task<UseCaseResult<BridgeSaved>> UpdateUnauditedAsync(Caller caller, string key, BridgeDraft changes, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.BridgeEdit) is { } denied)
+        {
+            return denied;
+        }
         if (await store.FindBridgeAsync(key, cancellationToken) is not { } bridge)
         {
             return Refusal.NotFound("bridge", key);
@@ -65,8 +93,16 @@ internal sealed class BridgeUseCases(
     }
 
     /// <summary>Removes a bridge; its syncs stay in the history. Refused while a sync of it is under way.</summary>
-    public async Task<UseCaseResult<Bridge>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<Bridge>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.BridgeEdit, "remove bridge", key, await store.FindBridgeAsync(key, cancellationToken),
+            await RemoveUnauditedAsync(caller, key, cancellationToken), null);
+
+    private async Task<UseCaseResult<Bridge>> RemoveUnauditedAsync(Caller caller, string key, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.BridgeEdit) is { } denied)
+        {
+            return denied;
+        }
         if (await store.FindBridgeAsync(key, cancellationToken) is not { } bridge)
         {
             return Refusal.NotFound("bridge", key);
@@ -81,9 +117,20 @@ internal sealed class BridgeUseCases(
 
     /// <summary>Queues a sync of the bridge named <paramref name="key"/>.</summary>
     public async Task<UseCaseResult<BridgeSync>> StartSyncAsync(Caller caller, string key, bool allowShrink, CancellationToken cancellationToken) =>
-        await store.FindBridgeAsync(key, cancellationToken) is { } bridge
+        await audit.RecordAsync(caller, HeraldActions.RunStart, allowShrink ? "start sync (past the shrink guard)" : "start sync", key, null,
+            await StartSyncUnauditedAsync(caller, key, allowShrink, cancellationToken), sync => new { sync.Id });
+
+    private async Task<UseCaseResult<BridgeSync>> StartSyncUnauditedAsync(Caller caller, string key, bool allowShrink, CancellationToken cancellationToken)
+    {
+        // Asked before the look-up, so that a caller without run:start learns nothing of which bridges exist.
+        if (caller.Denied(HeraldActions.RunStart) is { } denied)
+        {
+            return denied;
+        }
+        return await store.FindBridgeAsync(key, cancellationToken) is { } bridge
             ? await StartSyncAsync(caller, bridge, allowShrink, cancellationToken)
             : Refusal.NotFound("bridge", key);
+    }
 
     /// <summary>
     /// Queues a sync of <paramref name="bridge"/>: the entry point for a person, a schedule or the end of an orchestration
@@ -92,6 +139,10 @@ internal sealed class BridgeUseCases(
     /// <param name="allowShrink">Pass the shrink guard: the person knows the tables lose many rows.</param>
     public async Task<UseCaseResult<BridgeSync>> StartSyncAsync(Caller caller, Bridge bridge, bool allowShrink, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.RunStart) is { } denied)
+        {
+            return denied;
+        }
         if (targets.For(bridge.Target) is null)
         {
             return Refusal.Rule($"This server has no {bridge.Target.ToString().ToLowerInvariant()} target set up; choose another bridge, or set the target up.");
@@ -103,11 +154,12 @@ internal sealed class BridgeUseCases(
     }
 
     public async Task<UseCaseResult<BridgeSync>> GetSyncAsync(Caller caller, Guid id, CancellationToken cancellationToken) =>
-        await store.GetSyncAsync(id, cancellationToken) is { } sync ? sync : Refusal.NotFound("sync", id.ToString());
+        caller.Denied(HeraldActions.RunRead) is { } denied ? denied
+            : await store.GetSyncAsync(id, cancellationToken) is { } sync ? sync : Refusal.NotFound("sync", id.ToString());
 
     /// <summary>The newest syncs of every bridge, for the run history.</summary>
     public async Task<IReadOnlyList<BridgeSync>> ListSyncsAsync(Caller caller, int limit, CancellationToken cancellationToken) =>
-        await store.ListSyncsAsync(null, limit, cancellationToken);
+        caller.Grant.Allows(HeraldActions.RunRead) ? await store.ListSyncsAsync(null, limit, cancellationToken) : [];
 
     private Bridge Apply(Bridge bridge, BridgeDraft draft, List<FieldProblem> problems, bool isNew)
     {

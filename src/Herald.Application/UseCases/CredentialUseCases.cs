@@ -1,3 +1,4 @@
+using Herald.Application.Access;
 using Herald.Application.Runs;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
@@ -5,10 +6,18 @@ using Herald.Core.Ports;
 namespace Herald.Application.UseCases;
 
 /// <summary>Adding, changing (rotating the token) and removing credentials: Herald's rules and the plugin's, for every edge.</summary>
-internal sealed class CredentialUseCases(ICatalogStore catalog, CredentialPlugins plugins, TimeProvider clock)
+internal sealed class CredentialUseCases(ICatalogStore catalog, CredentialPlugins plugins, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<UseCaseResult<Credential>> CreateAsync(Caller caller, CredentialDraft draft, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<Credential>> CreateAsync(Caller caller, CredentialDraft draft, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.CredentialEdit, "add credential", draft.Name, null,
+            await CreateUnauditedAsync(caller, draft, cancellationToken), c => c);
+
+    private async Task<UseCaseResult<Credential>> CreateUnauditedAsync(Caller caller, CredentialDraft draft, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.CredentialEdit) is { } denied)
+        {
+            return denied;
+        }
         var pluginId = string.IsNullOrWhiteSpace(draft.Plugin) ? Plugins.InsiderOne : draft.Plugin.Trim().ToLowerInvariant();
         var problems = CatalogRules.CheckCatalogName(draft.Name, "credential").Select(m => new FieldProblem(nameof(draft.Name), m)).ToList();
         if (!plugins.IsInstalled(pluginId))
@@ -33,8 +42,16 @@ internal sealed class CredentialUseCases(ICatalogStore catalog, CredentialPlugin
         return credential;
     }
 
-    public async Task<UseCaseResult<Credential>> UpdateAsync(Caller caller, string key, CredentialChanges changes, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<Credential>> UpdateAsync(Caller caller, string key, CredentialChanges changes, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.CredentialEdit, changes.Secrets.Count == 0 ? "change credential" : "change credential and rotate its secrets", key,
+            await catalog.FindCredentialAsync(key, cancellationToken), await UpdateUnauditedAsync(caller, key, changes, cancellationToken), c => c);
+
+    private async Task<UseCaseResult<Credential>> UpdateUnauditedAsync(Caller caller, string key, CredentialChanges changes, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.CredentialEdit) is { } denied)
+        {
+            return denied;
+        }
         if (await catalog.FindCredentialAsync(key, cancellationToken) is not { } credential)
         {
             return Refusal.NotFound("credential", key);
@@ -56,8 +73,16 @@ internal sealed class CredentialUseCases(ICatalogStore catalog, CredentialPlugin
     }
 
     /// <summary>Removes a credential and its token; refused while a destination uses it, naming which.</summary>
-    public async Task<UseCaseResult<Credential>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<Credential>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.CredentialEdit, "remove credential", key,
+            await catalog.FindCredentialAsync(key, cancellationToken), await RemoveUnauditedAsync(caller, key, cancellationToken), null);
+
+    private async Task<UseCaseResult<Credential>> RemoveUnauditedAsync(Caller caller, string key, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.CredentialEdit) is { } denied)
+        {
+            return denied;
+        }
         if (await catalog.FindCredentialAsync(key, cancellationToken) is not { } credential)
         {
             return Refusal.NotFound("credential", key);

@@ -1,3 +1,4 @@
+using Herald.Application.Access;
 using Herald.Application.Runs;
 using Herald.Application.Runs.Steps;
 using Herald.Core.Catalog;
@@ -10,10 +11,18 @@ namespace Herald.Application.UseCases;
 /// Adding, changing and removing destinations: Herald's rules, the plugin's rules and the connection test, the same
 /// for the API, the web UI and the CLI.
 /// </summary>
-internal sealed class DestinationUseCases(ICatalogStore catalog, ISegmentGateway gateway, DestinationPlugins plugins, RunAccounts accounts, TimeProvider clock)
+internal sealed class DestinationUseCases(ICatalogStore catalog, ISegmentGateway gateway, DestinationPlugins plugins, RunAccounts accounts, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<UseCaseResult<DestinationSaved>> CreateAsync(Caller caller, DestinationDraft draft, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<DestinationSaved>> CreateAsync(Caller caller, DestinationDraft draft, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.DestinationEdit, "add destination", draft.Name, null,
+            await CreateUnauditedAsync(caller, draft, cancellationToken), saved => saved.Destination);
+
+    private async Task<UseCaseResult<DestinationSaved>> CreateUnauditedAsync(Caller caller, DestinationDraft draft, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.DestinationEdit) is { } denied)
+        {
+            return denied;
+        }
         var problems = CatalogRules.CheckCatalogName(draft.Name, "destination").Select(m => new FieldProblem(nameof(draft.Name), m)).ToList();
         var credential = await CredentialOfAsync(draft.Credential, draft.Plugin, problems, cancellationToken);
         var plugin = PluginOf(credential, draft.Plugin);
@@ -38,8 +47,16 @@ internal sealed class DestinationUseCases(ICatalogStore catalog, ISegmentGateway
     }
 
     /// <summary>Changes what <paramref name="changes"/> gives; null fields stay as they are.</summary>
-    public async Task<UseCaseResult<DestinationSaved>> UpdateAsync(Caller caller, string key, DestinationChanges changes, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<DestinationSaved>> UpdateAsync(Caller caller, string key, DestinationChanges changes, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.DestinationEdit, "change destination", key,
+            await catalog.FindDestinationAsync(key, cancellationToken), await UpdateUnauditedAsync(caller, key, changes, cancellationToken), saved => saved.Destination);
+
+    private async Task<UseCaseResult<DestinationSaved>> UpdateUnauditedAsync(Caller caller, string key, DestinationChanges changes, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.DestinationEdit) is { } denied)
+        {
+            return denied;
+        }
         if (await catalog.FindDestinationAsync(key, cancellationToken) is not { } destination)
         {
             return Refusal.NotFound("destination", key);
@@ -69,8 +86,16 @@ internal sealed class DestinationUseCases(ICatalogStore catalog, ISegmentGateway
     }
 
     /// <summary>Removes a destination no orchestration uses; its runs stay in the history.</summary>
-    public async Task<UseCaseResult<Destination>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<Destination>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.DestinationEdit, "remove destination", key,
+            await catalog.FindDestinationAsync(key, cancellationToken), await RemoveUnauditedAsync(caller, key, cancellationToken), null);
+
+    private async Task<UseCaseResult<Destination>> RemoveUnauditedAsync(Caller caller, string key, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.DestinationEdit) is { } denied)
+        {
+            return denied;
+        }
         if (await catalog.FindDestinationAsync(key, cancellationToken) is not { } destination)
         {
             return Refusal.NotFound("destination", key);

@@ -1,3 +1,4 @@
+using Herald.Application.Access;
 using Herald.Application.Runs;
 using Herald.Core.Audiences;
 using Herald.Core.Catalog;
@@ -11,13 +12,21 @@ namespace Herald.Application.UseCases;
 /// (read-only, its column against the destination's attribute) when saved, so a wrong query is refused at once; the
 /// run checks again, since the customer 360 can change in between.
 /// </summary>
-internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStore schedules, IAudienceSource source, PreviewGate previews, DestinationRoutes routes, TimeProvider clock)
+internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStore schedules, IAudienceSource source, PreviewGate previews, DestinationRoutes routes, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>The most rows a preview returns, whatever is asked.</summary>
     public const int MaxPreviewRows = 1000;
 
     public async Task<UseCaseResult<QueryPreviewResult>> PreviewAsync(Caller caller, string? query, string? attributeName, int maxRows, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.QueryPreview) is { } denied)
+        {
+            return denied;
+        }
+        if (caller.Denied(HeraldActions.PiiView) is { } piiDenied)
+        {
+            return piiDenied;
+        }
         if (string.IsNullOrWhiteSpace(query))
         {
             return Refusal.Rule("The query is empty: write a SELECT that returns one column of values.");
@@ -42,8 +51,16 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
         }
     }
 
-    public async Task<UseCaseResult<Orchestration>> CreateAsync(Caller caller, OrchestrationDraft draft, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<Orchestration>> CreateAsync(Caller caller, OrchestrationDraft draft, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.OrchestrationEdit, "add orchestration", draft.Name, null,
+            await CreateUnauditedAsync(caller, draft, cancellationToken), o => o);
+
+    private async Task<UseCaseResult<Orchestration>> CreateUnauditedAsync(Caller caller, OrchestrationDraft draft, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.OrchestrationEdit) is { } denied)
+        {
+            return denied;
+        }
         var problems = CatalogRules.CheckCatalogName(draft.Name, "orchestration").Select(m => new FieldProblem(nameof(draft.Name), m)).ToList();
         var destination = await DestinationOfAsync(draft.Destination, problems, cancellationToken);
         if (destination is not null)
@@ -64,8 +81,16 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
         return orchestration;
     }
 
-    public async Task<UseCaseResult<Orchestration>> UpdateAsync(Caller caller, string key, OrchestrationChanges changes, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<Orchestration>> UpdateAsync(Caller caller, string key, OrchestrationChanges changes, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.OrchestrationEdit, "change orchestration", key,
+            await catalog.FindOrchestrationAsync(key, cancellationToken), await UpdateUnauditedAsync(caller, key, changes, cancellationToken), o => o);
+
+    private async Task<UseCaseResult<Orchestration>> UpdateUnauditedAsync(Caller caller, string key, OrchestrationChanges changes, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.OrchestrationEdit) is { } denied)
+        {
+            return denied;
+        }
         if (await catalog.FindOrchestrationAsync(key, cancellationToken) is not { } orchestration)
         {
             return Refusal.NotFound("orchestration", key);
@@ -94,8 +119,16 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
     }
 
     /// <summary>Removes an orchestration and its schedule; its runs stay in the history. Refused while others run after it.</summary>
-    public async Task<UseCaseResult<Orchestration>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<Orchestration>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.OrchestrationEdit, "remove orchestration", key,
+            await catalog.FindOrchestrationAsync(key, cancellationToken), await RemoveUnauditedAsync(caller, key, cancellationToken), null);
+
+    private async Task<UseCaseResult<Orchestration>> RemoveUnauditedAsync(Caller caller, string key, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.OrchestrationEdit) is { } denied)
+        {
+            return denied;
+        }
         if (await catalog.FindOrchestrationAsync(key, cancellationToken) is not { } orchestration)
         {
             return Refusal.NotFound("orchestration", key);

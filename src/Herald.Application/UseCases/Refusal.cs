@@ -29,5 +29,18 @@ public sealed record Refusal(RefusalKind Kind, string Message, IReadOnlyList<Fie
 
     public static Refusal Rule(string message) => new(RefusalKind.Invalid, message, [new FieldProblem(null, message)]);
 
+    /// <summary>For a refusal of kind <see cref="RefusalKind.Forbidden"/>: the action the caller lacks.</summary>
+    public string? Action { get; init; }
+
+    /// <summary>The caller may not do <paramref name="action"/>: a sentence naming the action, what it allows and who to ask.</summary>
+    public static Refusal Forbidden(Caller caller, string action)
+    {
+        var what = Access.HeraldActions.All.TryGetValue(action, out var means) ? $" ({means})" : "";
+        var policies = caller.Grant.Policies.Count == 0 ? "no policy" : $"the policies {string.Join(", ", caller.Grant.Policies)}";
+        return new(RefusalKind.Forbidden,
+            $"'{caller.Name}' may not do {action}{what}: {policies} do not allow it. Ask an administrator for a policy that does.", [])
+        { Action = action };
+    }
+
     public static Refusal Conflict(string message) => new(RefusalKind.Conflict, message, []);
 }

@@ -17,4 +17,7 @@ public enum RefusalKind
 
     /// <summary>Herald is doing as much of this at once as its settings allow; try again shortly.</summary>
     Busy,
+
+    /// <summary>The caller's policies do not allow the action; <see cref="Refusal.Action"/> names it.</summary>
+    Forbidden,
 }

@@ -1,3 +1,4 @@
+using Herald.Application.Access;
 using Herald.Application.Runs;
 using Herald.Core.Ports;
 using Herald.Core.Runs;
@@ -6,19 +7,27 @@ using Herald.Core.Updates;
 namespace Herald.Application.UseCases;
 
 /// <summary>Starting, sending, running again and cancelling runs: one place for the API, the web UI and the CLI.</summary>
-internal sealed class RunUseCases(ICatalogStore catalog, IRunStore runs, IDiffSampleStore samples, RunLauncher launcher, RunUpdater updater, TimeProvider clock)
+internal sealed class RunUseCases(ICatalogStore catalog, IRunStore runs, IDiffSampleStore samples, RunLauncher launcher, RunUpdater updater, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Runs the orchestration as it is now.</summary>
     /// <param name="allowEmpty">Overrides the orchestration's own setting for this run; null keeps it.</param>
     /// <param name="force">Passes the shrink guard.</param>
     public async Task<UseCaseResult<Run>> StartOrchestrationAsync(Caller caller, string orchestrationKey, bool? allowEmpty, bool force, CancellationToken cancellationToken) =>
-        await catalog.FindOrchestrationAsync(orchestrationKey, cancellationToken) is { } orchestration
+        await audit.RecordAsync(caller, HeraldActions.RunStart, force ? "start run (past the shrink guard)" : "start run", orchestrationKey, null,
+            await StartOrchestrationUnauditedAsync(caller, orchestrationKey, allowEmpty, force, cancellationToken), Started);
+
+    private async Task<UseCaseResult<Run>> StartOrchestrationUnauditedAsync(Caller caller, string orchestrationKey, bool? allowEmpty, bool force, CancellationToken cancellationToken) =>
+        caller.Denied(HeraldActions.RunStart) is { } denied ? denied : (await catalog.FindOrchestrationAsync(orchestrationKey, cancellationToken) is { } orchestration
             ? await launcher.StartOrchestrationAsync(caller, orchestration, allowEmpty, force, cancellationToken)
-            : Refusal.NotFound("orchestration", orchestrationKey);
+            : Refusal.NotFound("orchestration", orchestrationKey));
 
     /// <summary>Sends a query's audience to a destination without an orchestration (or a test send to a segment of its own).</summary>
     public async Task<UseCaseResult<Run>> SendAsync(Caller caller, SendCommand send, CancellationToken cancellationToken) =>
-        !string.IsNullOrWhiteSpace(send.Destination) && await catalog.FindDestinationAsync(send.Destination, cancellationToken) is { } destination
+        await audit.RecordAsync(caller, HeraldActions.RunSend, send.Force ? "send (past the shrink guard)" : "send", send.Destination, null,
+            await SendUnauditedAsync(caller, send, cancellationToken), Started);
+
+    private async Task<UseCaseResult<Run>> SendUnauditedAsync(Caller caller, SendCommand send, CancellationToken cancellationToken) =>
+        caller.Denied(HeraldActions.RunSend) is { } denied ? denied : !string.IsNullOrWhiteSpace(send.Destination) && await catalog.FindDestinationAsync(send.Destination, cancellationToken) is { } destination
             ? await launcher.StartSendAsync(caller, destination, send.Query, send.AllowEmpty, send.SegmentName, send.SampleSize, send.Force, cancellationToken)
             : Refusal.NotFound("destination", send.Destination ?? "");
 
@@ -26,8 +35,16 @@ internal sealed class RunUseCases(ICatalogStore catalog, IRunStore runs, IDiffSa
     /// A new run like the given one: of its orchestration as it is now (the fix just made is what the person wants to
     /// try), or of the same query to the same destination and segment.
     /// </summary>
-    public async Task<UseCaseResult<Run>> RunAgainAsync(Caller caller, Guid runId, bool force, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<Run>> RunAgainAsync(Caller caller, Guid runId, bool force, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.RunStart, force ? "run again (past the shrink guard)" : "run again", runId.ToString(), null,
+            await RunAgainUnauditedAsync(caller, runId, force, cancellationToken), Started);
+
+    private async Task<UseCaseResult<Run>> RunAgainUnauditedAsync(Caller caller, Guid runId, bool force, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.RunStart) is { } denied)
+        {
+            return denied;
+        }
         if (await runs.GetAsync(runId, cancellationToken) is not { } run)
         {
             return Refusal.NotFound("run", runId.ToString());
@@ -38,6 +55,11 @@ internal sealed class RunUseCases(ICatalogStore catalog, IRunStore runs, IDiffSa
         }
         if (await catalog.GetDestinationAsync(run.Origin.DestinationId, cancellationToken) is { } destination)
         {
+            // Without its orchestration, running again sends the run's own query: a send.
+            if (caller.Denied(HeraldActions.RunSend) is { } sendDenied)
+            {
+                return sendDenied;
+            }
             return await launcher.StartSendAsync(caller, destination, run.Origin.Query, run.Origin.AllowEmpty, run.Origin.SegmentName, null, force, cancellationToken);
         }
         return Refusal.Conflict("The run's destination no longer exists, so it cannot run again.");
@@ -45,10 +67,18 @@ internal sealed class RunUseCases(ICatalogStore catalog, IRunStore runs, IDiffSa
 
     /// <summary>
     /// The values a run added, removed and kept (a sample). They are personal data: this is the one place that
-    /// decides who may read them (every API key holder and signed-in user, until roles come).
+    /// decides who may read them (run:read and pii:view).
     /// </summary>
     public async Task<UseCaseResult<SegmentDiffSample>> DiffSampleAsync(Caller caller, Guid runId, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.RunRead) is { } denied)
+        {
+            return denied;
+        }
+        if (caller.Denied(HeraldActions.PiiView) is { } piiDenied)
+        {
+            return piiDenied;
+        }
         if (await runs.GetAsync(runId, cancellationToken) is null)
         {
             return Refusal.NotFound("run", runId.ToString());
@@ -57,6 +87,9 @@ internal sealed class RunUseCases(ICatalogStore catalog, IRunStore runs, IDiffSa
             ? sample
             : new Refusal(RefusalKind.NotFound, "This run has no diff sample: it did not compare its audience with the destination's segment.", []) { Subject = "diff sample" };
     }
+
+    // A run in the audit log: enough to find it, never its values.
+    private static object Started(Run run) => new { run.Id, State = run.State.ToWireName(), run.Origin.SegmentName, run.Origin.OrchestrationId, run.Origin.DestinationId };
 
     /// <summary>The destination downloaded one of the run's files (by its signed URL); nothing when the run is gone.</summary>
     public async Task NoteFileDownloadAsync(Caller caller, Guid runId, string fileName, CancellationToken cancellationToken)
@@ -68,8 +101,15 @@ internal sealed class RunUseCases(ICatalogStore catalog, IRunStore runs, IDiffSa
     }
 
     /// <summary>Cancels a run that is not final; a run waiting for its report keeps what Insider One accepted.</summary>
-    public async Task<UseCaseResult<Run>> CancelAsync(Caller caller, Guid runId, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<Run>> CancelAsync(Caller caller, Guid runId, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.RunCancel, "cancel run", runId.ToString(), null, await CancelUnauditedAsync(caller, runId, cancellationToken), Started);
+
+    private async Task<UseCaseResult<Run>> CancelUnauditedAsync(Caller caller, Guid runId, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.RunCancel) is { } denied)
+        {
+            return denied;
+        }
         if (await runs.GetAsync(runId, cancellationToken) is null)
         {
             return Refusal.NotFound("run", runId.ToString());

@@ -22,5 +22,8 @@ public sealed class UseCaseResult<T>
 
     public static implicit operator UseCaseResult<T>(T value) => new(value, null);
 
+    /// <summary>A value; for an interface type (a list), which C# does not convert implicitly.</summary>
+    public static UseCaseResult<T> Of(T value) => new(value, null);
+
     public static implicit operator UseCaseResult<T>(Refusal refusal) => new(null, refusal);
 }

@@ -1,3 +1,4 @@
+using Herald.Application.Access;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -115,6 +116,35 @@ internal sealed class HeraldApiClient : IDisposable
     /// <summary>Cancels a run that has not finished; the server refuses (409) when it has.</summary>
     public Task<RunView> CancelRunAsync(string id, CancellationToken ct) =>
         SendAsync<RunView>(HttpMethod.Post, $"api/runs/{Escape(id)}/cancel", ct);
+
+    public Task<IReadOnlyList<UserListing>> ListUsersAsync(CancellationToken ct) =>
+        SendAsync<IReadOnlyList<UserListing>>(HttpMethod.Get, "api/users", ct);
+
+    public Task<UserListing> AddUserAsync(UserInput input, CancellationToken ct) =>
+        SendAsync<UserInput, UserListing>(HttpMethod.Post, "api/users", input, ct);
+
+    public Task<UserListing> DisableUserAsync(string name, CancellationToken ct) =>
+        SendAsync<UserListing>(HttpMethod.Post, $"api/users/{Escape(name)}/disable", ct);
+
+    public Task<IReadOnlyList<ApiKeyListing>> ListApiKeysAsync(string? user, CancellationToken ct) =>
+        SendAsync<IReadOnlyList<ApiKeyListing>>(HttpMethod.Get, user is null ? "api/apikeys" : $"api/apikeys?user={Escape(user)}", ct);
+
+    public Task<NewApiKeyView> CreateApiKeyAsync(ApiKeyInput input, CancellationToken ct) =>
+        SendAsync<ApiKeyInput, NewApiKeyView>(HttpMethod.Post, "api/apikeys", input, ct);
+
+    public Task<ApiKeyListing> RevokeApiKeyAsync(string id, CancellationToken ct) =>
+        SendAsync<ApiKeyListing>(HttpMethod.Delete, $"api/apikeys/{Escape(id)}", ct);
+
+    public Task<IReadOnlyList<Herald.Core.Access.AuditEntry>> ListAuditAsync(Herald.Core.Access.AuditQuery query, CancellationToken ct)
+    {
+        var filters = new Dictionary<string, string?>
+        {
+            ["since"] = query.Since?.ToString("O"), ["actor"] = query.Actor, ["action"] = query.Action, ["outcome"] = query.Outcome,
+            ["limit"] = query.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var path = "api/audit?" + string.Join('&', filters.Where(f => f.Value is not null).Select(f => $"{f.Key}={Escape(f.Value!)}"));
+        return SendAsync<IReadOnlyList<Herald.Core.Access.AuditEntry>>(HttpMethod.Get, path, ct);
+    }
 
     public Task<IReadOnlyList<AlertView>> ListAlertsAsync(CancellationToken ct) =>
         SendAsync<IReadOnlyList<AlertView>>(HttpMethod.Get, "api/alerts", ct);

@@ -16,6 +16,9 @@ internal static class HeraldRootCommand
             BridgeCommands.Create(context),
             SendCommand.Create(context),
             RunCommands.Create(context),
+            UserCommands.Create(context),
+            ApiKeyCommands.Create(context),
+            AuditCommands.Create(context),
             AlertCommands.Create(context),
         };
 }

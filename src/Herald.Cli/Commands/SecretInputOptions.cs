@@ -4,15 +4,22 @@ using Spectre.Console;
 namespace Herald.Cli.Commands;
 
 /// <summary>
-/// Where a secret (an Insider One API token, an alert channel's secret) comes from: standard input or an environment
+/// Where a secret (an Insider One API token, an alert channel's secret, a user's password) comes from: standard input or an environment
 /// variable. Never an option value, which would land in shell history and process listings.
 /// </summary>
 /// <param name="name">The options' stem: <c>api-token</c> gives <c>--api-token-stdin</c> and <c>--api-token-env</c>.</param>
 /// <param name="what">The secret in words, such as "Insider One API token".</param>
-internal sealed class SecretInputOptions(string name, string what)
+/// <param name="trim">
+/// Whether surrounding spaces are dropped: a token's are copy-and-paste noise; a password's are part of it, as the
+/// sign-in page takes it.
+/// </param>
+internal sealed class SecretInputOptions(string name, string what, bool trim = true)
 {
     /// <summary>The Insider One API token of a credential.</summary>
     public static SecretInputOptions ApiToken() => new("api-token", "Insider One API token");
+
+    /// <summary><c>--password-stdin</c> / <c>--password-env</c>: a user's password, taken as typed.</summary>
+    public static SecretInputOptions Password() => new("password", "user's password", trim: false);
 
     public Option<bool> FromStandardInput { get; } = new($"--{name}-stdin")
     {
@@ -49,7 +56,7 @@ internal sealed class SecretInputOptions(string name, string what)
     {
         if (parseResult.GetValue(FromEnvironment) is { } variable)
         {
-            return context.GetEnvironmentVariable(variable)?.Trim()
+            return (context.GetEnvironmentVariable(variable) is { } value ? (trim ? value.Trim() : value) : null)
                 ?? throw new UsageException($"The environment variable {variable} is not set or is empty; put the {what} in it first.");
         }
         if (!parseResult.GetValue(FromStandardInput))
@@ -61,6 +68,6 @@ internal sealed class SecretInputOptions(string name, string what)
             : await context.Input.ReadLineAsync(cancellationToken);
         return string.IsNullOrWhiteSpace(secret)
             ? throw new UsageException($"Standard input held no {what}.")
-            : secret.Trim();
+            : trim ? secret.Trim() : secret;
     }
 }

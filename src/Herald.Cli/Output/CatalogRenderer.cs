@@ -9,6 +9,22 @@ internal sealed class CatalogRenderer(CliContext context)
 {
     private IAnsiConsole Console => context.Console;
 
+    public void WriteUsers(IReadOnlyList<Herald.Application.Access.UserListing> users) =>
+        WriteTable(users, "users", ["Name", "Policies", "Options", "Password", "Keys", "State"], user =>
+            [user.Name, string.Join(", ", user.Policies),
+             string.Join(", ", new[] { user.RestrictPii ? "PII restricted" : null, user.AllowSandboxAdministration ? "sandbox administration" : null }.OfType<string>()),
+             user.HasPassword ? "set" : "none", user.Keys.Count(k => k.RevokedAt is null).ToString(System.Globalization.CultureInfo.InvariantCulture),
+             user.Disabled ? "disabled" : "enabled"]);
+
+    public void WriteApiKeys(IReadOnlyList<Herald.Application.Access.ApiKeyListing> keys) =>
+        WriteTable(keys, "API keys", ["Id", "User", "Name", "Starts with", "Made", "Last used", "Revoked"], key =>
+            [key.Id.ToString(), key.User, key.Name, key.Prefix, Format.Time(key.CreatedAt),
+             key.LastUsedAt is { } used ? Format.Time(used) : "never", key.RevokedAt is { } revoked ? Format.Time(revoked) : ""]);
+
+    public void WriteAudit(IReadOnlyList<Herald.Core.Access.AuditEntry> entries) =>
+        WriteTable(entries, "audit entries", ["When", "Who", "Action", "What", "Subject", "Outcome", "Detail"], e =>
+            [Format.Time(e.At), $"{e.Actor} ({e.Channel})", e.Action, e.Operation, e.Subject ?? "", e.Outcome, e.Detail ?? ""]);
+
     public void WriteCredentials(IReadOnlyList<CredentialView> credentials) =>
         WriteTable(credentials, "credentials", ["Name", "Plugin", "Partner", "Used by", "Description"], credential =>
             [credential.Name, credential.Plugin, credential.PartnerName, UsedBy(credential.UsedBy), credential.Description ?? ""]);

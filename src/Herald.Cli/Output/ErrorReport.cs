@@ -34,7 +34,7 @@ internal static class ErrorReport
                 {
                     WriteApiKeyHint(context, connection);
                 }
-                return api.IsClientError ? ExitCodes.UsageError : ExitCodes.Failed;
+                return api.StatusCode == HttpStatusCode.Forbidden ? ExitCodes.Forbidden : api.IsClientError ? ExitCodes.UsageError : ExitCodes.Failed;
 
             case ServerUnreachableException unreachable:
                 error.WriteLine($"error: {unreachable.Message}");

@@ -29,6 +29,7 @@ internal static class ApiResults
         RefusalKind.Invalid => Problem(StatusCodes.Status400BadRequest, refusal.Message),
         RefusalKind.Conflict => Problem(StatusCodes.Status409Conflict, refusal.Message),
         RefusalKind.Busy => Problem(StatusCodes.Status429TooManyRequests, refusal.Message),
+        RefusalKind.Forbidden => Problem(StatusCodes.Status403Forbidden, refusal.Message),
         _ => Problem(StatusCodes.Status502BadGateway, refusal.Message),
     };
 

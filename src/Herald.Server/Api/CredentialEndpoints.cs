@@ -16,10 +16,10 @@ internal static class CredentialEndpoints
             .WithSummary("List credentials (the token is never shown)").Produces<CredentialView[]>();
 
         group.MapGet("/{key}", async (string key, HttpContext http, CatalogReads reads, CancellationToken ct) =>
-            await reads.FindCredentialAsync(Callers.Api(http), key, ct) is { Succeeded: true } found
+            await reads.FindCredentialAsync(Callers.Api(http), key, ct) is var found && found.Succeeded
                 ? Results.Ok(found.Value.Credential.ToView(found.Value.UsedBy))
-                : ApiResults.NotFound("credential", key))
-            .WithSummary("Show a credential by name or id").Produces<CredentialView>().Problems(404);
+                : ApiResults.From(found.Refusal))
+            .WithSummary("Show a credential by name or id").Produces<CredentialView>().Problems(403, 404);
 
         group.MapPost("/", async (CredentialInput input, HttpContext http, CredentialUseCases useCases, CancellationToken ct) =>
         {

@@ -15,10 +15,10 @@ internal static class DestinationEndpoints
             .WithSummary("List destinations").Produces<DestinationView[]>();
 
         group.MapGet("/{key}", async (string key, HttpContext http, CatalogReads reads, CancellationToken ct) =>
-            await reads.FindDestinationAsync(Callers.Api(http), key, ct) is { Succeeded: true } found
+            await reads.FindDestinationAsync(Callers.Api(http), key, ct) is var found && found.Succeeded
                 ? Results.Ok(found.Value.Destination.ToView(found.Value.CredentialName ?? "(deleted)"))
-                : ApiResults.NotFound("destination", key))
-            .WithSummary("Show a destination by name or id").Produces<DestinationView>().Problems(404);
+                : ApiResults.From(found.Refusal))
+            .WithSummary("Show a destination by name or id").Produces<DestinationView>().Problems(403, 404);
 
         group.MapPost("/", async (DestinationInput input, HttpContext http, DestinationUseCases useCases, CancellationToken ct) =>
         {

@@ -46,7 +46,7 @@ internal static class OrchestrationEndpoints
     }
 
     private static async Task<IResult> ViewAsync(CatalogReads reads, Caller caller, string key, CancellationToken ct) =>
-        await reads.FindOrchestrationAsync(caller, key, ct) is { Succeeded: true } found ? Results.Ok(ToView(found.Value)) : ApiResults.NotFound("orchestration", key);
+        await reads.FindOrchestrationAsync(caller, key, ct) is var found && found.Succeeded ? Results.Ok(ToView(found.Value)) : ApiResults.From(found.Refusal);
 
     private static OrchestrationView ToView(OrchestrationListing listing) =>
         listing.Orchestration.ToView(listing.DestinationName ?? "(deleted)", listing.LastRun?.ToSummary());

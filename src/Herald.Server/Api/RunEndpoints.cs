@@ -45,13 +45,16 @@ internal static class RunEndpoints
         }).WithSummary("List runs, newest first, by state, destination, orchestration, starter or text").Produces<RunSummary[]>().Problems(400);
 
         runs.MapGet("/{id}", async (string id, HttpContext http, RunReads reads, CancellationToken ct) =>
-            Guid.TryParse(id, out var runId) && await reads.GetAsync(Callers.Api(http), runId, ct) is { Succeeded: true } found
+        {
+            var found = Guid.TryParse(id, out var runId) ? await reads.GetAsync(Callers.Api(http), runId, ct) : null;
+            return found is { Succeeded: true }
                 ? Results.Ok(found.Value.Run.ToView(found.Value.Calls))
-                : ApiResults.Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'. List runs with: herald run list."))
-            .WithSummary("Show a run: its state, reasons, counts and recorded calls").Produces<RunView>().Problems(404);
+                : found?.Refusal is { Kind: RefusalKind.Forbidden } forbidden
+                    ? ApiResults.From(forbidden)
+                    : ApiResults.Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'. List runs with: herald run list.");
+        }).WithSummary("Show a run: its state, reasons, counts and recorded calls").Produces<RunView>().Problems(403, 404);
 
-        // The values a run added, removed and kept are personal data. Until access control comes (roadmap 5), any
-        // holder of the API key may read them, as any holder may read the customer 360 through a query preview.
+        // The values a run added, removed and kept are personal data: the use case asks for run:read and pii:view.
         runs.MapGet("/{id}/diff-sample", async (string id, HttpContext http, RunUseCases useCases, CancellationToken ct) =>
         {
             if (!Guid.TryParse(id, out var runId))

@@ -61,6 +61,8 @@ internal static class HeraldApplication
         services.AddSingleton<IRunStore>(sp => new SqliteRunStore(sp.GetRequiredService<SqliteDatabase>(),
             sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Workers.MaxCallsPerRun));
         services.AddSingleton<ISegmentLayoutStore, SqliteSegmentLayoutStore>();
+        services.AddSingleton<IUserStore, SqliteUserStore>();
+        services.AddSingleton<IAuditStore, SqliteAuditStore>();
         services.AddSingleton<IServerSessionStore, SqliteServerSessionStore>();
         services.AddSingleton<IScheduleStore, SqliteScheduleStore>();
         services.AddSingleton<PublicUrls>();
@@ -131,7 +133,9 @@ internal static class HeraldApplication
         _ = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
         OwnerOnlyFiles.Apply(options.DataDirectory);
         await app.Services.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
-        _ = app.Services.GetRequiredService<ApiKey>();
+        // The upgrade to users: the installation's key goes on working, as the admin user's (README, "Users and API keys").
+        await app.Services.GetRequiredService<Herald.Application.Access.UserUseCases>()
+            .AdoptInstallationKeyAsync(app.Services.GetRequiredService<ApiKey>().Value, cancellationToken);
         if (options.Source.DuckDbPath is null)
         {
             await SampleDatabase.EnsureAsync(SampleDatabase.PathFor(options), options.Source.SampleCustomers, cancellationToken);
@@ -169,7 +173,8 @@ internal static class HeraldApplication
         var api = app.MapGroup("/api");
         // Authorized by the API key scheme before the endpoint runs, so before any body is bound.
         api.RequireAuthorization(ApiKeyAuthentication.Policy);
-        api.Problems(StatusCodes.Status401Unauthorized, StatusCodes.Status413PayloadTooLarge);
+        // 403: every use case checks the caller's policies (a sentence names the missing action).
+        api.Problems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status413PayloadTooLarge);
         api.MapCredentialEndpoints();
         api.MapDestinationEndpoints();
         api.MapOrchestrationEndpoints();
@@ -177,6 +182,8 @@ internal static class HeraldApplication
         api.MapRunEndpoints();
         api.MapAlertEndpoints();
         api.MapBridgeEndpoints();
+        api.MapUserEndpoints();
+        api.MapAuditEndpoints();
         app.MapCallbackEndpoint();
         app.MapFileEndpoint();
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using System.Text;
+using Herald.Application.Access;
 using Herald.Server.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -9,14 +9,14 @@ using Herald.Storage.Sqlite;
 namespace Herald.Server.Web;
 
 /// <summary>
-/// Signing in to the UI with the API key, the same access the REST API asks for. The cookie carries a
-/// fingerprint of the key, so that a new key signs every browser out.
+/// Signing in to the UI as a user: with its name and password, or with one of its API keys. The cookie names the user
+/// and a server-side session; each request looks the user up again, so that disabling a user or changing its policies
+/// takes effect at once, and signing out ends the session even for a copy of the cookie.
 /// </summary>
 internal static class WebSignIn
 {
     public const string Scheme = "HeraldWeb";
     public const string CookieName = "herald.session";
-    private const string KeyClaim = "herald:api-key";
     private const string SessionClaim = "herald:session";
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
 
@@ -34,18 +34,20 @@ internal static class WebSignIn
         options.Events.OnValidatePrincipal = async context =>
         {
             var services = context.HttpContext.RequestServices;
-            var apiKey = services.GetRequiredService<ApiKey>();
             var sessions = services.GetRequiredService<SqliteUiSessions>();
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
             var session = context.Principal?.FindFirst(SessionClaim)?.Value;
-            // The key must still be the key, and the session must still be open on the server: signing out closed it.
-            if (context.Principal?.FindFirst(KeyClaim)?.Value != Fingerprint(apiKey.Value)
-                || session is null || !await sessions.IsActiveAsync(session, now, context.HttpContext.RequestAborted))
+            var user = Guid.TryParse(context.Principal?.FindFirst(CallerClaims.UserId)?.Value, out var userId)
+                ? await services.GetRequiredService<UserUseCases>().ResolveAsync(userId, context.HttpContext.RequestAborted)
+                : null;
+            // The user must still be enabled, and the session must still be open on the server: signing out closed it.
+            if (user is null || session is null || !await sessions.IsActiveAsync(session, now, context.HttpContext.RequestAborted))
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(Scheme);
                 return;
             }
+            context.ReplacePrincipal(PrincipalOf(user, session));
             if (context.ShouldRenew)
             {
                 await sessions.ExtendAsync(session, now + SessionLifetime, context.HttpContext.RequestAborted);
@@ -53,19 +55,14 @@ internal static class WebSignIn
         };
     }
 
-    public static bool IsTheKey(ApiKey apiKey, string? given) =>
-        !string.IsNullOrEmpty(given)
-        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(apiKey.Value), Encoding.UTF8.GetBytes(given.Trim()));
-
-    /// <summary>Opens a session on the server and signs the browser in to it.</summary>
-    public static async Task SignInAsync(HttpContext context, ApiKey apiKey)
+    /// <summary>Opens a session on the server and signs the browser in to it as the user.</summary>
+    public static async Task SignInAsync(HttpContext context, SignedInUser user)
     {
         var services = context.RequestServices;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var session = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         await services.GetRequiredService<SqliteUiSessions>().StartAsync(session, now + SessionLifetime, now, context.RequestAborted);
-        await context.SignInAsync(Scheme, new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "API key holder"), new Claim(KeyClaim, Fingerprint(apiKey.Value)), new Claim(SessionClaim, session)], Scheme)));
+        await context.SignInAsync(Scheme, PrincipalOf(user, session));
     }
 
     /// <summary>Closes the session on the server (an old copy of the cookie stops working) and clears the cookie.</summary>
@@ -78,5 +75,6 @@ internal static class WebSignIn
         await context.SignOutAsync(Scheme);
     }
 
-    private static string Fingerprint(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
+    private static ClaimsPrincipal PrincipalOf(SignedInUser user, string session) =>
+        new(new ClaimsIdentity([.. CallerClaims.Of(user), new Claim(SessionClaim, session)], Scheme));
 }

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Herald.Application.Access;
 using Herald.Application.Bridges;
 using Herald.Application.Runs;
 using Herald.Application.UseCases;
@@ -46,7 +47,8 @@ internal sealed class BridgeHarness : IAsyncDisposable
             Threads = 1,
         };
         Source = new DuckDbInsiderTables(sourceOptions);
-        Credentials = new CredentialUseCases(Catalog, new CredentialPlugins([], [new SnowflakeCredentialPlugin()]), TimeProvider.System);
+        var audit = new AuditTrail(new SqliteAuditStore(database), TimeProvider.System);
+        Credentials = new CredentialUseCases(Catalog, new CredentialPlugins([], [new SnowflakeCredentialPlugin()]), audit, TimeProvider.System);
         Logins = new CatalogSnowflakeLogins(Catalog);
         var clientOptions = new SnowflakeOptions
         {
@@ -60,11 +62,11 @@ internal sealed class BridgeHarness : IAsyncDisposable
         Snowflake = new SnowflakeBridgeTarget(Logins, Source, Options.Create(clientOptions), Options.Create(publisher), TimeProvider.System);
         FolderRoot = Path.Combine(directory, "bridges");
         var targets = new BridgeTargets([Snowflake, new FolderBridgeTarget(sourceOptions, FolderRoot)]);
-        UseCases = new BridgeUseCases(Store, Catalog, Source, targets, new BridgeSyncSignal(), TimeProvider.System);
+        UseCases = new BridgeUseCases(Store, Catalog, Source, targets, new BridgeSyncSignal(), audit, TimeProvider.System);
         Executor = new BridgeSyncExecutor(Store, Source, targets, TimeProvider.System, NullLogger<BridgeSyncExecutor>.Instance);
     }
 
-    public static readonly Caller Person = new("ada", CallerChannel.Api, "127.0.0.1");
+    public static readonly Caller Person = new("ada", CallerChannel.Api, "127.0.0.1") { Grant = Grant.Of(["Operator"], false, false) };
 
     public SnowflakeStandIn.SnowflakeStandIn StandIn { get; }
     public string Customer360 { get; }

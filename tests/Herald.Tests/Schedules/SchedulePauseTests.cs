@@ -69,7 +69,7 @@ public sealed class SchedulePauseTests
         await herald.AdvanceToAsync(Start.AddMinutes(230));
 
         paused.State.ShouldBe("paused");
-        paused.PausedReason.ShouldNotBeNull().ShouldContain("Paused by api");
+        paused.PausedReason.ShouldNotBeNull().ShouldContain("Paused by admin");
         runsWhilePausedAndJustAfter.ShouldBeEmpty();
         resumed.State.ShouldBe("active");
         resumed.NextRuns.First().Utc.ShouldBe(Start.AddMinutes(230));

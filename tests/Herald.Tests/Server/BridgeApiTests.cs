@@ -68,7 +68,7 @@ public sealed class BridgeApiTests : IAsyncLifetime
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         started.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         sync.State.ShouldBe("succeeded", sync.Reason);
-        sync.StartedBy.ShouldBe("api");
+        sync.StartedBy.ShouldBe("admin");
         sync.Tables.Select(t => t.Table).ShouldBe(["insider_users", "insider_events"]);
         sync.Tables.ShouldAllBe(t => t.RowsInTable > 0 && t.Rewritten);
         sync.History!.Select(e => e.State).ShouldContain("loading");

@@ -30,7 +30,7 @@ public sealed class CallerTests : IAsyncLifetime
         });
 
         var run = await HeraldApi.ReadAsync<RunView>(response, HttpStatusCode.Accepted);
-        run.StartedBy.ShouldBe("api");
+        run.StartedBy.ShouldBe("admin");
         (await _harness.Api.Http.GetFromJsonAsync<RunSummary[]>("/api/runs?startedBy=schedule", HeraldApi.Json))!.ShouldBeEmpty();
     }
 }

@@ -34,6 +34,9 @@ public sealed partial class UiClient : IDisposable
     public Task<HttpResponseMessage> SignInAsync(string key, string? returnUrl = null, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
         PostFormAsync("/signin", "/signin", new Dictionary<string, string> { ["Key"] = key, ["ReturnUrl"] = returnUrl ?? "" }, headers);
 
+    public Task<HttpResponseMessage> SignInWithPasswordAsync(string userName, string password) =>
+        PostFormAsync("/signin", "/signin", new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = password, ["ReturnUrl"] = "" });
+
     public void Dispose() => Http.Dispose();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

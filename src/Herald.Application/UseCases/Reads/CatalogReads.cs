@@ -1,3 +1,4 @@
+using Herald.Application.Access;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
 using Herald.Core.Runs;
@@ -6,14 +7,19 @@ namespace Herald.Application.UseCases;
 
 /// <summary>
 /// What a caller may see of credentials, destinations and orchestrations: one place for the API, the pages and the
-/// CLI, so that who sees what (admin-only destinations, roles) is decided here. Lists never refuse: they hold what the
-/// caller may see. A look-up of one thing refuses when it does not exist.
+/// CLI, so that who sees what (admin-only destinations, policies) is decided here. Lists never refuse: they hold what
+/// the caller may see (nothing without catalog:read). A look-up of one thing refuses when it does not exist or the
+/// caller may not read it.
 /// </summary>
 internal sealed class CatalogReads(ICatalogStore catalog, IRunStore runs)
 {
     /// <summary>Every credential, by name, with the destinations that use it.</summary>
     public async Task<IReadOnlyList<CredentialListing>> ListCredentialsAsync(Caller caller, CancellationToken cancellationToken)
     {
+        if (!caller.Grant.Allows(HeraldActions.CatalogRead))
+        {
+            return [];
+        }
         var destinations = await catalog.ListDestinationsAsync(cancellationToken);
         return [.. (await catalog.ListCredentialsAsync(cancellationToken))
             .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
@@ -22,13 +28,17 @@ internal sealed class CatalogReads(ICatalogStore catalog, IRunStore runs)
 
     /// <summary>One credential by name or id.</summary>
     public async Task<UseCaseResult<CredentialListing>> FindCredentialAsync(Caller caller, string key, CancellationToken cancellationToken) =>
-        await catalog.FindCredentialAsync(key, cancellationToken) is { } credential
+        caller.Denied(HeraldActions.CatalogRead) is { } denied ? denied : await catalog.FindCredentialAsync(key, cancellationToken) is { } credential
             ? new CredentialListing(credential, UsedBy(credential, await catalog.ListDestinationsAsync(cancellationToken)))
             : Refusal.NotFound("credential", key);
 
     /// <summary>Every destination, by name, with its credential and the orchestrations sending to it.</summary>
     public async Task<IReadOnlyList<DestinationListing>> ListDestinationsAsync(Caller caller, CancellationToken cancellationToken)
     {
+        if (!caller.Grant.Allows(HeraldActions.CatalogRead))
+        {
+            return [];
+        }
         var credentials = (await catalog.ListCredentialsAsync(cancellationToken)).ToDictionary(c => c.Id);
         var orchestrations = await catalog.ListOrchestrationsAsync(cancellationToken);
         return [.. (await catalog.ListDestinationsAsync(cancellationToken))
@@ -39,6 +49,10 @@ internal sealed class CatalogReads(ICatalogStore catalog, IRunStore runs)
     /// <summary>One destination by name or id.</summary>
     public async Task<UseCaseResult<DestinationListing>> FindDestinationAsync(Caller caller, string key, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.CatalogRead) is { } denied)
+        {
+            return denied;
+        }
         if (await catalog.FindDestinationAsync(key, cancellationToken) is not { } destination)
         {
             return Refusal.NotFound("destination", key);
@@ -50,6 +64,10 @@ internal sealed class CatalogReads(ICatalogStore catalog, IRunStore runs)
     /// <summary>Every orchestration, by name, with its destination and latest run.</summary>
     public async Task<IReadOnlyList<OrchestrationListing>> ListOrchestrationsAsync(Caller caller, CancellationToken cancellationToken)
     {
+        if (!caller.Grant.Allows(HeraldActions.CatalogRead))
+        {
+            return [];
+        }
         var destinations = (await catalog.ListDestinationsAsync(cancellationToken)).ToDictionary(d => d.Id);
         var listings = new List<OrchestrationListing>();
         foreach (var orchestration in (await catalog.ListOrchestrationsAsync(cancellationToken)).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase))
@@ -62,7 +80,7 @@ internal sealed class CatalogReads(ICatalogStore catalog, IRunStore runs)
 
     /// <summary>One orchestration by name or id.</summary>
     public async Task<UseCaseResult<OrchestrationListing>> FindOrchestrationAsync(Caller caller, string key, CancellationToken cancellationToken) =>
-        await catalog.FindOrchestrationAsync(key, cancellationToken) is { } orchestration
+        caller.Denied(HeraldActions.CatalogRead) is { } denied ? denied : await catalog.FindOrchestrationAsync(key, cancellationToken) is { } orchestration
             ? new OrchestrationListing(orchestration, await catalog.GetDestinationAsync(orchestration.DestinationId, cancellationToken),
                 await LastRunAsync(orchestration, cancellationToken))
             : Refusal.NotFound("orchestration", key);

@@ -1,3 +1,4 @@
+using Herald.Application.Access;
 using Herald.Core.Ports;
 using Herald.Core.Runs;
 
@@ -19,6 +20,10 @@ internal sealed class RunReads(ICatalogStore catalog, IRunStore runs)
     /// <summary>Runs matching the filter, newest first.</summary>
     public async Task<IReadOnlyList<Run>> ListAsync(Caller caller, RunFilter filter, CancellationToken cancellationToken)
     {
+        if (!caller.Grant.Allows(HeraldActions.RunRead))
+        {
+            return [];
+        }
         Guid? destinationId = null, orchestrationId = null;
         if (!string.IsNullOrWhiteSpace(filter.Destination))
         {
@@ -37,11 +42,15 @@ internal sealed class RunReads(ICatalogStore catalog, IRunStore runs)
 
     /// <summary>Who started the recent runs, for a filter's choices.</summary>
     public async Task<IReadOnlyList<string>> StartedByAsync(Caller caller, CancellationToken cancellationToken) =>
-        [.. (await runs.ListAsync(new RunQuery(Limit: StartedByRuns), cancellationToken)).Select(r => r.Origin.StartedBy).Distinct().Order(StringComparer.Ordinal)];
+        !caller.Grant.Allows(HeraldActions.RunRead) ? [] : [.. (await runs.ListAsync(new RunQuery(Limit: StartedByRuns), cancellationToken)).Select(r => r.Origin.StartedBy).Distinct().Order(StringComparer.Ordinal)];
 
     /// <summary>One run with its recorded calls.</summary>
     public async Task<UseCaseResult<RunDetails>> GetAsync(Caller caller, Guid runId, CancellationToken cancellationToken)
     {
+        if (caller.Denied(HeraldActions.RunRead) is { } denied)
+        {
+            return denied;
+        }
         if (await runs.GetAsync(runId, cancellationToken) is not { } run)
         {
             return Refusal.NotFound("run", runId.ToString());
@@ -51,8 +60,13 @@ internal sealed class RunReads(ICatalogStore catalog, IRunStore runs)
     }
 
     /// <summary>The home page's figures.</summary>
+    /// <remarks>Without run:read the lists are empty; without catalog:read the counts are zero.</remarks>
     public async Task<Dashboard> DashboardAsync(Caller caller, CancellationToken cancellationToken)
     {
+        if (!caller.Grant.Allows(HeraldActions.RunRead))
+        {
+            return new Dashboard([], [], [], 0, 0, 0);
+        }
         var recent = await runs.ListAsync(new RunQuery(Limit: DashboardRuns), cancellationToken);
         var inFlight = new List<Run>();
         foreach (var state in Enum.GetValues<RunState>().Where(s => !s.IsFinal()))

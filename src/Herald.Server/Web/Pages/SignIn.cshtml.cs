@@ -1,15 +1,22 @@
-using Herald.Server.Security;
+using Herald.Application.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages;
 
-internal sealed class SignInModel(ApiKey apiKey, SignInThrottle throttle) : PageModel
+internal sealed class SignInModel(UserUseCases users, SignInThrottle throttle) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    [BindProperty]
+    public string? UserName { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    /// <summary>One of the user's API keys, instead of a name and password.</summary>
     [BindProperty]
     public string? Key { get; set; }
 
@@ -26,18 +33,25 @@ internal sealed class SignInModel(ApiKey apiKey, SignInThrottle throttle) : Page
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
-        if (string.IsNullOrWhiteSpace(Key))
+        var byKey = !string.IsNullOrWhiteSpace(Key);
+        if (!byKey && (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrEmpty(Password)))
         {
-            Problem = "Enter the API key to sign in.";
+            Problem = "Enter your user name and password, or one of your API keys, to sign in.";
             return Page();
         }
-        if (!WebSignIn.IsTheKey(apiKey, Key))
+        var user = byKey
+            ? await users.AuthenticateKeyAsync(Key, HttpContext.RequestAborted)
+            : await users.AuthenticatePasswordAsync(UserName, Password, HttpContext.RequestAborted);
+        if (user is null)
         {
             throttle.Failed(address);
-            Problem = "That is not this server's API key. Copy it again from the api-key file in Herald's data directory.";
+            // One sentence for every cause, so that it does not tell which user names exist.
+            Problem = byKey
+                ? "That key is not a working API key of an enabled user. The first administrator's is in the api-key file in Herald's data directory."
+                : "That user name and password do not match an enabled user. Ask an administrator to check your account.";
             return Page();
         }
-        await WebSignIn.SignInAsync(HttpContext, apiKey);
+        await WebSignIn.SignInAsync(HttpContext, user);
         return LocalRedirect(Destination());
     }
 

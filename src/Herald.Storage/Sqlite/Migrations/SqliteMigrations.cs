@@ -219,6 +219,50 @@ internal static class SqliteMigrations
             CREATE INDEX IF NOT EXISTS bridge_syncs_by_bridge ON bridge_syncs (bridge_id, seq);
             CREATE INDEX IF NOT EXISTS bridge_syncs_by_state ON bridge_syncs (state, seq);
             """),
+        // Policies are a JSON array of names: standard policies and actions are the application's, not the schema's.
+        // API keys are stored as SHA-256 hashes only; the key itself is shown once, when made. IF NOT EXISTS, as 6: a
+        // data directory whose schema_version was lost runs every migration again.
+        SqliteMigration.Sql(11, "users and API keys", """
+            CREATE TABLE IF NOT EXISTS users (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                policies TEXT NOT NULL,
+                restrict_pii INTEGER NOT NULL,
+                allow_sandbox_administration INTEGER NOT NULL,
+                disabled INTEGER NOT NULL,
+                password_hash TEXT,
+                created_at INTEGER NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS api_keys (
+                id TEXT PRIMARY KEY,
+                user_id TEXT NOT NULL REFERENCES users(id),
+                name TEXT NOT NULL,
+                hash TEXT NOT NULL UNIQUE,
+                prefix TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                last_used_at INTEGER,
+                revoked_at INTEGER,
+                UNIQUE (user_id, name)
+            );
+            """),
+        // Subjects' before and after are JSON documents written by the application, secrets already left out.
+        SqliteMigration.Sql(12, "audit log", """
+            CREATE TABLE IF NOT EXISTS audit (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                at INTEGER NOT NULL,
+                actor TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                remote_address TEXT,
+                action TEXT NOT NULL,
+                operation TEXT NOT NULL,
+                subject TEXT,
+                outcome TEXT NOT NULL,
+                detail TEXT,
+                before TEXT,
+                after TEXT
+            );
+            CREATE INDEX IF NOT EXISTS audit_by_time ON audit(at);
+            """),
     ];
 
     private static async Task AddColumnIfMissingAsync(

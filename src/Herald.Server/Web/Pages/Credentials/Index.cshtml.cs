@@ -24,6 +24,13 @@ internal sealed class IndexModel(CatalogReads catalog, CredentialUseCases creden
             TempData["Notice"] = $"The credential '{name}' was already gone.";
             return RedirectToPage();
         }
+        if (removed.Refusal is { Kind: RefusalKind.Forbidden } forbidden)
+        {
+            Problem = forbidden.Message;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            await LoadAsync(ct);
+            return Page();
+        }
         if (!removed.Succeeded)
         {
             var usedBy = removed.Refusal.InUseBy;

@@ -24,6 +24,13 @@ internal sealed class IndexModel(CatalogReads catalog, DestinationUseCases desti
             TempData["Notice"] = $"The destination '{name}' was already gone.";
             return RedirectToPage();
         }
+        if (removed.Refusal is { Kind: RefusalKind.Forbidden } forbidden)
+        {
+            Problem = forbidden.Message;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            await LoadAsync(ct);
+            return Page();
+        }
         if (!removed.Succeeded)
         {
             Problem = $"The destination '{name}' was not deleted: the orchestration(s) {string.Join(", ", removed.Refusal.InUseBy.Select(n => $"'{n}'"))} send to it. " +

@@ -33,10 +33,15 @@ internal sealed class DetailModel(RunReads reads, RunUseCases useCases, TimeProv
         return Redirect($"/runs/{id}");
     }
 
-    /// <summary>The diff sample as a CSV download (personal data: signed-in users only, for now every one of them).</summary>
+    /// <summary>The diff sample as a CSV download (personal data: run:read and pii:view).</summary>
     public async Task<IActionResult> OnGetDiffSampleAsync(Guid id, CancellationToken ct)
     {
-        if ((await useCases.DiffSampleAsync(Callers.Web(HttpContext), id, ct)).Value is not { } sample)
+        var read = await useCases.DiffSampleAsync(Callers.Web(HttpContext), id, ct);
+        if (read.Refusal is { Kind: RefusalKind.Forbidden } forbidden)
+        {
+            return new ContentResult { StatusCode = StatusCodes.Status403Forbidden, Content = forbidden.Message, ContentType = "text/plain; charset=utf-8" };
+        }
+        if (read.Value is not { } sample)
         {
             return NotFound();
         }

@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Http.Json;
+using Herald.Application.Access;
+using Herald.Server.Api;
+using Herald.Tests.Support;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Herald.Tests.Security;
+
+/// <summary>
+/// Every API endpoint × every standard policy (and Restrict PII access), through HTTP: a caller whose policies lack
+/// the endpoint's action gets 403 with a sentence naming it; a caller that has it is never refused for access. The
+/// endpoints are those the running server has mapped, so an endpoint added without a rule here fails the test.
+/// </summary>
+public sealed class AccessMatrixTests : IAsyncLifetime
+{
+    private const string Anyone = "(any signed-in user)";
+    private const string Anonymous = "(no key needed)";
+    private static readonly string Missing = Guid.NewGuid().ToString();
+
+    // What each endpoint asks, and a request for it that binds (so that access, not the body, decides the answer).
+    private static readonly Dictionary<string, (string Action, string Path, object? Body)> Rules = new()
+    {
+        ["GET /api/health"] = (Anonymous, "/api/health", null),
+        ["GET /api/credentials/"] = (HeraldActions.CatalogRead, "/api/credentials", null),
+        ["GET /api/credentials/{key}"] = (HeraldActions.CatalogRead, "/api/credentials/missing", null),
+        ["POST /api/credentials/"] = (HeraldActions.CredentialEdit, "/api/credentials", new CredentialInput("", "insiderone", "", "", null)),
+        ["PUT /api/credentials/{key}"] = (HeraldActions.CredentialEdit, "/api/credentials/missing", new CredentialUpdate(null, null, null)),
+        ["DELETE /api/credentials/{key}"] = (HeraldActions.CredentialEdit, "/api/credentials/missing", null),
+        ["GET /api/destinations/"] = (HeraldActions.CatalogRead, "/api/destinations", null),
+        ["GET /api/destinations/{key}"] = (HeraldActions.CatalogRead, "/api/destinations/missing", null),
+        ["POST /api/destinations/"] = (HeraldActions.DestinationEdit, "/api/destinations", new DestinationInput("", "missing", "", "email", null, SkipConnectionTest: true)),
+        ["PUT /api/destinations/{key}"] = (HeraldActions.DestinationEdit, "/api/destinations/missing", new { }),
+        ["DELETE /api/destinations/{key}"] = (HeraldActions.DestinationEdit, "/api/destinations/missing", null),
+        ["GET /api/orchestrations/"] = (HeraldActions.CatalogRead, "/api/orchestrations", null),
+        ["GET /api/orchestrations/{key}"] = (HeraldActions.CatalogRead, "/api/orchestrations/missing", null),
+        ["POST /api/orchestrations/"] = (HeraldActions.OrchestrationEdit, "/api/orchestrations", new OrchestrationInput("", "missing", "SELECT 1")),
+        ["PUT /api/orchestrations/{key}"] = (HeraldActions.OrchestrationEdit, "/api/orchestrations/missing", new OrchestrationUpdate(null, null, null, null)),
+        ["DELETE /api/orchestrations/{key}"] = (HeraldActions.OrchestrationEdit, "/api/orchestrations/missing", null),
+        ["POST /api/orchestrations/{key}/runs"] = (HeraldActions.RunStart, "/api/orchestrations/missing/runs", new RunRequest()),
+        ["GET /api/orchestrations/{key}/schedule/"] = (HeraldActions.CatalogRead, "/api/orchestrations/missing/schedule", null),
+        ["PUT /api/orchestrations/{key}/schedule/"] = (HeraldActions.OrchestrationEdit, "/api/orchestrations/missing/schedule", new ScheduleInput(Manual: true)),
+        ["POST /api/orchestrations/{key}/schedule/pause"] = (HeraldActions.OrchestrationEdit, "/api/orchestrations/missing/schedule/pause", null),
+        ["POST /api/orchestrations/{key}/schedule/resume"] = (HeraldActions.OrchestrationEdit, "/api/orchestrations/missing/schedule/resume", null),
+        ["GET /api/alerts/"] = (HeraldActions.CatalogRead, "/api/alerts", null),
+        ["GET /api/alerts/{key}"] = (HeraldActions.CatalogRead, "/api/alerts/missing", null),
+        ["POST /api/alerts/"] = (HeraldActions.AlertEdit, "/api/alerts", new { name = "" }),
+        ["DELETE /api/alerts/{key}"] = (HeraldActions.AlertEdit, "/api/alerts/missing", null),
+        ["POST /api/alerts/{key}/test"] = (HeraldActions.AlertEdit, "/api/alerts/missing/test", null),
+        ["GET /api/bridges/"] = (HeraldActions.CatalogRead, "/api/bridges", null),
+        ["GET /api/bridges/{key}"] = (HeraldActions.CatalogRead, "/api/bridges/missing", null),
+        ["POST /api/bridges/"] = (HeraldActions.BridgeEdit, "/api/bridges", new { name = "" }),
+        ["PUT /api/bridges/{key}"] = (HeraldActions.BridgeEdit, "/api/bridges/missing", new { }),
+        ["DELETE /api/bridges/{key}"] = (HeraldActions.BridgeEdit, "/api/bridges/missing", null),
+        ["POST /api/bridges/{key}/syncs"] = (HeraldActions.RunStart, "/api/bridges/missing/syncs", new SyncRequest()),
+        ["GET /api/syncs/"] = (HeraldActions.RunRead, "/api/syncs", null),
+        ["GET /api/syncs/{id}"] = (HeraldActions.RunRead, $"/api/syncs/{Missing}", null),
+        ["POST /api/sends"] = (HeraldActions.RunSend, "/api/sends", new SendRequest("missing", "SELECT 1")),
+        ["POST /api/queries/preview"] = (HeraldActions.QueryPreview, "/api/queries/preview", new { query = "" }),
+        ["GET /api/runs/"] = (HeraldActions.RunRead, "/api/runs", null),
+        ["GET /api/runs/{id}"] = (HeraldActions.RunRead, $"/api/runs/{Missing}", null),
+        ["GET /api/runs/{id}/diff-sample"] = (HeraldActions.RunRead, $"/api/runs/{Missing}/diff-sample", null),
+        ["POST /api/runs/{id}/cancel"] = (HeraldActions.RunCancel, $"/api/runs/{Missing}/cancel", null),
+        ["GET /api/audit"] = (HeraldActions.AuditRead, "/api/audit", null),
+        ["GET /api/me"] = (Anyone, "/api/me", null),
+        ["GET /api/users/"] = (HeraldActions.UserAdmin, "/api/users", null),
+        ["POST /api/users/"] = (HeraldActions.UserAdmin, "/api/users", new UserInput("", null, [])),
+        ["POST /api/users/{name}/disable"] = (HeraldActions.UserAdmin, "/api/users/missing/disable", null),
+        ["GET /api/apikeys/"] = (Anyone, "/api/apikeys", null),
+        ["POST /api/apikeys/"] = (Anyone, "/api/apikeys", new ApiKeyInput("", null)),
+        ["DELETE /api/apikeys/{id}"] = (Anyone, $"/api/apikeys/{Missing}", null),
+    };
+
+    // The diff sample shows values of the customer 360: it asks for pii:view as well as run:read, as the preview does.
+    private static readonly Dictionary<string, string> AlsoNeedsPii = new()
+    {
+        ["GET /api/runs/{id}/diff-sample"] = HeraldActions.PiiView,
+        ["POST /api/queries/preview"] = HeraldActions.PiiView,
+    };
+
+    public static readonly TheoryData<string, bool> Callers = new()
+    {
+        { "Administrator", false },
+        { "Operator", false },
+        { "User", false },
+        { "Viewer", false },
+        { "User", true },
+        { "Viewer", true },
+    };
+
+    private HeraldHarness _harness = null!;
+
+    public async Task InitializeAsync() => _harness = await HeraldHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public void EveryApiEndpoint_HasAnAccessRule()
+    {
+        var endpoints = ApiEndpoints().ToList();
+        var unruled = endpoints.Where(e => RuleFor(e) is null).ToList();
+
+        endpoints.ShouldContain("POST /api/credentials/");
+        endpoints.Count(e => !IsReference(e)).ShouldBe(Rules.Count);
+        unruled.ShouldBeEmpty($"Endpoints without a rule in {nameof(AccessMatrixTests)}: give each the action it asks.");
+    }
+
+    [Theory]
+    [MemberData(nameof(Callers))]
+    public async Task EveryApiEndpoint_AllowsOrRefusesThePolicy_AsItsActionSays(string policy, bool restrictPii)
+    {
+        var name = $"{policy.ToLowerInvariant()}{(restrictPii ? "-restricted" : "")}";
+        using var http = await ClientForNewUserAsync(name, policy, restrictPii);
+        var grant = Grant.Of([policy], restrictPii, false);
+        var answers = new List<string>();
+
+        foreach (var endpoint in ApiEndpoints())
+        {
+            var (action, path, body) = RuleFor(endpoint)!.Value;
+            var method = new HttpMethod(endpoint[..endpoint.IndexOf(' ')]);
+            using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, body.GetType()) };
+            using var response = await http.SendAsync(request);
+            var missing = new[] { action }.Concat(AlsoNeedsPii.TryGetValue(endpoint, out var pii) ? [pii] : [])
+                .FirstOrDefault(a => a is not (Anyone or Anonymous) && !grant.Allows(a));
+            var text = await response.Content.ReadAsStringAsync();
+            if (missing is not null)
+            {
+                answers.Add(response.StatusCode == HttpStatusCode.Forbidden && text.Contains(missing, StringComparison.Ordinal) && text.Contains($"'{name}'", StringComparison.Ordinal)
+                    ? "" : $"{endpoint}: expected 403 naming {missing}, got {(int)response.StatusCode} {text}");
+            }
+            else
+            {
+                answers.Add(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
+                    ? $"{endpoint}: expected to be allowed, got {(int)response.StatusCode} {text}" : "");
+            }
+        }
+
+        answers.Where(a => a.Length > 0).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Viewer_AddingACredential_Gets403NamingTheMissingAction_AndNothingIsSaved()
+    {
+        using var viewer = await ClientForNewUserAsync("vera", "Viewer", restrictPii: false);
+
+        var response = await viewer.PostAsJsonAsync("/api/credentials", new CredentialInput("viewers-own", "insiderone", "herald-demo", "a-token", null));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var error = await response.Content.ReadFromJsonAsync<ApiProblem>(HeraldApi.Json);
+        error!.Detail.ShouldBe("'vera' may not do credential:edit (add, change and remove credentials): the policies Viewer do not allow it. Ask an administrator for a policy that does.");
+        (await _harness.Api.Http.GetAsync("/api/credentials/viewers-own")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task User_AddingABridge_Gets403NamingBridgeEdit_NothingIsSaved_AndTheRefusalIsAudited()
+    {
+        using var user = await ClientForNewUserAsync("ulla", "User", restrictPii: false);
+
+        var response = await user.PostAsJsonAsync("/api/bridges", new BridgeInput("users-own", "folder", Folder: "users-own",
+            Tables: [new BridgeTableInput("insider_users")]));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await response.Content.ReadFromJsonAsync<ApiProblem>(HeraldApi.Json))!.Detail!.ShouldContain("bridge:edit");
+        (await _harness.Api.Http.GetAsync("/api/bridges/users-own")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var audited = (await _harness.Api.Http.GetFromJsonAsync<Herald.Core.Access.AuditEntry[]>("/api/audit?actor=ulla", HeraldApi.Json))!.ShouldHaveSingleItem();
+        (audited.Action, audited.Operation, audited.Subject, audited.Outcome).ShouldBe((HeraldActions.BridgeEdit, "add bridge", "users-own", "forbidden"));
+    }
+
+    // The API's reference page and its assets are served to anyone (ApiDocument.ReferencePath): they hold no data.
+    private static bool IsReference(string endpoint) => endpoint.StartsWith($"GET {ApiDocument.ReferencePath}", StringComparison.Ordinal);
+
+    private static (string Action, string Path, object? Body)? RuleFor(string endpoint) =>
+        Rules.TryGetValue(endpoint, out var rule) ? rule : IsReference(endpoint) ? (Anonymous, ApiDocument.ReferencePath, null) : null;
+
+    private IEnumerable<string> ApiEndpoints() =>
+        _harness.Herald.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+
+    private async Task<HttpClient> ClientForNewUserAsync(string name, string policy, bool restrictPii)
+    {
+        (await _harness.Api.Http.PostAsJsonAsync("/api/users", new UserInput(name, null, [policy], restrictPii))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var made = await HeraldApi.ReadAsync<NewApiKeyView>(await _harness.Api.Http.PostAsJsonAsync("/api/apikeys", new ApiKeyInput("matrix", name)), HttpStatusCode.Created);
+        return new HttpClient { BaseAddress = _harness.Herald.BaseUrl, DefaultRequestHeaders = { { "X-Herald-Api-Key", made.Key } } };
+    }
+}
