@@ -1,3 +1,5 @@
+// Over 250 lines on purpose: users and their API keys are one use case class so that who may manage whom, and its audit,
+// are decided in one place; each method is a short check, change and audit entry.
 using System.Text.RegularExpressions;
 using Herald.Application.UseCases;
 using Herald.Core.Access;

@@ -1,3 +1,5 @@
+// Over 250 lines on purpose: adding, listing, showing, testing and removing alert rules share the rule's validation,
+// its secret handling and its audit entry; split by verb, those rules would be repeated in each part.
 using System.Net;
 using Herald.Application.Access;
 using Herald.Application.Alerts;

@@ -1,3 +1,5 @@
+// Over 250 lines on purpose: a bridge's create, update, remove, show and sync share one validation (names, tables, the
+// user's SQL in the sandbox, the connection test) and one audit entry; split by verb, those checks would be repeated.
 using Herald.Application.Access;
 using Herald.Application.Bridges;
 using Herald.Application.Runs;

@@ -1,3 +1,5 @@
+// Over 250 lines on purpose: the one typed client for every API endpoint the CLI calls, one short method per endpoint,
+// so that the error reading and authentication live in one place.
 using Herald.Application.Access;
 using System.Net;
 using System.Net.Http.Json;

@@ -1,3 +1,5 @@
+// Over 250 lines on purpose: the ordered list of every schema change; a released migration is never edited or moved,
+// so the list only grows, and reading it top to bottom is reading the schema's history.
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 
