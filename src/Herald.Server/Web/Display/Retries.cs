@@ -28,8 +28,15 @@ internal static class Retries
     /// <summary>For a run that succeeded after retries: how many and why; null when no call was retried.</summary>
     public static string? After(RunView run)
     {
-        var retried = run.Calls.Where(c => IsRetryable(c) && run.Calls.Any(next => next.Operation == c.Operation && next.Attempt == c.Attempt + 1 && next.At >= c.At)).ToList();
-        if (run.State != "succeeded" || retried.Count == 0)
+        if (run.State != "succeeded")
+        {
+            return null;
+        }
+        // The run page refreshes every second and a run keeps up to Herald:Workers:MaxCallsPerRun calls: one pass to
+        // index the attempts, not a search of every call for each call.
+        var attempts = run.Calls.Select(c => (c.Operation, c.Attempt)).ToHashSet();
+        var retried = run.Calls.Where(c => IsRetryable(c) && attempts.Contains((c.Operation, c.Attempt + 1))).ToList();
+        if (retried.Count == 0)
         {
             return null;
         }
