@@ -42,6 +42,8 @@ public static class ApplicationServices
         services.AddSingleton<DestinationUseCases>();
         services.AddSingleton<CredentialUseCases>();
         services.AddSingleton<OrchestrationUseCases>();
+        services.AddSingleton<Pii.PiiCatalog>();
+        services.AddSingleton<Pii.PiiReads>();
         services.AddSingleton<CatalogReads>();
         services.AddSingleton<RunReads>();
         services.AddSingleton<ReportUseCases>();

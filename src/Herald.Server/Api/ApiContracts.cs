@@ -131,7 +131,10 @@ public sealed record QueryPreviewView(
     IReadOnlyList<IReadOnlyList<string?>> Rows,
     bool ColumnCheckPassed,
     string ColumnCheck,
-    string? Shortened = null);
+    string? Shortened = null,
+    QueryPiiView? Pii = null,
+    string? Redacted = null);
+
 
 /// <summary>
 /// What the build step saw: <c>rowsQueried = valuesSent + emptyValues + duplicateValues + sum(setAside)</c>.

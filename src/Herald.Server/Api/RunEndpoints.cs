@@ -17,7 +17,7 @@ internal static class RunEndpoints
             var preview = await useCases.PreviewAsync(Callers.Api(http), request.Query, request.AttributeName, request.MaxRows, ct);
             return preview.Succeeded
                 ? Results.Ok(new QueryPreviewView(preview.Value.Columns, preview.Value.Rows, preview.Value.ColumnCheckPassed, preview.Value.ColumnCheck,
-                    preview.Value.Shortened))
+                    preview.Value.Shortened, QueryPiiView.Of(preview.Value.Pii), preview.Value.Redacted))
                 : ApiResults.From(preview.Refusal);
         }).WithTags("Queries").WithSummary("Run a query read-only for its first rows and check its column against an attribute").Produces<QueryPreviewView>().Problems(400, 429);
 
