@@ -44,6 +44,7 @@ public static class ApplicationServices
         services.AddSingleton<OrchestrationUseCases>();
         services.AddSingleton<Pii.PiiCatalog>();
         services.AddSingleton<Pii.PiiReads>();
+        services.AddSingleton<Pii.AudienceRedaction>();
         services.AddSingleton<CatalogReads>();
         services.AddSingleton<RunReads>();
         services.AddSingleton<ReportUseCases>();

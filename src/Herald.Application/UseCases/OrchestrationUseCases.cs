@@ -18,15 +18,16 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
     /// <summary>The most rows a preview returns, whatever is asked.</summary>
     public const int MaxPreviewRows = 1000;
 
+    /// <summary>
+    /// The query's first rows, with the PII finding. A caller whose policy restricts personal data (no pii:view) sees
+    /// the values of PII columns as <see cref="PiiRedaction.Hidden"/> and a sentence saying why; quoted values in an
+    /// error are hidden from them too. Other columns stay visible.
+    /// </summary>
     public async Task<UseCaseResult<QueryPreviewResult>> PreviewAsync(Caller caller, string? query, string? attributeName, int maxRows, CancellationToken cancellationToken)
     {
         if (caller.Denied(HeraldActions.QueryPreview) is { } denied)
         {
             return denied;
-        }
-        if (caller.Denied(HeraldActions.PiiView) is { } piiDenied)
-        {
-            return piiDenied;
         }
         if (string.IsNullOrWhiteSpace(query))
         {
@@ -45,11 +46,12 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
             var check = attributeName is null ? "No attribute given to check the column against."
                 : problem ?? $"One column named '{attributeName}', as the destination expects.";
             var finding = await pii.ClassifyAsync(query, preview.Columns, attributeName, cancellationToken);
-            return new QueryPreviewResult(preview.Columns, preview.Rows, attributeName is not null && problem is null, check, preview.Shortened, finding);
+            var result = new QueryPreviewResult(preview.Columns, preview.Rows, attributeName is not null && problem is null, check, preview.Shortened, finding);
+            return caller.Grant.RestrictsPii ? PreviewRedaction.Redact(result, attributeName) : result;
         }
         catch (AudienceRejectedException rejected)
         {
-            return Refusal.Rule(rejected.Message);
+            return Refusal.Rule(caller.Grant.RestrictsPii ? PiiRedaction.QuotedValuesHidden(rejected.Message) : rejected.Message);
         }
     }
 

@@ -185,7 +185,8 @@ public sealed record RunPartView(
 public sealed record RunPartDiffView(long Added, long Removed, long Kept);
 
 /// <summary>Up to 100 values of each kind of change. Personal data: any API key holder can read it until access control comes.</summary>
-public sealed record DiffSampleView(Guid RunId, IReadOnlyList<string> Added, IReadOnlyList<string> Removed, IReadOnlyList<string> Kept);
+/// <param name="Redacted">Why every value shows as ••• (a PII audience, and the caller's policy restricts personal data), or null.</param>
+public sealed record DiffSampleView(Guid RunId, IReadOnlyList<string> Added, IReadOnlyList<string> Removed, IReadOnlyList<string> Kept, string? Redacted = null);
 
 public sealed record RunEventView(DateTimeOffset At, string State, string Reason);
 
