@@ -66,7 +66,7 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
             return denied;
         }
         var problems = CatalogRules.CheckCatalogName(draft.Name, "orchestration").Select(m => new FieldProblem(nameof(draft.Name), m)).ToList();
-        var destination = await DestinationOfAsync(draft.Destination, problems, cancellationToken);
+        var destination = await DestinationOfAsync(caller, draft.Destination, problems, cancellationToken);
         if (destination is not null)
         {
             problems.AddRange(await CheckQueryAsync(draft.Query, (await routes.OfAsync(destination, cancellationToken)).Route.AttributeName, cancellationToken));
@@ -100,7 +100,7 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
             return Refusal.NotFound("orchestration", key);
         }
         var problems = new List<FieldProblem>();
-        var destination = await DestinationOfAsync(changes.Destination ?? orchestration.DestinationId.ToString(), problems, cancellationToken);
+        var destination = await DestinationOfAsync(caller, changes.Destination ?? orchestration.DestinationId.ToString(), problems, cancellationToken);
         var query = changes.Query ?? orchestration.Query;
         if (destination is not null)
         {
@@ -149,9 +149,11 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
         return orchestration;
     }
 
-    private async Task<Destination?> DestinationOfAsync(string? key, List<FieldProblem> problems, CancellationToken cancellationToken)
+    private async Task<Destination?> DestinationOfAsync(Caller caller, string? key, List<FieldProblem> problems, CancellationToken cancellationToken)
     {
         var destination = string.IsNullOrWhiteSpace(key) ? null : await catalog.FindDestinationAsync(key, cancellationToken);
+        // An admin-only destination the caller may not see is not there for them.
+        destination = destination is not null && DestinationAccess.MaySee(caller, destination) ? destination : null;
         if (destination is null)
         {
             problems.Add(new FieldProblem("Destination", string.IsNullOrWhiteSpace(key)

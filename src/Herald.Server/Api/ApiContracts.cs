@@ -66,7 +66,9 @@ public sealed record DestinationInput(
     string? UpdateMode = null,
     bool AllowSplit = false,
     double? ShrinkGuardShare = null,
-    bool SkipConnectionTest = false);
+    bool SkipConnectionTest = false,
+    bool AdminOnly = false,
+    bool PiiAllowed = false);
 
 /// <summary>Every field optional: what is null stays as it is. The (new) credential is tried unless <c>SkipConnectionTest</c>.</summary>
 public sealed record DestinationUpdate(
@@ -77,8 +79,12 @@ public sealed record DestinationUpdate(
     string? UpdateMode = null,
     bool? AllowSplit = null,
     double? ShrinkGuardShare = null,
-    bool SkipConnectionTest = false);
+    bool SkipConnectionTest = false,
+    bool? AdminOnly = null,
+    bool? PiiAllowed = null);
 
+/// <param name="AdminOnly">Only Operators and Administrators see and use it.</param>
+/// <param name="PiiAllowed">The PII setting: users whose policy restricts personal data may still send to it.</param>
 public sealed record DestinationView(
     Guid Id,
     string Name,
@@ -91,7 +97,9 @@ public sealed record DestinationView(
     DateTimeOffset UpdatedAt,
     string UpdateMode = "replace",
     bool AllowSplit = false,
-    double? ShrinkGuardShare = null);
+    double? ShrinkGuardShare = null,
+    bool AdminOnly = false,
+    bool PiiAllowed = false);
 
 public sealed record OrchestrationInput(string Name, string Destination, string Query, bool AllowEmpty = false, string? Description = null);
 
