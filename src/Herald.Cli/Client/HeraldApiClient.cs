@@ -148,6 +148,9 @@ internal sealed class HeraldApiClient : IDisposable
         return SendAsync<IReadOnlyList<Herald.Core.Access.AuditEntry>>(HttpMethod.Get, path, ct);
     }
 
+    public Task<QueryPreviewView> PreviewQueryAsync(QueryPreviewRequest request, CancellationToken ct) =>
+        SendAsync<QueryPreviewRequest, QueryPreviewView>(HttpMethod.Post, "api/queries/preview", request, ct);
+
     public Task<IReadOnlyList<AlertView>> ListAlertsAsync(CancellationToken ct) =>
         SendAsync<IReadOnlyList<AlertView>>(HttpMethod.Get, "api/alerts", ct);
 
