@@ -128,6 +128,9 @@ internal sealed class HeraldApiClient : IDisposable
     public Task<UserListing> DisableUserAsync(string name, CancellationToken ct) =>
         SendAsync<UserListing>(HttpMethod.Post, $"api/users/{Escape(name)}/disable", ct);
 
+    public Task<UserListing> EnableUserAsync(string name, CancellationToken ct) =>
+        SendAsync<UserListing>(HttpMethod.Post, $"api/users/{Escape(name)}/enable", ct);
+
     public Task<IReadOnlyList<ApiKeyListing>> ListApiKeysAsync(string? user, CancellationToken ct) =>
         SendAsync<IReadOnlyList<ApiKeyListing>>(HttpMethod.Get, user is null ? "api/apikeys" : $"api/apikeys?user={Escape(user)}", ct);
 

@@ -68,6 +68,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /api/users/"] = (HeraldActions.UserAdmin, "/api/users", null),
         ["POST /api/users/"] = (HeraldActions.UserAdmin, "/api/users", new UserInput("", null, [])),
         ["POST /api/users/{name}/disable"] = (HeraldActions.UserAdmin, "/api/users/missing/disable", null),
+        ["POST /api/users/{name}/enable"] = (HeraldActions.UserAdmin, "/api/users/missing/enable", null),
         ["GET /api/apikeys/"] = (Anyone, "/api/apikeys", null),
         ["POST /api/apikeys/"] = (Anyone, "/api/apikeys", new ApiKeyInput("", null)),
         ["DELETE /api/apikeys/{id}"] = (Anyone, $"/api/apikeys/{Missing}", null),
