@@ -72,8 +72,9 @@ public sealed class SnowflakeStandIn : IAsyncDisposable
             var state = new StandInState(options.RetainedStatements);
             var shares = new ShareRegistry();
             var ownerAccount = options.Users[0].Account;
-            var runner = new StatementRunner(engine, new ShareCommands(shares, ownerAccount, time), state, faults, time);
-            var api = new StatementApi(options, new JwtVerifier(options.Users, time), state, faults, runner, time);
+            var consumerShares = new ConsumerShares(shares, ownerAccount);
+            var runner = new StatementRunner(engine, new ShareCommands(shares, ownerAccount, time), consumerShares, state, faults, time);
+            var api = new StatementApi(options, new JwtVerifier(options.Users, options.Consumers, time), state, faults, runner, consumerShares, time);
             app.MapPost(StatementAnswers.StatementsPath, api.SubmitAsync);
             app.MapGet(StatementAnswers.StatementsPath + "/{handle}", (HttpContext context, string handle) => api.StatusAsync(context, handle));
             app.MapPost(StatementAnswers.StatementsPath + "/{handle}/cancel", (HttpContext context, string handle) => api.CancelAsync(context, handle));

@@ -6,6 +6,10 @@ public sealed class StandInOptions
     /// <summary>The users whose JWTs are accepted; at least one.</summary>
     public List<StandInUser> Users { get; set; } = [];
 
+    /// <summary>Users of other accounts (Insider One's, for one), whose JWTs are accepted too: such an account may only
+    /// list the shares added to it, import one (<c>CREATE DATABASE ... FROM SHARE</c>) and read the tables granted to it.</summary>
+    public List<StandInUser> Consumers { get; set; } = [];
+
     /// <summary>Databases and their schemas, created empty at start (names as Snowflake prints them: uppercase).</summary>
     public Dictionary<string, List<string>> Databases { get; set; } = new()
     {

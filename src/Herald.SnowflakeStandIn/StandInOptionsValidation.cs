@@ -11,10 +11,12 @@ internal static partial class StandInOptionsValidation
     {
         ArgumentNullException.ThrowIfNull(options);
         Require(options.Users is { Count: > 0 }, "StandInOptions.Users must hold at least one user whose JWTs are accepted.");
-        for (var i = 0; i < options.Users.Count; i++)
+        Require(options.Consumers is not null, "StandInOptions.Consumers must not be null (leave it empty for no consumer account).");
+        Require(options.Consumers.All(consumer => consumer is not null && options.Users.All(user => user?.Account != consumer.Account)),
+            "StandInOptions.Consumers must be users of other accounts than StandInOptions.Users'.");
+        foreach (var (user, setting) in options.Users.Select((user, i) => (user, $"StandInOptions.Users[{i}]"))
+            .Concat(options.Consumers.Select((user, i) => (user, $"StandInOptions.Consumers[{i}]"))))
         {
-            var user = options.Users[i];
-            var setting = $"StandInOptions.Users[{i}]";
             Require(user is not null, $"{setting} must not be null.");
             Require(SimpleName().IsMatch(user.Account ?? "") && user.Account == user.Account!.ToUpperInvariant(),
                 $"{setting}.Account must be an uppercase account name such as MYORG-MYACCOUNT, not '{user.Account}'.");

@@ -173,6 +173,18 @@ internal sealed partial class DuckDbEngine : IDisposable
         return rows;
     }
 
+    /// <summary>DuckDB's own parse tree of a statement, as JSON (<c>json_serialize_sql</c>): what a consumer's query reads.</summary>
+    public string SerializeSql(string sql)
+    {
+        using var command = connection.CreateCommand();
+        // json_serialize_sql takes a constant, not a parameter; the text goes in as a quoted literal.
+        command.CommandText = "SELECT json_serialize_sql('" + sql.Replace("'", "''", StringComparison.Ordinal) + "')";
+        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "{\"error\": true}";
+    }
+
+    /// <summary>Starts a session outside every configured database, where only fully qualified names resolve.</summary>
+    public void UseNone() => Execute("USE memory.main");
+
     public DuckDBAppender CreateAppender(string database, string schema, string table) => connection.CreateAppender(database, schema, table);
 
     public void Execute(string sql)

@@ -20,4 +20,5 @@ internal enum StatementKind
     AlterShareAccounts,
     ShowShares,
     ShowGrantsToShare,
+    CreateDatabaseFromShare,
 }
