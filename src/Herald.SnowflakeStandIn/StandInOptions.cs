@@ -37,6 +37,20 @@ public sealed class StandInOptions
     /// <summary>Finished statements kept for polling and <c>retry=true</c>; older ones are forgotten.</summary>
     public int RetainedStatements { get; set; } = StandInDefaults.RetainedStatements;
 
+    /// <summary>The folder the stand-in's S3-compatible endpoint writes objects into and stages read from; null for a
+    /// folder of its own, made at start and removed when it is disposed.</summary>
+    public string? StageRoot { get; set; }
+
+    /// <summary>External stages that exist at start, as an administrator would have made them with <c>CREATE STAGE name
+    /// URL = 's3://bucket/prefix/'</c>: name (uppercase) to URL.</summary>
+    public Dictionary<string, string> Stages { get; set; } = [];
+
+    /// <summary>The access key id an upload's SigV4 signature must name.</summary>
+    public string StageAccessKeyId { get; set; } = StandInDefaults.StageAccessKeyId;
+
+    /// <summary>Largest object one upload may put on a stage, in bytes; a larger one is refused and nothing is kept.</summary>
+    public long MaxStageObjectBytes { get; set; } = StandInDefaults.MaxStageObjectBytes;
+
     /// <summary>The faults the stand-in starts with; copied, so later changes go through <see cref="SnowflakeStandIn.Faults"/>.</summary>
     public StandInFaults Faults { get; set; } = new();
 

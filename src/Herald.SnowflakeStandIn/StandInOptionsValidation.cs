@@ -53,6 +53,10 @@ internal static partial class StandInOptionsValidation
         Require(options.MaxResultRows > 0, "StandInOptions.MaxResultRows must be positive.");
         Require(options.RetainedStatements > 0, "StandInOptions.RetainedStatements must be positive.");
         Require(options.Faults is not null, "StandInOptions.Faults must not be null.");
+        Require(options.StageRoot is null || Path.IsPathFullyQualified(options.StageRoot), "StandInOptions.StageRoot must be an absolute folder path, or null for one of the stand-in's own.");
+        Require(SimpleName().IsMatch(options.StageAccessKeyId ?? ""), "StandInOptions.StageAccessKeyId must be an access key id of letters and digits.");
+        Require(options.Stages is not null, "StandInOptions.Stages must not be null.");
+        Require(options.MaxStageObjectBytes > 0, "StandInOptions.MaxStageObjectBytes must be positive.");
         Require(options.TimeProvider is not null, "StandInOptions.TimeProvider must not be null.");
     }
 

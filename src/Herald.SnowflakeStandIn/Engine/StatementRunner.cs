@@ -10,7 +10,8 @@ namespace Herald.SnowflakeStandIn.Engine;
 /// a transaction still open when the request ends (by failure or not) is rolled back.
 /// </summary>
 internal sealed class StatementRunner(
-    DuckDbEngine engine, ShareCommands shareCommands, ConsumerShares consumerShares, StandInState state, StandInFaults faults, TimeProvider time)
+    DuckDbEngine engine, ShareCommands shareCommands, ConsumerShares consumerShares, StageCommands stageCommands, StandInState state, StandInFaults faults,
+    TimeProvider time)
 {
     public async Task RunAsync(
         StatementRecord record, IReadOnlyList<TranslatedStatement> statements, IReadOnlyList<BoundValue> bindings, string database, string schema,
@@ -113,6 +114,10 @@ internal sealed class StatementRunner(
                 return engine.Run(statement, []);
             case StatementKind.Use:
                 return Use(statement.Original, session);
+            case StatementKind.CreateStage:
+                return stageCommands.Create(statement.Original);
+            case StatementKind.CopyInto:
+                return stageCommands.Copy(statement.Original, session, engine);
             case StatementKind.CreateDatabaseFromShare:
                 throw StatementFailure.Compilation("a share is imported by the accounts it was added to, not by the account that owns it.");
             case StatementKind.Truncate when statement.IfExists && !TableNamedExists(statement, session):

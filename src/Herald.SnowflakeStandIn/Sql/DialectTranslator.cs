@@ -68,6 +68,11 @@ internal static class DialectTranslator
                 return new TranslatedStatement(StatementKind.AlterShareAccounts, "", statement);
             case "CREATE" when statement.StartsWith("CREATE", "SHARE") || statement.StartsWith("CREATE", "OR", "REPLACE", "SHARE"):
                 return new TranslatedStatement(StatementKind.CreateShare, "", statement);
+            case "CREATE" when statement.StartsWith("CREATE", "STAGE") || statement.StartsWith("CREATE", "OR", "REPLACE", "STAGE"):
+                return new TranslatedStatement(StatementKind.CreateStage, "", statement);
+            case "COPY" when statement.StartsWith("COPY", "INTO"):
+                // Snowflake's COPY INTO from a stage; DuckDB's own COPY (files anywhere) stays refused below.
+                return new TranslatedStatement(StatementKind.CopyInto, "", statement);
             case "CREATE" when IsDatabaseFromShare(statement):
                 return new TranslatedStatement(StatementKind.CreateDatabaseFromShare, "", statement);
             case "DROP" when statement.StartsWith("DROP", "SHARE"):

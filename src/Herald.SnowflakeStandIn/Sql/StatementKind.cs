@@ -21,4 +21,6 @@ internal enum StatementKind
     ShowShares,
     ShowGrantsToShare,
     CreateDatabaseFromShare,
+    CreateStage,
+    CopyInto,
 }
