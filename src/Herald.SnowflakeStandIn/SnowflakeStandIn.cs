@@ -94,8 +94,13 @@ public sealed class SnowflakeStandIn : IAsyncDisposable
             app.MapGet(StatementAnswers.StatementsPath + "/{handle}", (HttpContext context, string handle) => api.StatusAsync(context, handle));
             app.MapPost(StatementAnswers.StatementsPath + "/{handle}/cancel", (HttpContext context, string handle) => api.CancelAsync(context, handle));
             var objects = new StageObjectApi(options, stageRoot, state);
-            app.MapPut("/{bucket}/{**key}", (HttpContext context, string bucket, string key) => objects.PutAsync(context, bucket, key));
-            app.MapDelete("/{bucket}/{**key}", (HttpContext context, string bucket, string key) => objects.DeleteAsync(context, bucket, key));
+            // One route for both verbs, so any other request to an unknown path stays a 404 (not a 405).
+            app.Map("/{bucket}/{**key}", (HttpContext context, string bucket, string key) => context.Request.Method switch
+            {
+                "PUT" => objects.PutAsync(context, bucket, key),
+                "DELETE" => objects.DeleteAsync(context, bucket, key),
+                _ => Task.FromResult(context.Response.StatusCode = 404),
+            });
             var standIn = new SnowflakeStandIn(app, engine, state, shares, faults, stageRoot, options.StageRoot is null);
             await app.StartAsync(cancellationToken);
             standIn.BaseUrl = new Uri(app.Urls.First().Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
