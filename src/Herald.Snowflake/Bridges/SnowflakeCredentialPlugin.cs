@@ -42,7 +42,8 @@ public sealed class SnowflakeCredentialPlugin : ICredentialPlugin
         // and any key given now are checked here.
         if (read.Stage(secrets[SnowflakeCredentialSettings.StageKeyIdSecret] ?? "kept", secrets[SnowflakeCredentialSettings.StageSecretKeySecret] ?? "kept") is { } stage)
         {
-            problems.AddRange(stage.Problems().Select(problem => new FieldProblem(problem.Split(':', 2)[0].Replace(" ", "", StringComparison.Ordinal), problem)));
+            problems.AddRange(stage.Problems().Select(problem => new FieldProblem(
+                string.Concat(problem.Split(':', 2)[0].Split(' ').Select(word => char.ToUpperInvariant(word[0]) + word[1..])), problem)));
         }
         if (key is not null && problems.Count == 0)
         {

@@ -51,7 +51,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
         };
         Source = new DuckDbInsiderTables(sourceOptions);
         var audit = new AuditTrail(new SqliteAuditStore(database), TimeProvider.System);
-        Credentials = new CredentialUseCases(Catalog, new CredentialPlugins([], [new SnowflakeCredentialPlugin()]), audit, TimeProvider.System);
+        Credentials = new CredentialUseCases(Catalog, new CredentialPlugins([], [new SnowflakeCredentialPlugin()]), audit, TimeProvider.System, Store);
         Logins = new CatalogSnowflakeLogins(Catalog);
         var clientOptions = new SnowflakeOptions
         {
