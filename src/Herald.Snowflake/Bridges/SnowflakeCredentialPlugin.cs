@@ -38,9 +38,10 @@ public sealed class SnowflakeCredentialPlugin : ICredentialPlugin
         {
             problems.Add(new FieldProblem(FieldOf(problem), problem));
         }
-        // A stage's access key may be kept from before (a change leaves secrets it does not give), so only its settings
-        // and any key given now are checked here.
-        if (read.Stage(secrets[SnowflakeCredentialSettings.StageKeyIdSecret] ?? "kept", secrets[SnowflakeCredentialSettings.StageSecretKeySecret] ?? "kept") is { } stage)
+        // On a change, a stage's access key may be kept from before (a change leaves secrets it does not give); a new
+        // credential naming a stage must give it.
+        var kept = isNew ? "" : "kept";
+        if (read.Stage(secrets[SnowflakeCredentialSettings.StageKeyIdSecret] ?? kept, secrets[SnowflakeCredentialSettings.StageSecretKeySecret] ?? kept) is { } stage)
         {
             problems.AddRange(stage.Problems().Select(problem => new FieldProblem(
                 string.Concat(problem.Split(':', 2)[0].Split(' ').Select(word => char.ToUpperInvariant(word[0]) + word[1..])), problem)));

@@ -86,4 +86,16 @@ public sealed class SnowflakeCredentialTests
         problems.ShouldContain(p => p.Message.StartsWith("Stage prefix", StringComparison.Ordinal));
         problems.ShouldAllBe(p => !p.Message.Contains(BridgeHarness.StageSecret));
     }
+
+    [Fact]
+    public async Task ANewCredential_NamingAStage_WithoutItsAccessKey_IsRefused()
+    {
+        await using var harness = await BridgeHarness.StartAsync();
+
+        var added = await harness.Credentials.CreateAsync(BridgeHarness.Person, new CredentialDraft("staged-without-key", "snowflake",
+            SnowflakeCredentialSettings.Document(SnowflakeHarness.Account, SnowflakeHarness.User, null, null, "HERALD_STAGE", "https://s3.eu-west-1.amazonaws.com/", "my-bucket", "herald/", "eu-west-1"),
+            new SecretValues([new(SnowflakeCredentialSettings.PrivateKeySecret, TestKeys.Shared.PrivateKeyPem)]), null), TestTimeout.Token());
+
+        added.Refusal.ShouldNotBeNull().Problems.ShouldContain(p => p.Message.StartsWith("Stage access key", StringComparison.Ordinal));
+    }
 }
