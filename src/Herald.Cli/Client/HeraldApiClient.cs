@@ -87,6 +87,12 @@ internal sealed class HeraldApiClient : IDisposable
     public Task<BridgeView> AddBridgeAsync(BridgeInput input, CancellationToken ct) =>
         SendAsync<BridgeInput, BridgeView>(HttpMethod.Post, "api/bridges", input, ct);
 
+    public Task<BridgeView> UpdateBridgeAsync(string nameOrId, BridgeInput changes, CancellationToken ct) =>
+        SendAsync<BridgeInput, BridgeView>(HttpMethod.Put, $"api/bridges/{Escape(nameOrId)}", changes, ct);
+
+    public Task RemoveBridgeAsync(string nameOrId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Delete, $"api/bridges/{Escape(nameOrId)}", ct);
+
     public Task<SyncView> SyncBridgeAsync(string nameOrId, SyncRequest request, CancellationToken ct) =>
         SendAsync<SyncRequest, SyncView>(HttpMethod.Post, $"api/bridges/{Escape(nameOrId)}/syncs", request, ct);
 
