@@ -1,4 +1,3 @@
-using Herald.Application.Pii;
 using Herald.Core.Audiences;
 using Herald.Core.Ports;
 using Herald.Core.Runs;
@@ -7,10 +6,9 @@ namespace Herald.Application.Runs.Steps;
 
 /// <summary>
 /// Queued or building → comparing: the query runs read-only on the source, which writes the sendable values to the
-/// run's workspace. A query the source refuses, or an empty audience not allowed, fails the run. A built audience's
-/// history says whether it is personal data and which rule decided (<see cref="PiiCatalog"/>).
+/// run's workspace. A query the source refuses, or an empty audience not allowed, fails the run.
 /// </summary>
-internal sealed class BuildStep(RunUpdater updater, IRunWorkspace workspace, IAudienceSource source, PiiCatalog pii, DestinationPlugins plugins, TimeProvider clock) : IRunStep
+internal sealed class BuildStep(RunUpdater updater, IRunWorkspace workspace, IAudienceSource source, DestinationPlugins plugins, TimeProvider clock) : IRunStep
 {
     public async Task RunAsync(Run run, CancellationToken cancellationToken)
     {
@@ -37,21 +35,6 @@ internal sealed class BuildStep(RunUpdater updater, IRunWorkspace workspace, IAu
                 clock.GetUtcNow()), cancellationToken);
             return;
         }
-        var piiRule = await PiiRuleAsync(run.Origin, cancellationToken);
         await updater.UpdateAsync(run.Id, r => r.CompleteBuild(counts, clock.GetUtcNow()), cancellationToken);
-        await updater.UpdateAsync(run.Id, r => r.Note(clock.GetUtcNow(), $"Personal data: {piiRule}"), cancellationToken);
-    }
-
-    private async Task<string> PiiRuleAsync(RunOrigin origin, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await pii.ClassifyAsync(origin.Query, ["the audience's column"], origin.AttributeName, cancellationToken)).Rule;
-        }
-        catch (AudienceRejectedException)
-        {
-            // The query ran a moment ago; a parse that fails now is treated as PII, the safe side.
-            return "treated as PII: its query could not be traced to its columns.";
-        }
     }
 }
