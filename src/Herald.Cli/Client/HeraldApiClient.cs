@@ -164,6 +164,23 @@ internal sealed class HeraldApiClient : IDisposable
     public Task<AlertDeliveryView> TestAlertAsync(string nameOrId, CancellationToken ct) =>
         SendAsync<AlertDeliveryView>(HttpMethod.Post, $"api/alerts/{Escape(nameOrId)}/test", ct);
 
+    public async Task<string> ExportConfigurationAsync(CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/config");
+        using var response = await SendCheckedAsync(request, ct);
+        return await response.Content.ReadAsStringAsync(ct);
+    }
+
+    public async Task<ConfigurationAppliedView> ApplyConfigurationAsync(string yaml, bool dryRun, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/config/apply?dryRun={(dryRun ? "true" : "false")}")
+        {
+            Content = new StringContent(yaml, System.Text.Encoding.UTF8, "application/yaml"),
+        };
+        using var response = await SendCheckedAsync(request, ct);
+        return await ReadAsync<ConfigurationAppliedView>(response, ct);
+    }
+
     public void Dispose() => http.Dispose();
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);

@@ -19,6 +19,7 @@ internal static class HeraldRootCommand
             UserCommands.Create(context),
             ApiKeyCommands.Create(context),
             AuditCommands.Create(context),
+            ConfigCommands.Create(context),
             AlertCommands.Create(context),
         };
 }

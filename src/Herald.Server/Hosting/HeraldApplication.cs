@@ -151,7 +151,7 @@ internal static class HeraldApplication
             {
                 // Binding wraps Kestrel's own 413 in a 400 of its own: the size is what the caller must change.
                 BadHttpRequestException bad when IsTooLarge(bad) => (StatusCodes.Status413PayloadTooLarge,
-                    "The request body is larger than Herald accepts (Herald:Api:MaxRequestBytes, or Herald:Api:MaxCallbackBytes for callbacks). Nothing was saved."),
+                    "The request body is larger than Herald accepts (Herald:Api:MaxRequestBytes, or Herald:Api:MaxCallbackBytes for callbacks, Herald:Api:MaxConfigurationBytes for configuration files). Nothing was saved."),
                 BadHttpRequestException bad when Api.QueryParameterProblem.Describe(bad.Message) is { } parameter => (StatusCodes.Status400BadRequest, parameter),
                 BadHttpRequestException bad => (StatusCodes.Status400BadRequest,
                     $"The request could not be read: {bad.Message} Send JSON with the fields the API documents."),
@@ -184,6 +184,7 @@ internal static class HeraldApplication
         api.MapBridgeEndpoints();
         api.MapUserEndpoints();
         api.MapAuditEndpoints();
+        api.MapConfigurationEndpoints();
         app.MapCallbackEndpoint();
         app.MapFileEndpoint();
 
