@@ -28,15 +28,15 @@ public static partial class ConfigurationYaml
     private static readonly string[] DestinationKeys = ["name", "credential", "description", "settings"];
     private static readonly string[] OrchestrationKeys = ["name", "destination", "description", "allowEmpty", "query"];
 
-    /// <summary>The file of <paramref name="document"/>: the same document always gives the same text.</summary>
+    /// <summary>The file of <paramref name="document"/>: the same document always gives the same text, entries in name order.</summary>
     public static string Write(CatalogDocument document)
     {
         var root = new YamlMappingNode { { "version", Plain(CatalogDocument.FormatVersion.ToString(CultureInfo.InvariantCulture)) } };
-        root.Add("credentials", new YamlSequenceNode(document.Credentials.Select(c => (YamlNode)Mapping(
+        root.Add("credentials", new YamlSequenceNode(ByName(document.Credentials).Select(c => (YamlNode)Mapping(
             ("name", Text(c.Name)), ("plugin", Text(c.Plugin)), ("description", OptionalText(c.Description)), ("settings", Settings(c.Settings))))));
-        root.Add("destinations", new YamlSequenceNode(document.Destinations.Select(d => (YamlNode)Mapping(
+        root.Add("destinations", new YamlSequenceNode(ByName(document.Destinations).Select(d => (YamlNode)Mapping(
             ("name", Text(d.Name)), ("credential", Text(d.Credential)), ("description", OptionalText(d.Description)), ("settings", Settings(d.Settings))))));
-        root.Add("orchestrations", new YamlSequenceNode(document.Orchestrations.Select(o => (YamlNode)Mapping(
+        root.Add("orchestrations", new YamlSequenceNode(ByName(document.Orchestrations).Select(o => (YamlNode)Mapping(
             ("name", Text(o.Name)), ("destination", Text(o.Destination)), ("description", OptionalText(o.Description)),
             ("allowEmpty", Plain(o.AllowEmpty ? "true" : "false")), ("query", Query(o.Query))))));
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
@@ -256,6 +256,10 @@ public static partial class ConfigurationYaml
         JsonValue value => Plain(value.ToJsonString()),
         _ => Plain("null"),
     };
+
+    // Entries are written in name order whatever order they come in, so the same catalog is always the same text.
+    private static IEnumerable<T> ByName<T>(IEnumerable<T> entries)
+        where T : ICatalogEntry => entries.OrderBy(e => e.Name, StringComparer.Ordinal);
 
     private static YamlMappingNode Mapping(params (string Key, YamlNode? Value)[] fields) =>
         new(fields.Where(f => f.Value is not null).Select(f => KeyValuePair.Create((YamlNode)Plain(f.Key), f.Value!)));
