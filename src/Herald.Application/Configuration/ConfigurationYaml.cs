@@ -41,7 +41,9 @@ public static partial class ConfigurationYaml
             ("allowEmpty", Plain(o.AllowEmpty ? "true" : "false")), ("query", Query(o.Query))))));
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         writer.Write(Header);
-        new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
+        // Lists indented under their key, as people write them; lines never folded, so a change is one line of a diff.
+        var emitter = new Emitter(writer, new EmitterSettings().WithIndentedSequences().WithBestWidth(int.MaxValue).WithNewLine("\n"));
+        new YamlStream(new YamlDocument(root)).Save(emitter, assignAnchors: false);
         // YamlDotNet ends a document with "...": a file that ends there is easier to read and to diff without it.
         return writer.ToString().Replace("\n...\n", "\n", StringComparison.Ordinal);
     }

@@ -63,6 +63,9 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /api/runs/{id}/diff-sample"] = (HeraldActions.RunRead, $"/api/runs/{Missing}/diff-sample", null),
         ["POST /api/runs/{id}/cancel"] = (HeraldActions.RunCancel, $"/api/runs/{Missing}/cancel", null),
         ["GET /api/audit"] = (HeraldActions.AuditRead, "/api/audit", null),
+        // The file's edit actions depend on what it changes: a dry run of a file that changes nothing asks catalog:read only (JSON is YAML).
+        ["GET /api/config/"] = (HeraldActions.CatalogRead, "/api/config", null),
+        ["POST /api/config/apply"] = (HeraldActions.CatalogRead, "/api/config/apply?dryRun=true", new { version = 1 }),
         ["GET /api/me"] = (Anyone, "/api/me", null),
         ["GET /api/users/"] = (HeraldActions.UserAdmin, "/api/users", null),
         ["POST /api/users/"] = (HeraldActions.UserAdmin, "/api/users", new UserInput("", null, [])),
