@@ -43,6 +43,7 @@ public static class ApplicationServices
         services.AddSingleton<CredentialUseCases>();
         services.AddSingleton<OrchestrationUseCases>();
         services.AddSingleton<QueryChecks>();
+        services.AddSingleton<Configuration.ConfigurationChecks>();
         services.AddSingleton<Configuration.ConfigurationUseCases>();
         services.AddSingleton<CatalogReads>();
         services.AddSingleton<RunReads>();

@@ -14,6 +14,12 @@ public sealed record CatalogWrite(
     IReadOnlyList<Destination> RemovedDestinations,
     IReadOnlyList<Credential> RemovedCredentials)
 {
+    /// <summary>A sandbox saved with the change (promoted and kept: its base becomes what production now holds).</summary>
+    public Sandboxes.Sandbox? SavedSandbox { get; init; }
+
+    /// <summary>A sandbox removed with the change (promoted and deleted).</summary>
+    public Guid? RemovedSandbox { get; init; }
+
     /// <summary>Whether there is nothing to write.</summary>
     public bool IsEmpty => SavedCredentials.Count + SavedDestinations.Count + SavedOrchestrations.Count
         + RemovedOrchestrations.Count + RemovedDestinations.Count + RemovedCredentials.Count == 0;

@@ -58,6 +58,7 @@ internal static class HeraldApplication
             ? configured
             : ApiKeyFile.LoadOrCreate(DataDirectory(sp))));
         services.AddSingleton<ICatalogStore, SqliteCatalogStore>();
+        services.AddSingleton<ISandboxStore, SqliteSandboxStore>();
         services.AddSingleton<IRunStore>(sp => new SqliteRunStore(sp.GetRequiredService<SqliteDatabase>(),
             sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Workers.MaxCallsPerRun));
         services.AddSingleton<ISegmentLayoutStore, SqliteSegmentLayoutStore>();

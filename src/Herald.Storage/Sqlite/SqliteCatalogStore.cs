@@ -164,6 +164,14 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
         {
             await connection.ExecuteAsync("DELETE FROM credentials WHERE id = @id", new { id = credential.Id.ToString() }, transaction);
         }
+        if (write.SavedSandbox is { } sandbox)
+        {
+            await SqliteSandboxStore.UpsertAsync(connection, transaction, sandbox);
+        }
+        if (write.RemovedSandbox is { } removedSandbox)
+        {
+            await connection.ExecuteAsync("DELETE FROM sandboxes WHERE id = @id", new { id = removedSandbox.ToString() }, transaction);
+        }
         await SqliteAuditStore.InsertAsync(connection, transaction, audit);
         await transaction.CommitAsync(cancellationToken);
     }
