@@ -45,6 +45,7 @@ public static class ApplicationServices
         services.AddSingleton<QueryChecks>();
         services.AddSingleton<Configuration.ConfigurationChecks>();
         services.AddSingleton<Configuration.ConfigurationUseCases>();
+        services.AddSingleton<Sandboxes.SandboxUseCases>();
         services.AddSingleton<CatalogReads>();
         services.AddSingleton<RunReads>();
         services.AddSingleton<ReportUseCases>();
