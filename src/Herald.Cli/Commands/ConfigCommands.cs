@@ -18,10 +18,11 @@ internal static class ConfigCommands
         var command = new Command("config", "The catalog as a YAML file: credentials (never their secrets), destinations and orchestrations");
         server.AddTo(command);
 
-        var export = new Command("export", "Print the catalog as YAML (herald config export > herald.yaml)");
-        export.SetClientAction(context, server, async (_, client, ct) =>
+        var exportSandbox = Sandbox();
+        var export = new Command("export", "Print the catalog as YAML (herald config export > herald.yaml)") { exportSandbox };
+        export.SetClientAction(context, server, async (parseResult, client, ct) =>
         {
-            context.Output.Write(await client.ExportConfigurationAsync(ct));
+            context.Output.Write(await client.ExportConfigurationAsync(parseResult.GetValue(exportSandbox), ct));
             return ExitCodes.Success;
         });
         command.Subcommands.Add(export);
@@ -29,11 +30,12 @@ internal static class ConfigCommands
         var file = new Argument<string>("file") { Description = "The YAML file, or - for standard input" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Only show what would change; change nothing" };
         var json = CommonOptions.Json("difference");
-        var apply = new Command("apply", "Make the catalog hold exactly the file, in one transaction: every change or none") { file, dryRun, json };
+        var applySandbox = Sandbox();
+        var apply = new Command("apply", "Make the catalog hold exactly the file, in one transaction: every change or none") { file, dryRun, applySandbox, json };
         apply.SetClientAction(context, server, async (parseResult, client, ct) =>
         {
             var text = await ReadAsync(context, parseResult.GetValue(file)!, ct);
-            var applied = await client.ApplyConfigurationAsync(text, parseResult.GetValue(dryRun), ct);
+            var applied = await client.ApplyConfigurationAsync(text, parseResult.GetValue(applySandbox), parseResult.GetValue(dryRun), ct);
             if (parseResult.GetValue(json))
             {
                 context.WriteJson(applied);
@@ -47,6 +49,9 @@ internal static class ConfigCommands
         command.Subcommands.Add(apply);
         return command;
     }
+
+    private static Option<string?> Sandbox() =>
+        new("--sandbox") { Description = "The sandbox's configuration instead of production's", HelpName = "NAME" };
 
     private static async Task<string> ReadAsync(CliContext context, string path, CancellationToken cancellationToken)
     {
@@ -66,21 +71,27 @@ internal static class ConfigCommands
         return await File.ReadAllTextAsync(path, cancellationToken);
     }
 
-    private static void Write(CliContext context, ConfigurationAppliedView applied)
+    internal static void Write(CliContext context, ConfigurationAppliedView applied)
     {
         var outcome = applied.Applied ? "Applied" : applied.DryRun ? "Dry run, nothing changed" : "Nothing to change";
         context.Output.WriteLine($"{outcome}: {applied.Summary}.");
-        foreach (var entry in applied.Entries)
+        WriteEntries(context, applied.Entries);
+        foreach (var warning in applied.Warnings)
+        {
+            context.Output.WriteLine($"Warning: {warning}");
+        }
+    }
+
+    /// <summary>Each entry that differs, then its fields side by side.</summary>
+    internal static void WriteEntries(CliContext context, IReadOnlyList<EntryDifferenceView> entries)
+    {
+        foreach (var entry in entries)
         {
             context.Output.WriteLine($"  {entry.Change,-8} {entry.Kind} '{entry.Name}'");
             foreach (var field in entry.Fields)
             {
                 context.Output.WriteLine($"      {field.Field}: {field.Before ?? "(none)"} -> {field.After ?? "(none)"}");
             }
-        }
-        foreach (var warning in applied.Warnings)
-        {
-            context.Output.WriteLine($"Warning: {warning}");
         }
     }
 }

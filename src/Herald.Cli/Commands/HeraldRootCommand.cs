@@ -20,6 +20,7 @@ internal static class HeraldRootCommand
             ApiKeyCommands.Create(context),
             AuditCommands.Create(context),
             ConfigCommands.Create(context),
+            SandboxCommands.Create(context),
             AlertCommands.Create(context),
         };
 }

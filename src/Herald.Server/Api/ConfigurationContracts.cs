@@ -14,8 +14,10 @@ public sealed record EntryDifferenceView(string Kind, string Name, string Change
 /// </summary>
 public sealed record ConfigurationAppliedView(bool Applied, bool DryRun, string Summary, IReadOnlyList<EntryDifferenceView> Entries, IReadOnlyList<string> Warnings)
 {
-    internal static ConfigurationAppliedView Of(ConfigurationApplied applied, bool dryRun) => new(applied.Applied, dryRun, applied.Difference.Summary,
-        [.. applied.Difference.Entries.Select(e => new EntryDifferenceView(e.Kind, e.Name, e.Change.ToString().ToLowerInvariant(),
-            [.. e.Fields.Select(f => new FieldDifferenceView(f.Field, f.Before, f.After))]))],
-        applied.Warnings);
+    internal static ConfigurationAppliedView Of(ConfigurationApplied applied, bool dryRun) =>
+        new(applied.Applied, dryRun, applied.Difference.Summary, EntriesOf(applied.Difference), applied.Warnings);
+
+    internal static IReadOnlyList<EntryDifferenceView> EntriesOf(CatalogDifference difference) =>
+        [.. difference.Entries.Select(e => new EntryDifferenceView(e.Kind, e.Name, e.Change.ToString().ToLowerInvariant(),
+            [.. e.Fields.Select(f => new FieldDifferenceView(f.Field, f.Before, f.After))]))];
 }

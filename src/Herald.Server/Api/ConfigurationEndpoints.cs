@@ -12,6 +12,11 @@ internal static class ConfigurationEndpoints
     public const string PathPrefix = "/api/config";
     public const string YamlMediaType = "application/yaml";
 
+    /// <summary>Whether the request carries a configuration file (to production or to a sandbox), capped by Herald:Api:MaxConfigurationBytes.</summary>
+    public static bool CarriesFile(PathString path) =>
+        path.StartsWithSegments(PathPrefix, StringComparison.OrdinalIgnoreCase)
+        || (path.StartsWithSegments("/api/sandboxes", StringComparison.OrdinalIgnoreCase) && path.Value!.EndsWith("/config/apply", StringComparison.OrdinalIgnoreCase));
+
     public static void MapConfigurationEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/config").WithTags("Configuration");

@@ -186,6 +186,7 @@ internal static class HeraldApplication
         api.MapUserEndpoints();
         api.MapAuditEndpoints();
         api.MapConfigurationEndpoints();
+        api.MapSandboxEndpoints();
         app.MapCallbackEndpoint();
         app.MapFileEndpoint();
 

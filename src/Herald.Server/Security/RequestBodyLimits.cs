@@ -15,7 +15,7 @@ internal static class RequestBodyLimits
         app.Use(async (context, next) =>
         {
             var isCallback = context.Request.Path.StartsWithSegments(CallbackEndpoint.PathPrefix, StringComparison.OrdinalIgnoreCase);
-            var isConfiguration = context.Request.Path.StartsWithSegments(ConfigurationEndpoints.PathPrefix, StringComparison.OrdinalIgnoreCase);
+            var isConfiguration = ConfigurationEndpoints.CarriesFile(context.Request.Path);
             var (limit, setting) = isCallback ? (settings.MaxCallbackBytes, "Herald:Api:MaxCallbackBytes")
                 : isConfiguration ? (settings.MaxConfigurationBytes, "Herald:Api:MaxConfigurationBytes")
                 : (settings.MaxRequestBytes, "Herald:Api:MaxRequestBytes");
