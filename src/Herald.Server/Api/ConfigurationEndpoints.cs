@@ -30,12 +30,13 @@ internal static class ConfigurationEndpoints
 
         group.MapPost("/apply", async (bool? dryRun, HttpContext http, ConfigurationUseCases useCases, CancellationToken ct) =>
         {
-            // The body's size was capped before it is read (RequestBodyLimits): the file is read whole, as text.
+            // The body's size was capped before it is read (RequestBodyLimits): the file is read whole, as text, whatever
+            // its declared type (curl --data-binary sends a form's type), since only a configuration file is read from it.
             using var reader = new StreamReader(http.Request.Body);
             var text = await reader.ReadToEndAsync(ct);
             var applied = await useCases.ApplyAsync(Callers.Api(http), text, dryRun ?? false, ct);
             return applied.Succeeded ? Results.Ok(ConfigurationAppliedView.Of(applied.Value, dryRun ?? false)) : ApiResults.From(applied.Refusal);
         }).WithSummary("Make the catalog hold exactly a YAML file, in one transaction (dryRun=true: only show the difference)")
-            .Accepts<string>(YamlMediaType).Produces<ConfigurationAppliedView>().Problems(400, 403);
+            .Produces<ConfigurationAppliedView>().Problems(400, 403);
     }
 }

@@ -43,7 +43,7 @@ internal static class SandboxEndpoints
             var applied = await useCases.ApplyAsync(Callers.Api(http), name, await reader.ReadToEndAsync(ct), dryRun ?? false, ct);
             return applied.Succeeded ? Results.Ok(ConfigurationAppliedView.Of(applied.Value, dryRun ?? false)) : ApiResults.From(applied.Refusal);
         }).WithSummary("Make the sandbox hold exactly a YAML file (production is not touched)")
-            .Accepts<string>(ConfigurationEndpoints.YamlMediaType).Produces<ConfigurationAppliedView>().Problems(400, 404);
+            .Produces<ConfigurationAppliedView>().Problems(400, 404);
 
         group.MapPost("/{name}/pull", async (string name, PullInput input, HttpContext http, SandboxUseCases useCases, CancellationToken ct) =>
         {
