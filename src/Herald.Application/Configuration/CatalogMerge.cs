@@ -13,6 +13,7 @@ public static class CatalogMerge
     public static CatalogMergeResult Merge(CatalogDocument @base, CatalogDocument production, CatalogDocument sandbox, IReadOnlyDictionary<string, ConflictSide> resolutions)
     {
         var conflicts = new List<FieldConflict>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
         var merged = new List<ICatalogEntry>();
         var keys = @base.Entries.Concat(production.Entries).Concat(sandbox.Entries).Select(e => (e.Kind, e.Name)).Distinct();
         foreach (var (kind, name) in keys)
@@ -32,7 +33,7 @@ public static class CatalogMerge
             else if (p is null || s is null)
             {
                 var conflict = new FieldConflict(kind, name, FieldConflict.WholeEntry, Describe(b), Describe(p), Describe(s));
-                result = Decide(conflict, p, s, resolutions, conflicts);
+                result = Decide(conflict, p, s, resolutions, conflicts, used);
             }
             else
             {
@@ -41,7 +42,7 @@ public static class CatalogMerge
                 {
                     var (bv, pv, sv) = (b?.GetValueOrDefault(field), p.GetValueOrDefault(field), s.GetValueOrDefault(field));
                     var value = pv == bv || pv == sv ? sv : sv == bv ? pv
-                        : Decide(new FieldConflict(kind, name, field, bv, pv, sv), pv, sv, resolutions, conflicts);
+                        : Decide(new FieldConflict(kind, name, field, bv, pv, sv), pv, sv, resolutions, conflicts, used);
                     if (value is not null)
                     {
                         fields[field] = value;
@@ -54,19 +55,22 @@ public static class CatalogMerge
                 merged.Add(Build(kind, name, result));
             }
         }
+        var unused = resolutions.Keys.Where(k => !used.Contains(k)).Order(StringComparer.Ordinal).ToList();
         return conflicts.Count > 0
-            ? new CatalogMergeResult(null, conflicts)
+            ? new CatalogMergeResult(null, conflicts, unused)
             : new CatalogMergeResult(new CatalogDocument(
                 [.. merged.OfType<CredentialEntry>().OrderBy(e => e.Name, StringComparer.Ordinal)],
                 [.. merged.OfType<DestinationEntry>().OrderBy(e => e.Name, StringComparer.Ordinal)],
-                [.. merged.OfType<OrchestrationEntry>().OrderBy(e => e.Name, StringComparer.Ordinal)]), []);
+                [.. merged.OfType<OrchestrationEntry>().OrderBy(e => e.Name, StringComparer.Ordinal)]), [], unused);
     }
 
-    private static T? Decide<T>(FieldConflict conflict, T? production, T? sandbox, IReadOnlyDictionary<string, ConflictSide> resolutions, List<FieldConflict> conflicts)
+    private static T? Decide<T>(FieldConflict conflict, T? production, T? sandbox, IReadOnlyDictionary<string, ConflictSide> resolutions, List<FieldConflict> conflicts,
+        HashSet<string> used)
         where T : class
     {
         if (resolutions.TryGetValue(conflict.Key, out var side))
         {
+            used.Add(conflict.Key);
             return side == ConflictSide.Production ? production : sandbox;
         }
         conflicts.Add(conflict);

@@ -121,6 +121,12 @@ internal sealed partial class SandboxUseCases(ISandboxStore sandboxes, ICatalogS
         }
         var production = await CatalogState.ReadAsync(catalog, cancellationToken);
         var merge = CatalogMerge.Merge(Read(sandbox.Base), production.Document, Read(sandbox.Document), resolutions);
+        if (merge.UnusedResolutions.Count > 0)
+        {
+            var conflictKeys = merge.Conflicts.Count == 0 ? "there is none left to resolve" : $"the fields in conflict are {string.Join(", ", merge.Conflicts.Select(c => c.Key))}";
+            return await audit.RecordAsync<SandboxReview>(caller, HeraldActions.CatalogRead, "pull into sandbox", sandbox.Name, null,
+                Refusal.Rule($"The pull was not made: {string.Join(", ", merge.UnusedResolutions.Select(k => $"'{k}'"))} names no field in conflict; {conflictKeys}."), null);
+        }
         if (merge.Merged is not { } merged)
         {
             UseCaseResult<SandboxReview> conflicted = new Refusal(RefusalKind.Conflict,

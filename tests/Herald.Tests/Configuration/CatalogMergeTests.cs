@@ -58,6 +58,14 @@ public sealed class CatalogMergeTests
     }
 
     [Fact]
+    public void Merge_WhenAResolutionNamesNoConflict_ReportsIt()
+    {
+        var merged = CatalogMerge.Merge(Base, Base, Base, new Dictionary<string, ConflictSide> { ["destination/vip/settings.segmentNam"] = ConflictSide.Sandbox });
+
+        merged.UnusedResolutions.ShouldBe(["destination/vip/settings.segmentNam"]);
+    }
+
+    [Fact]
     public void Merge_OfUnchangedSides_IsTheBase()
     {
         var merged = CatalogMerge.Merge(Base, Base, Base, NoResolutions);

@@ -148,6 +148,39 @@ public sealed class SandboxApiTests : IAsyncLifetime
         (await created.Content.ReadAsStringAsync()).ShouldContain(message);
     }
 
+    [Fact]
+    public async Task Pull_WithAResolutionThatNamesNoConflict_OrAnUnknownSide_IsRefused_AndChangesNothing()
+    {
+        await AddCatalogAsync(withOrchestration: false);
+        (await Http.PostAsJsonAsync("/api/sandboxes", new SandboxInput("typo"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var before = await Http.GetStringAsync("/api/sandboxes/typo/config");
+
+        var typo = await Http.PostAsJsonAsync("/api/sandboxes/typo/pull", new PullInput(new Dictionary<string, string> { ["destination/vip/settings.segmentNam"] = "sandbox" }));
+        var side = await Http.PostAsJsonAsync("/api/sandboxes/typo/pull", new PullInput(new Dictionary<string, string> { ["destination/vip/settings.segmentName"] = "mine" }));
+        var message = await Http.PostAsJsonAsync("/api/sandboxes/typo/promote", new PromoteInput(new string('x', 2001)));
+
+        typo.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await typo.Content.ReadAsStringAsync()).ShouldContain("'destination/vip/settings.segmentNam' names no field in conflict; there is none left to resolve");
+        side.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await side.Content.ReadAsStringAsync()).ShouldContain("from 'production' or 'sandbox', not 'mine'");
+        message.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Http.GetStringAsync("/api/sandboxes/typo/config")).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task ApplyingAFileToAnotherUsersSandbox_IsNotFound_AndChangesNothing()
+    {
+        await AddCatalogAsync(withOrchestration: false);
+        (await Http.PostAsJsonAsync("/api/sandboxes", new SandboxInput("admins"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var before = await Http.GetStringAsync("/api/sandboxes/admins/config");
+        using var olga = await ClientForNewUserAsync("olga", "Operator");
+
+        var applied = await olga.PostAsync("/api/sandboxes/admins/config/apply", new StringContent("version: 1\n"));
+
+        applied.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Http.GetStringAsync("/api/sandboxes/admins/config")).ShouldBe(before);
+    }
+
     private async Task AddCatalogAsync(bool withOrchestration)
     {
         await _harness.Api.AddCredentialAsync("insider", token: Token);
