@@ -196,6 +196,22 @@ public sealed class ConfigCommandTests : IAsyncLifetime
         applied.Error.ShouldContain("Herald:Api:MaxConfigurationBytes");
     }
 
+    [Fact]
+    public async Task ARunOfACredentialAppliedFromAFile_BeforeItsSecretIsEntered_FailsSayingSo_AndSendsNothing()
+    {
+        await AddCatalogAsync(_harness);
+        var exported = (await RunAsync(_harness, "config", "export")).Output;
+        await using var fresh = await HeraldHarness.StartAsync(sourcePath: _harness.SourcePath);
+        (await RunAsync(fresh, "config", "apply", await SaveAsync(exported))).ExitCode.ShouldBe(0);
+
+        var started = await HeraldApi.ReadAsync<RunView>(await fresh.Api.Http.PostAsJsonAsync("/api/orchestrations/vip-daily/runs", new RunRequest()), HttpStatusCode.Accepted);
+        var run = await fresh.Api.WaitForAsync(started.Id);
+
+        run.State.ShouldBe("failed", run.Reason);
+        run.Reason.ShouldContain("api-token");
+        fresh.Simulator.Segments.ShouldBeEmpty();
+    }
+
     private static async Task AddCatalogAsync(HeraldHarness harness)
     {
         await harness.Api.AddCredentialAsync("insider", token: Token);
