@@ -46,6 +46,9 @@ public static class ApplicationServices
         services.AddSingleton<Configuration.ConfigurationChecks>();
         services.AddSingleton<Configuration.ConfigurationUseCases>();
         services.AddSingleton<Sandboxes.SandboxUseCases>();
+        services.AddSingleton<Pii.PiiCatalog>();
+        services.AddSingleton<Pii.PiiReads>();
+        services.AddSingleton<Pii.AudienceRedaction>();
         services.AddSingleton<CatalogReads>();
         services.AddSingleton<RunReads>();
         services.AddSingleton<ReportUseCases>();

@@ -26,7 +26,8 @@ public sealed record CatalogDocument(
         var destinationNames = destinationList.ToDictionary(d => d.Id, d => d.Name);
         return new CatalogDocument(
             [.. credentials.Select(c => new CredentialEntry(c.Name, c.Plugin, c.Settings, c.Description)).OrderBy(e => e.Name, StringComparer.Ordinal)],
-            [.. destinationList.Select(d => new DestinationEntry(d.Name, credentialNames.GetValueOrDefault(d.CredentialId) ?? d.CredentialId.ToString(), d.Settings, d.Description))
+            [.. destinationList.Select(d => new DestinationEntry(d.Name, credentialNames.GetValueOrDefault(d.CredentialId) ?? d.CredentialId.ToString(), d.Settings, d.Description,
+                d.AdminOnly, d.PiiAllowed))
                 .OrderBy(e => e.Name, StringComparer.Ordinal)],
             [.. orchestrations.Select(o => new OrchestrationEntry(o.Name, destinationNames.GetValueOrDefault(o.DestinationId) ?? o.DestinationId.ToString(), o.Query, o.AllowEmpty, o.Description))
                 .OrderBy(e => e.Name, StringComparer.Ordinal)]);

@@ -98,7 +98,8 @@ public static class CatalogMerge
         return kind switch
         {
             CredentialEntry.KindName => new CredentialEntry(name, fields.GetValueOrDefault("plugin") ?? "", SettingsDocument.From(settings), description),
-            DestinationEntry.KindName => new DestinationEntry(name, fields.GetValueOrDefault("credential") ?? "", SettingsDocument.From(settings), description),
+            DestinationEntry.KindName => new DestinationEntry(name, fields.GetValueOrDefault("credential") ?? "", SettingsDocument.From(settings), description,
+                fields.GetValueOrDefault("adminOnly") == "true", fields.GetValueOrDefault("piiAllowed") == "true"),
             _ => new OrchestrationEntry(name, fields.GetValueOrDefault("destination") ?? "", fields.GetValueOrDefault("query") ?? "",
                 fields.GetValueOrDefault("allowEmpty") == "true", description),
         };

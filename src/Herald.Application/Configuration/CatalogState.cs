@@ -1,3 +1,5 @@
+using Herald.Application.Access;
+using Herald.Application.UseCases;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
 
@@ -22,6 +24,13 @@ internal sealed record CatalogState(
     }
 
     /// <summary>
+    /// Forbidden (naming destination:admin-only) when the catalog holds a destination marked Admin only and the caller may
+    /// not see it: the whole catalog as a file, or a sandbox copied from it, would show it, and a file applied without it would remove it.
+    /// </summary>
+    public Refusal? HiddenFrom(Caller caller) =>
+        Destinations.Values.Any(d => d.AdminOnly) ? caller.Denied(HeraldActions.DestinationAdminOnly) : null;
+
+    /// <summary>
     /// The writes that make production hold <paramref name="desired"/>: ids of things kept stay (runs and schedules
     /// still find them), new things get new ids, removals in the order nothing removed is still referred to.
     /// </summary>
@@ -36,7 +45,8 @@ internal sealed record CatalogState(
             [.. desired.Credentials.Where(c => touched.Contains((c.Kind, c.Name))).Select(c => new Credential(credentialIds[c.Name], c.Name, c.Plugin, c.Settings,
                 UseCases.Descriptions.Clean(c.Description), Credentials.GetValueOrDefault(c.Name)?.CreatedAt ?? now, now))],
             [.. desired.Destinations.Where(d => touched.Contains((d.Kind, d.Name))).Select(d => new Destination(destinationIds[d.Name], d.Name,
-                credentialIds[d.Credential], d.Settings, UseCases.Descriptions.Clean(d.Description), Destinations.GetValueOrDefault(d.Name)?.CreatedAt ?? now, now))],
+                credentialIds[d.Credential], d.Settings, UseCases.Descriptions.Clean(d.Description), Destinations.GetValueOrDefault(d.Name)?.CreatedAt ?? now, now,
+                d.AdminOnly, d.PiiAllowed))],
             [.. desired.Orchestrations.Where(o => touched.Contains((o.Kind, o.Name))).Select(o => new Orchestration(
                 Orchestrations.GetValueOrDefault(o.Name)?.Id ?? Guid.NewGuid(), o.Name, destinationIds[o.Destination], o.Query.Trim(), o.AllowEmpty,
                 UseCases.Descriptions.Clean(o.Description), Orchestrations.GetValueOrDefault(o.Name)?.CreatedAt ?? now, now))],

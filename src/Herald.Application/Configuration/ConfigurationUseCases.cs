@@ -21,6 +21,10 @@ internal sealed class ConfigurationUseCases(ICatalogStore catalog, Configuration
             return denied;
         }
         var current = await CatalogState.ReadAsync(catalog, cancellationToken);
+        if (current.HiddenFrom(caller) is { } hidden)
+        {
+            return hidden;
+        }
         return new ConfigurationExport(current.Document, ConfigurationYaml.Write(current.Document));
     }
 
@@ -28,7 +32,9 @@ internal sealed class ConfigurationUseCases(ICatalogStore catalog, Configuration
     public async Task<UseCaseResult<ConfigurationApplied>> ApplyAsync(Caller caller, string yaml, bool dryRun, CancellationToken cancellationToken)
     {
         var current = await CatalogState.ReadAsync(catalog, cancellationToken);
-        var (result, actions, desired) = await CheckFileAsync(caller, yaml, current.Document, checks, cancellationToken);
+        var (result, actions, desired) = current.HiddenFrom(caller) is { } hidden
+            ? (hidden, HeraldActions.DestinationAdminOnly, null)
+            : await CheckFileAsync(caller, yaml, current.Document, checks, cancellationToken);
         if (!result.Succeeded)
         {
             // A dry run changes nothing, so it is not a change to record; a refused apply is, as any refused change.

@@ -25,7 +25,7 @@ public static partial class ConfigurationYaml
 
     private static readonly string[] TopKeys = ["version", "credentials", "destinations", "orchestrations"];
     private static readonly string[] CredentialKeys = ["name", "plugin", "description", "settings"];
-    private static readonly string[] DestinationKeys = ["name", "credential", "description", "settings"];
+    private static readonly string[] DestinationKeys = ["name", "credential", "description", "adminOnly", "piiAllowed", "settings"];
     private static readonly string[] OrchestrationKeys = ["name", "destination", "description", "allowEmpty", "query"];
 
     /// <summary>The file of <paramref name="document"/>: the same document always gives the same text, entries in name order.</summary>
@@ -35,7 +35,8 @@ public static partial class ConfigurationYaml
         root.Add("credentials", new YamlSequenceNode(ByName(document.Credentials).Select(c => (YamlNode)Mapping(
             ("name", Text(c.Name)), ("plugin", Text(c.Plugin)), ("description", OptionalText(c.Description)), ("settings", Settings(c.Settings))))));
         root.Add("destinations", new YamlSequenceNode(ByName(document.Destinations).Select(d => (YamlNode)Mapping(
-            ("name", Text(d.Name)), ("credential", Text(d.Credential)), ("description", OptionalText(d.Description)), ("settings", Settings(d.Settings))))));
+            ("name", Text(d.Name)), ("credential", Text(d.Credential)), ("description", OptionalText(d.Description)),
+            ("adminOnly", Plain(d.AdminOnly ? "true" : "false")), ("piiAllowed", Plain(d.PiiAllowed ? "true" : "false")), ("settings", Settings(d.Settings))))));
         root.Add("orchestrations", new YamlSequenceNode(ByName(document.Orchestrations).Select(o => (YamlNode)Mapping(
             ("name", Text(o.Name)), ("destination", Text(o.Destination)), ("description", OptionalText(o.Description)),
             ("allowEmpty", Plain(o.AllowEmpty ? "true" : "false")), ("query", Query(o.Query))))));
@@ -77,7 +78,8 @@ public static partial class ConfigurationYaml
         var credentials = Entries(root, "credentials", CredentialKeys, problems, (node, what) => new CredentialEntry(
             Name(node, what, problems), Required(node, "plugin", what, problems), SettingsOf(node, what, problems), Scalar(node, "description", what, problems)));
         var destinations = Entries(root, "destinations", DestinationKeys, problems, (node, what) => new DestinationEntry(
-            Name(node, what, problems), Required(node, "credential", what, problems), SettingsOf(node, what, problems), Scalar(node, "description", what, problems)));
+            Name(node, what, problems), Required(node, "credential", what, problems), SettingsOf(node, what, problems), Scalar(node, "description", what, problems),
+            Switch(node, "adminOnly", what, problems), Switch(node, "piiAllowed", what, problems)));
         var orchestrations = Entries(root, "orchestrations", OrchestrationKeys, problems, (node, what) => new OrchestrationEntry(
             Name(node, what, problems), Required(node, "destination", what, problems), Required(node, "query", what, problems).Trim(),
             Switch(node, "allowEmpty", what, problems), Scalar(node, "description", what, problems)));

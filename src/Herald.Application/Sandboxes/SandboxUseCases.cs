@@ -46,7 +46,12 @@ internal sealed partial class SandboxUseCases(ISandboxStore sandboxes, ICatalogS
         {
             return Refusal.Conflict($"A sandbox named '{name}' exists already; choose another name.") with { Subject = "sandbox" };
         }
-        var production = ConfigurationYaml.Write((await CatalogState.ReadAsync(catalog, cancellationToken)).Document);
+        var state = await CatalogState.ReadAsync(catalog, cancellationToken);
+        if (state.HiddenFrom(caller) is { } hidden)
+        {
+            return hidden;
+        }
+        var production = ConfigurationYaml.Write(state.Document);
         var now = clock.GetUtcNow();
         var sandbox = new Sandbox(Guid.NewGuid(), name!, caller.Name, production, production, prefix, AllowFullSends: false, now, now);
         try

@@ -1,4 +1,5 @@
 using Herald.Application.Access;
+using Herald.Application.Pii;
 using Herald.Application.Runs;
 using Herald.Core.Audiences;
 using Herald.Core.Catalog;
@@ -12,20 +13,21 @@ namespace Herald.Application.UseCases;
 /// (read-only, its column against the destination's attribute) when saved, so a wrong query is refused at once; the
 /// run checks again, since the customer 360 can change in between.
 /// </summary>
-internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStore schedules, IAudienceSource source, PreviewGate previews, DestinationRoutes routes, QueryChecks queries, AuditTrail audit, TimeProvider clock)
+internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStore schedules, IAudienceSource source, PiiCatalog pii, PreviewGate previews, DestinationRoutes routes, QueryChecks queries, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>The most rows a preview returns, whatever is asked.</summary>
     public const int MaxPreviewRows = 1000;
 
+    /// <summary>
+    /// The query's first rows, with the PII finding. A caller whose policy restricts personal data (no pii:view) sees
+    /// the values of PII columns as <see cref="PiiRedaction.Hidden"/> and a sentence saying why; quoted values in an
+    /// error are hidden from them too. Other columns stay visible.
+    /// </summary>
     public async Task<UseCaseResult<QueryPreviewResult>> PreviewAsync(Caller caller, string? query, string? attributeName, int maxRows, CancellationToken cancellationToken)
     {
         if (caller.Denied(HeraldActions.QueryPreview) is { } denied)
         {
             return denied;
-        }
-        if (caller.Denied(HeraldActions.PiiView) is { } piiDenied)
-        {
-            return piiDenied;
         }
         if (string.IsNullOrWhiteSpace(query))
         {
@@ -43,11 +45,13 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
             var problem = attributeName is null ? null : AudienceColumnCheck.Problem(preview.Columns, attributeName);
             var check = attributeName is null ? "No attribute given to check the column against."
                 : problem ?? $"One column named '{attributeName}', as the destination expects.";
-            return new QueryPreviewResult(preview.Columns, preview.Rows, attributeName is not null && problem is null, check, preview.Shortened);
+            var finding = await pii.ClassifyAsync(query, preview.Columns, attributeName, cancellationToken);
+            var result = new QueryPreviewResult(preview.Columns, preview.Rows, attributeName is not null && problem is null, check, preview.Shortened, finding);
+            return caller.Grant.RestrictsPii ? PreviewRedaction.Redact(result, attributeName) : result;
         }
         catch (AudienceRejectedException rejected)
         {
-            return Refusal.Rule(rejected.Message);
+            return Refusal.Rule(caller.Grant.RestrictsPii ? PiiRedaction.QuotedValuesHidden(rejected.Message) : rejected.Message);
         }
     }
 
@@ -62,7 +66,7 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
             return denied;
         }
         var problems = CatalogRules.CheckCatalogName(draft.Name, "orchestration").Select(m => new FieldProblem(nameof(draft.Name), m)).ToList();
-        var destination = await DestinationOfAsync(draft.Destination, problems, cancellationToken);
+        var destination = await DestinationOfAsync(caller, draft.Destination, problems, cancellationToken);
         if (destination is not null)
         {
             problems.AddRange(await queries.CheckAsync(draft.Query, (await routes.OfAsync(destination, cancellationToken)).Route.AttributeName, cancellationToken));
@@ -96,7 +100,7 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
             return Refusal.NotFound("orchestration", key);
         }
         var problems = new List<FieldProblem>();
-        var destination = await DestinationOfAsync(changes.Destination ?? orchestration.DestinationId.ToString(), problems, cancellationToken);
+        var destination = await DestinationOfAsync(caller, changes.Destination ?? orchestration.DestinationId.ToString(), problems, cancellationToken);
         var query = changes.Query ?? orchestration.Query;
         if (destination is not null)
         {
@@ -145,9 +149,11 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
         return orchestration;
     }
 
-    private async Task<Destination?> DestinationOfAsync(string? key, List<FieldProblem> problems, CancellationToken cancellationToken)
+    private async Task<Destination?> DestinationOfAsync(Caller caller, string? key, List<FieldProblem> problems, CancellationToken cancellationToken)
     {
         var destination = string.IsNullOrWhiteSpace(key) ? null : await catalog.FindDestinationAsync(key, cancellationToken);
+        // An admin-only destination the caller may not see is not there for them.
+        destination = destination is not null && DestinationAccess.MaySee(caller, destination) ? destination : null;
         if (destination is null)
         {
             problems.Add(new FieldProblem("Destination", string.IsNullOrWhiteSpace(key)

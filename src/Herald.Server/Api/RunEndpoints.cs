@@ -17,7 +17,7 @@ internal static class RunEndpoints
             var preview = await useCases.PreviewAsync(Callers.Api(http), request.Query, request.AttributeName, request.MaxRows, ct);
             return preview.Succeeded
                 ? Results.Ok(new QueryPreviewView(preview.Value.Columns, preview.Value.Rows, preview.Value.ColumnCheckPassed, preview.Value.ColumnCheck,
-                    preview.Value.Shortened))
+                    preview.Value.Shortened, QueryPiiView.Of(preview.Value.Pii), preview.Value.Redacted))
                 : ApiResults.From(preview.Refusal);
         }).WithTags("Queries").WithSummary("Run a query read-only for its first rows and check its column against an attribute").Produces<QueryPreviewView>().Problems(400, 429);
 
@@ -54,7 +54,7 @@ internal static class RunEndpoints
                     : ApiResults.Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'. List runs with: herald run list.");
         }).WithSummary("Show a run: its state, reasons, counts and recorded calls").Produces<RunView>().Problems(403, 404);
 
-        // The values a run added, removed and kept are personal data: the use case asks for run:read and pii:view.
+        // The values a run added, removed and kept are personal data: the use case hides them from a caller without pii:view.
         runs.MapGet("/{id}/diff-sample", async (string id, HttpContext http, RunUseCases useCases, CancellationToken ct) =>
         {
             if (!Guid.TryParse(id, out var runId))
@@ -63,7 +63,7 @@ internal static class RunEndpoints
             }
             var sample = await useCases.DiffSampleAsync(Callers.Api(http), runId, ct);
             return sample.Succeeded
-                ? Results.Ok(new DiffSampleView(runId, sample.Value.Added, sample.Value.Removed, sample.Value.Kept))
+                ? Results.Ok(new DiffSampleView(runId, sample.Value.Sample.Added, sample.Value.Sample.Removed, sample.Value.Sample.Kept, sample.Value.Redacted))
                 : ApiResults.From(sample.Refusal);
         }).WithSummary("The values a run added, removed and kept (a sample; personal data)").Produces<DiffSampleView>().Problems(404);
 

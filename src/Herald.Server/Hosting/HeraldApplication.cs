@@ -72,12 +72,15 @@ internal static class HeraldApplication
         services.AddSingleton<IFileHost>(sp => sp.GetRequiredService<LocalFileHost>());
         services.AddSingleton<IRunWorkspace>(sp => new LocalRunWorkspace(Path.Combine(DataDirectory(sp), "files")));
         services.AddSingleton<IAudienceSource>(sp => new DuckDbAudienceSource(SourceOptionsOf(sp)));
+        services.AddSingleton<ISourceLineage>(sp => new DuckDbSourceLineage(SourceOptionsOf(sp)));
+        services.AddSingleton(sp => PiiColumnSettings.Of(sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Source));
         // The second pathway's tables (issue 14): checked, previewed and streamed in the same sandbox as audiences.
         services.AddSingleton(sp => new DuckDbInsiderTableSource(SourceOptionsOf(sp)));
         services.AddSingleton(sp => new ParquetFolderPublisher(SourceOptionsOf(sp)));
         // Bridges: the tables built from the customer 360, published to a folder or to Snowflake with a snowflake credential.
         services.AddSingleton<IBridgeStore, SqliteBridgeStore>();
         services.AddSingleton<IInsiderTableSource>(sp => new DuckDbInsiderTables(SourceOptionsOf(sp)));
+        services.AddSingleton<IStagingFiles>(sp => new Herald.Sources.DuckDb.Staging.DuckDbStagingFiles(SourceOptionsOf(sp)));
         services.AddSingleton<IBridgeTarget>(sp => new FolderBridgeTarget(SourceOptionsOf(sp), BridgeFolderRoot(sp)));
         services.AddSnowflakeOptions(builder.Configuration);
         services.AddSingleton<ICredentialPlugin, SnowflakeCredentialPlugin>();
@@ -185,6 +188,7 @@ internal static class HeraldApplication
         api.MapBridgeEndpoints();
         api.MapUserEndpoints();
         api.MapAuditEndpoints();
+        api.MapPiiEndpoints();
         api.MapConfigurationEndpoints();
         api.MapSandboxEndpoints();
         app.MapCallbackEndpoint();

@@ -212,6 +212,32 @@ public sealed class ConfigCommandTests : IAsyncLifetime
         fresh.Simulator.Segments.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task AnAdminOnlyDestination_TravelsThroughTheFile_AndKeepsTheWholeFileFromCallersWhoMayNotSeeIt()
+    {
+        await AddCatalogAsync(_harness);
+        (await _harness.Api.Http.PostAsJsonAsync("/api/destinations", new DestinationInput("vault", "insider", "Vault", "email", null,
+            SkipConnectionTest: true, AdminOnly: true, PiiAllowed: true))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await _harness.Api.Http.PostAsJsonAsync("/api/users", new UserInput("uma", null, ["User"]))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var key = await HeraldApi.ReadAsync<NewApiKeyView>(await _harness.Api.Http.PostAsJsonAsync("/api/apikeys", new ApiKeyInput("config", "uma")), HttpStatusCode.Created);
+        var uma = Environment(_harness);
+        uma["HERALD_API_KEY"] = key.Key;
+
+        var exported = await RunAsync(_harness, "config", "export");
+        var umasExport = await CliRunner.RunAsync(uma, ["config", "export"]);
+        var umasSandbox = await CliRunner.RunAsync(uma, ["sandbox", "create", "peek"]);
+        await using var fresh = await HeraldHarness.StartAsync(sourcePath: _harness.SourcePath);
+        await RunAsync(fresh, "config", "apply", await SaveAsync(exported.Output));
+
+        exported.Output.ShouldContain("  - name: vault\n    credential: insider\n    adminOnly: true\n    piiAllowed: true\n");
+        umasExport.ExitCode.ShouldBe(4, umasExport.ToString());
+        umasExport.Error.ShouldContain("destination:admin-only");
+        umasExport.Output.ShouldNotContain("vault");
+        umasSandbox.ExitCode.ShouldBe(4, umasSandbox.ToString());
+        (await fresh.Api.Http.GetFromJsonAsync<DestinationView>("/api/destinations/vault", HeraldApi.Json))!.AdminOnly.ShouldBeTrue();
+        (await RunAsync(fresh, "config", "export")).Output.ShouldBe(exported.Output);
+    }
+
     private static async Task AddCatalogAsync(HeraldHarness harness)
     {
         await harness.Api.AddCredentialAsync("insider", token: Token);

@@ -265,8 +265,14 @@ internal static class SqliteMigrations
             );
             CREATE INDEX IF NOT EXISTS audit_by_time ON audit(at);
             """),
-        // 13 and 14 belong to other branches (access remainder, Snowflake remainder); the migrator runs what is missing
-        // in order, so a data directory may hold 15 before 13. A sandbox's configuration and its base are the text of a
+        // Destinations' Admin only and PII setting (access.md); existing destinations stay open to everyone allowed to see PII.
+        new(13, "destinations' admin only and PII setting", async (connection, transaction, ct) =>
+        {
+            await AddColumnIfMissingAsync(connection, transaction, "destinations", "admin_only", "INTEGER NOT NULL DEFAULT 0", ct);
+            await AddColumnIfMissingAsync(connection, transaction, "destinations", "pii_allowed", "INTEGER NOT NULL DEFAULT 0", ct);
+        }),
+        // 14 belongs to another branch (Snowflake remainder); the migrator runs what is missing in order, so a data
+        // directory may hold 15 before 14. A sandbox's configuration and its base are the text of a
         // configuration file: the same reader checks them as any file, and no secret can be in them.
         SqliteMigration.Sql(15, "sandboxes", """
             CREATE TABLE IF NOT EXISTS sandboxes (

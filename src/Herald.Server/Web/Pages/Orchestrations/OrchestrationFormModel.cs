@@ -55,7 +55,8 @@ internal abstract class OrchestrationFormModel(CatalogReads catalog, Orchestrati
         {
             var result = preview.Value;
             Preview = new QueryPreviewView(result.Columns, result.Rows, result.ColumnCheckPassed,
-                ChosenDestination is null ? "Choose a destination to check the column against its attribute." : result.ColumnCheck, result.Shortened);
+                ChosenDestination is null ? "Choose a destination to check the column against its attribute." : result.ColumnCheck, result.Shortened,
+                QueryPiiView.Of(result.Pii), result.Redacted);
         }
         else
         {
