@@ -1,3 +1,5 @@
+// Over 250 lines on purpose: every setting under Herald and its start-up check in one place, so that a setting and the
+// sentence naming it when it is wrong are read (and changed) together.
 using System.ComponentModel.DataAnnotations;
 
 namespace Herald.Server.Hosting;
