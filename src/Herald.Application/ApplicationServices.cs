@@ -41,6 +41,7 @@ public static class ApplicationServices
         services.AddSingleton<RunUseCases>();
         services.AddSingleton<DestinationUseCases>();
         services.AddSingleton<CredentialUseCases>();
+        services.AddSingleton<Handover.HandoverUseCases>();
         services.AddSingleton<OrchestrationUseCases>();
         services.AddSingleton<QueryChecks>();
         services.AddSingleton<Configuration.ConfigurationChecks>();

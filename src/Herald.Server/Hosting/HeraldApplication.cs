@@ -63,6 +63,8 @@ internal static class HeraldApplication
             sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Workers.MaxCallsPerRun));
         services.AddSingleton<ISegmentLayoutStore, SqliteSegmentLayoutStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
+        services.AddSingleton<IHandoverStore, SqliteHandoverStore>();
+        services.AddSingleton(sp => new Herald.Application.Handover.HandoverLimits(sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Access.MaxHandoverHours));
         services.AddSingleton<IAuditStore, SqliteAuditStore>();
         services.AddSingleton<IServerSessionStore, SqliteServerSessionStore>();
         services.AddSingleton<IScheduleStore, SqliteScheduleStore>();

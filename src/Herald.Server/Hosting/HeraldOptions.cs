@@ -31,6 +31,8 @@ public sealed class HeraldOptions : IValidatableObject
 
     public WebSettings Web { get; set; } = new();
 
+    public AccessSettings Access { get; set; } = new();
+
     public BridgeSettings Bridges { get; set; } = new();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -109,6 +111,10 @@ public sealed class HeraldOptions : IValidatableObject
         {
             yield return new ValidationResult("Herald:Api:MaxConfigurationBytes must be between 1,024 and 67,108,864 (default 524,288).", ["Api.MaxConfigurationBytes"]);
         }
+        if (Access.MaxHandoverHours is < 1 or > 24 * 90)
+        {
+            yield return new ValidationResult("Herald:Access:MaxHandoverHours must be between 1 and 2,160 (90 days; default 168).", ["Access.MaxHandoverHours"]);
+        }
         if (Web.SignInFailuresPerMinute is < 1 or > 10_000)
         {
             yield return new ValidationResult("Herald:Web:SignInFailuresPerMinute must be between 1 and 10,000 (default 10).", ["Web.SignInFailuresPerMinute"]);
@@ -154,6 +160,12 @@ public sealed class HeraldOptions : IValidatableObject
     }
 
     /// <summary>The web UI's sign-in and the proxies in front of it.</summary>
+    public sealed class AccessSettings
+    {
+        /// <summary>The longest a credential hand-over link may live, in hours.</summary>
+        public int MaxHandoverHours { get; set; } = Herald.Application.Handover.HandoverLimits.DefaultMaxHours;
+    }
+
     public sealed class WebSettings
     {
         /// <summary>Failed sign-ins one client address may make per minute; past it every sign-in from that address is refused until the minute ends.</summary>

@@ -287,6 +287,19 @@ internal static class SqliteMigrations
                 updated_at INTEGER NOT NULL
             );
             """),
+        // 16-18 belong to other branches. Hand-over links keep only their tokens' SHA-256: the link is shown once, to its requester.
+        SqliteMigration.Sql(19, "credential hand-over links", """
+            CREATE TABLE IF NOT EXISTS handover_links (
+                id TEXT PRIMARY KEY,
+                credential_name TEXT NOT NULL,
+                plugin TEXT NOT NULL,
+                token_hash TEXT NOT NULL UNIQUE,
+                requested_by TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL,
+                used_at INTEGER
+            );
+            """),
     ];
 
     private static async Task AddColumnIfMissingAsync(

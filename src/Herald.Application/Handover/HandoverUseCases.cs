@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using System.Text;
+using Herald.Application.Access;
+using Herald.Application.UseCases;
+using Herald.Core.Catalog;
+using Herald.Core.Ports;
+
+namespace Herald.Application.Handover;
+
+/// <summary>
+/// Asking the holder of an Insider One account for a credential through a one-time link, and their handing it over
+/// (issue 12): the token travels only from the account holder's browser into Herald's encrypted store.
+/// </summary>
+internal sealed class HandoverUseCases(IHandoverStore links, ICatalogStore catalog, CredentialUseCases credentials, ISegmentGateway gateway,
+    AuditTrail audit, HandoverLimits limits, TimeProvider clock)
+{
+    /// <summary>One sentence for an unknown, used and expired link alike, so that the page tells nothing of which.</summary>
+    public const string NoLongerValid = "This link is no longer valid. Ask the person who sent it for a new one.";
+
+    /// <summary>The segment name the connection check looks up; it changes nothing in the account.</summary>
+    private const string CheckSegment = "herald-connection-check";
+
+    /// <summary>Makes a link asking for a credential named <paramref name="name"/> that lives <paramref name="lifetime"/>.</summary>
+    public async Task<UseCaseResult<HandoverRequested>> RequestAsync(Caller caller, string? name, string? plugin, TimeSpan lifetime, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.CredentialEdit, "request credential by hand-over link", name, null,
+            await RequestUnauditedAsync(caller, name, plugin, lifetime, cancellationToken),
+            r => new { r.Link.CredentialName, r.Link.Plugin, r.Link.ExpiresAt });
+
+    private async Task<UseCaseResult<HandoverRequested>> RequestUnauditedAsync(Caller caller, string? name, string? plugin, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        if (caller.Denied(HeraldActions.CredentialEdit) is { } denied)
+        {
+            return denied;
+        }
+        var pluginId = string.IsNullOrWhiteSpace(plugin) ? Plugins.InsiderOne : plugin.Trim().ToLowerInvariant();
+        var problems = CatalogRules.CheckCatalogName(name, "credential").Select(m => new FieldProblem("Name", m)).ToList();
+        if (pluginId != Plugins.InsiderOne)
+        {
+            problems.Add(new FieldProblem("Plugin", $"Hand-over links ask for Insider One credentials only; use --plugin {Plugins.InsiderOne}."));
+        }
+        if (lifetime <= TimeSpan.Zero || lifetime > TimeSpan.FromHours(limits.MaxHours))
+        {
+            problems.Add(new FieldProblem("Expires", $"A hand-over link lives more than 0 and at most {limits.MaxHours} hours (Herald:Access:MaxHandoverHours); choose a shorter expiry."));
+        }
+        if (problems.Count > 0)
+        {
+            return Refusal.Invalid("hand-over link", problems);
+        }
+        if (await catalog.FindCredentialAsync(name!, cancellationToken) is not null)
+        {
+            return Refusal.Conflict($"A credential named '{name}' exists already; choose another name, or rotate that one's token.") with { Subject = "credential" };
+        }
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var now = clock.GetUtcNow();
+        var link = new HandoverLink(Guid.NewGuid(), name!.Trim(), pluginId, HashOf(token), caller.Name, now, now + lifetime, null);
+        await links.SaveAsync(link, cancellationToken);
+        return new HandoverRequested(link, token);
+    }
+
+    /// <summary>The open link of the token; null for an unknown, used or expired one.</summary>
+    public async Task<HandoverLink?> OpenAsync(string? token, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(token) || token.Length > 100
+            ? null
+            : await links.FindByHashAsync(HashOf(token), cancellationToken) is { } link && link.IsOpenAt(clock.GetUtcNow()) ? link : null;
+
+    /// <summary>
+    /// Checks the account once with Insider One and, when it answers yes, stores the credential encrypted and closes the
+    /// link. A failed check leaves the link open until it expires.
+    /// </summary>
+    /// <param name="settings">The plugin's settings of the account, built by the page from what was entered.</param>
+    /// <param name="secrets">The plugin's secrets, built alike; never logged or shown.</param>
+    /// <param name="account">The same account as the gateway tries it; null when a field is empty.</param>
+    public async Task<UseCaseResult<Credential>> HandOverAsync(string? token, SettingsDocument settings, SecretValues secrets, SegmentAccount? account,
+        string? remoteAddress, CancellationToken cancellationToken)
+    {
+        if (await OpenAsync(token, cancellationToken) is not { } link)
+        {
+            return new Refusal(RefusalKind.NotFound, NoLongerValid, []);
+        }
+        var caller = new Caller("handover", CallerChannel.Web, remoteAddress)
+        {
+            // The link grants adding this one credential and nothing else.
+            Grant = new Grant(new HashSet<string>(StringComparer.Ordinal) { HeraldActions.CredentialEdit }, ["hand-over link"]),
+        };
+        if (account is null || string.IsNullOrWhiteSpace(account.PartnerName) || string.IsNullOrWhiteSpace(account.ApiToken))
+        {
+            return Refusal.Invalid("credential", [new FieldProblem(null, "Enter both the partner name and the API token of the Insider One account.")]);
+        }
+        var check = await gateway.CheckConnectionAsync(account, CheckSegment, cancellationToken);
+        if (!check.Succeeded)
+        {
+            return await audit.RecordAsync<Credential>(caller, HeraldActions.CredentialEdit, "hand over credential", link.CredentialName, null,
+                new Refusal(RefusalKind.Unavailable, $"The credential was not saved: the connection test failed. {check.Message}", [new FieldProblem(null, check.Message)])
+                {
+                    Subject = "credential",
+                    Connection = check,
+                }, null);
+        }
+        var added = await credentials.CreateAsync(caller, new CredentialDraft(link.CredentialName, link.Plugin, settings, secrets,
+            $"Handed over through a link requested by {link.RequestedBy}."), cancellationToken);
+        if (added.Succeeded)
+        {
+            await links.MarkUsedAsync(link.Id, clock.GetUtcNow(), cancellationToken);
+        }
+        return added;
+    }
+
+    /// <summary>The most recent links, so that the requester sees which were used and when.</summary>
+    public async Task<UseCaseResult<IReadOnlyList<HandoverLink>>> ListAsync(Caller caller, CancellationToken cancellationToken) =>
+        caller.Denied(HeraldActions.CatalogRead) is { } denied ? denied : UseCaseResult<IReadOnlyList<HandoverLink>>.Of(await links.ListAsync(100, cancellationToken));
+
+    private static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}
