@@ -1,4 +1,6 @@
+using Herald.Application.Handover;
 using Herald.Application.UseCases;
+using Herald.Server.Hosting;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
 using Herald.InsiderOne;
@@ -14,6 +16,22 @@ internal static class CredentialEndpoints
         group.MapGet("/", async (HttpContext http, CatalogReads reads, CancellationToken ct) =>
             Results.Ok((await reads.ListCredentialsAsync(Callers.Api(http), ct)).Select(c => c.Credential.ToView(c.UsedBy))))
             .WithSummary("List credentials (the token is never shown)").Produces<CredentialView[]>();
+
+        group.MapGet("/requests", async (HttpContext http, HandoverUseCases handovers, CancellationToken ct) =>
+            await handovers.ListAsync(Callers.Api(http), ct) is var listed && listed.Succeeded
+                ? Results.Ok(listed.Value.Select(l => new HandoverLinkView(l.CredentialName, l.Plugin, l.RequestedBy, l.CreatedAt, l.ExpiresAt, l.UsedAt)))
+                : ApiResults.From(listed.Refusal))
+            .WithSummary("List the recent hand-over links and when each was used").Produces<HandoverLinkView[]>().Problems(403);
+
+        group.MapPost("/requests", async (HandoverRequestInput input, HttpContext http, HandoverUseCases handovers, PublicUrls urls, CancellationToken ct) =>
+        {
+            var lifetime = double.IsFinite(input.ExpiresInHours) && input.ExpiresInHours is > 0 and < 1_000_000 ? TimeSpan.FromHours(input.ExpiresInHours) : TimeSpan.Zero;
+            var requested = await handovers.RequestAsync(Callers.Api(http), input.Name, input.Plugin, lifetime, ct);
+            return requested.Succeeded
+                ? Results.Ok(new HandoverRequestView(requested.Value.Link.CredentialName, requested.Value.Link.Plugin, requested.Value.Link.ExpiresAt,
+                    HandoverPaths.LinkOf(urls.BaseUrl, requested.Value.Token)))
+                : ApiResults.From(requested.Refusal);
+        }).WithSummary("Ask the account holder for a credential through a one-time link (shown once)").Produces<HandoverRequestView>().Problems(400, 409);
 
         group.MapGet("/{key}", async (string key, HttpContext http, CatalogReads reads, CancellationToken ct) =>
             await reads.FindCredentialAsync(Callers.Api(http), key, ct) is var found && found.Succeeded

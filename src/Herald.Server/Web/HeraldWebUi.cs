@@ -28,6 +28,8 @@ internal static class HeraldWebUi
             options.RootDirectory = "/Web/Pages";
             options.Conventions.AuthorizeFolder("/");
             options.Conventions.AllowAnonymousToPage("/SignIn");
+            // The hand-over link is for the account holder, who has no Herald account: the link's token is the permission.
+            options.Conventions.AllowAnonymousToPage("/Handover");
         }).ConfigureApplicationPartManager(AddThisAssemblyOnce);
         services.AddAuthentication(WebSignIn.Scheme).AddCookie(WebSignIn.Scheme, WebSignIn.Configure)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
