@@ -42,6 +42,9 @@ internal sealed class HeraldApiClient : IDisposable
     public Task<CredentialView> AddCredentialAsync(CredentialInput input, CancellationToken ct) =>
         SendAsync<CredentialInput, CredentialView>(HttpMethod.Post, "api/credentials", input, ct);
 
+    public Task<HandoverRequestView> RequestCredentialAsync(HandoverRequestInput input, CancellationToken ct) =>
+        SendAsync<HandoverRequestInput, HandoverRequestView>(HttpMethod.Post, "api/credentials/requests", input, ct);
+
     public Task<CredentialView> UpdateCredentialAsync(string nameOrId, CredentialUpdate update, CancellationToken ct) =>
         SendAsync<CredentialUpdate, CredentialView>(HttpMethod.Put, $"api/credentials/{Escape(nameOrId)}", update, ct);
 

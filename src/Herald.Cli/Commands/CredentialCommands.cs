@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Herald.Cli.Commands;
 
-/// <summary><c>herald credential add|list|show|update|remove</c>.</summary>
+/// <summary><c>herald credential add|request|list|show|update|remove</c>.</summary>
 internal static class CredentialCommands
 {
     public const string DefaultPlugin = "insiderone";
@@ -16,10 +16,32 @@ internal static class CredentialCommands
         var command = new Command("credential", "Credentials the server keeps encrypted: Insider One's partner name and API token, or a Snowflake user's key pair");
         server.AddTo(command);
         command.Subcommands.Add(Add(context, server));
+        command.Subcommands.Add(Request(context, server));
         command.Subcommands.Add(CatalogCommands.List(context, server, "credentials", "List credentials", (client, ct) => client.ListCredentialsAsync(ct), (render, all) => render.WriteCredentials(all)));
         command.Subcommands.Add(CatalogCommands.Show(context, server, "credential", "Show a credential (never its token)", (client, name, ct) => client.GetCredentialAsync(name, ct), (render, one) => render.WriteCredential(one)));
         command.Subcommands.Add(Update(context, server));
         command.Subcommands.Add(CatalogCommands.Remove(context, server, "credential", "Remove a credential no destination or bridge uses", (client, name, ct) => client.RemoveCredentialAsync(name, ct)));
+        return command;
+    }
+
+    /// <summary>Asks the account holder for the credential through a one-time link, printed this once.</summary>
+    private static Command Request(CliContext context, ServerOptions server)
+    {
+        var name = CommonOptions.NewName("credential");
+        var plugin = new Option<string>("--plugin") { Description = "insiderone (the only plugin hand-over links ask for)", HelpName = "PLUGIN", DefaultValueFactory = _ => DefaultPlugin };
+        var expires = new Option<string>("--expires") { Description = "How long the link works, such as 24h or 90m (at most the server's Herald:Access:MaxHandoverHours)", HelpName = "DURATION", DefaultValueFactory = _ => "24h" };
+        var command = new Command("request", "Ask the holder of the account for the credential through a one-time link (no token passes through you)") { name, plugin, expires };
+        command.SetClientAction(context, server, async (parseResult, client, ct) =>
+        {
+            if (!DurationParser.TryParse(parseResult.GetValue(expires) ?? "", out var lifetime) || lifetime <= TimeSpan.Zero)
+            {
+                throw new UsageException("--expires takes a duration such as 24h or 90m.");
+            }
+            var requested = await client.RequestCredentialAsync(new HandoverRequestInput(parseResult.GetRequiredValue(name), parseResult.GetValue(plugin), lifetime.TotalHours), ct);
+            context.WriteLine($"Send this link to the holder of the {requested.Plugin} account; it works once, until {requested.ExpiresAt:u}, and is not shown again:");
+            context.WriteLine($"{requested.Link}");
+            return ExitCodes.Success;
+        });
         return command;
     }
 

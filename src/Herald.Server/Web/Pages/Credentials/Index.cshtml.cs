@@ -1,4 +1,6 @@
+using Herald.Application.Handover;
 using Herald.Application.UseCases;
+using Herald.Server.Hosting;
 using Herald.Server.Api;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
@@ -7,8 +9,34 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Server.Web.Pages.Credentials;
 
-internal sealed class IndexModel(CatalogReads catalog, CredentialUseCases credentials, TimeProvider clock) : PageModel
+internal sealed class IndexModel(CatalogReads catalog, CredentialUseCases credentials, HandoverUseCases handovers, PublicUrls urls, TimeProvider clock) : PageModel
 {
+    /// <summary>The recent hand-over links, so the requester sees which were used and when.</summary>
+    public IReadOnlyList<HandoverLink> Links { get; private set; } = [];
+
+    /// <summary>The link just made: shown this once, never stored.</summary>
+    public string? NewLink { get; private set; }
+
+    public string? NewLinkName { get; private set; }
+
+    public async Task<IActionResult> OnPostRequestAsync(string? name, double? hours, CancellationToken ct)
+    {
+        var lifetime = hours is { } h && double.IsFinite(h) && h is > 0 and < 1_000_000 ? TimeSpan.FromHours(h) : TimeSpan.Zero;
+        var requested = await handovers.RequestAsync(Callers.Web(HttpContext), name, null, lifetime, ct);
+        if (requested.Succeeded)
+        {
+            NewLink = HandoverPaths.LinkOf(urls.BaseUrl, requested.Value.Token);
+            NewLinkName = requested.Value.Link.CredentialName;
+        }
+        else
+        {
+            Problem = requested.Refusal.Message + " " + string.Join(" ", requested.Refusal.Problems.Select(p => p.Message));
+            Response.StatusCode = requested.Refusal.Kind == RefusalKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
     public IReadOnlyList<CredentialRow> Rows { get; private set; } = [];
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
     public string? Problem { get; private set; }
@@ -47,6 +75,7 @@ internal sealed class IndexModel(CatalogReads catalog, CredentialUseCases creden
     private async Task LoadAsync(CancellationToken ct)
     {
         Rows = [.. (await catalog.ListCredentialsAsync(Callers.Web(HttpContext), ct)).Select(c => new CredentialRow(c.Credential, c.UsedBy))];
+        Links = (await handovers.ListAsync(Callers.Web(HttpContext), ct)).Value ?? [];
     }
 }
 
