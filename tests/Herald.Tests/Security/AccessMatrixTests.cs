@@ -28,6 +28,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["POST /api/credentials/"] = (HeraldActions.CredentialEdit, "/api/credentials", new CredentialInput("", "insiderone", "", "", null)),
         ["PUT /api/credentials/{key}"] = (HeraldActions.CredentialEdit, "/api/credentials/missing", new CredentialUpdate(null, null, null)),
         ["DELETE /api/credentials/{key}"] = (HeraldActions.CredentialEdit, "/api/credentials/missing", null),
+        ["GET /api/credentials/requests"] = (HeraldActions.CatalogRead, "/api/credentials/requests", null),
+        ["POST /api/credentials/requests"] = (HeraldActions.CredentialEdit, "/api/credentials/requests", new HandoverRequestInput("", "insiderone", 0)),
         ["GET /api/destinations/"] = (HeraldActions.CatalogRead, "/api/destinations", null),
         ["GET /api/destinations/{key}"] = (HeraldActions.CatalogRead, "/api/destinations/missing", null),
         ["POST /api/destinations/"] = (HeraldActions.DestinationEdit, "/api/destinations", new DestinationInput("", "missing", "", "email", null, SkipConnectionTest: true)),
