@@ -42,6 +42,7 @@ public static class ApplicationServices
         services.AddSingleton<DestinationUseCases>();
         services.AddSingleton<CredentialUseCases>();
         services.AddSingleton<OrchestrationUseCases>();
+        services.AddSingleton<SourceSchemaReads>();
         services.AddSingleton<CatalogReads>();
         services.AddSingleton<RunReads>();
         services.AddSingleton<ReportUseCases>();

@@ -19,6 +19,13 @@ public sealed class DuckDbAudienceSource(DuckDbSourceOptions options) : IAudienc
     public Task<QueryPreview> PreviewAsync(string sql, int maxRows, CancellationToken cancellationToken) =>
         Task.Run(() => Preview(sql, maxRows, cancellationToken), cancellationToken);
 
+    public Task<SourceSchema> DescribeAsync(CancellationToken cancellationToken) =>
+        Task.Run(() =>
+        {
+            using var session = DuckDbSession.Open(options, outputPath: null, cancellationToken);
+            return Translate(() => DuckDbSchemaReader.Read(session, options.SchemaMaxColumns));
+        }, cancellationToken);
+
     private AudienceCounts Build(AudienceQuery query, string outputPath, CancellationToken cancellationToken)
     {
         using var session = DuckDbSession.Open(options, outputPath, cancellationToken);

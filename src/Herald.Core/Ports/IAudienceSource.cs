@@ -14,6 +14,13 @@ public interface IAudienceSource
 
     /// <summary>The first rows of the query, for previews; the same read-only rules apply.</summary>
     Task<QueryPreview> PreviewAsync(string sql, int maxRows, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The tables and views a query can read, with their columns' names and types, read inside the same sandbox as a
+    /// query; at most the source's limit of columns, saying so when it stops. Throws <see cref="AudienceRejectedException"/>
+    /// when the customer 360 cannot be opened.
+    /// </summary>
+    Task<SourceSchema> DescribeAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A query's first rows as text.</summary>

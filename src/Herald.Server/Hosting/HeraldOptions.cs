@@ -82,6 +82,10 @@ public sealed class HeraldOptions : IValidatableObject
             yield return new ValidationResult("Herald:Source:PreviewMaxCellChars must be between 16 and 1,000,000, and Herald:Source:PreviewMaxChars " +
                 "between it and 64,000,000 (defaults 1,000 and 262,144).", ["Source.PreviewMaxChars"]);
         }
+        if (Source.SchemaMaxColumns is < 10 or > 100_000)
+        {
+            yield return new ValidationResult("Herald:Source:SchemaMaxColumns must be between 10 and 100,000 (default 2,000).", ["Source.SchemaMaxColumns"]);
+        }
         if (Source.MaxConcurrentPreviews is < 1 or > 64)
         {
             yield return new ValidationResult("Herald:Source:MaxConcurrentPreviews must be between 1 and 64 (default 2).", ["Source.MaxConcurrentPreviews"]);
@@ -178,6 +182,9 @@ public sealed class HeraldOptions : IValidatableObject
 
         /// <summary>Characters of values one preview holds in all; later rows are left out, saying so.</summary>
         public int PreviewMaxChars { get; set; } = 256 * 1024;
+
+        /// <summary>Columns the description of the customer 360 (beside the query editor, GET /api/source/schema) lists at most.</summary>
+        public int SchemaMaxColumns { get; set; } = 2_000;
 
         /// <summary>Previews running at the same time; one more is answered 429 (each holds a DuckDB session and a core).</summary>
         public int MaxConcurrentPreviews { get; set; } = 2;

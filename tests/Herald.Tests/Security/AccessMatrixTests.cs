@@ -58,6 +58,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /api/syncs/{id}"] = (HeraldActions.RunRead, $"/api/syncs/{Missing}", null),
         ["POST /api/sends"] = (HeraldActions.RunSend, "/api/sends", new SendRequest("missing", "SELECT 1")),
         ["POST /api/queries/preview"] = (HeraldActions.QueryPreview, "/api/queries/preview", new { query = "" }),
+        ["GET /api/source/schema"] = (HeraldActions.CatalogRead, "/api/source/schema", null),
         ["GET /api/runs/"] = (HeraldActions.RunRead, "/api/runs", null),
         ["GET /api/runs/{id}"] = (HeraldActions.RunRead, $"/api/runs/{Missing}", null),
         ["GET /api/runs/{id}/diff-sample"] = (HeraldActions.RunRead, $"/api/runs/{Missing}/diff-sample", null),
