@@ -26,9 +26,35 @@ public sealed class DuckDbAudienceSource(DuckDbSourceOptions options) : IAudienc
             return Translate(() => DuckDbSchemaReader.Read(session, options.SchemaMaxColumns));
         }, cancellationToken);
 
+    public Task<AudienceCounts> CountAsync(AudienceQuery query, CancellationToken cancellationToken) =>
+        Task.Run(() =>
+        {
+            using var session = DuckDbSession.Open(options, outputPath: null, cancellationToken);
+            return Tally(session, query);
+        }, cancellationToken);
+
     private AudienceCounts Build(AudienceQuery query, string outputPath, CancellationToken cancellationToken)
     {
         using var session = DuckDbSession.Open(options, outputPath, cancellationToken);
+        var counts = Tally(session, query);
+        if (File.Exists(outputPath))
+        {
+            File.Delete(outputPath);
+        }
+        // No quoting and no escaping: each line is the value's text exactly, since every value a one-column reader
+        // could not read back was set aside above. (DuckDB's CSV writer would otherwise quote values such as store#12.)
+        // The sandbox lets the session write this one path: no temporary file beside it.
+        session.Execute(
+            $"COPY (SELECT v FROM {Values} WHERE reason IS NULL) TO {SqlText.Literal(outputPath)} (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', USE_TMP_FILE false)");
+        return counts;
+    }
+
+    /// <summary>
+    /// Runs the query once into the scratch table, each value with the reason it cannot be sent (or NULL), and counts
+    /// it: the one place the value rules are applied, for a build and for a preview's counts alike.
+    /// </summary>
+    private static AudienceCounts Tally(DuckDbSession session, AudienceQuery query)
+    {
         session.RequireSingleSelect(query.Sql);
         var columns = Translate(() => ColumnsOf(session, query.Sql));
         AudienceColumnCheck.Require([.. columns.Select(c => c.Name)], query.AttributeName);
@@ -47,20 +73,9 @@ public sealed class DuckDbAudienceSource(DuckDbSourceOptions options) : IAudienc
             """));
 
         var counts = CountsOf(session);
-        if (AudienceValueText.NoteOn(column, query.AttributeType, counts.SetAside, counts.Normalized!) is { } note)
-        {
-            counts = counts with { Notes = [note] };
-        }
-        if (File.Exists(outputPath))
-        {
-            File.Delete(outputPath);
-        }
-        // No quoting and no escaping: each line is the value's text exactly, since every value a one-column reader
-        // could not read back was set aside above. (DuckDB's CSV writer would otherwise quote values such as store#12.)
-        // The sandbox lets the session write this one path: no temporary file beside it.
-        session.Execute(
-            $"COPY (SELECT v FROM {Values} WHERE reason IS NULL) TO {SqlText.Literal(outputPath)} (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', USE_TMP_FILE false)");
-        return counts;
+        return AudienceValueText.NoteOn(column, query.AttributeType, counts.SetAside, counts.Normalized!) is { } note
+            ? counts with { Notes = [note] }
+            : counts;
     }
 
     /// <summary>

@@ -29,4 +29,27 @@ public sealed class QueryHelpTests(HeraldInBrowser herald)
         aside.X.ShouldBeGreaterThan(query.X + query.Width);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Preview_SaysHowManyValuesARunWouldSetAsideAndWhy_AndTakesTheFocus()
+    {
+        var (_, destination) = await herald.AddDestinationAsync($"Help {Unique.Suffix()}");
+        var page = await herald.SignedInPageAsync();
+        await page.GotoAsync("/orchestrations/new");
+        await page.GetByLabel("Destination").SelectOptionAsync(destination);
+        await page.GetByLabel("Query", new() { Exact = true }).FillAsync(
+            "SELECT * FROM (VALUES ('ada@example.com'), ('ada@example.com'), (''), ('not-an-email')) AS t(email)");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview the first 100 rows" }).ClickAsync();
+
+        var preview = page.Locator("#preview");
+        await Expect(preview).ToBeFocusedAsync();
+        await Expect(preview).ToBeInViewportAsync();
+        await Expect(preview.Locator("[data-preview-counts]"))
+            .ToContainTextAsync("A run would send 1 of the query's 4 rows and set 3 aside: 1 empty, 1 duplicate, 1 invalid email.");
+        await Expect(preview.Locator("[data-count='set-aside-invalid_email']")).ToHaveTextAsync("1");
+        await page.Locator("details[data-table='Customer_360'] summary").ClickAsync();
+        await herald.Screenshots.TakeAsync(page, "query-help", forDocs: true);
+        await page.Context.CloseAsync();
+    }
 }

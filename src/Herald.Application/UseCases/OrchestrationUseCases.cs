@@ -17,7 +17,14 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
     /// <summary>The most rows a preview returns, whatever is asked.</summary>
     public const int MaxPreviewRows = 1000;
 
-    public async Task<UseCaseResult<QueryPreviewResult>> PreviewAsync(Caller caller, string? query, string? attributeName, int maxRows, CancellationToken cancellationToken)
+    /// <summary>
+    /// The query's first rows, its column checked against the attribute, and what a run of the whole query would send
+    /// and set aside by the run's own value rules (the destination's, when one is named). Nothing is saved or sent.
+    /// </summary>
+    /// <param name="destinationKey">The destination (name or id) whose attribute and value rule apply; null to use <paramref name="attributeName"/> alone.</param>
+    /// <param name="attributeName">The column's expected name when no destination is named; null for no check and no counts.</param>
+    public async Task<UseCaseResult<QueryPreviewResult>> PreviewAsync(
+        Caller caller, string? query, string? destinationKey, string? attributeName, int maxRows, CancellationToken cancellationToken)
     {
         if (caller.Denied(HeraldActions.QueryPreview) is { } denied)
         {
@@ -31,6 +38,17 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
         {
             return Refusal.Rule("The query is empty: write a SELECT that returns one column of values.");
         }
+        ValueRule? rule = null;
+        if (!string.IsNullOrWhiteSpace(destinationKey))
+        {
+            if (await catalog.FindDestinationAsync(destinationKey, cancellationToken) is not { } destination)
+            {
+                return Refusal.NotFound("destination", destinationKey);
+            }
+            var (plugin, route, _) = await routes.OfAsync(destination, cancellationToken);
+            attributeName = route.AttributeName;
+            rule = plugin.ValueRuleOf(route.AttributeName);
+        }
         // Each preview holds a DuckDB session and a core until its query ends: one more than the gate allows is refused.
         using var lease = previews.TryEnter();
         if (!lease.IsAcquired)
@@ -43,7 +61,11 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
             var problem = attributeName is null ? null : AudienceColumnCheck.Problem(preview.Columns, attributeName);
             var check = attributeName is null ? "No attribute given to check the column against."
                 : problem ?? $"One column named '{attributeName}', as the destination expects.";
-            return new QueryPreviewResult(preview.Columns, preview.Rows, attributeName is not null && problem is null, check, preview.Shortened);
+            var passed = attributeName is not null && problem is null;
+            // The counts run the whole query through the run's own rules (IAudienceSource.CountAsync), never a copy of them.
+            var counts = passed ? await source.CountAsync(new AudienceQuery(query, attributeName!, rule), cancellationToken) : null;
+            return new QueryPreviewResult(preview.Columns, preview.Rows, passed, check, preview.Shortened,
+                counts, counts is null ? null : PreviewCountsText.Of(counts, withDestinationRules: rule is not null || !string.IsNullOrWhiteSpace(destinationKey)));
         }
         catch (AudienceRejectedException rejected)
         {

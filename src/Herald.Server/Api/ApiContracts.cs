@@ -124,14 +124,22 @@ public sealed record SendRequest(
     int? SampleSize = null,
     bool Force = false);
 
-public sealed record QueryPreviewRequest(string Query, string? AttributeName = null, int MaxRows = 100);
+/// <summary>A query to preview; <c>destination</c> (name or id) checks its column against that destination's attribute and its values against the attribute's rule.</summary>
+public sealed record QueryPreviewRequest(string Query, string? AttributeName = null, int MaxRows = 100, string? Destination = null);
 
+/// <summary>
+/// The query's first rows and its column check; <c>counts</c> (when the check passed) is what a run of the whole query
+/// would send and set aside, by the run's own rules (<c>rowsQueried = valuesSent + emptyValues + duplicateValues + sum(setAside)</c>),
+/// and <c>countsSummary</c> says it in one sentence.
+/// </summary>
 public sealed record QueryPreviewView(
     IReadOnlyList<string> Columns,
     IReadOnlyList<IReadOnlyList<string?>> Rows,
     bool ColumnCheckPassed,
     string ColumnCheck,
-    string? Shortened = null);
+    string? Shortened = null,
+    RunCountsView? Counts = null,
+    string? CountsSummary = null);
 
 /// <summary>
 /// What the build step saw: <c>rowsQueried = valuesSent + emptyValues + duplicateValues + sum(setAside)</c>.

@@ -1,3 +1,4 @@
+using Herald.Application.UseCases;
 using Herald.Core.Catalog;
 using Herald.Core.Runs;
 using Herald.Core.Updates;
@@ -112,6 +113,13 @@ internal static class ApiViews
         FailureKind.ShrinkGuard => "shrink_guard",
         { } kind => kind.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>A preview as the API and the form show it: the counts are what a run would plan, so nothing is uploaded.</summary>
+    public static QueryPreviewView ToView(this QueryPreviewResult preview, string? columnCheck = null) =>
+        new(preview.Columns, preview.Rows, preview.ColumnCheckPassed, columnCheck ?? preview.ColumnCheck, preview.Shortened,
+            preview.Counts is { } c ? new RunCountsView(c.RowsQueried, c.ValuesSent, c.EmptyValues, c.DuplicateValues, c.SetAside,
+                c.Normalized ?? new Dictionary<string, long>()) : null,
+            preview.CountsSummary);
 
     private static RunCountsView? CountsOf(Run run) => run.Counts is { } c
         ? new RunCountsView(c.RowsQueried, c.ValuesSent, c.EmptyValues, c.DuplicateValues, c.SetAside, c.Normalized ?? new Dictionary<string, long>(),

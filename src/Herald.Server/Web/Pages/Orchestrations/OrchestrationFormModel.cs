@@ -62,12 +62,10 @@ internal abstract class OrchestrationFormModel(CatalogReads catalog, Orchestrati
             Errors.Add(nameof(Query), "The query is empty: write a SELECT that returns one column of values.");
             return Page();
         }
-        var preview = await orchestrations.PreviewAsync(Callers.Web(HttpContext), Query, ChosenDestination?.InsiderOne().AttributeName, PreviewRows, ct);
+        var preview = await orchestrations.PreviewAsync(Callers.Web(HttpContext), Query, ChosenDestination?.Id.ToString(), null, PreviewRows, ct);
         if (preview.Succeeded)
         {
-            var result = preview.Value;
-            Preview = new QueryPreviewView(result.Columns, result.Rows, result.ColumnCheckPassed,
-                ChosenDestination is null ? "Choose a destination to check the column against its attribute." : result.ColumnCheck, result.Shortened);
+            Preview = preview.Value.ToView(ChosenDestination is null ? "Choose a destination to check the column against its attribute." : null);
         }
         else
         {
