@@ -43,6 +43,8 @@ public static class ApplicationServices
         services.AddSingleton<CredentialUseCases>();
         services.AddSingleton<OrchestrationUseCases>();
         services.AddSingleton<SourceSchemaReads>();
+        services.AddSingleton<Pii.PiiCatalog>();
+        services.AddSingleton<Pii.PiiReads>();
         services.AddSingleton<CatalogReads>();
         services.AddSingleton<RunReads>();
         services.AddSingleton<ReportUseCases>();

@@ -149,7 +149,8 @@ internal sealed class DuckDbSession : IDisposable
     /// only SELECT statements, so DROP, INSERT, CREATE, ATTACH, COPY, SET, PRAGMA and friends are refused
     /// by the same grammar that would run them.
     /// </summary>
-    public void RequireSingleSelect(string sql)
+    /// <returns>The parsed statement as DuckDB serializes it (its <c>node</c>), for <see cref="SqlLineage"/>.</returns>
+    public JsonElement RequireSingleSelect(string sql)
     {
         if (string.IsNullOrWhiteSpace(sql.Trim().TrimEnd(';')))
         {
@@ -177,6 +178,7 @@ internal sealed class DuckDbSession : IDisposable
         {
             throw new AudienceRejectedException($"The query holds {statements} statements; give exactly one SELECT.");
         }
+        return root.GetProperty("statements")[0].GetProperty("node").Clone();
     }
 
     public void Dispose()

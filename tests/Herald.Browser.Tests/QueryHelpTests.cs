@@ -7,7 +7,7 @@ namespace Herald.Browser.Tests;
 public sealed class QueryHelpTests(HeraldInBrowser herald)
 {
     [Fact]
-    public async Task OrchestrationForm_ShowsTheCustomer360TablesBesideTheEditor_WithColumnsAndTypesWhenOpened()
+    public async Task OrchestrationForm_ShowsTheCustomer360TablesBesideTheEditor_WithColumnsTypesAndPiiMarksWhenOpened()
     {
         var page = await herald.SignedInPageAsync();
         await page.GotoAsync("/orchestrations/new");
@@ -22,7 +22,9 @@ public sealed class QueryHelpTests(HeraldInBrowser herald)
 
         await Expect(email).ToBeVisibleAsync();
         await Expect(email.Locator(".type")).ToHaveTextAsync("VARCHAR");
+        await Expect(email.Locator(".pii-mark")).ToHaveTextAsync("PII");
         await Expect(customers.Locator("li[data-column='loyalty_tier']")).ToBeVisibleAsync();
+        await Expect(customers.Locator("li[data-column='loyalty_tier'] .pii-mark")).ToHaveCountAsync(0);
         // Beside the editor on a wide window: the tables start to the right of the query field, not below it.
         var query = (await page.GetByLabel("Query", new() { Exact = true }).BoundingBoxAsync())!;
         var aside = (await tables.BoundingBoxAsync())!;

@@ -1,4 +1,5 @@
 using Herald.Application.Access;
+using Herald.Application.Pii;
 using Herald.Application.Runs;
 using Herald.Core.Audiences;
 using Herald.Core.Catalog;
@@ -12,7 +13,7 @@ namespace Herald.Application.UseCases;
 /// (read-only, its column against the destination's attribute) when saved, so a wrong query is refused at once; the
 /// run checks again, since the customer 360 can change in between.
 /// </summary>
-internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStore schedules, IAudienceSource source, PreviewGate previews, DestinationRoutes routes, AuditTrail audit, TimeProvider clock)
+internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStore schedules, IAudienceSource source, PiiCatalog pii, PreviewGate previews, DestinationRoutes routes, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>The most rows a preview returns, whatever is asked.</summary>
     public const int MaxPreviewRows = 1000;
@@ -62,10 +63,11 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
             var check = attributeName is null ? "No attribute given to check the column against."
                 : problem ?? $"One column named '{attributeName}', as the destination expects.";
             var passed = attributeName is not null && problem is null;
+            var finding = await pii.ClassifyAsync(query, preview.Columns, attributeName, cancellationToken);
             // The counts run the whole query through the run's own rules (IAudienceSource.CountAsync), never a copy of them.
             var counts = passed ? await source.CountAsync(new AudienceQuery(query, attributeName!, rule), cancellationToken) : null;
-            return new QueryPreviewResult(preview.Columns, preview.Rows, passed, check, preview.Shortened,
-                counts, counts is null ? null : PreviewCountsText.Of(counts, withDestinationRules: rule is not null || !string.IsNullOrWhiteSpace(destinationKey)));
+            return new QueryPreviewResult(preview.Columns, preview.Rows, passed, check, preview.Shortened, finding, Counts: counts,
+                CountsSummary: counts is null ? null : PreviewCountsText.Of(counts, withDestinationRules: rule is not null || !string.IsNullOrWhiteSpace(destinationKey)));
         }
         catch (AudienceRejectedException rejected)
         {

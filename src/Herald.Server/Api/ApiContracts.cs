@@ -138,6 +138,8 @@ public sealed record QueryPreviewView(
     bool ColumnCheckPassed,
     string ColumnCheck,
     string? Shortened = null,
+    QueryPiiView? Pii = null,
+    string? Redacted = null,
     RunCountsView? Counts = null,
     string? CountsSummary = null);
 

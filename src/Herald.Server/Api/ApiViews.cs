@@ -117,6 +117,7 @@ internal static class ApiViews
     /// <summary>A preview as the API and the form show it: the counts are what a run would plan, so nothing is uploaded.</summary>
     public static QueryPreviewView ToView(this QueryPreviewResult preview, string? columnCheck = null) =>
         new(preview.Columns, preview.Rows, preview.ColumnCheckPassed, columnCheck ?? preview.ColumnCheck, preview.Shortened,
+            QueryPiiView.Of(preview.Pii), preview.Redacted,
             preview.Counts is { } c ? new RunCountsView(c.RowsQueried, c.ValuesSent, c.EmptyValues, c.DuplicateValues, c.SetAside,
                 c.Normalized ?? new Dictionary<string, long>()) : null,
             preview.CountsSummary);

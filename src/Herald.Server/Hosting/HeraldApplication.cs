@@ -71,6 +71,8 @@ internal static class HeraldApplication
         services.AddSingleton<IFileHost>(sp => sp.GetRequiredService<LocalFileHost>());
         services.AddSingleton<IRunWorkspace>(sp => new LocalRunWorkspace(Path.Combine(DataDirectory(sp), "files")));
         services.AddSingleton<IAudienceSource>(sp => new DuckDbAudienceSource(SourceOptionsOf(sp)));
+        services.AddSingleton<ISourceLineage>(sp => new DuckDbSourceLineage(SourceOptionsOf(sp)));
+        services.AddSingleton(sp => PiiColumnSettings.Of(sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Source));
         // The second pathway's tables (issue 14): checked, previewed and streamed in the same sandbox as audiences.
         services.AddSingleton(sp => new DuckDbInsiderTableSource(SourceOptionsOf(sp)));
         services.AddSingleton(sp => new ParquetFolderPublisher(SourceOptionsOf(sp)));
@@ -185,6 +187,7 @@ internal static class HeraldApplication
         api.MapBridgeEndpoints();
         api.MapUserEndpoints();
         api.MapAuditEndpoints();
+        api.MapPiiEndpoints();
         app.MapCallbackEndpoint();
         app.MapFileEndpoint();
 

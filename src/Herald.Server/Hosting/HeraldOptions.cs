@@ -86,6 +86,10 @@ public sealed class HeraldOptions : IValidatableObject
         {
             yield return new ValidationResult("Herald:Source:SchemaMaxColumns must be between 10 and 100,000 (default 2,000).", ["Source.SchemaMaxColumns"]);
         }
+        foreach (var problem in PiiColumnSettings.Problems(Source))
+        {
+            yield return problem;
+        }
         if (Source.MaxConcurrentPreviews is < 1 or > 64)
         {
             yield return new ValidationResult("Herald:Source:MaxConcurrentPreviews must be between 1 and 64 (default 2).", ["Source.MaxConcurrentPreviews"]);
@@ -188,6 +192,12 @@ public sealed class HeraldOptions : IValidatableObject
 
         /// <summary>Previews running at the same time; one more is answered 429 (each holds a DuckDB session and a core).</summary>
         public int MaxConcurrentPreviews { get; set; } = 2;
+
+        /// <summary>Personal data (PII) columns as <c>Table.Column</c>, beside the customer 360's <c>Pii_Columns</c> table (<see cref="PiiColumnSettings"/>).</summary>
+        public string[]? PiiColumns { get; set; }
+
+        /// <summary>Rows of the customer 360's <c>Pii_Columns</c> table read at most (the table is the user's data: its size is bounded).</summary>
+        public int MaxPiiColumns { get; set; } = Herald.Application.Pii.PiiSettings.DefaultMaxMarkedColumns;
 
         /// <summary>Customers in the embedded sample, created on first start.</summary>
         public int SampleCustomers { get; set; } = 10_000;

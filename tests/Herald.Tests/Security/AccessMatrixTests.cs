@@ -64,6 +64,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /api/runs/{id}/diff-sample"] = (HeraldActions.RunRead, $"/api/runs/{Missing}/diff-sample", null),
         ["POST /api/runs/{id}/cancel"] = (HeraldActions.RunCancel, $"/api/runs/{Missing}/cancel", null),
         ["GET /api/audit"] = (HeraldActions.AuditRead, "/api/audit", null),
+        ["GET /api/pii-columns"] = (HeraldActions.CatalogRead, "/api/pii-columns", null),
         ["GET /api/me"] = (Anyone, "/api/me", null),
         ["GET /api/users/"] = (HeraldActions.UserAdmin, "/api/users", null),
         ["POST /api/users/"] = (HeraldActions.UserAdmin, "/api/users", new UserInput("", null, [])),

@@ -21,27 +21,33 @@ public sealed class SourceSchemaTests
 
         var customers = schema.Tables.Where(t => t.Name == "Customer_360").ShouldHaveSingleItem();
         customers.IsView.ShouldBeFalse();
-        customers.Columns.ShouldContain(new SourceColumn("email", "VARCHAR"));
-        customers.Columns.ShouldContain(c => c.Name == "loyalty_tier");
+        customers.Columns.ShouldContain(new SourceColumn("email", "VARCHAR", Pii: true));
+        customers.Columns.Single(c => c.Name == "loyalty_tier").Pii.ShouldBeFalse();
         schema.Shortened.ShouldBeNull();
     }
 
     [Fact]
-    public async Task Schema_NamesViewsAndOtherSchemasAsAQueryWritesThem_AndStopsAtTheLimitNamingTheSetting()
+    public async Task Schema_NamesViewsAndOtherSchemasAsAQueryWritesThem_MarksPiiColumns_AndStopsAtTheLimitNamingTheSetting()
     {
         using var directory = new TestDirectory("schema");
         var source = TestDatabases.Create(directory.File("wide.duckdb"),
             "CREATE TABLE people (email VARCHAR, born DATE, points DECIMAL(10,2))",
             "CREATE VIEW gold_people AS SELECT email FROM people",
             "CREATE SCHEMA crm",
-            $"CREATE TABLE crm.wide ({string.Join(", ", Enumerable.Range(1, 20).Select(i => $"c{i} INTEGER"))})");
+            $"CREATE TABLE crm.wide ({string.Join(", ", Enumerable.Range(1, 20).Select(i => $"c{i} INTEGER"))})",
+            "CREATE TABLE Pii_Columns (table_name VARCHAR, column_name VARCHAR)",
+            "INSERT INTO Pii_Columns VALUES ('people', 'email'), ('wide', 'c2')");
 
         await using (var whole = await HeraldHarness.StartAsync(source))
         {
             var schema = await HeraldApi.ReadAsync<SourceSchema>(await whole.Api.Http.GetAsync("/api/source/schema"), HttpStatusCode.OK);
 
-            schema.Tables.Select(t => (t.Name, t.IsView, t.Columns.Count)).ShouldBe([("gold_people", true, 1), ("people", false, 3), ("crm.wide", false, 20)]);
-            schema.Tables[1].Columns.ShouldBe([new("email", "VARCHAR"), new("born", "DATE"), new("points", "DECIMAL(10,2)")]);
+            schema.Tables.Select(t => (t.Name, t.IsView, t.Columns.Count))
+                .ShouldBe([("Pii_Columns", false, 2), ("gold_people", true, 1), ("people", false, 3), ("crm.wide", false, 20)]);
+            schema.Tables[2].Columns.ShouldBe([new("email", "VARCHAR", Pii: true), new("born", "DATE"), new("points", "DECIMAL(10,2)")]);
+            schema.Tables[3].Columns.Where(c => c.Pii).Select(c => c.Name).ShouldBe(["c2"]);
+            // The view's own columns are not marked: a mark names a table's column (PiiCatalog's stated limit).
+            schema.Tables[1].Columns.ShouldHaveSingleItem().Pii.ShouldBeFalse();
         }
 
         await using var limited = await HeraldHarness.StartAsync(source, new Dictionary<string, string?> { ["Herald:Source:SchemaMaxColumns"] = "10" });
