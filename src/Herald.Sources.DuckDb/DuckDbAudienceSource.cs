@@ -71,6 +71,16 @@ public sealed class DuckDbAudienceSource(DuckDbSourceOptions options) : IAudienc
                 GROUP BY v, type_reason
             )
             """));
+        if (query.SampleSize is { } sample)
+        {
+            // A test send's sample is taken after the value rules, so it holds exactly the values asked for (or all there
+            // are); ordered by value, so the same query samples the same values every time.
+            Translate(() => session.Execute(
+                $"""
+                UPDATE {Values} SET reason = '{SetAsideReasons.BeyondSample}'
+                WHERE reason IS NULL AND v NOT IN (SELECT v FROM {Values} WHERE reason IS NULL ORDER BY v LIMIT {Math.Max(sample, 0)})
+                """));
+        }
 
         var counts = CountsOf(session);
         return AudienceValueText.NoteOn(column, query.AttributeType, counts.SetAside, counts.Normalized!) is { } note

@@ -125,6 +125,9 @@ public sealed record SendRequest(
     bool Force = false);
 
 /// <summary>A query to preview; <c>destination</c> (name or id) checks its column against that destination's attribute and its values against the attribute's rule.</summary>
+/// <summary>A test send of an orchestration: <c>sampleSize</c> values (after the value rules) to <c>segmentName</c>, never the destination's own segment.</summary>
+public sealed record TestSendRequest(string? SegmentName, int SampleSize = 10);
+
 public sealed record QueryPreviewRequest(string Query, string? AttributeName = null, int MaxRows = 100, string? Destination = null);
 
 /// <summary>
@@ -209,6 +212,7 @@ public sealed record RunCallView(
 
 public sealed record NamedRef(Guid Id, string Name);
 
+/// <summary>A run in a list; <c>testSampleSize</c> marks a test send (that many values at most, to a segment of its own), null for a real run.</summary>
 public sealed record RunSummary(
     Guid Id,
     string State,
@@ -223,7 +227,8 @@ public sealed record RunSummary(
     DateTimeOffset? FinishedAt,
     RunCountsView? Counts,
     RunReportView? Report,
-    RunDiffView? Diff = null);
+    RunDiffView? Diff = null,
+    int? TestSampleSize = null);
 
 public sealed record RunView(
     Guid Id,
@@ -250,7 +255,11 @@ public sealed record RunView(
     IReadOnlyList<RunCallView> Calls,
     RunDiffView? Diff = null,
     IReadOnlyList<RunPartView>? Parts = null,
-    string? UpdateMode = null)
+    string? UpdateMode = null,
+    int? TestSampleSize = null)
 {
+    /// <summary>Whether the run is a test send (<see cref="TestSampleSize"/> values at most, to a segment of its own).</summary>
+    public bool IsTest => TestSampleSize is not null;
+
     public bool IsFinal => State is "succeeded" or "failed" or "cancelled";
 }

@@ -26,7 +26,7 @@ internal static class ApiViews
         new NamedRef(run.Origin.DestinationId, run.Origin.DestinationName),
         run.Origin.OrchestrationId is { } id ? new NamedRef(id, run.Origin.OrchestrationName!) : null,
         run.Origin.SegmentName, run.Origin.StartedBy, run.CreatedAt, run.UpdatedAt, run.FinishedAt,
-        CountsOf(run), ReportOf(run), DiffOf(run));
+        CountsOf(run), ReportOf(run), DiffOf(run), run.Origin.SampleSize);
 
     public static RunView ToView(this Run run, IReadOnlyList<RunCall> calls) => new(
         run.Id, run.State.ToWireName(), run.Reason, FailureName(run.Failure), NextStepOf(run),
@@ -43,7 +43,8 @@ internal static class ApiViews
         DiffOf(run),
         [.. run.Parts.Select(p => new RunPartView(p.Number, p.SegmentName, p.Values, p.File?.Bytes,
             p.Diff is { } d ? new RunPartDiffView(d.Added, d.Removed, d.Kept) : null, p.SubmittedAt, ReportOf(p.Report)))],
-        run.Origin.UpdateMode.ToWireName());
+        run.Origin.UpdateMode.ToWireName(),
+        run.Origin.SampleSize);
 
     /// <summary>The run's files as one: their total size, and when the first of their URLs stops working.</summary>
     private static RunFileView? FileOf(Run run) =>
@@ -70,6 +71,17 @@ internal static class ApiViews
     {
         var origin = run.Origin;
         var destination = origin.DestinationName;
+        if (origin.IsTest && origin.OrchestrationName is { } tested)
+        {
+            // A test of an orchestration: its next step is the real run once the sample looks right, or the same test again.
+            var again = $"herald orchestration test-send {tested} --segment-name \"{origin.SegmentName}\" --sample-size {origin.SampleSize}";
+            return run.State switch
+            {
+                RunState.Succeeded => $"Check the test segment '{origin.SegmentName}' in InOne; if it looks right, run the orchestration: herald orchestration run {tested}.",
+                RunState.Failed or RunState.Cancelled => $"Fix what the reason says, then test again: {again}.",
+                _ => null,
+            };
+        }
         var rerun = origin.OrchestrationName is { } name
             ? $"herald orchestration run {name}"
             : $"herald send --destination {destination} --query-file FILE";

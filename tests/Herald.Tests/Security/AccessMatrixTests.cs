@@ -39,6 +39,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["PUT /api/orchestrations/{key}"] = (HeraldActions.OrchestrationEdit, "/api/orchestrations/missing", new OrchestrationUpdate(null, null, null, null)),
         ["DELETE /api/orchestrations/{key}"] = (HeraldActions.OrchestrationEdit, "/api/orchestrations/missing", null),
         ["POST /api/orchestrations/{key}/runs"] = (HeraldActions.RunStart, "/api/orchestrations/missing/runs", new RunRequest()),
+        ["POST /api/orchestrations/{key}/test-sends"] = (HeraldActions.RunSend, "/api/orchestrations/missing/test-sends", new TestSendRequest("Test", 10)),
         ["GET /api/orchestrations/{key}/schedule/"] = (HeraldActions.CatalogRead, "/api/orchestrations/missing/schedule", null),
         ["PUT /api/orchestrations/{key}/schedule/"] = (HeraldActions.OrchestrationEdit, "/api/orchestrations/missing/schedule", new ScheduleInput(Manual: true)),
         ["POST /api/orchestrations/{key}/schedule/pause"] = (HeraldActions.OrchestrationEdit, "/api/orchestrations/missing/schedule/pause", null),

@@ -86,7 +86,7 @@ internal sealed class CatalogReads(ICatalogStore catalog, IRunStore runs)
             : Refusal.NotFound("orchestration", key);
 
     private async Task<Run?> LastRunAsync(Orchestration orchestration, CancellationToken cancellationToken) =>
-        (await runs.ListAsync(new RunQuery(OrchestrationId: orchestration.Id, Limit: 1), cancellationToken)).FirstOrDefault();
+        (await runs.ListAsync(new RunQuery(OrchestrationId: orchestration.Id, Limit: 1, Test: false), cancellationToken)).FirstOrDefault();
 
     private static IReadOnlyList<string> UsedBy(Credential credential, IReadOnlyList<Destination> destinations) =>
         [.. destinations.Where(d => d.CredentialId == credential.Id).Select(d => d.Name).Order(StringComparer.OrdinalIgnoreCase)];
