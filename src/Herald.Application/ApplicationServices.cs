@@ -41,6 +41,7 @@ public static class ApplicationServices
         services.AddSingleton<RunUseCases>();
         services.AddSingleton<DestinationUseCases>();
         services.AddSingleton<CredentialUseCases>();
+        services.AddSingleton<CredentialConnectionTest>();
         services.AddSingleton<OrchestrationUseCases>();
         services.AddSingleton<SourceSchemaReads>();
         services.AddSingleton<Pii.PiiCatalog>();

@@ -4,6 +4,9 @@ using Herald.Core.Ports;
 
 namespace Herald.Sources.DuckDb;
 
+// Over 250 lines on purpose: the one place that runs a user's query in DuckDB; its build, counts, preview and description
+// share the session, the scratch table of values with their reasons, and the translation of DuckDB's errors.
+
 /// <summary>
 /// Builds audiences inside DuckDB: the values never pass through Herald's memory. The query's values are
 /// trimmed and grouped once into a scratch table (which DuckDB spills to disk under its memory limit);

@@ -125,27 +125,6 @@ public sealed record SendRequest(
     bool Force = false);
 
 /// <summary>A query to preview; <c>destination</c> (name or id) checks its column against that destination's attribute and its values against the attribute's rule.</summary>
-/// <summary>A test send of an orchestration: <c>sampleSize</c> values (after the value rules) to <c>segmentName</c>, never the destination's own segment.</summary>
-public sealed record TestSendRequest(string? SegmentName, int SampleSize = 10);
-
-public sealed record QueryPreviewRequest(string Query, string? AttributeName = null, int MaxRows = 100, string? Destination = null);
-
-/// <summary>
-/// The query's first rows and its column check; <c>counts</c> (when the check passed) is what a run of the whole query
-/// would send and set aside, by the run's own rules (<c>rowsQueried = valuesSent + emptyValues + duplicateValues + sum(setAside)</c>),
-/// and <c>countsSummary</c> says it in one sentence.
-/// </summary>
-public sealed record QueryPreviewView(
-    IReadOnlyList<string> Columns,
-    IReadOnlyList<IReadOnlyList<string?>> Rows,
-    bool ColumnCheckPassed,
-    string ColumnCheck,
-    string? Shortened = null,
-    QueryPiiView? Pii = null,
-    string? Redacted = null,
-    RunCountsView? Counts = null,
-    string? CountsSummary = null);
-
 /// <summary>
 /// What the build step saw: <c>rowsQueried = valuesSent + emptyValues + duplicateValues + sum(setAside)</c>.
 /// <c>normalized</c> counts rows Herald rewrote before sending (phone punctuation, whole numbers, midnight

@@ -2,6 +2,9 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Herald.Server.Hosting;
 
+// Over 250 lines on purpose: the one options class bound from the Herald section, whose settings are validated together
+// in one Validate (several checks compare settings with each other), so that a person reads every rule in one place.
+
 /// <summary>Settings under <c>Herald</c> (environment: <c>Herald__...</c>). Validated at start-up.</summary>
 public sealed class HeraldOptions : IValidatableObject
 {

@@ -20,7 +20,7 @@ internal sealed record NextStep(string Advice, IReadOnlyList<NextStepLink> Links
         }
         var destinationEdit = new NextStepLink("Edit the destination", $"/destinations/{Uri.EscapeDataString(run.Destination.Name)}/edit");
         var credentialEdit = credentialName is null ? null
-            : new NextStepLink("Update the credential", $"/credentials/{Uri.EscapeDataString(credentialName)}/edit");
+            : new NextStepLink("Update the credential", $"/credentials/{Uri.EscapeDataString(credentialName)}/edit?returnTo={run.Id}");
         var queryEdit = run.Orchestration is { } orchestration
             ? new NextStepLink("Fix the query", $"/orchestrations/{Uri.EscapeDataString(orchestration.Name)}/edit")
             : null;
