@@ -54,6 +54,11 @@ internal sealed class RunRenderer(CliContext context)
         else
         {
             context.WriteLine($"{run.Reason}");
+            // A test send that succeeded says what comes next: look at the test segment, then run the orchestration.
+            if (run.IsTest && !string.IsNullOrWhiteSpace(run.NextStep))
+            {
+                context.WriteLine($"[bold]Next step:[/] {run.NextStep}");
+            }
         }
     }
 
