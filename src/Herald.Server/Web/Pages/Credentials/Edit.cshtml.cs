@@ -53,6 +53,7 @@ internal sealed class EditModel(CatalogReads catalog, CredentialUseCases credent
         {
             return NotFound();
         }
+        ReturnTo = await ReturnRunAsync(ct);
         var rotate = !string.IsNullOrEmpty(NewApiToken);
         var saved = await credentials.UpdateAsync(Callers.Web(HttpContext), Credential.Id.ToString(), Typed(), ct);
         if (!saved.Succeeded)
@@ -65,7 +66,7 @@ internal sealed class EditModel(CatalogReads catalog, CredentialUseCases credent
         var saying = rotate
             ? $"Saved the credential '{changed.Name}' with its new token; the next runs use it."
             : $"Saved the credential '{changed.Name}'; its token is unchanged.";
-        if (await ReturnRunAsync(ct) is { } runId)
+        if (ReturnTo is { } runId)
         {
             TempData["Notice"] = saying + " Run it again from here to try the fix.";
             return Redirect($"/runs/{runId}");
@@ -80,6 +81,7 @@ internal sealed class EditModel(CatalogReads catalog, CredentialUseCases credent
         {
             return NotFound();
         }
+        ReturnTo = await ReturnRunAsync(ct);
         var tested = await connection.TestAsync(Callers.Web(HttpContext), Credential.Id.ToString(), Typed(), ct);
         if (tested.Succeeded)
         {
