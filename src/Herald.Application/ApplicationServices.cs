@@ -46,6 +46,7 @@ public static class ApplicationServices
         services.AddSingleton<SourceSchemaReads>();
         services.AddSingleton<Pii.PiiCatalog>();
         services.AddSingleton<Pii.PiiReads>();
+        services.AddSingleton<Pii.AudienceRedaction>();
         services.AddSingleton<CatalogReads>();
         services.AddSingleton<RunReads>();
         services.AddSingleton<ReportUseCases>();

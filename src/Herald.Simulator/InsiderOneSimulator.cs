@@ -2,6 +2,7 @@ using Herald.Simulator.Api;
 using Herald.Simulator.Attributes;
 using Herald.Simulator.Inspection;
 using Herald.Simulator.Processing;
+using Herald.Simulator.SnowflakeImport;
 using Herald.Simulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -24,6 +25,9 @@ public sealed class InsiderOneSimulator : IAsyncDisposable
     private readonly HttpClient http;
     private readonly SimulatorFaults initialFaults;
     private readonly IReadOnlyList<ApiAccount> accounts;
+    private readonly SnowflakeImportState imports = new();
+    private ShareImporter? importer;
+    private ConsumerToken? consumerToken;
     private int disposed;
 
     private InsiderOneSimulator(
@@ -53,6 +57,33 @@ public sealed class InsiderOneSimulator : IAsyncDisposable
 
     /// <summary>Every callback attempt with the answer it got, oldest first.</summary>
     public IReadOnlyList<SentCallback> Callbacks => state.Callbacks();
+
+    /// <summary>Every import of a Snowflake share, oldest first.</summary>
+    public IReadOnlyList<ShareImportReport> SnowflakeImports => imports.Reports();
+
+    /// <summary>Users imported from Snowflake shares.</summary>
+    public int ImportedUserCount => imports.UserCount;
+
+    /// <summary>Events imported from Snowflake shares.</summary>
+    public int ImportedEventCount => imports.EventCount;
+
+    /// <summary>The imported user with this <c>uuid</c>, its columns by lowercase name (values as the SQL API gave
+    /// them), or null when no import accepted it.</summary>
+    public IReadOnlyDictionary<string, string?>? ImportedUser(string uuid) => imports.User(uuid);
+
+    /// <summary>The imported event with this key (<c>event_id</c>, or <c>uuid</c> for a table without one), or null.</summary>
+    public IReadOnlyDictionary<string, string?>? ImportedEvent(string key) => imports.Event(key);
+
+    /// <summary>Imports a share from Snowflake as Insider One's account (<see cref="SimulatorOptions.SnowflakeConsumer"/>)
+    /// would: reads the user and event tables and keeps the rows Insider One's rules accept. A share that cannot be read
+    /// gives a report with its <see cref="ShareImportReport.Failure"/>, not an exception.</summary>
+    /// <exception cref="InvalidOperationException">The simulator was started without a Snowflake consumer.</exception>
+    public Task<ShareImportReport> ImportSnowflakeShareAsync(ShareImportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return (importer ?? throw new InvalidOperationException("The simulator has no Snowflake consumer: set SimulatorOptions.SnowflakeConsumer."))
+            .ImportAsync(request, cancellationToken);
+    }
 
     /// <summary>Starts a simulator listening on <paramref name="url"/>; port 0 picks a free port (use an IP address
     /// such as 127.0.0.1 then: Kestrel cannot pick a port for "localhost").</summary>
@@ -101,6 +132,7 @@ public sealed class InsiderOneSimulator : IAsyncDisposable
     {
         background.CancelAll();
         state.Clear();
+        imports.Clear();
         rateLimiter.Clear();
         Faults.ReplaceWith(initialFaults);
     }
@@ -116,6 +148,7 @@ public sealed class InsiderOneSimulator : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
         http.Dispose();
+        consumerToken?.Dispose();
     }
 
     private static WebApplication BuildHost(string url)
@@ -169,6 +202,12 @@ public sealed class InsiderOneSimulator : IAsyncDisposable
             time);
 
         var simulator = new InsiderOneSimulator(app, state, background, rateLimiter, http, faults, accounts);
+        if (options.SnowflakeConsumer is { } consumer)
+        {
+            simulator.consumerToken = new ConsumerToken(consumer, time);
+            simulator.importer = new ShareImporter(new ConsumerSqlClient(http, consumer, simulator.consumerToken, time), consumer, simulator.imports, time);
+        }
+
         app.Map(ApiDispatcher.PathPrefix + "/{**rest}", dispatcher.HandleAsync);
         InspectionEndpoints.Map(app, simulator, state);
         return simulator;

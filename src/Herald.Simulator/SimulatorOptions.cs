@@ -26,6 +26,10 @@ public sealed class SimulatorOptions
     /// <summary>The faults the simulator starts with; copied, so later changes go through <see cref="InsiderOneSimulator.Faults"/>.</summary>
     public SimulatorFaults Faults { get; set; } = new();
 
+    /// <summary>Insider One's own Snowflake account and key, for importing shares (<see cref="InsiderOneSimulator.ImportSnowflakeShareAsync"/>);
+    /// null when the simulator imports none.</summary>
+    public SnowflakeImport.SnowflakeConsumerOptions? SnowflakeConsumer { get; set; }
+
     /// <summary>Clock for delays, the rate limit and timestamps; tests swap in a fake one.</summary>
     internal TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

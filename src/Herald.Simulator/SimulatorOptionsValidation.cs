@@ -25,6 +25,19 @@ internal static class SimulatorOptionsValidation
         Require(options.CallbackRetryDelay >= TimeSpan.Zero, "SimulatorOptions.CallbackRetryDelay must not be negative.");
         Require(options.Faults is not null, "SimulatorOptions.Faults must not be null.");
         Require(options.TimeProvider is not null, "SimulatorOptions.TimeProvider must not be null.");
+        if (options.SnowflakeConsumer is { } consumer)
+        {
+            const string setting = "SimulatorOptions.SnowflakeConsumer";
+            Require(consumer.BaseUrl is { IsAbsoluteUri: true } url && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps),
+                $"{setting}.BaseUrl must be an absolute http(s) address of the SQL API.");
+            Require(!string.IsNullOrWhiteSpace(consumer.Account) && consumer.Account == consumer.Account.ToUpperInvariant(),
+                $"{setting}.Account must be Insider One's account in uppercase, such as INSIDERORG-EU_ACCOUNT.");
+            Require(!string.IsNullOrWhiteSpace(consumer.User) && consumer.User == consumer.User.ToUpperInvariant(), $"{setting}.User must be an uppercase user name.");
+            Require(!string.IsNullOrWhiteSpace(consumer.PrivateKeyPem), $"{setting}.PrivateKeyPem must hold the user's PEM private key.");
+            Require(consumer.MaxRowsPerTable > 0, $"{setting}.MaxRowsPerTable must be positive.");
+            Require(consumer.MaxAnswerBytes > 0, $"{setting}.MaxAnswerBytes must be positive.");
+            Require(consumer.StatementTimeout > TimeSpan.Zero, $"{setting}.StatementTimeout must be positive.");
+        }
         foreach (var (name, type) in options.CustomAttributes ?? [])
         {
             var setting = $"SimulatorOptions.CustomAttributes[\"{name}\"]";

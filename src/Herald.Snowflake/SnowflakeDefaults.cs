@@ -52,4 +52,8 @@ public static class SnowflakeDefaults
 
     /// <summary>Bound values per <c>INSERT</c> (rows times columns).</summary>
     public const int MaxBindingsPerBatch = 100_000;
+
+    /// <summary>Tables of this many rows or more go through a stage when the credential has one: below it, bound
+    /// INSERTs cost less than writing, uploading and copying a file (docs/performance.md).</summary>
+    public const long StageAboveRows = 100_000;
 }

@@ -23,10 +23,13 @@ public sealed class SnowflakeStandIn : IAsyncDisposable
     private readonly DuckDbEngine engine;
     private readonly StandInState state;
     private readonly ShareRegistry shares;
+    private readonly string? ownedStageRoot;
     private int disposed;
 
-    private SnowflakeStandIn(WebApplication app, DuckDbEngine engine, StandInState state, ShareRegistry shares, StandInFaults faults)
+    private SnowflakeStandIn(WebApplication app, DuckDbEngine engine, StandInState state, ShareRegistry shares, StandInFaults faults, string stageRoot, bool ownsStageRoot)
     {
+        StageRoot = stageRoot;
+        ownedStageRoot = ownsStageRoot ? stageRoot : null;
         this.app = app;
         this.engine = engine;
         this.state = state;
@@ -36,6 +39,10 @@ public sealed class SnowflakeStandIn : IAsyncDisposable
 
     /// <summary>The address the stand-in answers on, with the port actually bound: a client's base URL.</summary>
     public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>The folder stages read from: the S3-compatible endpoint at <see cref="BaseUrl"/> writes objects to
+    /// <c>&lt;StageRoot&gt;/&lt;bucket&gt;/&lt;key&gt;</c>.</summary>
+    public string StageRoot { get; }
 
     /// <summary>The live faults; change them at any time.</summary>
     public StandInFaults Faults { get; }
@@ -64,7 +71,9 @@ public sealed class SnowflakeStandIn : IAsyncDisposable
         builder.Services.AddRoutingCore();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
-        var engine = new DuckDbEngine(options.Databases, options.PartitionRows, options.MaxResultRows);
+        var stageRoot = options.StageRoot ?? Path.Combine(Path.GetTempPath(), "herald-standin-stage-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(stageRoot);
+        var engine = new DuckDbEngine(options.Databases, options.PartitionRows, options.MaxResultRows, stageRoot);
         try
         {
             var time = options.TimeProvider;
@@ -72,12 +81,27 @@ public sealed class SnowflakeStandIn : IAsyncDisposable
             var state = new StandInState(options.RetainedStatements);
             var shares = new ShareRegistry();
             var ownerAccount = options.Users[0].Account;
-            var runner = new StatementRunner(engine, new ShareCommands(shares, ownerAccount, time), state, faults, time);
-            var api = new StatementApi(options, new JwtVerifier(options.Users, time), state, faults, runner, time);
+            var consumerShares = new ConsumerShares(shares, ownerAccount);
+            var stages = new StageCommands(stageRoot);
+            foreach (var (name, stageUrl) in options.Stages)
+            {
+                stages.Add(name, stageUrl);
+            }
+
+            var runner = new StatementRunner(engine, new ShareCommands(shares, ownerAccount, time), consumerShares, stages, state, faults, time);
+            var api = new StatementApi(options, new JwtVerifier(options.Users, options.Consumers, time), state, faults, runner, consumerShares, time);
             app.MapPost(StatementAnswers.StatementsPath, api.SubmitAsync);
             app.MapGet(StatementAnswers.StatementsPath + "/{handle}", (HttpContext context, string handle) => api.StatusAsync(context, handle));
             app.MapPost(StatementAnswers.StatementsPath + "/{handle}/cancel", (HttpContext context, string handle) => api.CancelAsync(context, handle));
-            var standIn = new SnowflakeStandIn(app, engine, state, shares, faults);
+            var objects = new StageObjectApi(options, stageRoot, state);
+            // One route for both verbs, so any other request to an unknown path stays a 404 (not a 405).
+            app.Map("/{bucket}/{**key}", (HttpContext context, string bucket, string key) => context.Request.Method switch
+            {
+                "PUT" => objects.PutAsync(context, bucket, key),
+                "DELETE" => objects.DeleteAsync(context, bucket, key),
+                _ => Task.FromResult(context.Response.StatusCode = 404),
+            });
+            var standIn = new SnowflakeStandIn(app, engine, state, shares, faults, stageRoot, options.StageRoot is null);
             await app.StartAsync(cancellationToken);
             standIn.BaseUrl = new Uri(app.Urls.First().Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
             return standIn;
@@ -166,5 +190,16 @@ public sealed class SnowflakeStandIn : IAsyncDisposable
         await app.DisposeAsync();
         using var turn = await engine.TakeTurnAsync(CancellationToken.None);
         engine.Dispose();
+        if (ownedStageRoot is not null)
+        {
+            try
+            {
+                Directory.Delete(ownedStageRoot, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open; the temp folder is cleaned by the OS.
+            }
+        }
     }
 }

@@ -39,4 +39,10 @@ public static class StandInDefaults
 
     /// <summary>The status of an injected failure.</summary>
     public const int FailStatus = 503;
+
+    /// <summary>The access key id the stand-in's stage accepts unless configured otherwise.</summary>
+    public const string StageAccessKeyId = "HERALDSTANDINKEY";
+
+    /// <summary>Largest object on a stage: 1 GB (Snowflake recommends files of 100 to 250 MB compressed).</summary>
+    public const long MaxStageObjectBytes = 1024L * 1024 * 1024;
 }

@@ -11,10 +11,12 @@ internal static partial class StandInOptionsValidation
     {
         ArgumentNullException.ThrowIfNull(options);
         Require(options.Users is { Count: > 0 }, "StandInOptions.Users must hold at least one user whose JWTs are accepted.");
-        for (var i = 0; i < options.Users.Count; i++)
+        Require(options.Consumers is not null, "StandInOptions.Consumers must not be null (leave it empty for no consumer account).");
+        Require(options.Consumers.All(consumer => consumer is not null && options.Users.All(user => user?.Account != consumer.Account)),
+            "StandInOptions.Consumers must be users of other accounts than StandInOptions.Users'.");
+        foreach (var (user, setting) in options.Users.Select((user, i) => (user, $"StandInOptions.Users[{i}]"))
+            .Concat(options.Consumers.Select((user, i) => (user, $"StandInOptions.Consumers[{i}]"))))
         {
-            var user = options.Users[i];
-            var setting = $"StandInOptions.Users[{i}]";
             Require(user is not null, $"{setting} must not be null.");
             Require(SimpleName().IsMatch(user.Account ?? "") && user.Account == user.Account!.ToUpperInvariant(),
                 $"{setting}.Account must be an uppercase account name such as MYORG-MYACCOUNT, not '{user.Account}'.");
@@ -51,6 +53,10 @@ internal static partial class StandInOptionsValidation
         Require(options.MaxResultRows > 0, "StandInOptions.MaxResultRows must be positive.");
         Require(options.RetainedStatements > 0, "StandInOptions.RetainedStatements must be positive.");
         Require(options.Faults is not null, "StandInOptions.Faults must not be null.");
+        Require(options.StageRoot is null || Path.IsPathFullyQualified(options.StageRoot), "StandInOptions.StageRoot must be an absolute folder path, or null for one of the stand-in's own.");
+        Require(SimpleName().IsMatch(options.StageAccessKeyId ?? ""), "StandInOptions.StageAccessKeyId must be an access key id of letters and digits.");
+        Require(options.Stages is not null, "StandInOptions.Stages must not be null.");
+        Require(options.MaxStageObjectBytes > 0, "StandInOptions.MaxStageObjectBytes must be positive.");
         Require(options.TimeProvider is not null, "StandInOptions.TimeProvider must not be null.");
     }
 

@@ -56,7 +56,35 @@ public sealed class SimulatorStartTests
         { "the type must be one of", options => options.CustomAttributes = new() { ["store_id"] = "integer" } },
         { "is a default attribute already", options => options.CustomAttributes = new() { ["email"] = "string" } },
         { "lowercase without spaces", options => options.CustomAttributes = new() { ["Store Id"] = "string" } },
+        { "SnowflakeConsumer.BaseUrl", options => options.SnowflakeConsumer = Consumer(c => c.BaseUrl = new Uri("file:///etc/")) },
+        { "SnowflakeConsumer.Account", options => options.SnowflakeConsumer = Consumer(c => c.Account = "insiderorg-eu") },
+        { "SnowflakeConsumer.MaxRowsPerTable", options => options.SnowflakeConsumer = Consumer(c => c.MaxRowsPerTable = 0) },
+        { "SnowflakeConsumer.PrivateKeyPem is not an unencrypted PEM", options => options.SnowflakeConsumer = Consumer(c => c.PrivateKeyPem = "not a key") },
     };
+
+    [Fact]
+    public async Task SnowflakeImport_WithoutAConsumerAccount_IsRefusedSayingWhatToSet()
+    {
+        await using var simulator = await InsiderOneSimulator.StartAsync(new SimulatorOptions());
+        using var http = new HttpClient { BaseAddress = simulator.BaseUrl };
+
+        using var response = await http.PostAsync("/_simulator/snowflake-imports",
+            new StringContent("{\"providerAccount\":\"MYORG-HERALD\",\"share\":\"S\"}", System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("SimulatorOptions.SnowflakeConsumer");
+    }
+
+    private static Herald.Simulator.SnowflakeImport.SnowflakeConsumerOptions Consumer(Action<Herald.Simulator.SnowflakeImport.SnowflakeConsumerOptions> change)
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var consumer = new Herald.Simulator.SnowflakeImport.SnowflakeConsumerOptions
+        {
+            BaseUrl = new Uri("http://127.0.0.1:9/"), Account = "INSIDERORG-EU", User = "INSIDER_ONE", PrivateKeyPem = key.ExportPkcs8PrivateKeyPem(),
+        };
+        change(consumer);
+        return consumer;
+    }
 
     [Theory]
     [MemberData(nameof(InvalidOptions))]

@@ -39,6 +39,9 @@ public static class HeraldActions
     /// <summary>Runs a query to preview its audience.</summary>
     public const string QueryPreview = "query:preview";
 
+    /// <summary>Sees and uses destinations marked Admin only (and the orchestrations sending to them).</summary>
+    public const string DestinationAdminOnly = "destination:admin-only";
+
     /// <summary>Sees the values of personal data (previews, diff samples); removed by the Restrict PII access option.</summary>
     public const string PiiView = "pii:view";
 
@@ -65,6 +68,7 @@ public static class HeraldActions
         [RunSend] = "send a query of one's own to a destination",
         [RunCancel] = "cancel runs",
         [QueryPreview] = "preview queries",
+        [DestinationAdminOnly] = "see and use destinations marked Admin only",
         [PiiView] = "see personal data",
         [UserAdmin] = "administer users and API keys",
         [AuditRead] = "read the audit log",

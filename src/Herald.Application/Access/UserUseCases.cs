@@ -89,9 +89,14 @@ internal sealed partial class UserUseCases(IUserStore users, AuditTrail audit, T
     /// <summary>Disables a user: its sessions and keys stop working at their next request. A caller cannot disable itself.</summary>
     public async Task<UseCaseResult<HeraldUser>> DisableAsync(Caller caller, string name, CancellationToken cancellationToken) =>
         await audit.RecordAsync(caller, HeraldActions.UserAdmin, "disable user", name,
-            await users.FindUserAsync(name, cancellationToken) is { } before ? Listed(before) : null, await DisableUnauditedAsync(caller, name, cancellationToken), Listed);
+            await users.FindUserAsync(name, cancellationToken) is { } before ? Listed(before) : null, await SetDisabledUnauditedAsync(caller, name, true, cancellationToken), Listed);
 
-    private async Task<UseCaseResult<HeraldUser>> DisableUnauditedAsync(Caller caller, string name, CancellationToken cancellationToken)
+    /// <summary>Enables a disabled user again: its keys that were not revoked, and its password, work again.</summary>
+    public async Task<UseCaseResult<HeraldUser>> EnableAsync(Caller caller, string name, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.UserAdmin, "enable user", name,
+            await users.FindUserAsync(name, cancellationToken) is { } before ? Listed(before) : null, await SetDisabledUnauditedAsync(caller, name, false, cancellationToken), Listed);
+
+    private async Task<UseCaseResult<HeraldUser>> SetDisabledUnauditedAsync(Caller caller, string name, bool disable, CancellationToken cancellationToken)
     {
         if (caller.Denied(HeraldActions.UserAdmin) is { } denied)
         {
@@ -101,13 +106,13 @@ internal sealed partial class UserUseCases(IUserStore users, AuditTrail audit, T
         {
             return Refusal.NotFound("user", name);
         }
-        if (string.Equals(user.Name, caller.Name, StringComparison.OrdinalIgnoreCase))
+        if (disable && string.Equals(user.Name, caller.Name, StringComparison.OrdinalIgnoreCase))
         {
             return Refusal.Conflict("You cannot disable yourself: another administrator can, so that Herald always keeps one.") with { Subject = "user" };
         }
-        var disabled = user with { Disabled = true };
-        await users.SaveUserAsync(disabled, cancellationToken);
-        return disabled;
+        var changed = user with { Disabled = disable };
+        await users.SaveUserAsync(changed, cancellationToken);
+        return changed;
     }
 
     /// <summary>Makes a key for <paramref name="userName"/> (the caller when null); another user's needs user:admin.</summary>

@@ -1,3 +1,4 @@
+using Herald.Application.Access;
 using Herald.Application.UseCases;
 using Herald.Core.Audiences;
 using Herald.Core.Catalog;
@@ -21,6 +22,15 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
         {
             return Refusal.Rule($"The orchestration's destination no longer exists; point '{orchestration.Name}' at another destination.") with { Subject = "orchestration", Key = orchestration.Name };
         }
+        // An orchestration through an admin-only destination is as invisible as its destination.
+        if (!DestinationAccess.MaySee(caller, destination))
+        {
+            return Refusal.NotFound("orchestration", orchestration.Name);
+        }
+        if (DestinationAccess.SendDenied(caller, destination) is { } denied)
+        {
+            return denied;
+        }
         var (plugin, route, credentialName) = await routes.OfAsync(destination, cancellationToken);
         var origin = new RunOrigin(destination.Id, destination.Name, destination.CredentialId, orchestration.Id, orchestration.Name,
             orchestration.Query, route.SegmentName, route.AttributeName, allowEmpty ?? orchestration.AllowEmpty, StartedBy(caller),
@@ -35,6 +45,10 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
         Caller caller, Destination destination, string? query, bool allowEmpty, string? segmentName, int? sampleSize, bool force, CancellationToken cancellationToken,
         Orchestration? testOf = null)
     {
+        if (DestinationAccess.SendDenied(caller, destination) is { } denied)
+        {
+            return denied;
+        }
         if (string.IsNullOrWhiteSpace(query))
         {
             return Refusal.Rule("The query is empty: give a SELECT that returns one column of values.");

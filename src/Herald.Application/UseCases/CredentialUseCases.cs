@@ -6,7 +6,8 @@ using Herald.Core.Ports;
 namespace Herald.Application.UseCases;
 
 /// <summary>Adding, changing (rotating the token) and removing credentials: Herald's rules and the plugin's, for every edge.</summary>
-internal sealed class CredentialUseCases(ICatalogStore catalog, CredentialPlugins plugins, AuditTrail audit, TimeProvider clock)
+/// <param name="bridges">The bridges, so a credential a bridge publishes with is not removed from under it.</param>
+internal sealed class CredentialUseCases(ICatalogStore catalog, CredentialPlugins plugins, AuditTrail audit, TimeProvider clock, IBridgeStore? bridges = null)
 {
     public async Task<UseCaseResult<Credential>> CreateAsync(Caller caller, CredentialDraft draft, CancellationToken cancellationToken) =>
         await audit.RecordAsync(caller, HeraldActions.CredentialEdit, "add credential", draft.Name, null,
@@ -93,6 +94,13 @@ internal sealed class CredentialUseCases(ICatalogStore catalog, CredentialPlugin
             return Refusal.Conflict(
                 $"The credential '{credential.Name}' is used by destination(s) {string.Join(", ", usedBy.Select(n => $"'{n}'"))}; point them at another credential or remove them first.")
                 with { Subject = "credential", InUseBy = usedBy };
+        }
+        var bridgesUsing = bridges is null ? [] : (await bridges.ListBridgesAsync(cancellationToken)).Where(b => b.CredentialId == credential.Id).Select(b => b.Name).ToList();
+        if (bridgesUsing.Count > 0)
+        {
+            return Refusal.Conflict(
+                $"The credential '{credential.Name}' is used by bridge(s) {string.Join(", ", bridgesUsing.Select(n => $"'{n}'"))}; point them at another credential or remove them first.")
+                with { Subject = "credential", InUseBy = bridgesUsing };
         }
         await catalog.DeleteCredentialAsync(credential.Id, cancellationToken);
         return credential;

@@ -41,7 +41,8 @@ internal sealed class DestinationUseCases(ICatalogStore catalog, ISegmentGateway
             return ConnectionFailed(connection);
         }
         var now = clock.GetUtcNow();
-        var destination = new Destination(Guid.NewGuid(), draft.Name!, credential!.Id, draft.Settings, Descriptions.Clean(draft.Description), now, now);
+        var destination = new Destination(Guid.NewGuid(), draft.Name!, credential!.Id, draft.Settings, Descriptions.Clean(draft.Description), now, now,
+            draft.AdminOnly, draft.PiiAllowed);
         await catalog.SaveDestinationAsync(destination, cancellationToken);
         return new DestinationSaved(destination, credential, connection);
     }
@@ -57,7 +58,7 @@ internal sealed class DestinationUseCases(ICatalogStore catalog, ISegmentGateway
         {
             return denied;
         }
-        if (await catalog.FindDestinationAsync(key, cancellationToken) is not { } destination)
+        if (await catalog.FindDestinationAsync(key, cancellationToken) is not { } destination || !DestinationAccess.MaySee(caller, destination))
         {
             return Refusal.NotFound("destination", key);
         }
@@ -68,6 +69,8 @@ internal sealed class DestinationUseCases(ICatalogStore catalog, ISegmentGateway
             CredentialId = credential?.Id ?? destination.CredentialId,
             Settings = changes.Settings is null ? destination.Settings : destination.Settings.MergedWith(changes.Settings),
             Description = changes.Description is null ? destination.Description : Descriptions.Clean(changes.Description),
+            AdminOnly = changes.AdminOnly ?? destination.AdminOnly,
+            PiiAllowed = changes.PiiAllowed ?? destination.PiiAllowed,
             UpdatedAt = clock.GetUtcNow(),
         };
         var plugin = PluginOf(credential, changes.Plugin);
@@ -96,7 +99,7 @@ internal sealed class DestinationUseCases(ICatalogStore catalog, ISegmentGateway
         {
             return denied;
         }
-        if (await catalog.FindDestinationAsync(key, cancellationToken) is not { } destination)
+        if (await catalog.FindDestinationAsync(key, cancellationToken) is not { } destination || !DestinationAccess.MaySee(caller, destination))
         {
             return Refusal.NotFound("destination", key);
         }

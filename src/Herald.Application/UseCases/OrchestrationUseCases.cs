@@ -19,8 +19,10 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
     public const int MaxPreviewRows = 1000;
 
     /// <summary>
-    /// The query's first rows, its column checked against the attribute, and what a run of the whole query would send
-    /// and set aside by the run's own value rules (the destination's, when one is named). Nothing is saved or sent.
+    /// The query's first rows, its column checked against the attribute, the PII finding, and what a run of the whole
+    /// query would send and set aside by the run's own value rules (the destination's, when one is named). Nothing is
+    /// saved or sent. A caller whose policy restricts personal data (no pii:view) sees the values of PII columns as
+    /// <see cref="PiiRedaction.Hidden"/> and a sentence saying why; quoted values in an error are hidden from them too.
     /// </summary>
     /// <param name="destinationKey">The destination (name or id) whose attribute and value rule apply; null to use <paramref name="attributeName"/> alone.</param>
     /// <param name="attributeName">The column's expected name when no destination is named; null for no check and no counts.</param>
@@ -31,10 +33,6 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
         {
             return denied;
         }
-        if (caller.Denied(HeraldActions.PiiView) is { } piiDenied)
-        {
-            return piiDenied;
-        }
         if (string.IsNullOrWhiteSpace(query))
         {
             return Refusal.Rule("The query is empty: write a SELECT that returns one column of values.");
@@ -42,7 +40,7 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
         ValueRule? rule = null;
         if (!string.IsNullOrWhiteSpace(destinationKey))
         {
-            if (await catalog.FindDestinationAsync(destinationKey, cancellationToken) is not { } destination)
+            if (await catalog.FindDestinationAsync(destinationKey, cancellationToken) is not { } destination || !DestinationAccess.MaySee(caller, destination))
             {
                 return Refusal.NotFound("destination", destinationKey);
             }
@@ -66,12 +64,13 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
             var finding = await pii.ClassifyAsync(query, preview.Columns, attributeName, cancellationToken);
             // The counts run the whole query through the run's own rules (IAudienceSource.CountAsync), never a copy of them.
             var counts = passed ? await source.CountAsync(new AudienceQuery(query, attributeName!, rule), cancellationToken) : null;
-            return new QueryPreviewResult(preview.Columns, preview.Rows, passed, check, preview.Shortened, finding, Counts: counts,
+            var result = new QueryPreviewResult(preview.Columns, preview.Rows, passed, check, preview.Shortened, finding, Counts: counts,
                 CountsSummary: counts is null ? null : PreviewCountsText.Of(counts, withDestinationRules: rule is not null || !string.IsNullOrWhiteSpace(destinationKey)));
+            return caller.Grant.RestrictsPii ? PreviewRedaction.Redact(result, attributeName) : result;
         }
         catch (AudienceRejectedException rejected)
         {
-            return Refusal.Rule(rejected.Message);
+            return Refusal.Rule(caller.Grant.RestrictsPii ? PiiRedaction.QuotedValuesHidden(rejected.Message) : rejected.Message);
         }
     }
 
@@ -86,7 +85,7 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
             return denied;
         }
         var problems = CatalogRules.CheckCatalogName(draft.Name, "orchestration").Select(m => new FieldProblem(nameof(draft.Name), m)).ToList();
-        var destination = await DestinationOfAsync(draft.Destination, problems, cancellationToken);
+        var destination = await DestinationOfAsync(caller, draft.Destination, problems, cancellationToken);
         if (destination is not null)
         {
             problems.AddRange(await CheckQueryAsync(draft.Query, (await routes.OfAsync(destination, cancellationToken)).Route.AttributeName, cancellationToken));
@@ -120,7 +119,7 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
             return Refusal.NotFound("orchestration", key);
         }
         var problems = new List<FieldProblem>();
-        var destination = await DestinationOfAsync(changes.Destination ?? orchestration.DestinationId.ToString(), problems, cancellationToken);
+        var destination = await DestinationOfAsync(caller, changes.Destination ?? orchestration.DestinationId.ToString(), problems, cancellationToken);
         var query = changes.Query ?? orchestration.Query;
         if (destination is not null)
         {
@@ -169,9 +168,11 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
         return orchestration;
     }
 
-    private async Task<Destination?> DestinationOfAsync(string? key, List<FieldProblem> problems, CancellationToken cancellationToken)
+    private async Task<Destination?> DestinationOfAsync(Caller caller, string? key, List<FieldProblem> problems, CancellationToken cancellationToken)
     {
         var destination = string.IsNullOrWhiteSpace(key) ? null : await catalog.FindDestinationAsync(key, cancellationToken);
+        // An admin-only destination the caller may not see is not there for them.
+        destination = destination is not null && DestinationAccess.MaySee(caller, destination) ? destination : null;
         if (destination is null)
         {
             problems.Add(new FieldProblem("Destination", string.IsNullOrWhiteSpace(key)

@@ -1,4 +1,5 @@
 using Herald.Application.Access;
+using Herald.Application.Pii;
 using Herald.Application.Runs;
 using Herald.Core.Ports;
 using Herald.Core.Runs;
@@ -8,7 +9,8 @@ namespace Herald.Application.UseCases;
 
 /// <summary>Starting, sending, running again and cancelling runs: one place for the API, the web UI and the CLI.</summary>
 internal sealed class RunUseCases(
-    ICatalogStore catalog, IRunStore runs, IDiffSampleStore samples, RunLauncher launcher, DestinationRoutes routes, RunUpdater updater, AuditTrail audit, TimeProvider clock)
+    ICatalogStore catalog, IRunStore runs, IDiffSampleStore samples, AudienceRedaction redaction, RunLauncher launcher, DestinationRoutes routes, RunUpdater updater,
+    AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Runs the orchestration as it is now.</summary>
     /// <param name="allowEmpty">Overrides the orchestration's own setting for this run; null keeps it.</param>
@@ -54,6 +56,11 @@ internal sealed class RunUseCases(
         if (await catalog.GetDestinationAsync(orchestration.DestinationId, cancellationToken) is not { } destination)
         {
             return Refusal.Rule($"The orchestration's destination no longer exists; point '{orchestration.Name}' at another destination.");
+        }
+        // An orchestration sending to an admin-only destination is hidden from who may not see it: not found, as in every list.
+        if (!DestinationAccess.MaySee(caller, destination))
+        {
+            return Refusal.NotFound("orchestration", orchestrationKey);
         }
         var ownSegment = (await routes.OfAsync(destination, cancellationToken)).Route.SegmentName;
         if (string.IsNullOrWhiteSpace(segmentName) || string.Equals(segmentName.Trim(), ownSegment, StringComparison.OrdinalIgnoreCase))
@@ -106,25 +113,22 @@ internal sealed class RunUseCases(
     }
 
     /// <summary>
-    /// The values a run added, removed and kept (a sample). They are personal data: this is the one place that
-    /// decides who may read them (run:read and pii:view).
+    /// The values a run added, removed and kept (a sample). They are personal data: this is the one place that decides
+    /// who reads them (run:read), and what a caller whose policy restricts personal data sees (the values of a PII
+    /// audience hidden, with a sentence saying why).
     /// </summary>
-    public async Task<UseCaseResult<SegmentDiffSample>> DiffSampleAsync(Caller caller, Guid runId, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<DiffSampleRead>> DiffSampleAsync(Caller caller, Guid runId, CancellationToken cancellationToken)
     {
         if (caller.Denied(HeraldActions.RunRead) is { } denied)
         {
             return denied;
         }
-        if (caller.Denied(HeraldActions.PiiView) is { } piiDenied)
-        {
-            return piiDenied;
-        }
-        if (await runs.GetAsync(runId, cancellationToken) is null)
+        if (await runs.GetAsync(runId, cancellationToken) is not { } run)
         {
             return Refusal.NotFound("run", runId.ToString());
         }
         return await samples.ReadAsync(runId, cancellationToken) is { } sample
-            ? sample
+            ? await redaction.DiffSampleAsync(caller, run.Origin, sample, cancellationToken)
             : new Refusal(RefusalKind.NotFound, "This run has no diff sample: it did not compare its audience with the destination's segment.", []) { Subject = "diff sample" };
     }
 

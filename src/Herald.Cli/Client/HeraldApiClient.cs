@@ -87,6 +87,12 @@ internal sealed class HeraldApiClient : IDisposable
     public Task<BridgeView> AddBridgeAsync(BridgeInput input, CancellationToken ct) =>
         SendAsync<BridgeInput, BridgeView>(HttpMethod.Post, "api/bridges", input, ct);
 
+    public Task<BridgeView> UpdateBridgeAsync(string nameOrId, BridgeInput changes, CancellationToken ct) =>
+        SendAsync<BridgeInput, BridgeView>(HttpMethod.Put, $"api/bridges/{Escape(nameOrId)}", changes, ct);
+
+    public Task RemoveBridgeAsync(string nameOrId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Delete, $"api/bridges/{Escape(nameOrId)}", ct);
+
     public Task<SyncView> SyncBridgeAsync(string nameOrId, SyncRequest request, CancellationToken ct) =>
         SendAsync<SyncRequest, SyncView>(HttpMethod.Post, $"api/bridges/{Escape(nameOrId)}/syncs", request, ct);
 
@@ -131,6 +137,9 @@ internal sealed class HeraldApiClient : IDisposable
     public Task<UserListing> DisableUserAsync(string name, CancellationToken ct) =>
         SendAsync<UserListing>(HttpMethod.Post, $"api/users/{Escape(name)}/disable", ct);
 
+    public Task<UserListing> EnableUserAsync(string name, CancellationToken ct) =>
+        SendAsync<UserListing>(HttpMethod.Post, $"api/users/{Escape(name)}/enable", ct);
+
     public Task<IReadOnlyList<ApiKeyListing>> ListApiKeysAsync(string? user, CancellationToken ct) =>
         SendAsync<IReadOnlyList<ApiKeyListing>>(HttpMethod.Get, user is null ? "api/apikeys" : $"api/apikeys?user={Escape(user)}", ct);
 
@@ -150,6 +159,9 @@ internal sealed class HeraldApiClient : IDisposable
         var path = "api/audit?" + string.Join('&', filters.Where(f => f.Value is not null).Select(f => $"{f.Key}={Escape(f.Value!)}"));
         return SendAsync<IReadOnlyList<Herald.Core.Access.AuditEntry>>(HttpMethod.Get, path, ct);
     }
+
+    public Task<QueryPreviewView> PreviewQueryAsync(QueryPreviewRequest request, CancellationToken ct) =>
+        SendAsync<QueryPreviewRequest, QueryPreviewView>(HttpMethod.Post, "api/queries/preview", request, ct);
 
     public Task<IReadOnlyList<AlertView>> ListAlertsAsync(CancellationToken ct) =>
         SendAsync<IReadOnlyList<AlertView>>(HttpMethod.Get, "api/alerts", ct);

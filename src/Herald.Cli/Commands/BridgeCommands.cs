@@ -4,7 +4,7 @@ using Herald.Server.Api;
 
 namespace Herald.Cli.Commands;
 
-/// <summary><c>herald bridge add|list|show|sync</c>: the Insider One tables published to Snowflake (or a local folder) for Insider One to import.</summary>
+/// <summary><c>herald bridge add|list|show|update|remove|sync</c>: the Insider One tables published to Snowflake (or a local folder) for Insider One to import.</summary>
 internal static class BridgeCommands
 {
     /// <summary>How often <c>bridge sync</c> asks for the sync's state while it waits.</summary>
@@ -18,6 +18,9 @@ internal static class BridgeCommands
         command.Subcommands.Add(Add(context, server));
         command.Subcommands.Add(CatalogCommands.List(context, server, "bridges", "List bridges", (client, ct) => client.ListBridgesAsync(ct), (render, all) => render.WriteBridges(all)));
         command.Subcommands.Add(CatalogCommands.Show(context, server, "bridge", "Show a bridge, its share and its last syncs", (client, name, ct) => client.GetBridgeAsync(name, ct), (render, one) => render.WriteBridge(one)));
+        command.Subcommands.Add(Update(context, server));
+        command.Subcommands.Add(CatalogCommands.Remove(context, server, "bridge", "Remove a bridge; its tables stay in Snowflake and its syncs in the history",
+            (client, name, ct) => client.RemoveBridgeAsync(name, ct)));
         command.Subcommands.Add(Sync(context, server));
         return command;
     }
@@ -41,16 +44,7 @@ internal static class BridgeCommands
         var command = new Command("add", "Add a bridge") { name, target, credential, database, schema, folder, tables, sqlFiles, share, consumer, description, skipTest };
         command.SetClientAction(context, server, async (parseResult, client, ct) =>
         {
-            var selected = (parseResult.GetValue(tables) ?? []).Select(t => new BridgeTableInput(t)).ToList();
-            foreach (var pair in parseResult.GetValue(sqlFiles) ?? [])
-            {
-                var parts = pair.Split('=', 2);
-                if (parts.Length != 2 || !File.Exists(parts[1]))
-                {
-                    throw new UsageException($"--table-sql '{pair}': give TABLE=FILE with an existing file, such as insider_users=users.sql.");
-                }
-                selected.Add(new BridgeTableInput(parts[0], await File.ReadAllTextAsync(parts[1], ct)));
-            }
+            var selected = await TablesAsync(parseResult, tables, sqlFiles, ct);
             if (selected.Count == 0)
             {
                 throw new UsageException("Select at least one table: --table insider_users --table insider_events, or --table-sql TABLE=FILE.");
@@ -64,6 +58,54 @@ internal static class BridgeCommands
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static Command Update(CliContext context, ServerOptions server)
+    {
+        var name = CommonOptions.Name("bridge");
+        var credential = new Option<string?>("--credential") { Description = "Another snowflake credential to publish with", HelpName = "NAME" };
+        var database = new Option<string?>("--database") { Description = "Another Snowflake database", HelpName = "NAME" };
+        var schema = new Option<string?>("--schema") { Description = "Another Snowflake schema", HelpName = "NAME" };
+        var folder = new Option<string?>("--folder") { Description = "Another folder name under Herald:Bridges:FolderRoot", HelpName = "NAME" };
+        var tables = new Option<string[]>("--table") { Description = "The tables to publish with their shipped templates (replaces the selection)", HelpName = "insider_users|insider_events", AllowMultipleArgumentsPerToken = true };
+        tables.AcceptOnlyFromAmong("insider_users", "insider_events");
+        var sqlFiles = new Option<string[]>("--table-sql") { Description = "A table with your own SQL, read from a file: TABLE=FILE (replaces the selection)", HelpName = "TABLE=FILE" };
+        var share = new Option<string?>("--share") { Description = "Another share name; \"\" for none", HelpName = "NAME" };
+        var consumer = new Option<string?>("--consumer-account") { Description = "Insider One's account as ORG.ACCOUNT; \"\" for none", HelpName = "ORG.ACCOUNT" };
+        var description = CommonOptions.Description("bridge");
+        var skipTest = new Option<bool>("--skip-connection-test") { Description = "Save without reaching the target first" };
+        var command = new Command("update", "Change a bridge: what is not given stays as it is") { name, credential, database, schema, folder, tables, sqlFiles, share, consumer, description, skipTest };
+        command.SetClientAction(context, server, async (parseResult, client, ct) =>
+        {
+            var selected = await TablesAsync(parseResult, tables, sqlFiles, ct);
+            var changes = new BridgeInput(null, null, parseResult.GetValue(credential), parseResult.GetValue(database), parseResult.GetValue(schema),
+                parseResult.GetValue(folder), selected.Count == 0 ? null : selected, parseResult.GetValue(share), parseResult.GetValue(consumer),
+                parseResult.GetValue(description), parseResult.GetValue(skipTest));
+            if (changes with { SkipConnectionTest = false } == new BridgeInput(null, null))
+            {
+                throw new UsageException("Nothing to update: give --credential, --database, --schema, --folder, --table, --table-sql, --share, --consumer-account or --description.");
+            }
+            var updated = await client.UpdateBridgeAsync(parseResult.GetRequiredValue(name), changes, ct);
+            context.WriteLine($"Updated bridge {updated.Name}: {string.Join(", ", updated.Tables.Select(t => t.Name))}{(updated.ShareName is null ? "" : $", shared as {updated.ShareName}")}.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The tables named by <c>--table</c> (shipped templates) and <c>--table-sql TABLE=FILE</c> (the user's SQL).</summary>
+    private static async Task<List<BridgeTableInput>> TablesAsync(ParseResult parseResult, Option<string[]> tables, Option<string[]> sqlFiles, CancellationToken ct)
+    {
+        var selected = (parseResult.GetValue(tables) ?? []).Select(t => new BridgeTableInput(t)).ToList();
+        foreach (var pair in parseResult.GetValue(sqlFiles) ?? [])
+        {
+            var parts = pair.Split('=', 2);
+            if (parts.Length != 2 || !File.Exists(parts[1]))
+            {
+                throw new UsageException($"--table-sql '{pair}': give TABLE=FILE with an existing file, such as insider_users=users.sql.");
+            }
+            selected.Add(new BridgeTableInput(parts[0], await File.ReadAllTextAsync(parts[1], ct)));
+        }
+        return selected;
     }
 
     private static Command Sync(CliContext context, ServerOptions server)

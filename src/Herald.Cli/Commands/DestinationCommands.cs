@@ -32,7 +32,9 @@ internal static class DestinationCommands
         var allowSplit = new Option<bool>("--allow-split") { Description = "Upload an audience over Insider One's file limit as numbered segments (\"Name 1/3\"...) instead of failing" };
         var shrinkGuard = ShrinkGuardShare();
         var skipTest = SkipConnectionTest();
-        var command = new Command("add", "Add a destination") { name, credential, segmentName, attributeName, description, updateMode, allowSplit, shrinkGuard, skipTest };
+        var adminOnly = new Option<bool>("--admin-only") { Description = "Admin only: only Operators and Administrators see and use it" };
+        var piiAllowed = new Option<bool>("--pii-allowed") { Description = "PII setting: users with restricted PII access may still send to it" };
+        var command = new Command("add", "Add a destination") { name, credential, segmentName, attributeName, description, updateMode, allowSplit, shrinkGuard, skipTest, adminOnly, piiAllowed };
         command.SetClientAction(context, server, async (parseResult, client, ct) =>
         {
             var added = await client.AddDestinationAsync(
@@ -45,10 +47,13 @@ internal static class DestinationCommands
                     parseResult.GetValue(updateMode),
                     parseResult.GetValue(allowSplit),
                     parseResult.GetValue(shrinkGuard),
-                    parseResult.GetValue(skipTest)),
+                    parseResult.GetValue(skipTest),
+                    parseResult.GetValue(adminOnly),
+                    parseResult.GetValue(piiAllowed)),
                 ct);
             var split = added.AllowSplit ? ", split when over the file limit" : "";
-            context.WriteLine($"Added destination {added.Name}: segment \"{added.SegmentName}\" by {added.AttributeName}, through credential {added.CredentialName}; update mode {added.UpdateMode}{split}.");
+            var access = (added.AdminOnly ? "; admin only" : "") + (added.PiiAllowed ? "; users with restricted PII access may send to it" : "");
+            context.WriteLine($"Added destination {added.Name}: segment \"{added.SegmentName}\" by {added.AttributeName}, through credential {added.CredentialName}; update mode {added.UpdateMode}{split}{access}.");
             return ExitCodes.Success;
         });
         return command;
@@ -62,19 +67,16 @@ internal static class DestinationCommands
         var attributeName = new Option<string?>("--attribute-name") { Description = "Another attribute", HelpName = "NAME" };
         var description = CommonOptions.Description("destination");
         var updateMode = UpdateMode();
-        var allowSplit = new Option<bool?>("--allow-split")
-        {
-            Description = "Whether an audience over Insider One's file limit goes up as numbered segments (true) or fails the run (false)",
-            HelpName = "true|false",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
+        var allowSplit = Switch("--allow-split", "Whether an audience over Insider One's file limit goes up as numbered segments (true) or fails the run (false)");
         var shrinkGuard = ShrinkGuardShare();
         var skipTest = SkipConnectionTest();
-        var command = new Command("update", "Change a destination") { name, credential, segmentName, attributeName, description, updateMode, allowSplit, shrinkGuard, skipTest };
+        var adminOnly = Switch("--admin-only", "Admin only (true) or available to everyone allowed to see PII (false)");
+        var piiAllowed = Switch("--pii-allowed", "Whether users with restricted PII access may send to it (the PII setting)");
+        var command = new Command("update", "Change a destination") { name, credential, segmentName, attributeName, description, updateMode, allowSplit, shrinkGuard, skipTest, adminOnly, piiAllowed };
         command.SetClientAction(context, server, async (parseResult, client, ct) =>
         {
             // "--allow-split" alone means true, like the flag of "destination add".
-            var split = parseResult.GetResult(allowSplit) is { } given ? (given.Tokens.Count == 0 ? true : parseResult.GetValue(allowSplit)) : null;
+            var split = SwitchValue(parseResult, allowSplit);
             var update = new DestinationUpdate(
                 parseResult.GetValue(credential),
                 parseResult.GetValue(segmentName),
@@ -83,10 +85,13 @@ internal static class DestinationCommands
                 parseResult.GetValue(updateMode),
                 split,
                 parseResult.GetValue(shrinkGuard),
-                parseResult.GetValue(skipTest));
-            if (update is { Credential: null, SegmentName: null, AttributeName: null, Description: null, UpdateMode: null, AllowSplit: null, ShrinkGuardShare: null })
+                parseResult.GetValue(skipTest),
+                SwitchValue(parseResult, adminOnly),
+                SwitchValue(parseResult, piiAllowed));
+            if (update is { Credential: null, SegmentName: null, AttributeName: null, Description: null, UpdateMode: null, AllowSplit: null, ShrinkGuardShare: null, AdminOnly: null, PiiAllowed: null })
             {
-                throw new UsageException("Nothing to update: give --credential, --segment-name, --attribute-name, --description, --update-mode, --allow-split or --shrink-guard-share.");
+                throw new UsageException("Nothing to update: give --credential, --segment-name, --attribute-name, --description, --update-mode, --allow-split, " +
+                    "--shrink-guard-share, --admin-only or --pii-allowed.");
             }
             var updated = await client.UpdateDestinationAsync(parseResult.GetRequiredValue(name), update, ct);
             context.WriteLine($"Updated destination {updated.Name}.");
@@ -94,6 +99,13 @@ internal static class DestinationCommands
         });
         return command;
     }
+
+    /// <summary>An on/off option of <c>destination update</c>: given alone it means true, like the flag of <c>destination add</c>.</summary>
+    private static Option<bool?> Switch(string name, string description) =>
+        new(name) { Description = description, HelpName = "true|false", Arity = ArgumentArity.ZeroOrOne };
+
+    private static bool? SwitchValue(ParseResult parseResult, Option<bool?> option) =>
+        parseResult.GetResult(option) is { } given ? (given.Tokens.Count == 0 ? true : parseResult.GetValue(option)) : null;
 
     private static Option<string?> UpdateMode()
     {

@@ -15,6 +15,7 @@ internal static class HeraldRootCommand
             OrchestrationCommands.Create(context),
             BridgeCommands.Create(context),
             SendCommand.Create(context),
+            QueryCommands.Create(context),
             RunCommands.Create(context),
             UserCommands.Create(context),
             ApiKeyCommands.Create(context),

@@ -4,7 +4,7 @@ using Herald.Server.Api;
 
 namespace Herald.Cli.Commands;
 
-/// <summary><c>herald user add|list|disable</c>: administering users needs the user:admin action.</summary>
+/// <summary><c>herald user add|list|disable|enable</c>: administering users needs the user:admin action.</summary>
 internal static class UserCommands
 {
     public static Command Create(CliContext context)
@@ -15,6 +15,7 @@ internal static class UserCommands
         command.Subcommands.Add(Add(context, server));
         command.Subcommands.Add(CatalogCommands.List(context, server, "users", "List users with their policies and keys", (client, ct) => client.ListUsersAsync(ct), (render, all) => render.WriteUsers(all)));
         command.Subcommands.Add(Disable(context, server));
+        command.Subcommands.Add(Enable(context, server));
         return command;
     }
 
@@ -58,6 +59,19 @@ internal static class UserCommands
         {
             var disabled = await client.DisableUserAsync(parseResult.GetRequiredValue(name), ct);
             context.WriteLine($"Disabled user {disabled.Name}.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Enable(CliContext context, ServerOptions server)
+    {
+        var name = CommonOptions.Name("user");
+        var command = new Command("enable", "Enable a disabled user again: its password and the keys not revoked work again") { name };
+        command.SetClientAction(context, server, async (parseResult, client, ct) =>
+        {
+            var enabled = await client.EnableUserAsync(parseResult.GetRequiredValue(name), ct);
+            context.WriteLine($"Enabled user {enabled.Name}.");
             return ExitCodes.Success;
         });
         return command;

@@ -60,6 +60,8 @@ internal sealed class CatalogRenderer(CliContext context)
         ("Shrink guard", destination.ShrinkGuardShare is { } share
             ? $"a replace removing more than {share * 100:0.#}% of the segment stops unless forced"
             : "the server's (Herald:InsiderOne:ShrinkGuardShare, 50% by default)"),
+        ("Who may use it", (destination.AdminOnly ? "Operators and Administrators only (admin only)" : "everyone allowed to see PII") +
+            (destination.PiiAllowed ? "; users with restricted PII access too (PII setting on)" : "")),
         ("Description", destination.Description ?? ""),
         ("Created", Format.Time(destination.CreatedAt)),
         ("Updated", Format.Time(destination.UpdatedAt)));

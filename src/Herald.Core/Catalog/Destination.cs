@@ -5,6 +5,11 @@ namespace Herald.Core.Catalog;
 /// The settings the credential's plugin owns and validates (Insider One: the segment name, the attribute, the update
 /// mode, splitting and the shrink guard).
 /// </param>
+/// <param name="AdminOnly">Admin only (access.md): only callers allowed <c>destination:admin-only</c> (Operators, Administrators) see and use it.</param>
+/// <param name="PiiAllowed">
+/// The PII setting (access.md, "limited access to PII for this destination"): callers whose policy restricts personal data
+/// may still send to it. Off by default: the destination is for those allowed to see PII.
+/// </param>
 public sealed record Destination(
     Guid Id,
     string Name,
@@ -12,4 +17,6 @@ public sealed record Destination(
     SettingsDocument Settings,
     string? Description,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    bool AdminOnly = false,
+    bool PiiAllowed = false);

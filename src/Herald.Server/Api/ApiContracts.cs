@@ -53,46 +53,6 @@ public sealed record CredentialView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
-/// <param name="UpdateMode"><c>replace</c> (default): each run makes the segment exactly the audience; <c>add</c>: members are never removed.</param>
-/// <param name="AllowSplit">An audience over Insider One's file limit goes up as numbered segments ("Name 1/3") instead of failing.</param>
-/// <param name="ShrinkGuardShare">This destination's shrink guard (0 to 1); null for the server's (Herald:InsiderOne:ShrinkGuardShare).</param>
-/// <param name="SkipConnectionTest">Save without trying the credential against Insider One first (while it is down).</param>
-public sealed record DestinationInput(
-    string Name,
-    string Credential,
-    string SegmentName,
-    string AttributeName,
-    string? Description,
-    string? UpdateMode = null,
-    bool AllowSplit = false,
-    double? ShrinkGuardShare = null,
-    bool SkipConnectionTest = false);
-
-/// <summary>Every field optional: what is null stays as it is. The (new) credential is tried unless <c>SkipConnectionTest</c>.</summary>
-public sealed record DestinationUpdate(
-    string? Credential,
-    string? SegmentName,
-    string? AttributeName,
-    string? Description,
-    string? UpdateMode = null,
-    bool? AllowSplit = null,
-    double? ShrinkGuardShare = null,
-    bool SkipConnectionTest = false);
-
-public sealed record DestinationView(
-    Guid Id,
-    string Name,
-    Guid CredentialId,
-    string CredentialName,
-    string SegmentName,
-    string AttributeName,
-    string? Description,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt,
-    string UpdateMode = "replace",
-    bool AllowSplit = false,
-    double? ShrinkGuardShare = null);
-
 public sealed record OrchestrationInput(string Name, string Destination, string Query, bool AllowEmpty = false, string? Description = null);
 
 public sealed record OrchestrationUpdate(string? Destination, string? Query, bool? AllowEmpty, string? Description);
@@ -174,7 +134,8 @@ public sealed record RunPartView(
 public sealed record RunPartDiffView(long Added, long Removed, long Kept);
 
 /// <summary>Up to 100 values of each kind of change. Personal data: any API key holder can read it until access control comes.</summary>
-public sealed record DiffSampleView(Guid RunId, IReadOnlyList<string> Added, IReadOnlyList<string> Removed, IReadOnlyList<string> Kept);
+/// <param name="Redacted">Why every value shows as ••• (a PII audience, and the caller's policy restricts personal data), or null.</param>
+public sealed record DiffSampleView(Guid RunId, IReadOnlyList<string> Added, IReadOnlyList<string> Removed, IReadOnlyList<string> Kept, string? Redacted = null);
 
 public sealed record RunEventView(DateTimeOffset At, string State, string Reason);
 

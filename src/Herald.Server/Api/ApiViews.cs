@@ -15,7 +15,8 @@ internal static class ApiViews
     public static DestinationView ToView(this Destination destination, string credentialName) =>
         new(destination.Id, destination.Name, destination.CredentialId, credentialName, destination.InsiderOne().SegmentName, destination.InsiderOne().AttributeName,
             destination.Description, destination.CreatedAt, destination.UpdatedAt,
-            destination.InsiderOne().UpdateMode.ToWireName(), destination.InsiderOne().AllowSplit, destination.InsiderOne().ShrinkGuardShare);
+            destination.InsiderOne().UpdateMode.ToWireName(), destination.InsiderOne().AllowSplit, destination.InsiderOne().ShrinkGuardShare,
+            destination.AdminOnly, destination.PiiAllowed);
 
     public static OrchestrationView ToView(this Orchestration orchestration, string destinationName, RunSummary? lastRun) =>
         new(orchestration.Id, orchestration.Name, orchestration.DestinationId, destinationName, orchestration.Query, orchestration.AllowEmpty,

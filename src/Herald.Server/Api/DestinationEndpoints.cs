@@ -24,7 +24,7 @@ internal static class DestinationEndpoints
         {
             var saved = await useCases.CreateAsync(Callers.Api(http), new DestinationDraft(input.Name, null, input.Credential,
                 InsiderOneDestinationSettings.Document(input.SegmentName, input.AttributeName, input.UpdateMode, input.AllowSplit, input.ShrinkGuardShare),
-                input.Description, !input.SkipConnectionTest), ct);
+                input.Description, !input.SkipConnectionTest, input.AdminOnly, input.PiiAllowed), ct);
             return saved.Succeeded
                 ? Results.Created($"/api/destinations/{saved.Value.Destination.Name}", saved.Value.Destination.ToView(saved.Value.Credential.Name))
                 : ApiResults.From(saved.Refusal);
@@ -36,7 +36,7 @@ internal static class DestinationEndpoints
                 InsiderOneDestinationSettings.Document(update.SegmentName, update.AttributeName, update.UpdateMode, update.AllowSplit, update.ShrinkGuardShare),
                 update.Description,
                 // Only a new credential or segment needs trying again.
-                TestConnection: !update.SkipConnectionTest && (update.Credential is not null || update.SegmentName is not null)), ct);
+                TestConnection: !update.SkipConnectionTest && (update.Credential is not null || update.SegmentName is not null), update.AdminOnly, update.PiiAllowed), ct);
             return saved.Succeeded ? Results.Ok(saved.Value.Destination.ToView(saved.Value.Credential.Name)) : ApiResults.From(saved.Refusal);
         }).WithSummary("Change a destination; what is null stays as it is").Produces<DestinationView>().Problems(400, 404, 409, 502);
 

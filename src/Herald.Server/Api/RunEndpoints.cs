@@ -53,7 +53,7 @@ internal static class RunEndpoints
                     : ApiResults.Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'. List runs with: herald run list.");
         }).WithSummary("Show a run: its state, reasons, counts and recorded calls").Produces<RunView>().Problems(403, 404);
 
-        // The values a run added, removed and kept are personal data: the use case asks for run:read and pii:view.
+        // The values a run added, removed and kept are personal data: the use case hides them from a caller without pii:view.
         runs.MapGet("/{id}/diff-sample", async (string id, HttpContext http, RunUseCases useCases, CancellationToken ct) =>
         {
             if (!Guid.TryParse(id, out var runId))
@@ -62,7 +62,7 @@ internal static class RunEndpoints
             }
             var sample = await useCases.DiffSampleAsync(Callers.Api(http), runId, ct);
             return sample.Succeeded
-                ? Results.Ok(new DiffSampleView(runId, sample.Value.Added, sample.Value.Removed, sample.Value.Kept))
+                ? Results.Ok(new DiffSampleView(runId, sample.Value.Sample.Added, sample.Value.Sample.Removed, sample.Value.Sample.Kept, sample.Value.Redacted))
                 : ApiResults.From(sample.Refusal);
         }).WithSummary("The values a run added, removed and kept (a sample; personal data)").Produces<DiffSampleView>().Problems(404);
 

@@ -32,6 +32,12 @@ internal static class UserEndpoints
                 : ApiResults.From(disabled.Refusal))
             .WithSummary("Disable a user: its keys and sessions stop working (user:admin)").Produces<UserListing>().Problems(404, 409);
 
+        users.MapPost("/{name}/enable", async (string name, HttpContext http, UserUseCases useCases, CancellationToken ct) =>
+            await useCases.EnableAsync(Callers.Api(http), name, ct) is var enabled && enabled.Succeeded
+                ? Results.Ok(UserListing.Of(enabled.Value, []))
+                : ApiResults.From(enabled.Refusal))
+            .WithSummary("Enable a disabled user again: its keys that were not revoked work again (user:admin)").Produces<UserListing>().Problems(404);
+
         var keys = api.MapGroup("/apikeys").WithTags("API keys");
         keys.MapGet("/", async (string? user, HttpContext http, UserUseCases useCases, CancellationToken ct) =>
             await useCases.ListKeysAsync(Callers.Api(http), user, ct) is var listed && listed.Succeeded ? Results.Ok(listed.Value) : ApiResults.From(listed.Refusal))

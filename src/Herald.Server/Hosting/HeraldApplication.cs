@@ -79,6 +79,7 @@ internal static class HeraldApplication
         // Bridges: the tables built from the customer 360, published to a folder or to Snowflake with a snowflake credential.
         services.AddSingleton<IBridgeStore, SqliteBridgeStore>();
         services.AddSingleton<IInsiderTableSource>(sp => new DuckDbInsiderTables(SourceOptionsOf(sp)));
+        services.AddSingleton<IStagingFiles>(sp => new Herald.Sources.DuckDb.Staging.DuckDbStagingFiles(SourceOptionsOf(sp)));
         services.AddSingleton<IBridgeTarget>(sp => new FolderBridgeTarget(SourceOptionsOf(sp), BridgeFolderRoot(sp)));
         services.AddSnowflakeOptions(builder.Configuration);
         services.AddSingleton<ICredentialPlugin, SnowflakeCredentialPlugin>();

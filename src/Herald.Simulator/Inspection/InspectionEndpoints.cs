@@ -18,6 +18,8 @@ internal static class InspectionEndpoints
         inspection.MapGet("/callbacks", () => Results.Json(simulator.Callbacks));
         inspection.MapGet("/faults", () => Results.Json(simulator.Faults));
         inspection.MapPut("/faults", (HttpRequest request) => ReplaceFaultsAsync(request, simulator));
+        inspection.MapGet("/snowflake-imports", () => Results.Json(simulator.SnowflakeImports));
+        inspection.MapPost("/snowflake-imports", (HttpRequest request) => ImportShareAsync(request, simulator));
         inspection.MapPost("/reset", () =>
         {
             simulator.Reset();
@@ -46,6 +48,33 @@ internal static class InspectionEndpoints
 
         simulator.Faults.ReplaceWith(faults);
         return Results.Json(simulator.Faults);
+    }
+
+    private static async Task<IResult> ImportShareAsync(HttpRequest request, InsiderOneSimulator simulator)
+    {
+        SnowflakeImport.ShareImportRequest? import;
+        try
+        {
+            import = await request.ReadFromJsonAsync<SnowflakeImport.ShareImportRequest>(request.HttpContext.RequestAborted);
+        }
+        catch (JsonException exception)
+        {
+            return Results.BadRequest(new StatusMessageBody($"invalid import: {exception.Message}"));
+        }
+
+        if (import is null)
+        {
+            return Results.BadRequest(new StatusMessageBody("invalid import: the body is empty"));
+        }
+
+        try
+        {
+            return Results.Json(await simulator.ImportSnowflakeShareAsync(import, request.HttpContext.RequestAborted));
+        }
+        catch (InvalidOperationException exception)
+        {
+            return Results.Conflict(new StatusMessageBody(exception.Message));
+        }
     }
 
     private static async Task ServeFileAsync(HttpContext context, SimulatorFaults faults, SimulatorState state, string fileId)

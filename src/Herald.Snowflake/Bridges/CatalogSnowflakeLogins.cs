@@ -27,6 +27,21 @@ public sealed class CatalogSnowflakeLogins(ICatalogStore catalog) : ISnowflakeLo
             // A plain (unencrypted) key has no passphrase.
             passphrase = null;
         }
-        return new SnowflakeLogin(settings.AccountIdentifier, settings.User, settings.Role, settings.Warehouse, key, passphrase);
+        var stage = settings.StageSettings.Count == 0 ? null : settings.Stage(
+            await RevealOptionalAsync(credentialId, SnowflakeCredentialSettings.StageKeyIdSecret, cancellationToken),
+            await RevealOptionalAsync(credentialId, SnowflakeCredentialSettings.StageSecretKeySecret, cancellationToken));
+        return new SnowflakeLogin(settings.AccountIdentifier, settings.User, settings.Role, settings.Warehouse, key, passphrase, stage);
+    }
+
+    private async Task<string?> RevealOptionalAsync(Guid credentialId, string secret, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await catalog.RevealSecretAsync(credentialId, secret, cancellationToken);
+        }
+        catch (KeyNotFoundException)
+        {
+            return null;
+        }
     }
 }

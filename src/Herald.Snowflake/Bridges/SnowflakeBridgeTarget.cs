@@ -3,6 +3,7 @@ using Herald.Core.Catalog;
 using Herald.Core.Ports;
 using Herald.Core.Runs;
 using Herald.Snowflake.Publishing;
+using Herald.Snowflake.Publishing.Staging;
 using Herald.Snowflake.Statements;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,7 +23,8 @@ public sealed class SnowflakeBridgeTarget(
     IOptions<SnowflakeOptions> options,
     IOptions<TablePublisherOptions> publisherOptions,
     TimeProvider clock,
-    ILoggerFactory? loggers = null) : IBridgeTarget, IDisposable
+    ILoggerFactory? loggers = null,
+    IStagingFiles? stagingFiles = null) : IBridgeTarget, IDisposable
 {
     private readonly HttpClient http = new(SnowflakeClient.CreateHttpHandler());
 
@@ -81,7 +83,11 @@ public sealed class SnowflakeBridgeTarget(
         using var session = await OpenAsync(bridge, cancellationToken);
         try
         {
-            var publisher = new TablePublisher(session.Client, session.Connection, publisherOptions.Value);
+            // Large tables go through the credential's stage when it has one (snowflake.md, "Large tables").
+            using var stage = session.Stage is { } location && stagingFiles is not null && shape.Rows >= publisherOptions.Value.StageAboveRows
+                ? new StageLoader(location, stagingFiles, options.Value, clock)
+                : null;
+            var publisher = new TablePublisher(session.Client, session.Connection, publisherOptions.Value, stage);
             var publication = await publisher.PublishIncrementalAsync(definition, source.ReadRowsAsync(table, cancellationToken), cancellationToken, allowShrink);
             return new BridgeTableCounts(shape.Name, publication.RowsSent + publication.RowsUnchanged, publication.RowsSent - publication.RowsUpdated,
                 publication.RowsUpdated, publication.KeysRemoved, publication.RowsUnchanged, publication.RowsInTable);
@@ -136,7 +142,12 @@ public sealed class SnowflakeBridgeTarget(
         try
         {
             var client = new SnowflakeClient(http, connection, options.Value, clock, loggers?.CreateLogger<SnowflakeClient>() ?? NullLogger<SnowflakeClient>.Instance);
-            return new Session(client, connection);
+            if (login.Stage?.Problems() is { Count: > 0 } stageProblems)
+            {
+                client.Dispose();
+                throw new BridgeTargetException(SyncFailureKind.Credential, "The credential's stage: " + string.Join(" ", stageProblems));
+            }
+            return new Session(client, connection, login.Stage);
         }
         catch (SnowflakeException failure)
         {
@@ -149,7 +160,7 @@ public sealed class SnowflakeBridgeTarget(
         }
     }
 
-    private sealed record Session(SnowflakeClient Client, SnowflakeConnection Connection) : IDisposable
+    private sealed record Session(SnowflakeClient Client, SnowflakeConnection Connection, StageLocation? Stage = null) : IDisposable
     {
         public void Dispose() => Client.Dispose();
     }

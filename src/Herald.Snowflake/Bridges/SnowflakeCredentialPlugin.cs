@@ -13,7 +13,11 @@ public sealed class SnowflakeCredentialPlugin : ICredentialPlugin
 {
     public string Id => Plugins.Snowflake;
 
-    public IReadOnlyList<string> SecretNames { get; } = [SnowflakeCredentialSettings.PrivateKeySecret, SnowflakeCredentialSettings.PassphraseSecret];
+    public IReadOnlyList<string> SecretNames { get; } =
+    [
+        SnowflakeCredentialSettings.PrivateKeySecret, SnowflakeCredentialSettings.PassphraseSecret,
+        SnowflakeCredentialSettings.StageKeyIdSecret, SnowflakeCredentialSettings.StageSecretKeySecret,
+    ];
 
     public IReadOnlyList<FieldProblem> CheckCredential(SettingsDocument settings, SecretValues secrets, bool isNew)
     {
@@ -33,6 +37,14 @@ public sealed class SnowflakeCredentialPlugin : ICredentialPlugin
         foreach (var problem in connection.Problems())
         {
             problems.Add(new FieldProblem(FieldOf(problem), problem));
+        }
+        // On a change, a stage's access key may be kept from before (a change leaves secrets it does not give); a new
+        // credential naming a stage must give it.
+        var kept = isNew ? "" : "kept";
+        if (read.Stage(secrets[SnowflakeCredentialSettings.StageKeyIdSecret] ?? kept, secrets[SnowflakeCredentialSettings.StageSecretKeySecret] ?? kept) is { } stage)
+        {
+            problems.AddRange(stage.Problems().Select(problem => new FieldProblem(
+                string.Concat(problem.Split(':', 2)[0].Split(' ').Select(word => char.ToUpperInvariant(word[0]) + word[1..])), problem)));
         }
         if (key is not null && problems.Count == 0)
         {

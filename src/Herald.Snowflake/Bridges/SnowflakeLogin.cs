@@ -10,7 +10,10 @@ namespace Herald.Snowflake.Bridges;
 /// <param name="Warehouse">Sent with each statement; null for the user's default.</param>
 /// <param name="PrivateKeyPem">PKCS#8 PEM, plain or encrypted. Secret.</param>
 /// <param name="PrivateKeyPassphrase">The passphrase of an encrypted key. Secret.</param>
-public sealed record SnowflakeLogin(string AccountIdentifier, string User, string? Role, string? Warehouse, string PrivateKeyPem, string? PrivateKeyPassphrase)
+/// <param name="Stage">The stage large tables are loaded through, with its access key (secret); null for none.</param>
+public sealed record SnowflakeLogin(
+    string AccountIdentifier, string User, string? Role, string? Warehouse, string PrivateKeyPem, string? PrivateKeyPassphrase,
+    Publishing.Staging.StageLocation? Stage = null)
 {
     /// <summary>The connection for one database and schema.</summary>
     public SnowflakeConnection For(string database, string schema) => new()

@@ -5,7 +5,7 @@ namespace Herald.Snowflake.Publishing;
 /// sends only what differs: new keys and changed <c>updated_at</c> as rows, vanished keys as removals. Memory holds a
 /// batch, not a table.
 /// </summary>
-internal sealed class IncrementalChanges(TableDefinition table, InsertBatches batches)
+internal sealed class IncrementalChanges(TableDefinition table, ILoadRows batches)
 {
     private readonly int keyIndex = table.IndexOf(table.KeyColumn);
     private readonly int updatedAtIndex = table.IndexOf(table.UpdatedAtColumn!);

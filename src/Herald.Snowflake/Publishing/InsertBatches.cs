@@ -8,7 +8,7 @@ namespace Herald.Snowflake.Publishing;
 /// and <see cref="TablePublisherOptions.MaxBatchBytes"/>, and sends each batch once it is full: memory holds one
 /// batch, whatever the table's size.
 /// </summary>
-internal sealed class InsertBatches(SnowflakeClient client, LoadTable load, TableDefinition table, TablePublisherOptions options)
+internal sealed class InsertBatches(SnowflakeClient client, LoadTable load, TableDefinition table, TablePublisherOptions options) : ILoadRows
 {
     private readonly List<string?[]> rows = [];
     private readonly List<string?> deletedKeys = [];

@@ -15,9 +15,11 @@ public sealed class TablePublisher
     private readonly SnowflakeClient client;
     private readonly SnowflakeConnection connection;
     private readonly TablePublisherOptions options;
+    private readonly Staging.StageLoader? stage;
 
+    /// <param name="stage">Load through this stage (Parquet files and <c>COPY INTO</c>) instead of bound <c>INSERT</c>s; null for INSERTs.</param>
     /// <exception cref="ArgumentException">The options are invalid; the message names the setting.</exception>
-    public TablePublisher(SnowflakeClient client, SnowflakeConnection connection, TablePublisherOptions options)
+    public TablePublisher(SnowflakeClient client, SnowflakeConnection connection, TablePublisherOptions options, Staging.StageLoader? stage = null)
     {
         var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
         if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true))
@@ -28,7 +30,11 @@ public sealed class TablePublisher
         this.client = client;
         this.connection = connection;
         this.options = options;
+        this.stage = stage;
     }
+
+    /// <summary>How this publisher loads rows: through a stage or by bound INSERTs.</summary>
+    public bool LoadsThroughStage => stage is not null;
 
     /// <summary>Replaces the table's contents with <paramref name="rows"/> (values in column order).</summary>
     /// <param name="allowShrink">Publish even when the new version removes more than <see cref="TablePublisherOptions.ShrinkGuardShare"/> of the rows.</param>
@@ -101,11 +107,12 @@ public sealed class TablePublisher
     }
 
     private async Task<TablePublication> PublishAsync(
-        TableDefinition table, LoadMode mode, bool allowShrink, Func<LoadTable, InsertBatches, Task<(long Unchanged, long Updated)>> fill, CancellationToken cancellationToken)
+        TableDefinition table, LoadMode mode, bool allowShrink, Func<LoadTable, ILoadRows, Task<(long Unchanged, long Updated)>> fill, CancellationToken cancellationToken)
     {
         table.ThrowIfInvalid();
         var load = new LoadTable(table, connection);
-        var batches = new InsertBatches(client, load, table, options);
+        ILoadRows batches = stage is null ? new InsertBatches(client, load, table, options) : new Staging.StagedRows(client, load, table, options, stage);
+        await using var staged = batches as Staging.StagedRows;
         await client.ExecuteAsync(new SnowflakeStatement(load.CreateTarget(), $"creating table '{table.Name}' if it is missing"), cancellationToken);
         await client.ExecuteAsync(new SnowflakeStatement(load.CreateLoad(), $"creating the load table of '{table.Name}'"), cancellationToken);
         (long Unchanged, long Updated) kept;

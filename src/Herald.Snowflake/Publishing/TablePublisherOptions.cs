@@ -26,4 +26,10 @@ public sealed class TablePublisherOptions
     /// <summary>Bound values per <c>INSERT</c> (rows times columns), so wide tables take fewer rows per batch.</summary>
     [Range(1, 1_000_000)]
     public int MaxBindingsPerBatch { get; set; } = SnowflakeDefaults.MaxBindingsPerBatch;
+
+    /// <summary>A table of at least this many rows is loaded through the credential's stage (Parquet files and
+    /// <c>COPY INTO</c>) when the credential names one; smaller tables, and every table of a credential without a
+    /// stage, go through bound <c>INSERT</c>s. 0 sends every table through the stage.</summary>
+    [Range(0L, long.MaxValue)]
+    public long StageAboveRows { get; set; } = SnowflakeDefaults.StageAboveRows;
 }

@@ -16,27 +16,32 @@ internal sealed class JwtVerifier
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan LongestLifetime = TimeSpan.FromHours(1);
 
-    private readonly Dictionary<string, RSA> keysByIssuer = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (RSA Key, StandInCaller Caller)> keysByIssuer = new(StringComparer.Ordinal);
     private readonly TimeProvider time;
 
-    public JwtVerifier(IEnumerable<StandInUser> users, TimeProvider time)
+    public JwtVerifier(IEnumerable<StandInUser> users, IEnumerable<StandInUser> consumers, TimeProvider time)
     {
         this.time = time;
-        foreach (var user in users)
+        foreach (var (user, consumer) in users.Select(user => (user, false)).Concat(consumers.Select(user => (user, true))))
         {
             foreach (var pem in user.PublicKeysPem)
             {
                 var rsa = RSA.Create();
                 rsa.ImportFromPem(pem);
                 var fingerprint = Convert.ToBase64String(SHA256.HashData(rsa.ExportSubjectPublicKeyInfo()));
-                keysByIssuer[$"{user.Account}.{user.User}.SHA256:{fingerprint}"] = rsa;
+                keysByIssuer[$"{user.Account}.{user.User}.SHA256:{fingerprint}"] = (rsa, new StandInCaller(user.Account, user.User, consumer));
             }
         }
     }
 
     /// <returns>Null when the request may proceed; otherwise why it may not (for the 401 answer).</returns>
-    public string? Refusal(HttpRequest request)
+    public string? Refusal(HttpRequest request) => Check(request, out _);
+
+    /// <summary>Checks the request's token and names who sent it.</summary>
+    /// <returns>Null when the request may proceed, with <paramref name="caller"/> set; otherwise why it may not.</returns>
+    public string? Check(HttpRequest request, out StandInCaller? caller)
     {
+        caller = null;
         if (!string.Equals(request.Headers["X-Snowflake-Authorization-Token-Type"].ToString(), "KEYPAIR_JWT", StringComparison.OrdinalIgnoreCase))
         {
             return "The X-Snowflake-Authorization-Token-Type header must be KEYPAIR_JWT.";
@@ -68,7 +73,7 @@ internal sealed class JwtVerifier
             var subject = claims.GetProperty("sub").GetString() ?? "";
             var issuedAt = DateTimeOffset.FromUnixTimeSeconds(claims.GetProperty("iat").GetInt64());
             var expires = DateTimeOffset.FromUnixTimeSeconds(claims.GetProperty("exp").GetInt64());
-            if (!keysByIssuer.TryGetValue(issuer, out var key))
+            if (!keysByIssuer.TryGetValue(issuer, out var known))
             {
                 return "JWT token is invalid: no user has a public key with the fingerprint and name in 'iss'.";
             }
@@ -79,7 +84,7 @@ internal sealed class JwtVerifier
             }
 
             var signed = Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]);
-            if (!key.VerifyData(signed, Base64Url(parts[2]), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
+            if (!known.Key.VerifyData(signed, Base64Url(parts[2]), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
             {
                 return "JWT token is invalid: the signature does not match the user's public key.";
             }
@@ -95,9 +100,13 @@ internal sealed class JwtVerifier
                 return "JWT token has expired.";
             }
 
-            return expires - issuedAt > LongestLifetime
-                ? "JWT token is invalid: 'exp' must be at most one hour after 'iat'."
-                : null;
+            if (expires - issuedAt > LongestLifetime)
+            {
+                return "JWT token is invalid: 'exp' must be at most one hour after 'iat'.";
+            }
+
+            caller = known.Caller;
+            return null;
         }
         catch (Exception exception) when (exception is JsonException or FormatException or KeyNotFoundException or InvalidOperationException or ArgumentOutOfRangeException)
         {

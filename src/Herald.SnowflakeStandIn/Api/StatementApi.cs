@@ -14,7 +14,8 @@ namespace Herald.SnowflakeStandIn.Api;
 /// <c>partition</c>), and cancel (<c>POST /api/v2/statements/{handle}/cancel</c>).
 /// </summary>
 internal sealed class StatementApi(
-    StandInOptions options, JwtVerifier jwt, StandInState state, StandInFaults faults, StatementRunner runner, TimeProvider time)
+    StandInOptions options, JwtVerifier jwt, StandInState state, StandInFaults faults, StatementRunner runner, ConsumerShares consumerShares,
+    TimeProvider time)
 {
     private readonly string defaultDatabase = options.Databases.Keys.First();
 
@@ -22,7 +23,7 @@ internal sealed class StatementApi(
     {
         var request = context.Request;
         var cancellationToken = context.RequestAborted;
-        if (!await AuthorizedAsync(context))
+        if (await AuthorizedAsync(context) is not { } caller)
         {
             return;
         }
@@ -57,7 +58,8 @@ internal sealed class StatementApi(
         var received = new ReceivedStatement(requestId.Length > 0 ? requestId : null, retry, submitted.Statement, submitted.Bindings.Count, 0, false, 0);
         if (requestId.Length > 0 && state.ByRequestId(requestId) is { } earlier)
         {
-            if (!retry)
+            // Another account's requestId is no key to its result.
+            if (!retry || earlier.Account != caller.Account)
             {
                 // Inferred strictness: a reused requestId without retry=true is a client mistake worth surfacing.
                 await RecordAndAnswerAsync(context, received, 422, "000002",
@@ -83,13 +85,13 @@ internal sealed class StatementApi(
             return;
         }
 
-        var record = new StatementRecord(Guid.NewGuid().ToString(), received.RequestId, time.GetUtcNow());
+        var record = new StatementRecord(Guid.NewGuid().ToString(), received.RequestId, time.GetUtcNow()) { Account = caller.Account };
         List<TranslatedStatement> statements;
         string database, schema;
         try
         {
             statements = Prepare(submitted);
-            (database, schema) = ContextOf(submitted);
+            (database, schema) = caller.IsConsumer ? consumerShares.ContextOf(caller.Account, Identifier(submitted.Database), Identifier(submitted.Schema)) : ContextOf(submitted);
         }
         catch (Exception exception) when (exception is StatementFailure or SqlSyntaxException)
         {
@@ -102,7 +104,7 @@ internal sealed class StatementApi(
         }
 
         state.Add(record);
-        var running = Task.Run(() => runner.RunAsync(record, statements, submitted.Bindings, database, schema, submitted.TimeoutSeconds), CancellationToken.None);
+        var running = Task.Run(() => runner.RunAsync(record, statements, submitted.Bindings, database, schema, submitted.TimeoutSeconds, caller), CancellationToken.None);
         if (!isAsync)
         {
             await Task.WhenAny(running, Task.Delay(options.AsyncThreshold, time, cancellationToken));
@@ -129,7 +131,7 @@ internal sealed class StatementApi(
 
     public async Task StatusAsync(HttpContext context, string handle)
     {
-        if (!await AuthorizedAsync(context) || await FindAsync(context, handle) is not { } record)
+        if (await AuthorizedAsync(context) is not { } caller || await FindAsync(context, handle, caller) is not { } record)
         {
             return;
         }
@@ -148,7 +150,7 @@ internal sealed class StatementApi(
 
     public async Task CancelAsync(HttpContext context, string handle)
     {
-        if (!await AuthorizedAsync(context) || await FindAsync(context, handle) is not { } record)
+        if (await AuthorizedAsync(context) is not { } caller || await FindAsync(context, handle, caller) is not { } record)
         {
             return;
         }
@@ -210,21 +212,22 @@ internal sealed class StatementApi(
         string.IsNullOrWhiteSpace(name) ? null
         : name.Length > 2 && name[0] == '"' && name[^1] == '"' ? name[1..^1] : name.ToUpperInvariant();
 
-    private async Task<bool> AuthorizedAsync(HttpContext context)
+    private async Task<StandInCaller?> AuthorizedAsync(HttpContext context)
     {
-        if (jwt.Refusal(context.Request) is not { } refusal)
+        if (jwt.Check(context.Request, out var caller) is not { } refusal)
         {
-            return true;
+            return caller;
         }
 
         state.Record(new ReceivedCall(context.Request.Method, context.Request.Path, 401));
         await StatementAnswers.WriteErrorAsync(context.Response, 401, "390144", refusal, context.RequestAborted);
-        return false;
+        return null;
     }
 
-    private async Task<StatementRecord?> FindAsync(HttpContext context, string handle)
+    private async Task<StatementRecord?> FindAsync(HttpContext context, string handle, StandInCaller caller)
     {
-        if (state.ByHandle(handle) is { } record)
+        // A statement's handle is no key to another account's results.
+        if (state.ByHandle(handle) is { } record && (record.Account is null || record.Account == caller.Account))
         {
             return record;
         }

@@ -22,7 +22,8 @@ internal sealed partial class DuckDbEngine : IDisposable
     /// <summary>From this many bound values on, a placeholder-only INSERT goes through the appender.</summary>
     private const int AppendedBindings = 1_000;
 
-    public DuckDbEngine(IReadOnlyDictionary<string, List<string>> databases, int partitionRows, int maxResultRows)
+    /// <param name="stageRoot">The folder stages live in: the one place DuckDB may read files (<c>COPY INTO ... FROM @stage</c>).</param>
+    public DuckDbEngine(IReadOnlyDictionary<string, List<string>> databases, int partitionRows, int maxResultRows, string stageRoot)
     {
         this.partitionRows = partitionRows;
         this.maxResultRows = maxResultRows;
@@ -37,6 +38,8 @@ internal sealed partial class DuckDbEngine : IDisposable
             }
         }
 
+        // Set before external access is turned off, which then allows only this folder.
+        Execute($"SET allowed_directories = ['{Path.TrimEndingDirectorySeparator(stageRoot).Replace("'", "''", StringComparison.Ordinal)}/']");
         Execute("SET autoinstall_known_extensions = false");
         Execute("SET autoload_known_extensions = false");
         Execute("SET enable_external_access = false");
@@ -173,7 +176,34 @@ internal sealed partial class DuckDbEngine : IDisposable
         return rows;
     }
 
+    /// <summary>DuckDB's own parse tree of a statement, as JSON (<c>json_serialize_sql</c>): what a consumer's query reads.</summary>
+    public string SerializeSql(string sql)
+    {
+        using var command = connection.CreateCommand();
+        // json_serialize_sql takes a constant, not a parameter; the text goes in as a quoted literal.
+        command.CommandText = "SELECT json_serialize_sql('" + sql.Replace("'", "''", StringComparison.Ordinal) + "')";
+        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "{\"error\": true}";
+    }
+
+    /// <summary>Starts a session outside every configured database, where only fully qualified names resolve.</summary>
+    public void UseNone() => Execute("USE memory.main");
+
     public DuckDBAppender CreateAppender(string database, string schema, string table) => connection.CreateAppender(database, schema, table);
+
+    /// <summary>Runs the stand-in's own DML (never a client's text) and gives the rows it changed.</summary>
+    public long ExecuteCount(string sql)
+    {
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return command.ExecuteNonQuery();
+        }
+        catch (DuckDBException exception)
+        {
+            throw DuckDbErrors.ToFailure(exception);
+        }
+    }
 
     public void Execute(string sql)
     {

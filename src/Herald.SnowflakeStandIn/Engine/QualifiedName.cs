@@ -35,4 +35,37 @@ internal sealed record QualifiedName(IReadOnlyList<string> Parts)
     /// <summary>Snowflake's printed form: parts that are not plain uppercase names are quoted.</summary>
     public static string Print(params string[] parts) =>
         string.Join('.', parts.Select(part => part.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_') ? part : "\"" + part.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+
+    /// <summary>The parts of a name printed by <see cref="Print"/>: split at dots outside quotes, quotes removed.</summary>
+    public static IReadOnlyList<string> ParsePrinted(string printed)
+    {
+        var parts = new List<string>();
+        var part = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < printed.Length; i++)
+        {
+            var c = printed[i];
+            if (c == '"' && quoted && i + 1 < printed.Length && printed[i + 1] == '"')
+            {
+                part.Append('"');
+                i++;
+            }
+            else if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == '.' && !quoted)
+            {
+                parts.Add(part.ToString());
+                part.Clear();
+            }
+            else
+            {
+                part.Append(c);
+            }
+        }
+
+        parts.Add(part.ToString());
+        return parts;
+    }
 }

@@ -1,3 +1,4 @@
+using Herald.SnowflakeStandIn.Api;
 using Herald.SnowflakeStandIn.Sql;
 using Herald.SnowflakeStandIn.State;
 
@@ -8,10 +9,13 @@ namespace Herald.SnowflakeStandIn.Engine;
 /// session starting in the request's database and schema; a multi-statement request stops at the first failure;
 /// a transaction still open when the request ends (by failure or not) is rolled back.
 /// </summary>
-internal sealed class StatementRunner(DuckDbEngine engine, ShareCommands shareCommands, StandInState state, StandInFaults faults, TimeProvider time)
+internal sealed class StatementRunner(
+    DuckDbEngine engine, ShareCommands shareCommands, ConsumerShares consumerShares, StageCommands stageCommands, StandInState state, StandInFaults faults,
+    TimeProvider time)
 {
     public async Task RunAsync(
-        StatementRecord record, IReadOnlyList<TranslatedStatement> statements, IReadOnlyList<BoundValue> bindings, string database, string schema, int timeoutSeconds)
+        StatementRecord record, IReadOnlyList<TranslatedStatement> statements, IReadOnlyList<BoundValue> bindings, string database, string schema,
+        int timeoutSeconds, StandInCaller caller)
     {
         using var timeout = record.StartTimeout(TimeSpan.FromSeconds(timeoutSeconds), time);
         var cancellationToken = record.Cancellation.Token;
@@ -27,10 +31,26 @@ internal sealed class StatementRunner(DuckDbEngine engine, ShareCommands shareCo
             var session = new SessionContext(database, schema);
             try
             {
-                engine.Use(database, schema);
+                if (caller.IsConsumer)
+                {
+                    consumerShares.Refresh(caller.Account, engine);
+                }
+
+                if (database.Length == 0)
+                {
+                    engine.UseNone();
+                }
+                else
+                {
+                    engine.Use(database, schema);
+                }
+
+                ResultSet Run(TranslatedStatement statement, IReadOnlyList<BoundValue> values) => caller.IsConsumer
+                    ? consumerShares.Run(statement, session, caller.Account, engine, values)
+                    : RunOne(statement, session, values);
                 if (statements.Count == 1)
                 {
-                    record.Succeed(RunOne(statements[0], session, bindings), []);
+                    record.Succeed(Run(statements[0], bindings), []);
                     return;
                 }
 
@@ -38,12 +58,12 @@ internal sealed class StatementRunner(DuckDbEngine engine, ShareCommands shareCo
                 foreach (var statement in statements)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var child = new StatementRecord(Guid.NewGuid().ToString(), null, time.GetUtcNow());
+                    var child = new StatementRecord(Guid.NewGuid().ToString(), null, time.GetUtcNow()) { Account = caller.Account };
                     state.Add(child);
                     children.Add(child.Handle);
                     try
                     {
-                        child.Succeed(RunOne(statement, session, []), []);
+                        child.Succeed(Run(statement, []), []);
                     }
                     catch (StatementFailure failure)
                     {
@@ -94,6 +114,12 @@ internal sealed class StatementRunner(DuckDbEngine engine, ShareCommands shareCo
                 return engine.Run(statement, []);
             case StatementKind.Use:
                 return Use(statement.Original, session);
+            case StatementKind.CreateStage:
+                return stageCommands.Create(statement.Original);
+            case StatementKind.CopyInto:
+                return stageCommands.Copy(statement.Original, session, engine);
+            case StatementKind.CreateDatabaseFromShare:
+                throw StatementFailure.Compilation("a share is imported by the accounts it was added to, not by the account that owns it.");
             case StatementKind.Truncate when statement.IfExists && !TableNamedExists(statement, session):
                 return ResultSet.Status("Statement executed successfully.");
             case StatementKind.CreateShare or StatementKind.DropShare or StatementKind.GrantToShare or StatementKind.AlterShareAccounts

@@ -68,6 +68,13 @@ internal static class DialectTranslator
                 return new TranslatedStatement(StatementKind.AlterShareAccounts, "", statement);
             case "CREATE" when statement.StartsWith("CREATE", "SHARE") || statement.StartsWith("CREATE", "OR", "REPLACE", "SHARE"):
                 return new TranslatedStatement(StatementKind.CreateShare, "", statement);
+            case "CREATE" when statement.StartsWith("CREATE", "STAGE") || statement.StartsWith("CREATE", "OR", "REPLACE", "STAGE"):
+                return new TranslatedStatement(StatementKind.CreateStage, "", statement);
+            case "COPY" when statement.StartsWith("COPY", "INTO"):
+                // Snowflake's COPY INTO from a stage; DuckDB's own COPY (files anywhere) stays refused below.
+                return new TranslatedStatement(StatementKind.CopyInto, "", statement);
+            case "CREATE" when IsDatabaseFromShare(statement):
+                return new TranslatedStatement(StatementKind.CreateDatabaseFromShare, "", statement);
             case "DROP" when statement.StartsWith("DROP", "SHARE"):
                 return new TranslatedStatement(StatementKind.DropShare, "", statement);
             case "CREATE" or "DROP" or "ALTER" when IsTableDdl(statement):
@@ -81,6 +88,14 @@ internal static class DialectTranslator
     {
         var tokens = statement.Tokens;
         return tokens.Count >= 3 && tokens[^3].IsWord("TO") && tokens[^2].IsWord("SHARE");
+    }
+
+    private static bool IsDatabaseFromShare(SqlStatement statement)
+    {
+        // CREATE DATABASE [IF NOT EXISTS] <name> FROM SHARE <provider_account>.<share>: how a consumer account imports a share.
+        var tokens = statement.Tokens;
+        return statement.StartsWith("CREATE", "DATABASE") && tokens.Count >= 6 && tokens.Any(token => token.IsWord("FROM"))
+            && tokens.SkipWhile(token => !token.IsWord("FROM")).Skip(1).FirstOrDefault()?.IsWord("SHARE") == true;
     }
 
     private static bool IsTableDdl(SqlStatement statement)

@@ -20,4 +20,7 @@ internal enum StatementKind
     AlterShareAccounts,
     ShowShares,
     ShowGrantsToShare,
+    CreateDatabaseFromShare,
+    CreateStage,
+    CopyInto,
 }

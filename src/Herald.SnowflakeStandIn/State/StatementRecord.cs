@@ -16,6 +16,9 @@ internal sealed class StatementRecord(string handle, string? requestId, DateTime
 
     public DateTimeOffset CreatedOn { get; } = createdOn;
 
+    /// <summary>The account that submitted it; another account's polls and cancels do not find it.</summary>
+    public string? Account { get; init; }
+
     public CancellationTokenSource Cancellation { get; } = new();
 
     /// <summary>True when the statement's own timeout, not a cancel request, stopped it.</summary>

@@ -10,7 +10,8 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
     private const string CredentialColumns =
         "id AS Id, name AS Name, plugin AS Plugin, settings AS Settings, description AS Description, created_at AS CreatedAt, updated_at AS UpdatedAt";
     private const string DestinationColumns =
-        "id AS Id, name AS Name, credential_id AS CredentialId, settings AS Settings, description AS Description, created_at AS CreatedAt, updated_at AS UpdatedAt";
+        "id AS Id, name AS Name, credential_id AS CredentialId, settings AS Settings, description AS Description, created_at AS CreatedAt, updated_at AS UpdatedAt, " +
+        "admin_only AS AdminOnly, pii_allowed AS PiiAllowed";
     private const string OrchestrationColumns =
         "id AS Id, name AS Name, destination_id AS DestinationId, query AS Query, allow_empty AS AllowEmpty, description AS Description, created_at AS CreatedAt, updated_at AS UpdatedAt";
 
@@ -101,15 +102,16 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
         var connection = write.Connection;
         await connection.ExecuteAsync(
             """
-            INSERT INTO destinations (id, name, credential_id, settings, description, created_at, updated_at)
-            VALUES (@Id, @Name, @CredentialId, @Settings, @Description, @CreatedAt, @UpdatedAt)
+            INSERT INTO destinations (id, name, credential_id, settings, description, created_at, updated_at, admin_only, pii_allowed)
+            VALUES (@Id, @Name, @CredentialId, @Settings, @Description, @CreatedAt, @UpdatedAt, @AdminOnly, @PiiAllowed)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, credential_id = excluded.credential_id,
-                settings = excluded.settings, description = excluded.description, updated_at = excluded.updated_at
+                settings = excluded.settings, description = excluded.description, updated_at = excluded.updated_at,
+                admin_only = excluded.admin_only, pii_allowed = excluded.pii_allowed
             """,
             new
             {
                 Id = destination.Id.ToString(), destination.Name, CredentialId = destination.CredentialId.ToString(),
-                Settings = destination.Settings.Json, destination.Description,
+                Settings = destination.Settings.Json, destination.Description, destination.AdminOnly, destination.PiiAllowed,
                 CreatedAt = UnixTime.Ms(destination.CreatedAt), UpdatedAt = UnixTime.Ms(destination.UpdatedAt),
             });
     }
@@ -176,10 +178,11 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
         public Credential ToModel() => new(Guid.Parse(Id), Name, Plugin, SettingsDocument.Parse(Settings), Description, UnixTime.From(CreatedAt), UnixTime.From(UpdatedAt));
     }
 
-    private sealed record DestinationRow(string Id, string Name, string CredentialId, string Settings, string? Description, long CreatedAt, long UpdatedAt)
+    private sealed record DestinationRow(string Id, string Name, string CredentialId, string Settings, string? Description, long CreatedAt, long UpdatedAt,
+        long AdminOnly, long PiiAllowed)
     {
         public Destination ToModel() => new(Guid.Parse(Id), Name, Guid.Parse(CredentialId), SettingsDocument.Parse(Settings), Description,
-            UnixTime.From(CreatedAt), UnixTime.From(UpdatedAt));
+            UnixTime.From(CreatedAt), UnixTime.From(UpdatedAt), AdminOnly != 0, PiiAllowed != 0);
     }
 
     private sealed record OrchestrationRow(string Id, string Name, string DestinationId, string Query, long AllowEmpty, string? Description, long CreatedAt, long UpdatedAt)

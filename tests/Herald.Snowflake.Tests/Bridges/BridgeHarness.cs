@@ -32,6 +32,9 @@ internal sealed class BridgeHarness : IAsyncDisposable
 
     private readonly string _directory;
 
+    /// <summary>The stage's access key secret in tests with a stage: it must never show in a message.</summary>
+    public const string StageSecret = "stage-secret-never-shown-0123456789";
+
     private BridgeHarness(string directory, SnowflakeStandIn.SnowflakeStandIn standIn, string customer360, SqliteDatabase database, TablePublisherOptions publisher)
     {
         _directory = directory;
@@ -48,7 +51,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
         };
         Source = new DuckDbInsiderTables(sourceOptions);
         var audit = new AuditTrail(new SqliteAuditStore(database), TimeProvider.System);
-        Credentials = new CredentialUseCases(Catalog, new CredentialPlugins([], [new SnowflakeCredentialPlugin()]), audit, TimeProvider.System);
+        Credentials = new CredentialUseCases(Catalog, new CredentialPlugins([], [new SnowflakeCredentialPlugin()]), audit, TimeProvider.System, Store);
         Logins = new CatalogSnowflakeLogins(Catalog);
         var clientOptions = new SnowflakeOptions
         {
@@ -59,7 +62,8 @@ internal sealed class BridgeHarness : IAsyncDisposable
             PollMaxDelay = TimeSpan.FromMilliseconds(20),
             RequestTimeout = TimeSpan.FromSeconds(30),
         };
-        Snowflake = new SnowflakeBridgeTarget(Logins, Source, Options.Create(clientOptions), Options.Create(publisher), TimeProvider.System);
+        Snowflake = new SnowflakeBridgeTarget(Logins, Source, Options.Create(clientOptions), Options.Create(publisher), TimeProvider.System,
+            stagingFiles: new Herald.Sources.DuckDb.Staging.DuckDbStagingFiles(sourceOptions));
         FolderRoot = Path.Combine(directory, "bridges");
         var targets = new BridgeTargets([Snowflake, new FolderBridgeTarget(sourceOptions, FolderRoot)]);
         UseCases = new BridgeUseCases(Store, Catalog, Source, targets, new BridgeSyncSignal(), audit, TimeProvider.System);
@@ -81,7 +85,8 @@ internal sealed class BridgeHarness : IAsyncDisposable
     public BridgeUseCases UseCases { get; }
     public BridgeSyncExecutor Executor { get; }
 
-    public static async Task<BridgeHarness> StartAsync(Action<StandInOptions>? standIn = null, int batchRows = 4_000)
+    /// <param name="stage">Give the credential a stage (on the stand-in's S3-compatible endpoint) and load every table through it.</param>
+    public static async Task<BridgeHarness> StartAsync(Action<StandInOptions>? standIn = null, int batchRows = 4_000, bool stage = false)
     {
         var directory = Path.Combine(Path.GetTempPath(), "herald-bridge-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -92,14 +97,22 @@ internal sealed class BridgeHarness : IAsyncDisposable
             Users = [new StandInUser { Account = "MYORG-HERALD_TEST", User = "HERALD_PUBLISHER", PublicKeysPem = [TestKeys.Shared.PublicKeyPem] }],
         };
         options.Faults.RetryAfterSeconds = 0;
+        options.Stages["HERALD_STAGE"] = "s3://herald-stage/loads/";
         standIn?.Invoke(options);
         var server = await SnowflakeStandIn.SnowflakeStandIn.StartAsync(options);
         var database = new SqliteDatabase(Path.Combine(directory, "herald.db"));
         await database.MigrateAsync(TestTimeout.Token());
-        var harness = new BridgeHarness(directory, server, customer360, database, new TablePublisherOptions { BatchRows = batchRows });
+        var harness = new BridgeHarness(directory, server, customer360, database, new TablePublisherOptions { BatchRows = batchRows, StageAboveRows = stage ? 0 : long.MaxValue });
+        var secrets = SnowflakeCredentialSettings.Secrets(TestKeys.Shared.EncryptedPrivateKeyPem, TestKeys.Passphrase);
         var added = await harness.Credentials.CreateAsync(Person, new CredentialDraft(CredentialName, Plugins.Snowflake,
-            SnowflakeCredentialSettings.Document(SnowflakeHarness.Account, SnowflakeHarness.User, "HERALD_ROLE", "HERALD_WH"),
-            SnowflakeCredentialSettings.Secrets(TestKeys.Shared.EncryptedPrivateKeyPem, TestKeys.Passphrase), null), TestTimeout.Token());
+            stage
+                ? SnowflakeCredentialSettings.Document(SnowflakeHarness.Account, SnowflakeHarness.User, "HERALD_ROLE", "HERALD_WH",
+                    "HERALD_STAGE", server.BaseUrl.ToString(), "herald-stage", "loads/", "us-east-1")
+                : SnowflakeCredentialSettings.Document(SnowflakeHarness.Account, SnowflakeHarness.User, "HERALD_ROLE", "HERALD_WH"),
+            stage
+                ? new SecretValues([.. secrets, new(SnowflakeCredentialSettings.StageKeyIdSecret, StandInDefaults.StageAccessKeyId),
+                    new(SnowflakeCredentialSettings.StageSecretKeySecret, StageSecret)])
+                : secrets, null), TestTimeout.Token());
         added.Refusal.ShouldBeNull(string.Join(" ", added.Refusal?.Problems.Select(p => p.Message) ?? []));
         return harness;
     }

@@ -56,4 +56,46 @@ public sealed class SnowflakeCredentialTests
         hostileAccount.Refusal.ShouldNotBeNull().Problems.ShouldContain(p => p.Field == "AccountIdentifier");
         (await harness.Catalog.ListCredentialsAsync(TestTimeout.Token())).Select(c => c.Name).ShouldBe([BridgeHarness.CredentialName]);
     }
+
+    [Fact]
+    public async Task RemovingTheCredential_ABridgePublishesWith_IsRefused_NamingTheBridge()
+    {
+        await using var harness = await BridgeHarness.StartAsync();
+        await harness.AddAsync(BridgeHarness.SnowflakeDraft("nightly-insider"));
+
+        var removed = await harness.Credentials.RemoveAsync(BridgeHarness.Person, BridgeHarness.CredentialName, TestTimeout.Token());
+
+        removed.Refusal.ShouldNotBeNull().Kind.ShouldBe(RefusalKind.Conflict);
+        removed.Refusal.Message.ShouldContain("'nightly-insider'");
+        (await harness.Catalog.FindCredentialAsync(BridgeHarness.CredentialName, TestTimeout.Token())).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task AStage_WithAWrongBucketOrAClimbingPrefix_IsRefusedOnSaving_NamingTheSetting()
+    {
+        await using var harness = await BridgeHarness.StartAsync();
+
+        var added = await harness.Credentials.CreateAsync(BridgeHarness.Person, new CredentialDraft("staged", "snowflake",
+            SnowflakeCredentialSettings.Document(SnowflakeHarness.Account, SnowflakeHarness.User, null, null, "HERALD_STAGE", "http://127.0.0.1:1/", "Bad_Bucket", "../up/", "us-east-1"),
+            new SecretValues([new(SnowflakeCredentialSettings.PrivateKeySecret, TestKeys.Shared.PrivateKeyPem),
+                new(SnowflakeCredentialSettings.StageKeyIdSecret, "KEYID"), new(SnowflakeCredentialSettings.StageSecretKeySecret, BridgeHarness.StageSecret)]), null),
+            TestTimeout.Token());
+
+        var problems = added.Refusal.ShouldNotBeNull().Problems;
+        problems.ShouldContain(p => p.Field == "StageBucket" && p.Message.StartsWith("Stage bucket", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.Message.StartsWith("Stage prefix", StringComparison.Ordinal));
+        problems.ShouldAllBe(p => !p.Message.Contains(BridgeHarness.StageSecret));
+    }
+
+    [Fact]
+    public async Task ANewCredential_NamingAStage_WithoutItsAccessKey_IsRefused()
+    {
+        await using var harness = await BridgeHarness.StartAsync();
+
+        var added = await harness.Credentials.CreateAsync(BridgeHarness.Person, new CredentialDraft("staged-without-key", "snowflake",
+            SnowflakeCredentialSettings.Document(SnowflakeHarness.Account, SnowflakeHarness.User, null, null, "HERALD_STAGE", "https://s3.eu-west-1.amazonaws.com/", "my-bucket", "herald/", "eu-west-1"),
+            new SecretValues([new(SnowflakeCredentialSettings.PrivateKeySecret, TestKeys.Shared.PrivateKeyPem)]), null), TestTimeout.Token());
+
+        added.Refusal.ShouldNotBeNull().Problems.ShouldContain(p => p.Message.StartsWith("Stage access key", StringComparison.Ordinal));
+    }
 }

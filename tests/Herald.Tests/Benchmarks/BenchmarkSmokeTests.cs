@@ -43,7 +43,7 @@ public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
         names.ShouldBe(["export-10k", "export-10k-floor", "export-10k-same-memory-limit", "export-10k-tuned", "export-10k-peak-memory",
             "submission", "callback-intake", "callback-intake-cpu", "latency-send", "latency-callback", "latency-send-cli", "memory-5m",
             "diff-merge-diff", "diff-merge-diff-bounded", "diff-merge-diff-peak-memory",
-            "diff-merge-merge", "diff-merge-merge-bounded", "diff-merge-merge-peak-memory", "snowflake-publish"],
+            "diff-merge-merge", "diff-merge-merge-bounded", "diff-merge-merge-peak-memory", "snowflake-publish", "snowflake-publish-stage"],
             ignoreOrder: true);
     }
 }

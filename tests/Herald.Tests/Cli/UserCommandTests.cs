@@ -34,6 +34,20 @@ public sealed partial class UserCommandTests(HeraldServerFixture server)
     }
 
     [Fact]
+    public async Task UserEnable_AfterDisable_ListsTheUserEnabledAgain()
+    {
+        (await server.RunAsync("user", "add", "cli-returning", "--policy", "Viewer")).ExitCode.ShouldBe(0);
+        (await server.RunAsync("user", "disable", "cli-returning")).ExitCode.ShouldBe(0);
+
+        var enabled = await server.RunAsync("user", "enable", "cli-returning");
+        var listed = await server.RunAsync("user", "list", "--json");
+
+        enabled.ExitCode.ShouldBe(0, enabled.ToString());
+        enabled.Output.ShouldContain("Enabled user cli-returning.");
+        Regex.Match(listed.Output, "\"name\": \"cli-returning\"[^}]*\"disabled\": false").Success.ShouldBeTrue(listed.Output);
+    }
+
+    [Fact]
     public async Task ApikeyRevoke_StopsTheKey_AndTheListShowsWhen()
     {
         (await server.RunAsync("user", "add", "cli-operator", "--policy", "Operator")).ExitCode.ShouldBe(0);

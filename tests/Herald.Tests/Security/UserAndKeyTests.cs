@@ -83,6 +83,25 @@ public sealed class UserAndKeyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task User_WhenEnabledAgain_SignsInAndUsesItsKeysAgain_AndBothChangesAreAudited()
+    {
+        await AddUserAsync("enzo", "Viewer", Password);
+        var key = await MakeKeyAsync("enzo", "laptop");
+        using var enzo = ClientWith(key.Key);
+        (await _harness.Api.Http.PostAsync("/api/users/enzo/disable", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await enzo.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        var enabled = await _harness.Api.Http.PostAsync("/api/users/enzo/enable", null);
+
+        (await HeraldApi.ReadAsync<UserListing>(enabled, HttpStatusCode.OK)).Disabled.ShouldBeFalse();
+        (await enzo.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var browser = new UiClient(_harness.Herald.BaseUrl);
+        (await browser.SignInWithPasswordAsync("enzo", Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var audited = await _harness.Api.Http.GetFromJsonAsync<Herald.Core.Access.AuditEntry[]>("/api/audit?action=user:admin", HeraldApi.Json);
+        audited.ShouldNotBeNull().Where(e => e.Subject == "enzo").Select(e => e.Operation).ShouldBe(["enable user", "disable user", "add user"]);
+    }
+
+    [Fact]
     public async Task User_WhenDisabled_LosesItsKeysAndItsSignedInSession_AtItsNextRequest()
     {
         await AddUserAsync("dora", "Operator", Password);

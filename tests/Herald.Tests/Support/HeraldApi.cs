@@ -64,5 +64,13 @@ public sealed class HeraldApi(Uri baseUrl, string apiKey) : IDisposable
         return JsonSerializer.Deserialize<T>(body, Json)!;
     }
 
+    /// <summary>Adds a user with one policy (and Restrict PII access when asked) and an API key of theirs: a client that calls as them.</summary>
+    public async Task<HttpClient> ClientForNewUserAsync(string name, string policy, bool restrictPii)
+    {
+        (await Http.PostAsJsonAsync("/api/users", new UserInput(name, null, [policy], restrictPii))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var made = await ReadAsync<NewApiKeyView>(await Http.PostAsJsonAsync("/api/apikeys", new ApiKeyInput("tests", name)), HttpStatusCode.Created);
+        return new HttpClient { BaseAddress = Http.BaseAddress, DefaultRequestHeaders = { { "X-Herald-Api-Key", made.Key } } };
+    }
+
     public void Dispose() => Http.Dispose();
 }

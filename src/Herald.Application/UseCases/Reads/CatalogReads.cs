@@ -20,7 +20,7 @@ internal sealed class CatalogReads(ICatalogStore catalog, IRunStore runs)
         {
             return [];
         }
-        var destinations = await catalog.ListDestinationsAsync(cancellationToken);
+        var destinations = await VisibleDestinationsAsync(caller, cancellationToken);
         return [.. (await catalog.ListCredentialsAsync(cancellationToken))
             .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
             .Select(c => new CredentialListing(c, UsedBy(c, destinations)))];
@@ -29,7 +29,7 @@ internal sealed class CatalogReads(ICatalogStore catalog, IRunStore runs)
     /// <summary>One credential by name or id.</summary>
     public async Task<UseCaseResult<CredentialListing>> FindCredentialAsync(Caller caller, string key, CancellationToken cancellationToken) =>
         caller.Denied(HeraldActions.CatalogRead) is { } denied ? denied : await catalog.FindCredentialAsync(key, cancellationToken) is { } credential
-            ? new CredentialListing(credential, UsedBy(credential, await catalog.ListDestinationsAsync(cancellationToken)))
+            ? new CredentialListing(credential, UsedBy(credential, await VisibleDestinationsAsync(caller, cancellationToken)))
             : Refusal.NotFound("credential", key);
 
     /// <summary>Every destination, by name, with its credential and the orchestrations sending to it.</summary>
@@ -41,7 +41,7 @@ internal sealed class CatalogReads(ICatalogStore catalog, IRunStore runs)
         }
         var credentials = (await catalog.ListCredentialsAsync(cancellationToken)).ToDictionary(c => c.Id);
         var orchestrations = await catalog.ListOrchestrationsAsync(cancellationToken);
-        return [.. (await catalog.ListDestinationsAsync(cancellationToken))
+        return [.. (await VisibleDestinationsAsync(caller, cancellationToken))
             .OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase)
             .Select(d => new DestinationListing(d, credentials.GetValueOrDefault(d.CredentialId), SendingTo(d, orchestrations)))];
     }
@@ -53,7 +53,7 @@ internal sealed class CatalogReads(ICatalogStore catalog, IRunStore runs)
         {
             return denied;
         }
-        if (await catalog.FindDestinationAsync(key, cancellationToken) is not { } destination)
+        if (await catalog.FindDestinationAsync(key, cancellationToken) is not { } destination || !DestinationAccess.MaySee(caller, destination))
         {
             return Refusal.NotFound("destination", key);
         }
@@ -72,18 +72,35 @@ internal sealed class CatalogReads(ICatalogStore catalog, IRunStore runs)
         var listings = new List<OrchestrationListing>();
         foreach (var orchestration in (await catalog.ListOrchestrationsAsync(cancellationToken)).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase))
         {
+            if (destinations.GetValueOrDefault(orchestration.DestinationId) is { } hidden && !DestinationAccess.MaySee(caller, hidden))
+            {
+                continue;
+            }
             listings.Add(new OrchestrationListing(orchestration, destinations.GetValueOrDefault(orchestration.DestinationId),
                 await LastRunAsync(orchestration, cancellationToken)));
         }
         return listings;
     }
 
-    /// <summary>One orchestration by name or id.</summary>
-    public async Task<UseCaseResult<OrchestrationListing>> FindOrchestrationAsync(Caller caller, string key, CancellationToken cancellationToken) =>
-        caller.Denied(HeraldActions.CatalogRead) is { } denied ? denied : await catalog.FindOrchestrationAsync(key, cancellationToken) is { } orchestration
-            ? new OrchestrationListing(orchestration, await catalog.GetDestinationAsync(orchestration.DestinationId, cancellationToken),
-                await LastRunAsync(orchestration, cancellationToken))
-            : Refusal.NotFound("orchestration", key);
+    /// <summary>One orchestration by name or id; one sending to an admin-only destination the caller may not see is not found.</summary>
+    public async Task<UseCaseResult<OrchestrationListing>> FindOrchestrationAsync(Caller caller, string key, CancellationToken cancellationToken)
+    {
+        if (caller.Denied(HeraldActions.CatalogRead) is { } denied)
+        {
+            return denied;
+        }
+        if (await catalog.FindOrchestrationAsync(key, cancellationToken) is not { } orchestration)
+        {
+            return Refusal.NotFound("orchestration", key);
+        }
+        var destination = await catalog.GetDestinationAsync(orchestration.DestinationId, cancellationToken);
+        return destination is not null && !DestinationAccess.MaySee(caller, destination)
+            ? Refusal.NotFound("orchestration", key)
+            : new OrchestrationListing(orchestration, destination, await LastRunAsync(orchestration, cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<Destination>> VisibleDestinationsAsync(Caller caller, CancellationToken cancellationToken) =>
+        [.. (await catalog.ListDestinationsAsync(cancellationToken)).Where(d => DestinationAccess.MaySee(caller, d))];
 
     private async Task<Run?> LastRunAsync(Orchestration orchestration, CancellationToken cancellationToken) =>
         (await runs.ListAsync(new RunQuery(OrchestrationId: orchestration.Id, Limit: 1, Test: false), cancellationToken)).FirstOrDefault();

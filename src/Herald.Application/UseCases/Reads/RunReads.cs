@@ -1,4 +1,5 @@
 using Herald.Application.Access;
+using Herald.Application.Pii;
 using Herald.Core.Ports;
 using Herald.Core.Runs;
 
@@ -34,10 +35,11 @@ internal sealed class RunReads(ICatalogStore catalog, IRunStore runs)
         {
             orchestrationId = (await catalog.FindOrchestrationAsync(filter.Orchestration.Trim(), cancellationToken))?.Id ?? Guid.Empty;
         }
-        return await runs.ListAsync(new RunQuery(filter.State, destinationId, orchestrationId,
+        var listed = await runs.ListAsync(new RunQuery(filter.State, destinationId, orchestrationId,
             string.IsNullOrWhiteSpace(filter.StartedBy) ? null : filter.StartedBy.Trim(),
             string.IsNullOrWhiteSpace(filter.Search) ? null : filter.Search.Trim(),
             Math.Clamp(filter.Limit, 1, RunFilter.MaxLimit), filter.From, filter.Before, Math.Max(0, filter.Offset)), cancellationToken);
+        return caller.Grant.RestrictsPii ? [.. listed.Select(RunRedaction.Redact)] : listed;
     }
 
     /// <summary>Who started the recent runs, for a filter's choices.</summary>
@@ -55,8 +57,12 @@ internal sealed class RunReads(ICatalogStore catalog, IRunStore runs)
         {
             return Refusal.NotFound("run", runId.ToString());
         }
-        return new RunDetails(run, await runs.ListCallsAsync(runId, cancellationToken),
-            await catalog.GetCredentialAsync(run.Origin.CredentialId, cancellationToken));
+        var calls = await runs.ListCallsAsync(runId, cancellationToken);
+        var credential = await catalog.GetCredentialAsync(run.Origin.CredentialId, cancellationToken);
+        // Reasons and Insider One's answers may quote values: a caller without pii:view sees them hidden.
+        return caller.Grant.RestrictsPii
+            ? new RunDetails(RunRedaction.Redact(run), [.. calls.Select(c => RunRedaction.Redact(c, run))], credential)
+            : new RunDetails(run, calls, credential);
     }
 
     /// <summary>The home page's figures.</summary>
@@ -74,6 +80,10 @@ internal sealed class RunReads(ICatalogStore catalog, IRunStore runs)
             inFlight.AddRange(await runs.ListAsync(new RunQuery(State: state, Limit: InFlightPerState), cancellationToken));
         }
         var failed = await runs.ListAsync(new RunQuery(State: RunState.Failed, Limit: FailedRuns), cancellationToken);
+        if (caller.Grant.RestrictsPii)
+        {
+            (recent, inFlight, failed) = ([.. recent.Select(RunRedaction.Redact)], [.. inFlight.Select(RunRedaction.Redact)], [.. failed.Select(RunRedaction.Redact)]);
+        }
         return new Dashboard(recent, [.. inFlight.OrderByDescending(r => r.CreatedAt)], failed,
             (await catalog.ListCredentialsAsync(cancellationToken)).Count,
             (await catalog.ListDestinationsAsync(cancellationToken)).Count,

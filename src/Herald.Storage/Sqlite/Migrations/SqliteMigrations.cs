@@ -265,6 +265,12 @@ internal static class SqliteMigrations
             );
             CREATE INDEX IF NOT EXISTS audit_by_time ON audit(at);
             """),
+        // Destinations' Admin only and PII setting (access.md); existing destinations stay open to everyone allowed to see PII.
+        new(13, "destinations' admin only and PII setting", async (connection, transaction, ct) =>
+        {
+            await AddColumnIfMissingAsync(connection, transaction, "destinations", "admin_only", "INTEGER NOT NULL DEFAULT 0", ct);
+            await AddColumnIfMissingAsync(connection, transaction, "destinations", "pii_allowed", "INTEGER NOT NULL DEFAULT 0", ct);
+        }),
     ];
 
     private static async Task AddColumnIfMissingAsync(

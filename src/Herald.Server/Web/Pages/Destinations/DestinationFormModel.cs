@@ -24,6 +24,8 @@ internal abstract class DestinationFormModel(CatalogReads catalog) : PageModel
     [BindProperty] public string? AttributeName { get; set; } = "email";
     [BindProperty] public string? UpdateMode { get; set; } = SegmentUpdateModes.ReplaceName;
     [BindProperty] public bool AllowSplit { get; set; }
+    [BindProperty] public bool AdminOnly { get; set; }
+    [BindProperty] public bool PiiAllowed { get; set; }
 
     /// <summary>As typed: empty for the server's guard; a share from 0 to 1 otherwise.</summary>
     [BindProperty] public string? ShrinkGuardShare { get; set; }

@@ -27,6 +27,8 @@ internal sealed class EditModel(CatalogReads catalog, DestinationUseCases destin
         AttributeName = destination.InsiderOne().AttributeName;
         UpdateMode = destination.InsiderOne().UpdateMode.ToWireName();
         AllowSplit = destination.InsiderOne().AllowSplit;
+        AdminOnly = destination.AdminOnly;
+        PiiAllowed = destination.PiiAllowed;
         ShrinkGuardShare = destination.InsiderOne().ShrinkGuardShare?.ToString(CultureInfo.InvariantCulture);
         return Page();
     }
@@ -47,7 +49,7 @@ internal sealed class EditModel(CatalogReads catalog, DestinationUseCases destin
         // The form shows every field: what it sends is the destination as it should be.
         var saved = await destinations.UpdateAsync(Callers.Web(HttpContext), destination.Id.ToString(), new DestinationChanges(Plugin ?? "", Credential ?? "",
             InsiderOneDestinationSettings.Document(SegmentName ?? "", AttributeName ?? "", UpdateMode ?? "", AllowSplit, share, clearShrinkGuardShare: share is null),
-            Description ?? "", TestConnection: !SaveWithoutConnection), ct);
+            Description ?? "", TestConnection: !SaveWithoutConnection, AdminOnly, PiiAllowed), ct);
         return saved.Succeeded ? Saved(saved.Value) : await RefusedAsync(saved.Refusal, ct);
     }
 }

@@ -28,7 +28,8 @@ internal sealed class NewModel(CatalogReads catalog, DestinationUseCases destina
             return Page();
         }
         var saved = await destinations.CreateAsync(Callers.Web(HttpContext), new DestinationDraft(Name, Plugin ?? "", Credential,
-            InsiderOneDestinationSettings.Document(SegmentName, AttributeName, UpdateMode, AllowSplit, share), Description, TestConnection: !SaveWithoutConnection), ct);
+            InsiderOneDestinationSettings.Document(SegmentName, AttributeName, UpdateMode, AllowSplit, share), Description, TestConnection: !SaveWithoutConnection,
+            AdminOnly: AdminOnly, PiiAllowed: PiiAllowed), ct);
         return saved.Succeeded ? Saved(saved.Value) : await RefusedAsync(saved.Refusal, ct);
     }
 }

@@ -33,7 +33,10 @@ internal sealed class DetailModel(RunReads reads, RunUseCases useCases, TimeProv
         return Redirect($"/runs/{id}");
     }
 
-    /// <summary>The diff sample as a CSV download (personal data: run:read and pii:view).</summary>
+    /// <summary>
+    /// The diff sample as a CSV download (run:read). For a caller without pii:view the values of a PII audience are hidden;
+    /// the sentence saying so is the file's first row, so that it travels with the file.
+    /// </summary>
     public async Task<IActionResult> OnGetDiffSampleAsync(Guid id, CancellationToken ct)
     {
         var read = await useCases.DiffSampleAsync(Callers.Web(HttpContext), id, ct);
@@ -41,11 +44,15 @@ internal sealed class DetailModel(RunReads reads, RunUseCases useCases, TimeProv
         {
             return new ContentResult { StatusCode = StatusCodes.Status403Forbidden, Content = forbidden.Message, ContentType = "text/plain; charset=utf-8" };
         }
-        if (read.Value is not { } sample)
+        if (read.Value is not { Sample: var sample } diff)
         {
             return NotFound();
         }
         var csv = new System.Text.StringBuilder("change,value\n");
+        if (diff.Redacted is { } redacted)
+        {
+            csv.Append("note,").Append(PeopleCsv.Cell(redacted)).Append('\n');
+        }
         foreach (var (change, values) in new[] { ("added", sample.Added), ("removed", sample.Removed), ("kept", sample.Kept) })
         {
             foreach (var value in values)

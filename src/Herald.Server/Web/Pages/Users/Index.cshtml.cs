@@ -68,6 +68,18 @@ internal sealed class IndexModel(UserUseCases users, TimeProvider clock) : PageM
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostEnableAsync(string? name, CancellationToken ct)
+    {
+        var enabled = await users.EnableAsync(Callers.Web(HttpContext), name ?? "", ct);
+        if (!enabled.Succeeded)
+        {
+            Errors.Show(enabled.Refusal);
+            return await RefusedAsync(enabled.Refusal, ct);
+        }
+        TempData["Notice"] = $"Enabled the user '{enabled.Value.Name}': its password and the keys not revoked work again.";
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostMakeKeyAsync(CancellationToken ct)
     {
         var made = await users.CreateKeyAsync(Callers.Web(HttpContext), KeyUser, KeyName, ct);
