@@ -44,6 +44,10 @@ public static class ApplicationServices
         services.AddSingleton<CredentialConnectionTest>();
         services.AddSingleton<OrchestrationUseCases>();
         services.AddSingleton<SourceSchemaReads>();
+        services.AddSingleton<QueryChecks>();
+        services.AddSingleton<Configuration.ConfigurationChecks>();
+        services.AddSingleton<Configuration.ConfigurationUseCases>();
+        services.AddSingleton<Sandboxes.SandboxUseCases>();
         services.AddSingleton<Pii.PiiCatalog>();
         services.AddSingleton<Pii.PiiReads>();
         services.AddSingleton<Pii.AudienceRedaction>();
