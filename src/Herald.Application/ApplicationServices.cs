@@ -42,7 +42,9 @@ public static class ApplicationServices
         services.AddSingleton<DestinationUseCases>();
         services.AddSingleton<CredentialUseCases>();
         services.AddSingleton<Handover.HandoverUseCases>();
+        services.AddSingleton<CredentialConnectionTest>();
         services.AddSingleton<OrchestrationUseCases>();
+        services.AddSingleton<SourceSchemaReads>();
         services.AddSingleton<QueryChecks>();
         services.AddSingleton<Configuration.ConfigurationChecks>();
         services.AddSingleton<Configuration.ConfigurationUseCases>();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Herald.Application.Access;
+using Herald.Application.Runs;
 using Herald.Application.UseCases;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
@@ -11,14 +12,11 @@ namespace Herald.Application.Handover;
 /// Asking the holder of an Insider One account for a credential through a one-time link, and their handing it over
 /// (issue 12): the token travels only from the account holder's browser into Herald's encrypted store.
 /// </summary>
-internal sealed class HandoverUseCases(IHandoverStore links, ICatalogStore catalog, CredentialUseCases credentials, ISegmentGateway gateway,
+internal sealed class HandoverUseCases(IHandoverStore links, ICatalogStore catalog, CredentialUseCases credentials, DestinationPlugins plugins, ISegmentGateway gateway,
     AuditTrail audit, HandoverLimits limits, TimeProvider clock)
 {
     /// <summary>One sentence for an unknown, used and expired link alike, so that the page tells nothing of which.</summary>
     public const string NoLongerValid = "This link is no longer valid. Ask the person who sent it for a new one.";
-
-    /// <summary>The segment name the connection check looks up; it changes nothing in the account.</summary>
-    private const string CheckSegment = "herald-connection-check";
 
     /// <summary>Makes a link asking for a credential named <paramref name="name"/> that lives <paramref name="lifetime"/>.</summary>
     public async Task<UseCaseResult<HandoverRequested>> RequestAsync(Caller caller, string? name, string? plugin, TimeSpan lifetime, CancellationToken cancellationToken) =>
@@ -69,9 +67,7 @@ internal sealed class HandoverUseCases(IHandoverStore links, ICatalogStore catal
     /// </summary>
     /// <param name="settings">The plugin's settings of the account, built by the page from what was entered.</param>
     /// <param name="secrets">The plugin's secrets, built alike; never logged or shown.</param>
-    /// <param name="account">The same account as the gateway tries it; null when a field is empty.</param>
-    public async Task<UseCaseResult<Credential>> HandOverAsync(string? token, SettingsDocument settings, SecretValues secrets, SegmentAccount? account,
-        string? remoteAddress, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<Credential>> HandOverAsync(string? token, SettingsDocument settings, SecretValues secrets, string? remoteAddress, CancellationToken cancellationToken)
     {
         if (await OpenAsync(token, cancellationToken) is not { } link)
         {
@@ -82,11 +78,13 @@ internal sealed class HandoverUseCases(IHandoverStore links, ICatalogStore catal
             // The link grants adding this one credential and nothing else.
             Grant = new Grant(new HashSet<string>(StringComparer.Ordinal) { HeraldActions.CredentialEdit }, ["hand-over link"]),
         };
-        if (account is null || string.IsNullOrWhiteSpace(account.PartnerName) || string.IsNullOrWhiteSpace(account.ApiToken))
+        var plugin = plugins.For(link.Plugin);
+        if (plugin.CheckCredential(settings, secrets, isNew: true) is { Count: > 0 } problems)
         {
-            return Refusal.Invalid("credential", [new FieldProblem(null, "Enter both the partner name and the API token of the Insider One account.")]);
+            return Refusal.Invalid("credential", problems);
         }
-        var check = await gateway.CheckConnectionAsync(account, CheckSegment, cancellationToken);
+        // The same look-up as the credential form's Test connection: it changes nothing in the account.
+        var check = await gateway.CheckConnectionAsync(plugin.AccountOf(settings, secrets), CredentialConnectionTest.ProbeSegment, cancellationToken);
         if (!check.Succeeded)
         {
             return await audit.RecordAsync<Credential>(caller, HeraldActions.CredentialEdit, "hand over credential", link.CredentialName, null,

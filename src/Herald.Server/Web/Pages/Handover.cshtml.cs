@@ -1,5 +1,4 @@
 using Herald.Application.Handover;
-using Herald.Core.Ports;
 using Herald.InsiderOne;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -47,9 +46,8 @@ internal sealed class HandoverModel(HandoverUseCases handovers, SignInThrottle t
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
-        var account = string.IsNullOrWhiteSpace(PartnerName) || string.IsNullOrWhiteSpace(ApiToken) ? null : new SegmentAccount(PartnerName.Trim(), ApiToken.Trim());
         var result = await handovers.HandOverAsync(Token, InsiderOneCredentialSettings.Document(PartnerName?.Trim()),
-            InsiderOneCredentialSettings.Secrets(ApiToken?.Trim()), account, address, HttpContext.RequestAborted);
+            InsiderOneCredentialSettings.Secrets(ApiToken?.Trim()), address, HttpContext.RequestAborted);
         if (result.Succeeded)
         {
             HandedOver = true;
