@@ -1,6 +1,8 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using System.Net.Http.Json;
 using Herald.Browser.Tests.Support;
+using Herald.Server.Api;
 
 namespace Herald.Browser.Tests;
 
@@ -104,6 +106,9 @@ public sealed class EveryPageTests(HeraldInBrowser herald)
             }
         }
         await page.Context.CloseAsync();
+        // The public hand-over page is reached by a link sent outside Herald, not by a link in the UI.
+        var handover = await herald.Api.PostAsJsonAsync("/api/credentials/requests", new HandoverRequestInput($"every-page-{Unique.Suffix()}", "insiderone", 24));
+        found.Add(new Uri((await handover.Content.ReadFromJsonAsync<HandoverRequestView>())!.Link).AbsolutePath);
         return found;
     }
 
