@@ -10,8 +10,10 @@ internal static class ApiKeyText
     public const int PrefixLength = 7;
 
     /// <summary>A new key: "hk_" and 256 random bits, base64url.</summary>
-    public static string NewKey() =>
-        "hk_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string NewKey() => "hk_" + RandomText();
+
+    /// <summary>256 random bits, base64url without padding (43 characters): API keys and hand-over links.</summary>
+    public static string RandomText() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>
     /// The SHA-256 of the key, lower-case hex. A key has 256 random bits, so a fast hash is enough: there is nothing to

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Herald.Application.Access;
 using Herald.Application.Runs;
 using Herald.Application.UseCases;
@@ -34,7 +32,7 @@ internal sealed class HandoverUseCases(IHandoverStore links, ICatalogStore catal
         var problems = CatalogRules.CheckCatalogName(name, "credential").Select(m => new FieldProblem("Name", m)).ToList();
         if (pluginId != Plugins.InsiderOne)
         {
-            problems.Add(new FieldProblem("Plugin", $"Hand-over links ask for Insider One credentials only; use --plugin {Plugins.InsiderOne}."));
+            problems.Add(new FieldProblem("Plugin", $"Hand-over links ask for credentials of the plugin '{Plugins.InsiderOne}' only, not '{pluginId}'."));
         }
         if (lifetime <= TimeSpan.Zero || lifetime > TimeSpan.FromHours(limits.MaxHours))
         {
@@ -48,7 +46,7 @@ internal sealed class HandoverUseCases(IHandoverStore links, ICatalogStore catal
         {
             return Refusal.Conflict($"A credential named '{name}' exists already; choose another name, or rotate that one's token.") with { Subject = "credential" };
         }
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = ApiKeyText.RandomText();
         var now = clock.GetUtcNow();
         var link = new HandoverLink(Guid.NewGuid(), name!.Trim(), pluginId, HashOf(token), caller.Name, now, now + lifetime, null);
         await links.SaveAsync(link, cancellationToken);
@@ -107,5 +105,6 @@ internal sealed class HandoverUseCases(IHandoverStore links, ICatalogStore catal
     public async Task<UseCaseResult<IReadOnlyList<HandoverLink>>> ListAsync(Caller caller, CancellationToken cancellationToken) =>
         caller.Denied(HeraldActions.CatalogRead) is { } denied ? denied : UseCaseResult<IReadOnlyList<HandoverLink>>.Of(await links.ListAsync(100, cancellationToken));
 
-    private static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    /// <summary>The link's token as stored: SHA-256, like API keys (256 random bits leave nothing to guess).</summary>
+    private static string HashOf(string token) => ApiKeyText.Hash(token);
 }
