@@ -63,14 +63,20 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
             {
                 return Refusal.Rule($"The sample size must be between 1 and {MaxSampleSize:N0}.");
             }
-            // A test send takes the first values only; the column keeps its name.
-            query = $"SELECT * FROM (\n{QueryText.WithoutTrailingTerminators(query)}\n) AS herald_sample LIMIT {size}";
+            query = SampleOf(query, size);
         }
         var origin = new RunOrigin(destination.Id, destination.Name, destination.CredentialId, null, null,
             query, route.SegmentName, route.AttributeName, allowEmpty, StartedBy(caller),
             route.UpdateMode, route.AllowSplit, route.ShrinkGuardShare, force, plugin.Id, credentialName);
         return await CreateAsync(origin, cancellationToken);
     }
+
+    /// <summary>The query cut to its first <paramref name="size"/> values (a test audience); the column keeps its name.</summary>
+    public static string SampleOf(string query, int size) =>
+        $"SELECT * FROM (\n{QueryText.WithoutTrailingTerminators(query)}\n) AS herald_sample LIMIT {size}";
+
+    /// <summary>Creates the run of an origin already built and checked (a run in a sandbox).</summary>
+    public Task<UseCaseResult<Run>> StartPreparedAsync(RunOrigin origin, CancellationToken cancellationToken) => CreateAsync(origin, cancellationToken);
 
     /// <summary>The caller's name as the run records it: trimmed, at most <see cref="Caller.MaxNameLength"/> characters.</summary>
     public static string StartedBy(Caller caller)

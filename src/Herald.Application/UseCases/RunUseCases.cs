@@ -50,6 +50,11 @@ internal sealed class RunUseCases(ICatalogStore catalog, IRunStore runs, IDiffSa
         {
             return Refusal.NotFound("run", runId.ToString());
         }
+        if (run.Origin.Sandbox is { } sandbox)
+        {
+            // Running it again here would send with production's destination; the sandbox decides its own runs.
+            return Refusal.Rule($"This run was in the sandbox '{sandbox}': run it again from the sandbox (herald sandbox run {sandbox} {run.Origin.OrchestrationName}).");
+        }
         if (run.Origin.OrchestrationId is { } orchestrationId && await catalog.FindOrchestrationAsync(orchestrationId.ToString(), cancellationToken) is { } orchestration)
         {
             return await launcher.StartOrchestrationAsync(caller, orchestration, run.Origin.AllowEmpty, force, cancellationToken);

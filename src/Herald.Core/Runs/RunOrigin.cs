@@ -12,6 +12,7 @@ namespace Herald.Core.Runs;
 /// <param name="Force">The person starting the run passed the shrink guard on purpose.</param>
 /// <param name="Plugin">The destination plugin whose rules the run follows (the credential's plugin when the run was created).</param>
 /// <param name="CredentialName">The name of the destination's credential when the run was created, for advice; null for runs from before it was kept.</param>
+/// <param name="Sandbox">The sandbox whose configuration the run was built from; null for a run of production.</param>
 public sealed record RunOrigin(
     Guid DestinationId,
     string DestinationName,
@@ -28,4 +29,5 @@ public sealed record RunOrigin(
     double? ShrinkGuardShare = null,
     bool Force = false,
     string Plugin = Catalog.Plugins.InsiderOne,
-    string? CredentialName = null);
+    string? CredentialName = null,
+    string? Sandbox = null);

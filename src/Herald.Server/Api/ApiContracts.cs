@@ -204,7 +204,8 @@ public sealed record RunView(
     IReadOnlyList<RunCallView> Calls,
     RunDiffView? Diff = null,
     IReadOnlyList<RunPartView>? Parts = null,
-    string? UpdateMode = null)
+    string? UpdateMode = null,
+    string? Sandbox = null)
 {
     public bool IsFinal => State is "succeeded" or "failed" or "cancelled";
 }

@@ -43,7 +43,8 @@ internal static class ApiViews
         DiffOf(run),
         [.. run.Parts.Select(p => new RunPartView(p.Number, p.SegmentName, p.Values, p.File?.Bytes,
             p.Diff is { } d ? new RunPartDiffView(d.Added, d.Removed, d.Kept) : null, p.SubmittedAt, ReportOf(p.Report)))],
-        run.Origin.UpdateMode.ToWireName());
+        run.Origin.UpdateMode.ToWireName(),
+        run.Origin.Sandbox);
 
     /// <summary>The run's files as one: their total size, and when the first of their URLs stops working.</summary>
     private static RunFileView? FileOf(Run run) =>

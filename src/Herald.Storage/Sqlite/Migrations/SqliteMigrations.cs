@@ -287,6 +287,10 @@ internal static class SqliteMigrations
                 updated_at INTEGER NOT NULL
             );
             """),
+        // 16: the credentials of a sandbox whose runs may use production's secrets of the same name, copied explicitly by
+        // an administrator (a JSON array of names): the secrets stay encrypted once, in production's credential.
+        new(16, "sandboxes' copied secrets", async (connection, transaction, ct) =>
+            await AddColumnIfMissingAsync(connection, transaction, "sandboxes", "copied_secrets", "TEXT NOT NULL DEFAULT '[]'", ct)),
     ];
 
     private static async Task AddColumnIfMissingAsync(
