@@ -76,6 +76,10 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["POST /api/sandboxes/{name}/pull"] = (HeraldActions.CatalogRead, "/api/sandboxes/missing/pull", new PullInput()),
         ["POST /api/sandboxes/{name}/promote"] = (HeraldActions.SandboxAdmin, "/api/sandboxes/missing/promote", new PromoteInput("a message")),
         ["DELETE /api/sandboxes/{name}"] = (HeraldActions.SandboxAdmin, "/api/sandboxes/missing", null),
+        // A run in a sandbox is a run; allowing it full sends, and copying production's secret into it, are sandbox administration.
+        ["POST /api/sandboxes/{name}/orchestrations/{orchestration}/runs"] = (HeraldActions.RunStart, "/api/sandboxes/missing/orchestrations/missing/runs", new { }),
+        ["PATCH /api/sandboxes/{name}/settings"] = (HeraldActions.SandboxAdmin, "/api/sandboxes/missing/settings", new SandboxSettingsInput(AllowFullSends: true)),
+        ["POST /api/sandboxes/{name}/credentials/{credential}/copy-secret"] = (HeraldActions.SandboxAdmin, "/api/sandboxes/missing/credentials/missing/copy-secret", new { }),
         ["GET /api/me"] = (Anyone, "/api/me", null),
         ["GET /api/users/"] = (HeraldActions.UserAdmin, "/api/users", null),
         ["POST /api/users/"] = (HeraldActions.UserAdmin, "/api/users", new UserInput("", null, [])),
