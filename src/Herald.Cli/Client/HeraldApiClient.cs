@@ -209,6 +209,15 @@ internal sealed class HeraldApiClient : IDisposable
     public Task<ConfigurationAppliedView> PromoteSandboxAsync(string name, PromoteInput input, CancellationToken ct) =>
         SendAsync<PromoteInput, ConfigurationAppliedView>(HttpMethod.Post, $"api/sandboxes/{Escape(name)}/promote", input, ct);
 
+    public Task<RunView> RunInSandboxAsync(string sandbox, string orchestration, CancellationToken ct) =>
+        SendAsync<object, RunView>(HttpMethod.Post, $"api/sandboxes/{Escape(sandbox)}/orchestrations/{Escape(orchestration)}/runs", new { }, ct);
+
+    public Task<SandboxView> ChangeSandboxAsync(string name, SandboxSettingsInput input, CancellationToken ct) =>
+        SendAsync<SandboxSettingsInput, SandboxView>(HttpMethod.Patch, $"api/sandboxes/{Escape(name)}/settings", input, ct);
+
+    public Task<SandboxView> CopySecretIntoSandboxAsync(string sandbox, string credential, CancellationToken ct) =>
+        SendAsync<object, SandboxView>(HttpMethod.Post, $"api/sandboxes/{Escape(sandbox)}/credentials/{Escape(credential)}/copy-secret", new { }, ct);
+
     public Task DeleteSandboxAsync(string name, CancellationToken ct) =>
         SendAsync(HttpMethod.Delete, $"api/sandboxes/{Escape(name)}", ct);
 

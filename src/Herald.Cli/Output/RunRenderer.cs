@@ -93,7 +93,8 @@ internal sealed class RunRenderer(CliContext context)
 
     private static string Describe(RunView run)
     {
-        var what = run.Orchestration is { } orchestration ? $"Orchestration {orchestration.Name}" : "Send";
+        var what = run.Sandbox is { } sandbox ? $"Orchestration {run.OrchestrationName} in sandbox {sandbox}"
+            : run.Orchestration is { } orchestration ? $"Orchestration {orchestration.Name}" : "Send";
         return $"{what} to destination {run.Destination.Name}: segment \"{run.SegmentName}\" by {run.AttributeName}";
     }
 

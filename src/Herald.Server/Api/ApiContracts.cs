@@ -177,7 +177,9 @@ public sealed record RunSummary(
     DateTimeOffset? FinishedAt,
     RunCountsView? Counts,
     RunReportView? Report,
-    RunDiffView? Diff = null);
+    RunDiffView? Diff = null,
+    string? Sandbox = null,
+    string? OrchestrationName = null);
 
 public sealed record RunView(
     Guid Id,
@@ -205,7 +207,8 @@ public sealed record RunView(
     RunDiffView? Diff = null,
     IReadOnlyList<RunPartView>? Parts = null,
     string? UpdateMode = null,
-    string? Sandbox = null)
+    string? Sandbox = null,
+    string? OrchestrationName = null)
 {
     public bool IsFinal => State is "succeeded" or "failed" or "cancelled";
 }
