@@ -74,10 +74,10 @@ internal sealed class SandboxRunUseCases(
         {
             return Refusal.Rule($"The segment '{route.SegmentName}' is production's (destination '{taken}'); a sandbox's run never overwrites it. Change the sandbox's segment prefix.");
         }
-        var query = sandbox.AllowFullSends ? orchestration.Query : RunLauncher.SampleOf(orchestration.Query, options.Value.MaxTestValues);
-        var origin = new RunOrigin(destination.Id, destination.Name, productionCredential.Id, null, orchestration.Name, query, route.SegmentName,
+        // A test audience is counted after the value rules (RunOrigin.SampleSize), so it holds exactly that many usable values when the query has them.
+        var origin = new RunOrigin(destination.Id, destination.Name, productionCredential.Id, null, orchestration.Name, orchestration.Query, route.SegmentName,
             route.AttributeName, orchestration.AllowEmpty, RunLauncher.StartedBy(caller), route.UpdateMode, route.AllowSplit, route.ShrinkGuardShare,
-            Force: false, plugin.Id, credential.Name, sandbox.Name);
+            Force: false, plugin.Id, credential.Name, sandbox.AllowFullSends ? null : options.Value.MaxTestValues, sandbox.Name);
         return await launcher.StartPreparedAsync(origin, cancellationToken);
     }
 

@@ -49,11 +49,10 @@ public sealed class SandboxRunTests : IAsyncLifetime
         run.State.ShouldBe("succeeded", run.Reason);
         run.Sandbox.ShouldBe("trial");
         run.SegmentName.ShouldBe("sandbox-trial-VIP");
-        // The test audience is the query's first 10 rows; a value the value rules set aside is not replaced (yet).
-        run.Counts!.RowsQueried.ShouldBe(10);
+        run.TestSampleSize.ShouldBe(10);
         _harness.Simulator.Segments.ShouldHaveSingleItem().Name.ShouldBe("sandbox-trial-VIP");
-        _harness.Simulator.Segments.Single().Values.Count.ShouldBe((int)run.Counts.ValuesSent);
-        run.Counts.ValuesSent.ShouldBeInRange(1, 10);
+        _harness.Simulator.Segments.Single().Values.Count.ShouldBe(10);
+        _harness.Simulator.Segments.Single().Values.ShouldAllBe(v => !string.IsNullOrWhiteSpace(v));
         promoted.Applied.ShouldBeTrue();
         (await Http.GetStringAsync("/api/config")).ShouldContain("vip-everyone");
         (await Http.GetStringAsync($"/api/runs/{run.Id}")).ShouldNotContain(Token);
