@@ -139,7 +139,8 @@ internal sealed class BridgeUseCases(
     /// (the caller names which). Syncs of one bridge run one after the other.
     /// </summary>
     /// <param name="allowShrink">Pass the shrink guard: the person knows the tables lose many rows.</param>
-    public async Task<UseCaseResult<BridgeSync>> StartSyncAsync(Caller caller, Bridge bridge, bool allowShrink, CancellationToken cancellationToken)
+    /// <param name="syncId">The new sync's id when the caller chose it beforehand (a schedule claims its slot with it, so a crash in between creates that same sync, never a second); null for a new one.</param>
+    public async Task<UseCaseResult<BridgeSync>> StartSyncAsync(Caller caller, Bridge bridge, bool allowShrink, CancellationToken cancellationToken, Guid? syncId = null)
     {
         if (caller.Denied(HeraldActions.RunStart) is { } denied)
         {
@@ -149,7 +150,7 @@ internal sealed class BridgeUseCases(
         {
             return Refusal.Rule($"This server has no {bridge.Target.ToString().ToLowerInvariant()} target set up; choose another bridge, or set the target up.");
         }
-        var sync = new BridgeSync(Guid.NewGuid(), bridge, RunLauncher.StartedBy(caller), allowShrink, clock.GetUtcNow());
+        var sync = new BridgeSync(syncId ?? Guid.NewGuid(), bridge, RunLauncher.StartedBy(caller), allowShrink, clock.GetUtcNow());
         await store.CreateSyncAsync(sync, cancellationToken);
         signal.Pulse();
         return sync;
