@@ -77,6 +77,12 @@ internal sealed class ScheduleUseCases(
         {
             if (await catalog.FindOrchestrationAsync(after, cancellationToken) is not { } predecessor)
             {
+                if (await bridges.FindBridgeAsync(after, cancellationToken) is not null)
+                {
+                    // A sync is not a run: the listener that starts followers hears runs only.
+                    return Refusal.Invalid("schedule", [new FieldProblem("After",
+                        $"'{Shorten(after)}' is a bridge: only an orchestration's success can start a run or a sync, not a bridge's sync. Name an orchestration, or use a cron expression.")]);
+                }
                 return Refusal.Invalid("schedule", [new FieldProblem("After", $"No orchestration named '{Shorten(after)}' to run after; name an existing one.")]);
             }
             trigger = ScheduleTrigger.RunAfter(ScheduledWork.OfOrchestration(predecessor.Name));

@@ -6,6 +6,7 @@ using Herald.Application.Runs;
 using Herald.Core.Bridges;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
+using Herald.Core.Schedules;
 
 namespace Herald.Application.UseCases;
 
@@ -17,7 +18,7 @@ namespace Herald.Application.UseCases;
 /// changes and starts are audited.
 /// </summary>
 internal sealed class BridgeUseCases(
-    IBridgeStore store, ICatalogStore catalog, IInsiderTableSource source, BridgeTargets targets, BridgeSyncSignal signal, AuditTrail audit,
+    IBridgeStore store, ICatalogStore catalog, IScheduleStore schedules, IInsiderTableSource source, BridgeTargets targets, BridgeSyncSignal signal, AuditTrail audit,
     TimeProvider clock)
 {
     /// <summary>The names of the credentials a bridge can publish with (plugin <c>snowflake</c>), for a form to offer.</summary>
@@ -94,7 +95,7 @@ internal sealed class BridgeUseCases(
         return await SaveAsync(changed, changes.TestConnection, problems, cancellationToken);
     }
 
-    /// <summary>Removes a bridge; its syncs stay in the history. Refused while a sync of it is under way.</summary>
+    /// <summary>Removes a bridge and its schedule; its syncs stay in the history. Refused while a sync of it is under way.</summary>
     public async Task<UseCaseResult<Bridge>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken) =>
         await audit.RecordAsync(caller, HeraldActions.BridgeEdit, "remove bridge", key, await store.FindBridgeAsync(key, cancellationToken),
             await RemoveUnauditedAsync(caller, key, cancellationToken), null);
@@ -114,6 +115,8 @@ internal sealed class BridgeUseCases(
             return Refusal.Conflict($"A sync of bridge '{bridge.Name}' is under way; remove the bridge once it has finished.") with { Subject = "bridge" };
         }
         await store.DeleteBridgeAsync(bridge.Id, cancellationToken);
+        // A bridge added later under the same name must not inherit this one's schedule.
+        await schedules.DeleteAsync(ScheduledWork.OfBridge(bridge.Name), cancellationToken);
         return bridge;
     }
 
