@@ -42,6 +42,10 @@ public static class ApplicationServices
         services.AddSingleton<DestinationUseCases>();
         services.AddSingleton<CredentialUseCases>();
         services.AddSingleton<OrchestrationUseCases>();
+        services.AddSingleton<QueryChecks>();
+        services.AddSingleton<Configuration.ConfigurationChecks>();
+        services.AddSingleton<Configuration.ConfigurationUseCases>();
+        services.AddSingleton<Sandboxes.SandboxUseCases>();
         services.AddSingleton<Pii.PiiCatalog>();
         services.AddSingleton<Pii.PiiReads>();
         services.AddSingleton<Pii.AudienceRedaction>();

@@ -27,11 +27,18 @@ internal sealed class AuditTrail(IAuditStore store, TimeProvider clock)
     {
         var outcome = result.Succeeded ? Done : result.Refusal.Kind == RefusalKind.Forbidden ? Forbidden : Refused;
         // Not the request's cancellation: a change that happened is recorded even when the caller has gone.
-        await store.AppendAsync(new AuditEntry(0, clock.GetUtcNow(), caller.Name, caller.Channel.ToString().ToLowerInvariant(), caller.RemoteAddress,
-            action, operation, subject, outcome, result.Succeeded ? null : result.Refusal.Message,
-            ToJson(before), result.Succeeded && after is not null ? ToJson(after(result.Value)) : null), CancellationToken.None);
+        await store.AppendAsync(EntryOf(caller, action, operation, subject, outcome, result.Succeeded ? null : result.Refusal.Message,
+            before, result.Succeeded && after is not null ? after(result.Value) : null), CancellationToken.None);
         return result;
     }
+
+    /// <summary>
+    /// The entry for a change that a store writes in the change's own transaction (<see cref="ICatalogStore.ApplyAsync"/>),
+    /// so that the change and its record happen together or not at all.
+    /// </summary>
+    public AuditEntry EntryOf(Caller caller, string action, string operation, string? subject, string outcome, string? detail, object? before, object? after) =>
+        new(0, clock.GetUtcNow(), caller.Name, caller.Channel.ToString().ToLowerInvariant(), caller.RemoteAddress,
+            action, operation, subject, outcome, detail, ToJson(before), ToJson(after));
 
     private static string? ToJson(object? value) => value is null ? null : JsonSerializer.Serialize(value, value.GetType(), Json);
 }

@@ -13,7 +13,7 @@ namespace Herald.Application.UseCases;
 /// (read-only, its column against the destination's attribute) when saved, so a wrong query is refused at once; the
 /// run checks again, since the customer 360 can change in between.
 /// </summary>
-internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStore schedules, IAudienceSource source, PiiCatalog pii, PreviewGate previews, DestinationRoutes routes, AuditTrail audit, TimeProvider clock)
+internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStore schedules, IAudienceSource source, PiiCatalog pii, PreviewGate previews, DestinationRoutes routes, QueryChecks queries, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>The most rows a preview returns, whatever is asked.</summary>
     public const int MaxPreviewRows = 1000;
@@ -69,7 +69,7 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
         var destination = await DestinationOfAsync(caller, draft.Destination, problems, cancellationToken);
         if (destination is not null)
         {
-            problems.AddRange(await CheckQueryAsync(draft.Query, (await routes.OfAsync(destination, cancellationToken)).Route.AttributeName, cancellationToken));
+            problems.AddRange(await queries.CheckAsync(draft.Query, (await routes.OfAsync(destination, cancellationToken)).Route.AttributeName, cancellationToken));
         }
         if (problems.Count > 0)
         {
@@ -104,7 +104,7 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
         var query = changes.Query ?? orchestration.Query;
         if (destination is not null)
         {
-            problems.AddRange(await CheckQueryAsync(query, (await routes.OfAsync(destination, cancellationToken)).Route.AttributeName, cancellationToken));
+            problems.AddRange(await queries.CheckAsync(query, (await routes.OfAsync(destination, cancellationToken)).Route.AttributeName, cancellationToken));
         }
         if (problems.Count > 0)
         {
@@ -161,22 +161,5 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
                 : $"No destination named '{key}'; add one first, or name an existing one."));
         }
         return destination;
-    }
-
-    private async Task<IReadOnlyList<FieldProblem>> CheckQueryAsync(string? query, string attributeName, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(query))
-        {
-            return [new FieldProblem("Query", "The query is empty: give a SELECT that returns one column of values.")];
-        }
-        try
-        {
-            var preview = await source.PreviewAsync(query, 0, cancellationToken);
-            return AudienceColumnCheck.Problem(preview.Columns, attributeName) is { } problem ? [new FieldProblem("Query", problem)] : [];
-        }
-        catch (AudienceRejectedException rejected)
-        {
-            return [new FieldProblem("Query", rejected.Message)];
-        }
     }
 }

@@ -177,6 +177,42 @@ internal sealed class HeraldApiClient : IDisposable
     public Task<AlertDeliveryView> TestAlertAsync(string nameOrId, CancellationToken ct) =>
         SendAsync<AlertDeliveryView>(HttpMethod.Post, $"api/alerts/{Escape(nameOrId)}/test", ct);
 
+    public async Task<string> ExportConfigurationAsync(string? sandbox, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, sandbox is null ? "api/config" : $"api/sandboxes/{Escape(sandbox)}/config");
+        using var response = await SendCheckedAsync(request, ct);
+        return await response.Content.ReadAsStringAsync(ct);
+    }
+
+    public async Task<ConfigurationAppliedView> ApplyConfigurationAsync(string yaml, string? sandbox, bool dryRun, CancellationToken ct)
+    {
+        var path = sandbox is null ? "api/config/apply" : $"api/sandboxes/{Escape(sandbox)}/config/apply";
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{path}?dryRun={(dryRun ? "true" : "false")}")
+        {
+            Content = new StringContent(yaml, System.Text.Encoding.UTF8, "application/yaml"),
+        };
+        using var response = await SendCheckedAsync(request, ct);
+        return await ReadAsync<ConfigurationAppliedView>(response, ct);
+    }
+
+    public Task<IReadOnlyList<SandboxView>> ListSandboxesAsync(CancellationToken ct) =>
+        SendAsync<IReadOnlyList<SandboxView>>(HttpMethod.Get, "api/sandboxes", ct);
+
+    public Task<SandboxView> CreateSandboxAsync(SandboxInput input, CancellationToken ct) =>
+        SendAsync<SandboxInput, SandboxView>(HttpMethod.Post, "api/sandboxes", input, ct);
+
+    public Task<SandboxReviewView> ReviewSandboxAsync(string name, CancellationToken ct) =>
+        SendAsync<SandboxReviewView>(HttpMethod.Get, $"api/sandboxes/{Escape(name)}", ct);
+
+    public Task<SandboxReviewView> PullSandboxAsync(string name, PullInput input, CancellationToken ct) =>
+        SendAsync<PullInput, SandboxReviewView>(HttpMethod.Post, $"api/sandboxes/{Escape(name)}/pull", input, ct);
+
+    public Task<ConfigurationAppliedView> PromoteSandboxAsync(string name, PromoteInput input, CancellationToken ct) =>
+        SendAsync<PromoteInput, ConfigurationAppliedView>(HttpMethod.Post, $"api/sandboxes/{Escape(name)}/promote", input, ct);
+
+    public Task DeleteSandboxAsync(string name, CancellationToken ct) =>
+        SendAsync(HttpMethod.Delete, $"api/sandboxes/{Escape(name)}", ct);
+
     public void Dispose() => http.Dispose();
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);

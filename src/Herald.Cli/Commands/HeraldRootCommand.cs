@@ -20,6 +20,8 @@ internal static class HeraldRootCommand
             UserCommands.Create(context),
             ApiKeyCommands.Create(context),
             AuditCommands.Create(context),
+            ConfigCommands.Create(context),
+            SandboxCommands.Create(context),
             AlertCommands.Create(context),
         };
 }

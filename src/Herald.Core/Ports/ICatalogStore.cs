@@ -1,3 +1,4 @@
+using Herald.Core.Access;
 using Herald.Core.Catalog;
 
 namespace Herald.Core.Ports;
@@ -31,4 +32,10 @@ public interface ICatalogStore
     Task<Orchestration?> FindOrchestrationAsync(string nameOrId, CancellationToken cancellationToken);
     Task SaveOrchestrationAsync(Orchestration orchestration, CancellationToken cancellationToken);
     Task DeleteOrchestrationAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes every change of <paramref name="write"/> and appends <paramref name="audit"/> in one transaction: afterwards
+    /// the catalog holds all of them and the audit log the entry, or (on any failure) neither changed.
+    /// </summary>
+    Task ApplyAsync(CatalogWrite write, AuditEntry audit, CancellationToken cancellationToken);
 }

@@ -27,7 +27,8 @@ internal static class ApiResults
         RefusalKind.Invalid when refusal.Problems.Count > 1 || refusal.Problems is [{ } only] && only.Message != refusal.Message =>
             Problem(StatusCodes.Status400BadRequest, refusal.Message, [.. refusal.Problems.Select(p => p.Message)]),
         RefusalKind.Invalid => Problem(StatusCodes.Status400BadRequest, refusal.Message),
-        RefusalKind.Conflict => Problem(StatusCodes.Status409Conflict, refusal.Message),
+        // A conflict with parts (a sandbox's pull: one per field) lists them, as an invalid request does.
+        RefusalKind.Conflict => Problem(StatusCodes.Status409Conflict, refusal.Message, refusal.Problems.Count > 0 ? [.. refusal.Problems.Select(p => p.Message)] : null),
         RefusalKind.Busy => Problem(StatusCodes.Status429TooManyRequests, refusal.Message),
         RefusalKind.Forbidden => Problem(StatusCodes.Status403Forbidden, refusal.Message),
         _ => Problem(StatusCodes.Status502BadGateway, refusal.Message),

@@ -58,6 +58,7 @@ internal static class HeraldApplication
             ? configured
             : ApiKeyFile.LoadOrCreate(DataDirectory(sp))));
         services.AddSingleton<ICatalogStore, SqliteCatalogStore>();
+        services.AddSingleton<ISandboxStore, SqliteSandboxStore>();
         services.AddSingleton<IRunStore>(sp => new SqliteRunStore(sp.GetRequiredService<SqliteDatabase>(),
             sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Workers.MaxCallsPerRun));
         services.AddSingleton<ISegmentLayoutStore, SqliteSegmentLayoutStore>();
@@ -154,7 +155,7 @@ internal static class HeraldApplication
             {
                 // Binding wraps Kestrel's own 413 in a 400 of its own: the size is what the caller must change.
                 BadHttpRequestException bad when IsTooLarge(bad) => (StatusCodes.Status413PayloadTooLarge,
-                    "The request body is larger than Herald accepts (Herald:Api:MaxRequestBytes, or Herald:Api:MaxCallbackBytes for callbacks). Nothing was saved."),
+                    "The request body is larger than Herald accepts (Herald:Api:MaxRequestBytes, or Herald:Api:MaxCallbackBytes for callbacks, Herald:Api:MaxConfigurationBytes for configuration files). Nothing was saved."),
                 BadHttpRequestException bad when Api.QueryParameterProblem.Describe(bad.Message) is { } parameter => (StatusCodes.Status400BadRequest, parameter),
                 BadHttpRequestException bad => (StatusCodes.Status400BadRequest,
                     $"The request could not be read: {bad.Message} Send JSON with the fields the API documents."),
@@ -188,6 +189,8 @@ internal static class HeraldApplication
         api.MapUserEndpoints();
         api.MapAuditEndpoints();
         api.MapPiiEndpoints();
+        api.MapConfigurationEndpoints();
+        api.MapSandboxEndpoints();
         app.MapCallbackEndpoint();
         app.MapFileEndpoint();
 

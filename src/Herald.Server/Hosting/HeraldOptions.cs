@@ -1,3 +1,5 @@
+// Over 250 lines on purpose: every setting under Herald and its start-up check in one place, so that a setting and the
+// sentence naming it when it is wrong are read (and changed) together.
 using System.ComponentModel.DataAnnotations;
 
 namespace Herald.Server.Hosting;
@@ -103,6 +105,10 @@ public sealed class HeraldOptions : IValidatableObject
             yield return new ValidationResult("Herald:Api:MaxRequestBytes must be between 16,384 and 268,435,456 (default 1,048,576), and " +
                 "Herald:Api:MaxCallbackBytes between 1,024 and 1,048,576 (default 16,384).", ["Api.MaxRequestBytes"]);
         }
+        if (Api.MaxConfigurationBytes is < 1024 or > 64 * 1024 * 1024)
+        {
+            yield return new ValidationResult("Herald:Api:MaxConfigurationBytes must be between 1,024 and 67,108,864 (default 524,288).", ["Api.MaxConfigurationBytes"]);
+        }
         if (Web.SignInFailuresPerMinute is < 1 or > 10_000)
         {
             yield return new ValidationResult("Herald:Web:SignInFailuresPerMinute must be between 1 and 10,000 (default 10).", ["Web.SignInFailuresPerMinute"]);
@@ -142,6 +148,9 @@ public sealed class HeraldOptions : IValidatableObject
 
         /// <summary>Bytes of one callback body from Insider One (its reports are a few hundred bytes).</summary>
         public int MaxCallbackBytes { get; set; } = 16 * 1024;
+
+        /// <summary>Bytes of one configuration file applied (POST /api/config/apply), instead of MaxRequestBytes.</summary>
+        public int MaxConfigurationBytes { get; set; } = 512 * 1024;
     }
 
     /// <summary>The web UI's sign-in and the proxies in front of it.</summary>

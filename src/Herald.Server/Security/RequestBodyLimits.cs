@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Herald.Server.Security;
 
 /// <summary>
-/// Caps every request body before anything reads it: callbacks at Herald:Api:MaxCallbackBytes, everything else (the API,
-/// the UI's forms) at Herald:Api:MaxRequestBytes. A declared length over the cap is answered 413 at once; a body that
+/// Caps every request body before anything reads it: callbacks at Herald:Api:MaxCallbackBytes, configuration files at
+/// Herald:Api:MaxConfigurationBytes, everything else (the API, the UI's forms) at Herald:Api:MaxRequestBytes. A declared length over the cap is answered 413 at once; a body that
 /// grows past it while streaming makes Kestrel stop reading (answered 413 by the exception handler).
 /// </summary>
 internal static class RequestBodyLimits
@@ -15,8 +15,9 @@ internal static class RequestBodyLimits
         app.Use(async (context, next) =>
         {
             var isCallback = context.Request.Path.StartsWithSegments(CallbackEndpoint.PathPrefix, StringComparison.OrdinalIgnoreCase);
-            var (limit, setting) = isCallback
-                ? (settings.MaxCallbackBytes, "Herald:Api:MaxCallbackBytes")
+            var isConfiguration = ConfigurationEndpoints.CarriesFile(context.Request.Path);
+            var (limit, setting) = isCallback ? (settings.MaxCallbackBytes, "Herald:Api:MaxCallbackBytes")
+                : isConfiguration ? (settings.MaxConfigurationBytes, "Herald:Api:MaxConfigurationBytes")
                 : (settings.MaxRequestBytes, "Herald:Api:MaxRequestBytes");
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
             {

@@ -1,6 +1,7 @@
 using Dapper;
 using Herald.Core.Access;
 using Herald.Core.Ports;
+using Microsoft.Data.Sqlite;
 
 namespace Herald.Storage.Sqlite;
 
@@ -8,7 +9,11 @@ namespace Herald.Storage.Sqlite;
 public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
 {
     public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken) =>
-        database.WriteAsync(connection => connection.ExecuteAsync(
+        database.WriteAsync(connection => InsertAsync(connection, null, entry), cancellationToken);
+
+    /// <summary>Appends <paramref name="entry"/> within a write of another store, so that the change and its entry are one transaction.</summary>
+    internal static Task<int> InsertAsync(SqliteConnection connection, SqliteTransaction? transaction, AuditEntry entry) =>
+        connection.ExecuteAsync(
             """
             INSERT INTO audit (at, actor, channel, remote_address, action, operation, subject, outcome, detail, before, after)
             VALUES (@At, @Actor, @Channel, @RemoteAddress, @Action, @Operation, @Subject, @Outcome, @Detail, @Before, @After)
@@ -17,7 +22,7 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
             {
                 At = UnixTime.Ms(entry.At), entry.Actor, entry.Channel, entry.RemoteAddress, entry.Action, entry.Operation, entry.Subject,
                 entry.Outcome, entry.Detail, entry.Before, entry.After,
-            }), cancellationToken);
+            }, transaction);
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(AuditQuery query, CancellationToken cancellationToken)
     {

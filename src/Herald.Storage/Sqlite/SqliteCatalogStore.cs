@@ -1,7 +1,10 @@
 using Dapper;
+using Herald.Core.Access;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
+using Herald.Core.Schedules;
 using Herald.Storage.Secrets;
+using Microsoft.Data.Sqlite;
 
 namespace Herald.Storage.Sqlite;
 
@@ -38,18 +41,7 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
         await using var write = await database.OpenForWriteAsync(cancellationToken);
         var connection = write.Connection;
         var id = credential.Id.ToString();
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO credentials (id, name, plugin, settings, description, created_at, updated_at)
-            VALUES (@Id, @Name, @Plugin, @Settings, @Description, @CreatedAt, @UpdatedAt)
-            ON CONFLICT(id) DO UPDATE SET name = excluded.name, plugin = excluded.plugin, settings = excluded.settings,
-                description = excluded.description, updated_at = excluded.updated_at
-            """,
-            new
-            {
-                Id = id, credential.Name, credential.Plugin, Settings = credential.Settings.Json, credential.Description,
-                CreatedAt = UnixTime.Ms(credential.CreatedAt), UpdatedAt = UnixTime.Ms(credential.UpdatedAt),
-            });
+        await UpsertAsync(connection, null, credential);
         foreach (var (name, value) in secrets)
         {
             await connection.ExecuteAsync(
@@ -99,21 +91,7 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
     public async Task SaveDestinationAsync(Destination destination, CancellationToken cancellationToken)
     {
         await using var write = await database.OpenForWriteAsync(cancellationToken);
-        var connection = write.Connection;
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO destinations (id, name, credential_id, settings, description, created_at, updated_at, admin_only, pii_allowed)
-            VALUES (@Id, @Name, @CredentialId, @Settings, @Description, @CreatedAt, @UpdatedAt, @AdminOnly, @PiiAllowed)
-            ON CONFLICT(id) DO UPDATE SET name = excluded.name, credential_id = excluded.credential_id,
-                settings = excluded.settings, description = excluded.description, updated_at = excluded.updated_at,
-                admin_only = excluded.admin_only, pii_allowed = excluded.pii_allowed
-            """,
-            new
-            {
-                Id = destination.Id.ToString(), destination.Name, CredentialId = destination.CredentialId.ToString(),
-                Settings = destination.Settings.Json, destination.Description, destination.AdminOnly, destination.PiiAllowed,
-                CreatedAt = UnixTime.Ms(destination.CreatedAt), UpdatedAt = UnixTime.Ms(destination.UpdatedAt),
-            });
+        await UpsertAsync(write.Connection, null, destination);
     }
 
     public async Task DeleteDestinationAsync(Guid id, CancellationToken cancellationToken)
@@ -141,8 +119,96 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
     public async Task SaveOrchestrationAsync(Orchestration orchestration, CancellationToken cancellationToken)
     {
         await using var write = await database.OpenForWriteAsync(cancellationToken);
+        await UpsertAsync(write.Connection, null, orchestration);
+    }
+
+    public async Task DeleteOrchestrationAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
         var connection = write.Connection;
-        await connection.ExecuteAsync(
+        await connection.ExecuteAsync("DELETE FROM orchestrations WHERE id = @id", new { id = id.ToString() });
+    }
+
+    public async Task ApplyAsync(CatalogWrite write, AuditEntry audit, CancellationToken cancellationToken)
+    {
+        await using var lease = await database.OpenForWriteAsync(cancellationToken);
+        var connection = lease.Connection;
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var credential in write.SavedCredentials)
+        {
+            await UpsertAsync(connection, transaction, credential);
+        }
+        foreach (var destination in write.SavedDestinations)
+        {
+            await UpsertAsync(connection, transaction, destination);
+        }
+        foreach (var orchestration in write.SavedOrchestrations)
+        {
+            await UpsertAsync(connection, transaction, orchestration);
+        }
+        // Removed in the order nothing removed is still referred to: orchestrations, then destinations, then credentials.
+        foreach (var orchestration in write.RemovedOrchestrations)
+        {
+            await connection.ExecuteAsync(
+                """
+                DELETE FROM orchestrations WHERE id = @Id;
+                DELETE FROM schedules WHERE work_kind = @Kind AND work_name = @Name;
+                DELETE FROM schedule_slots WHERE work_kind = @Kind AND work_name = @Name;
+                """,
+                new { Id = orchestration.Id.ToString(), ScheduledWork.OfOrchestration(orchestration.Name).Kind, orchestration.Name }, transaction);
+        }
+        foreach (var destination in write.RemovedDestinations)
+        {
+            await connection.ExecuteAsync("DELETE FROM destinations WHERE id = @id", new { id = destination.Id.ToString() }, transaction);
+        }
+        foreach (var credential in write.RemovedCredentials)
+        {
+            await connection.ExecuteAsync("DELETE FROM credentials WHERE id = @id", new { id = credential.Id.ToString() }, transaction);
+        }
+        if (write.SavedSandbox is { } sandbox)
+        {
+            await SqliteSandboxStore.UpsertAsync(connection, transaction, sandbox);
+        }
+        if (write.RemovedSandbox is { } removedSandbox)
+        {
+            await connection.ExecuteAsync("DELETE FROM sandboxes WHERE id = @id", new { id = removedSandbox.ToString() }, transaction);
+        }
+        await SqliteAuditStore.InsertAsync(connection, transaction, audit);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static Task UpsertAsync(SqliteConnection connection, SqliteTransaction? transaction, Credential credential) =>
+        connection.ExecuteAsync(
+            """
+            INSERT INTO credentials (id, name, plugin, settings, description, created_at, updated_at)
+            VALUES (@Id, @Name, @Plugin, @Settings, @Description, @CreatedAt, @UpdatedAt)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, plugin = excluded.plugin, settings = excluded.settings,
+                description = excluded.description, updated_at = excluded.updated_at
+            """,
+            new
+            {
+                Id = credential.Id.ToString(), credential.Name, credential.Plugin, Settings = credential.Settings.Json, credential.Description,
+                CreatedAt = UnixTime.Ms(credential.CreatedAt), UpdatedAt = UnixTime.Ms(credential.UpdatedAt),
+            }, transaction);
+
+    private static Task UpsertAsync(SqliteConnection connection, SqliteTransaction? transaction, Destination destination) =>
+        connection.ExecuteAsync(
+            """
+            INSERT INTO destinations (id, name, credential_id, settings, description, created_at, updated_at, admin_only, pii_allowed)
+            VALUES (@Id, @Name, @CredentialId, @Settings, @Description, @CreatedAt, @UpdatedAt, @AdminOnly, @PiiAllowed)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, credential_id = excluded.credential_id,
+                settings = excluded.settings, description = excluded.description, updated_at = excluded.updated_at,
+                admin_only = excluded.admin_only, pii_allowed = excluded.pii_allowed
+            """,
+            new
+            {
+                Id = destination.Id.ToString(), destination.Name, CredentialId = destination.CredentialId.ToString(),
+                Settings = destination.Settings.Json, destination.Description, destination.AdminOnly, destination.PiiAllowed,
+                CreatedAt = UnixTime.Ms(destination.CreatedAt), UpdatedAt = UnixTime.Ms(destination.UpdatedAt),
+            }, transaction);
+
+    private static Task UpsertAsync(SqliteConnection connection, SqliteTransaction? transaction, Orchestration orchestration) =>
+        connection.ExecuteAsync(
             """
             INSERT INTO orchestrations (id, name, destination_id, query, allow_empty, description, created_at, updated_at)
             VALUES (@Id, @Name, @DestinationId, @Query, @AllowEmpty, @Description, @CreatedAt, @UpdatedAt)
@@ -155,15 +221,7 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
                 Id = orchestration.Id.ToString(), orchestration.Name, DestinationId = orchestration.DestinationId.ToString(),
                 orchestration.Query, AllowEmpty = orchestration.AllowEmpty ? 1 : 0, orchestration.Description,
                 CreatedAt = UnixTime.Ms(orchestration.CreatedAt), UpdatedAt = UnixTime.Ms(orchestration.UpdatedAt),
-            });
-    }
-
-    public async Task DeleteOrchestrationAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var write = await database.OpenForWriteAsync(cancellationToken);
-        var connection = write.Connection;
-        await connection.ExecuteAsync("DELETE FROM orchestrations WHERE id = @id", new { id = id.ToString() });
-    }
+            }, transaction);
 
     // Ids are stored in Guid's "D" form; accept any form a user pastes.
     private static string NormalizeKey(string nameOrId) =>

@@ -68,6 +68,18 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["POST /api/runs/{id}/cancel"] = (HeraldActions.RunCancel, $"/api/runs/{Missing}/cancel", null),
         ["GET /api/audit"] = (HeraldActions.AuditRead, "/api/audit", null),
         ["GET /api/pii-columns"] = (HeraldActions.CatalogRead, "/api/pii-columns", null),
+        // The file's edit actions depend on what it changes: a dry run of a file that changes nothing asks catalog:read only (JSON is YAML).
+        ["GET /api/config/"] = (HeraldActions.CatalogRead, "/api/config", null),
+        ["POST /api/config/apply"] = (HeraldActions.CatalogRead, "/api/config/apply?dryRun=true", new { version = 1 }),
+        // Anyone who reads the catalog may work in a sandbox of their own; promoting and deleting one is sandbox administration.
+        ["GET /api/sandboxes/"] = (HeraldActions.CatalogRead, "/api/sandboxes", null),
+        ["POST /api/sandboxes/"] = (HeraldActions.CatalogRead, "/api/sandboxes", new SandboxInput("")),
+        ["GET /api/sandboxes/{name}"] = (HeraldActions.CatalogRead, "/api/sandboxes/missing", null),
+        ["GET /api/sandboxes/{name}/config"] = (HeraldActions.CatalogRead, "/api/sandboxes/missing/config", null),
+        ["POST /api/sandboxes/{name}/config/apply"] = (HeraldActions.CatalogRead, "/api/sandboxes/missing/config/apply?dryRun=true", new { version = 1 }),
+        ["POST /api/sandboxes/{name}/pull"] = (HeraldActions.CatalogRead, "/api/sandboxes/missing/pull", new PullInput()),
+        ["POST /api/sandboxes/{name}/promote"] = (HeraldActions.SandboxAdmin, "/api/sandboxes/missing/promote", new PromoteInput("a message")),
+        ["DELETE /api/sandboxes/{name}"] = (HeraldActions.SandboxAdmin, "/api/sandboxes/missing", null),
         ["GET /api/me"] = (Anyone, "/api/me", null),
         ["GET /api/users/"] = (HeraldActions.UserAdmin, "/api/users", null),
         ["POST /api/users/"] = (HeraldActions.UserAdmin, "/api/users", new UserInput("", null, [])),

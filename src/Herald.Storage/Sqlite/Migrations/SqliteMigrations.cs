@@ -271,6 +271,22 @@ internal static class SqliteMigrations
             await AddColumnIfMissingAsync(connection, transaction, "destinations", "admin_only", "INTEGER NOT NULL DEFAULT 0", ct);
             await AddColumnIfMissingAsync(connection, transaction, "destinations", "pii_allowed", "INTEGER NOT NULL DEFAULT 0", ct);
         }),
+        // 14 belongs to another branch (Snowflake remainder); the migrator runs what is missing in order, so a data
+        // directory may hold 15 before 14. A sandbox's configuration and its base are the text of a
+        // configuration file: the same reader checks them as any file, and no secret can be in them.
+        SqliteMigration.Sql(15, "sandboxes", """
+            CREATE TABLE IF NOT EXISTS sandboxes (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                owner TEXT NOT NULL,
+                document TEXT NOT NULL,
+                base TEXT NOT NULL,
+                segment_prefix TEXT NOT NULL,
+                allow_full_sends INTEGER NOT NULL,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            );
+            """),
     ];
 
     private static async Task AddColumnIfMissingAsync(

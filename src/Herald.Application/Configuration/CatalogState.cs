@@ -1,0 +1,57 @@
+using Herald.Application.Access;
+using Herald.Application.UseCases;
+using Herald.Core.Catalog;
+using Herald.Core.Ports;
+
+namespace Herald.Application.Configuration;
+
+/// <summary>Production's catalog as stored (records with their ids and times) and as a document, read together.</summary>
+internal sealed record CatalogState(
+    CatalogDocument Document,
+    IReadOnlyDictionary<string, Credential> Credentials,
+    IReadOnlyDictionary<string, Destination> Destinations,
+    IReadOnlyDictionary<string, Orchestration> Orchestrations)
+{
+    public static async Task<CatalogState> ReadAsync(ICatalogStore catalog, CancellationToken cancellationToken)
+    {
+        var credentials = await catalog.ListCredentialsAsync(cancellationToken);
+        var destinations = await catalog.ListDestinationsAsync(cancellationToken);
+        var orchestrations = await catalog.ListOrchestrationsAsync(cancellationToken);
+        return new CatalogState(CatalogDocument.Of(credentials, destinations, orchestrations),
+            credentials.ToDictionary(c => c.Name, StringComparer.Ordinal),
+            destinations.ToDictionary(d => d.Name, StringComparer.Ordinal),
+            orchestrations.ToDictionary(o => o.Name, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Forbidden (naming destination:admin-only) when the catalog holds a destination marked Admin only and the caller may
+    /// not see it: the whole catalog as a file, or a sandbox copied from it, would show it, and a file applied without it would remove it.
+    /// </summary>
+    public Refusal? HiddenFrom(Caller caller) =>
+        Destinations.Values.Any(d => d.AdminOnly) ? caller.Denied(HeraldActions.DestinationAdminOnly) : null;
+
+    /// <summary>
+    /// The writes that make production hold <paramref name="desired"/>: ids of things kept stay (runs and schedules
+    /// still find them), new things get new ids, removals in the order nothing removed is still referred to.
+    /// </summary>
+    public CatalogWrite WriteOf(CatalogDocument desired, DateTimeOffset now)
+    {
+        var difference = CatalogDifference.Between(Document, desired);
+        var touched = difference.Entries.Where(e => e.Change != DifferenceKind.Removed).Select(e => (e.Kind, e.Name)).ToHashSet();
+        var removed = difference.Entries.Where(e => e.Change == DifferenceKind.Removed).Select(e => (e.Kind, e.Name)).ToHashSet();
+        var credentialIds = desired.Credentials.ToDictionary(c => c.Name, c => Credentials.GetValueOrDefault(c.Name)?.Id ?? Guid.NewGuid(), StringComparer.Ordinal);
+        var destinationIds = desired.Destinations.ToDictionary(d => d.Name, d => Destinations.GetValueOrDefault(d.Name)?.Id ?? Guid.NewGuid(), StringComparer.Ordinal);
+        return new CatalogWrite(
+            [.. desired.Credentials.Where(c => touched.Contains((c.Kind, c.Name))).Select(c => new Credential(credentialIds[c.Name], c.Name, c.Plugin, c.Settings,
+                UseCases.Descriptions.Clean(c.Description), Credentials.GetValueOrDefault(c.Name)?.CreatedAt ?? now, now))],
+            [.. desired.Destinations.Where(d => touched.Contains((d.Kind, d.Name))).Select(d => new Destination(destinationIds[d.Name], d.Name,
+                credentialIds[d.Credential], d.Settings, UseCases.Descriptions.Clean(d.Description), Destinations.GetValueOrDefault(d.Name)?.CreatedAt ?? now, now,
+                d.AdminOnly, d.PiiAllowed))],
+            [.. desired.Orchestrations.Where(o => touched.Contains((o.Kind, o.Name))).Select(o => new Orchestration(
+                Orchestrations.GetValueOrDefault(o.Name)?.Id ?? Guid.NewGuid(), o.Name, destinationIds[o.Destination], o.Query.Trim(), o.AllowEmpty,
+                UseCases.Descriptions.Clean(o.Description), Orchestrations.GetValueOrDefault(o.Name)?.CreatedAt ?? now, now))],
+            [.. Orchestrations.Values.Where(o => removed.Contains((OrchestrationEntry.KindName, o.Name)))],
+            [.. Destinations.Values.Where(d => removed.Contains((DestinationEntry.KindName, d.Name)))],
+            [.. Credentials.Values.Where(c => removed.Contains((CredentialEntry.KindName, c.Name)))]);
+    }
+}

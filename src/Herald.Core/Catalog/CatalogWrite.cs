@@ -1,0 +1,26 @@
+namespace Herald.Core.Catalog;
+
+/// <summary>
+/// Changes to the catalog that are made together or not at all (a configuration file applied, a sandbox promoted):
+/// the store saves the credentials, destinations and orchestrations given, then removes those named, in one
+/// transaction. Saving a credential here never touches its secrets.
+/// </summary>
+/// <param name="RemovedOrchestrations">Their schedules (and the schedules' slots) are removed with them.</param>
+public sealed record CatalogWrite(
+    IReadOnlyList<Credential> SavedCredentials,
+    IReadOnlyList<Destination> SavedDestinations,
+    IReadOnlyList<Orchestration> SavedOrchestrations,
+    IReadOnlyList<Orchestration> RemovedOrchestrations,
+    IReadOnlyList<Destination> RemovedDestinations,
+    IReadOnlyList<Credential> RemovedCredentials)
+{
+    /// <summary>A sandbox saved with the change (promoted and kept: its base becomes what production now holds).</summary>
+    public Sandboxes.Sandbox? SavedSandbox { get; init; }
+
+    /// <summary>A sandbox removed with the change (promoted and deleted).</summary>
+    public Guid? RemovedSandbox { get; init; }
+
+    /// <summary>Whether there is nothing to write.</summary>
+    public bool IsEmpty => SavedCredentials.Count + SavedDestinations.Count + SavedOrchestrations.Count
+        + RemovedOrchestrations.Count + RemovedDestinations.Count + RemovedCredentials.Count == 0;
+}

@@ -1,0 +1,44 @@
+using Herald.Application.Configuration;
+using Herald.Application.Sandboxes;
+using Herald.Core.Sandboxes;
+
+namespace Herald.Server.Api;
+
+/// <summary>A new sandbox: its name, and the prefix of its runs' segment names (default <c>sandbox-NAME-</c>).</summary>
+public sealed record SandboxInput(string? Name, string? SegmentPrefix = null);
+
+/// <summary>A sandbox: whose it is, the prefix its runs' segment names carry and whether it may send whole audiences.</summary>
+public sealed record SandboxView(string Name, string Owner, string SegmentPrefix, bool AllowFullSends, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    internal static SandboxView Of(Sandbox sandbox) =>
+        new(sandbox.Name, sandbox.Owner, sandbox.SegmentPrefix, sandbox.AllowFullSends, sandbox.CreatedAt, sandbox.UpdatedAt);
+}
+
+/// <summary>A difference: "N added, N changed, N removed" and its entries field by field.</summary>
+public sealed record DifferenceView(string Summary, IReadOnlyList<EntryDifferenceView> Entries)
+{
+    internal static DifferenceView Of(CatalogDifference difference) => new(difference.Summary, ConfigurationAppliedView.EntriesOf(difference));
+}
+
+/// <summary>A field changed both in production and in the sandbox: <c>Key</c> (kind/name/field) is what a pull's <c>Take</c> names.</summary>
+public sealed record FieldConflictView(string Key, string Kind, string Name, string Field, string? Base, string? Production, string? Sandbox);
+
+/// <summary>
+/// A sandbox reviewed: what promoting it would change in production, what production changed since it was copied or
+/// last pulled, the conflicts a pull must resolve, and its checks (errors block promotion, warnings inform).
+/// </summary>
+public sealed record SandboxReviewView(
+    SandboxView Sandbox, DifferenceView ToPromote, DifferenceView ProductionSinceBase, IReadOnlyList<FieldConflictView> Conflicts,
+    IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings)
+{
+    internal static SandboxReviewView Of(SandboxReview review) => new(SandboxView.Of(review.Sandbox), DifferenceView.Of(review.ToPromote),
+        DifferenceView.Of(review.ProductionSinceBase),
+        [.. review.Conflicts.Select(c => new FieldConflictView(c.Key, c.Kind, c.Name, c.Field, c.Base, c.Production, c.Sandbox))],
+        [.. review.Errors.Select(e => e.Message)], review.Warnings);
+}
+
+/// <summary>A pull: for each conflict (by its key, kind/name/field), the side to take: <c>production</c> or <c>sandbox</c>.</summary>
+public sealed record PullInput(Dictionary<string, string>? Take = null);
+
+/// <summary>A promotion: the message the audit log keeps with the difference, and whether to delete the sandbox with it.</summary>
+public sealed record PromoteInput(string? Message, bool Delete = false);

@@ -1,0 +1,73 @@
+using Herald.Application.Configuration;
+using Herald.Application.Sandboxes;
+
+namespace Herald.Server.Api;
+
+/// <summary>
+/// <c>/api/sandboxes</c>: create, list, review, pull, promote and delete sandboxes, and read or apply a sandbox's
+/// configuration file (<c>/api/sandboxes/{name}/config</c>, the same shape as <c>/api/config</c>).
+/// </summary>
+internal static class SandboxEndpoints
+{
+    public static void MapSandboxEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/sandboxes").WithTags("Sandboxes");
+
+        group.MapGet("/", async (HttpContext http, SandboxUseCases useCases, CancellationToken ct) =>
+            await useCases.ListAsync(Callers.Api(http), ct) is var listed && listed.Succeeded
+                ? Results.Ok(listed.Value.Select(SandboxView.Of))
+                : ApiResults.From(listed.Refusal))
+            .WithSummary("The caller's sandboxes (every sandbox for a sandbox administrator)").Produces<SandboxView[]>();
+
+        group.MapPost("/", async (SandboxInput input, HttpContext http, SandboxUseCases useCases, CancellationToken ct) =>
+            await useCases.CreateAsync(Callers.Api(http), input.Name, input.SegmentPrefix, ct) is var created && created.Succeeded
+                ? Results.Created($"/api/sandboxes/{created.Value.Name}", SandboxView.Of(created.Value))
+                : ApiResults.From(created.Refusal))
+            .WithSummary("Create a sandbox: a copy of production's configuration, without secrets").Produces<SandboxView>(201).Problems(400, 409);
+
+        group.MapGet("/{name}", async (string name, HttpContext http, SandboxUseCases useCases, CancellationToken ct) =>
+            await useCases.ReviewAsync(Callers.Api(http), name, ct) is var review && review.Succeeded
+                ? Results.Ok(SandboxReviewView.Of(review.Value))
+                : ApiResults.From(review.Refusal))
+            .WithSummary("Review a sandbox: its difference from production, production's changes since, conflicts and checks").Produces<SandboxReviewView>().Problems(404);
+
+        group.MapGet("/{name}/config", async (string name, HttpContext http, SandboxUseCases useCases, CancellationToken ct) =>
+            await useCases.ExportAsync(Callers.Api(http), name, ct) is var exported && exported.Succeeded
+                ? Results.Text(exported.Value.Yaml, ConfigurationEndpoints.YamlMediaType)
+                : ApiResults.From(exported.Refusal))
+            .WithSummary("The sandbox's configuration as a YAML file").Produces<string>(200, ConfigurationEndpoints.YamlMediaType).Problems(404);
+
+        group.MapPost("/{name}/config/apply", async (string name, bool? dryRun, HttpContext http, SandboxUseCases useCases, CancellationToken ct) =>
+        {
+            using var reader = new StreamReader(http.Request.Body);
+            var applied = await useCases.ApplyAsync(Callers.Api(http), name, await reader.ReadToEndAsync(ct), dryRun ?? false, ct);
+            return applied.Succeeded ? Results.Ok(ConfigurationAppliedView.Of(applied.Value, dryRun ?? false)) : ApiResults.From(applied.Refusal);
+        }).WithSummary("Make the sandbox hold exactly a YAML file (production is not touched)")
+            .Produces<ConfigurationAppliedView>().Problems(400, 404);
+
+        group.MapPost("/{name}/pull", async (string name, PullInput input, HttpContext http, SandboxUseCases useCases, CancellationToken ct) =>
+        {
+            var resolutions = new Dictionary<string, ConflictSide>(StringComparer.Ordinal);
+            foreach (var (key, side) in input.Take ?? [])
+            {
+                if (!Enum.TryParse<ConflictSide>(side, ignoreCase: true, out var taken) || !Enum.IsDefined(taken))
+                {
+                    return ApiResults.Problem(StatusCodes.Status400BadRequest, $"Take '{key}' from 'production' or 'sandbox', not '{side}'.");
+                }
+                resolutions[key] = taken;
+            }
+            var pulled = await useCases.PullAsync(Callers.Api(http), name, resolutions, ct);
+            return pulled.Succeeded ? Results.Ok(SandboxReviewView.Of(pulled.Value)) : ApiResults.From(pulled.Refusal);
+        }).WithSummary("Bring production's changes since the sandbox's base into it; conflicts are resolved field by field").Produces<SandboxReviewView>().Problems(400, 404, 409);
+
+        group.MapPost("/{name}/promote", async (string name, PromoteInput input, HttpContext http, SandboxUseCases useCases, CancellationToken ct) =>
+            await useCases.PromoteAsync(Callers.Api(http), name, input.Message, input.Delete, ct) is var promoted && promoted.Succeeded
+                ? Results.Ok(ConfigurationAppliedView.Of(promoted.Value, dryRun: false))
+                : ApiResults.From(promoted.Refusal))
+            .WithSummary("Make production hold the sandbox's configuration, in one transaction (sandbox:admin)").Produces<ConfigurationAppliedView>().Problems(400, 404, 409);
+
+        group.MapDelete("/{name}", async (string name, HttpContext http, SandboxUseCases useCases, CancellationToken ct) =>
+            await useCases.DeleteAsync(Callers.Api(http), name, ct) is var deleted && deleted.Succeeded ? Results.NoContent() : ApiResults.From(deleted.Refusal))
+            .WithSummary("Delete a sandbox (sandbox:admin)").Produces(204).Problems(404);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using Herald.Tests.Support;
+
+namespace Herald.Tests.Cli;
+
+/// <summary><c>herald sandbox</c> and <c>herald config --sandbox</c> as a user types them, against a real server.</summary>
+public sealed class SandboxCommandTests : IAsyncLifetime
+{
+    private HeraldHarness _harness = null!;
+    private TestDirectory _files = null!;
+
+    public async Task InitializeAsync()
+    {
+        _harness = await HeraldHarness.StartAsync();
+        _files = new TestDirectory("sandbox-files");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _harness.DisposeAsync();
+        _files.Dispose();
+    }
+
+    [Fact]
+    public async Task CreateChangeDiffPromote_FromTheCommandLine_MakesProductionHoldTheSandbox()
+    {
+        await _harness.Api.AddCredentialAsync("insider");
+        await _harness.Api.AddDestinationAsync("vip", "insider", "VIP");
+
+        var created = await RunAsync("sandbox", "create", "trial");
+        var exported = await RunAsync("config", "export", "--sandbox", "trial");
+        var file = _files.File("trial.yaml");
+        await File.WriteAllTextAsync(file, exported.Output.Replace("segmentName: VIP\n", "segmentName: VIP trial\n", StringComparison.Ordinal));
+        var applied = await RunAsync("config", "apply", file, "--sandbox", "trial");
+        var diff = await RunAsync("sandbox", "diff", "trial");
+        var listed = await RunAsync("sandbox", "list");
+        var productionBefore = await RunAsync("config", "export");
+        var promoted = await RunAsync("sandbox", "promote", "trial", "--message", "rename the VIP segment", "--delete");
+        var productionAfter = await RunAsync("config", "export");
+
+        created.ExitCode.ShouldBe(0, created.ToString());
+        created.Output.ShouldContain("segment names start with 'sandbox-trial-'");
+        applied.ExitCode.ShouldBe(0, applied.ToString());
+        diff.ExitCode.ShouldBe(0, diff.ToString());
+        diff.Output.ShouldContain("promoting would change: 0 added, 1 changed, 0 removed.");
+        diff.Output.ShouldContain("settings.segmentName: \"VIP\" -> \"VIP trial\"");
+        listed.Output.ShouldContain("trial  owner admin");
+        productionBefore.Output.ShouldContain("segmentName: VIP\n");
+        promoted.ExitCode.ShouldBe(0, promoted.ToString());
+        promoted.Output.ShouldContain("Promoted: 0 added, 1 changed, 0 removed.");
+        productionAfter.Output.ShouldContain("segmentName: VIP trial\n");
+        (await RunAsync("sandbox", "list")).Output.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Pull_WithAConflict_ListsIt_ThenTakesTheChosenSide()
+    {
+        await _harness.Api.AddCredentialAsync("insider");
+        await _harness.Api.AddDestinationAsync("vip", "insider", "VIP");
+        await RunAsync("sandbox", "create", "trial");
+        var file = _files.File("trial.yaml");
+        await File.WriteAllTextAsync(file, (await RunAsync("config", "export", "--sandbox", "trial")).Output.Replace("segmentName: VIP\n", "segmentName: VIP trial\n", StringComparison.Ordinal));
+        await RunAsync("config", "apply", file, "--sandbox", "trial");
+        (await _harness.Api.Http.PutAsJsonAsync("/api/destinations/vip", new Herald.Server.Api.DestinationUpdate(null, "VIP prod", null, null, SkipConnectionTest: true)))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var unresolved = await RunAsync("sandbox", "pull", "trial");
+        var resolved = await RunAsync("sandbox", "pull", "trial", "--take", "destination/vip/settings.segmentName=production");
+
+        unresolved.ExitCode.ShouldNotBe(0);
+        unresolved.Error.ShouldContain("destination/vip/settings.segmentName: production has \"VIP prod\", the sandbox \"VIP trial\"");
+        resolved.ExitCode.ShouldBe(0, resolved.ToString());
+        resolved.Output.ShouldContain("promoting would change: 0 added, 0 changed, 0 removed.");
+        (await RunAsync("config", "export", "--sandbox", "trial")).Output.ShouldContain("segmentName: VIP prod\n");
+    }
+
+    private Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(new Dictionary<string, string?>
+    {
+        ["HERALD_SERVER"] = _harness.Herald.BaseUrl.ToString(),
+        ["HERALD_API_KEY"] = _harness.Herald.ApiKey,
+    }, args);
+}
