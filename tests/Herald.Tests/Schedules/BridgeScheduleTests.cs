@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Herald.Core.Bridges;
 using Herald.Server.Api;
+using Herald.Storage.Sqlite;
 using Herald.Tests.Support;
 
 namespace Herald.Tests.Schedules;
@@ -36,6 +38,32 @@ public sealed class BridgeScheduleTests
         var slot = (await herald.GetBridgeScheduleAsync(bridge)).RecentSlots.ShouldHaveSingleItem();
         (slot.Outcome, slot.RunId).ShouldBe(("started", sync.Id));
         File.Exists(Path.Combine(herald.Harness.DataDirectory, "bridges", bridge, "insider.duckdb")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task BridgeSchedule_WhenThePreviousSyncIsStillUnderWay_SkipsTheSlotSayingSo_AndQueuesNothing()
+    {
+        await using var herald = await ScheduledHerald.StartAsync(Start);
+        var bridge = await herald.AddFolderBridgeAsync();
+        await herald.ScheduleBridgeAsync(bridge, new ScheduleInput(Cron: "0 6 * * *", TimeZone: "UTC"));
+        var held = Guid.NewGuid();
+        // Another instance holds a sync of the bridge under a lease that outlasts the test.
+        await herald.Harness.RestartAsync(clock: herald.Clock, whileStopped: async data =>
+        {
+            var store = new SqliteBridgeStore(new SqliteDatabase(Path.Combine(data, "herald.db")));
+            var found = (await store.FindBridgeAsync(bridge, CancellationToken.None)).ShouldNotBeNull();
+            await store.CreateSyncAsync(new BridgeSync(held, found, "ada", false, Start), CancellationToken.None);
+            (await store.TryClaimNextSyncAsync("another-instance", Start, TimeSpan.FromDays(7), CancellationToken.None)).ShouldNotBeNull();
+        });
+
+        await herald.AdvanceToAsync(Start.AddDays(1).AddHours(1));
+
+        var slot = (await herald.GetBridgeScheduleAsync(bridge)).RecentSlots.ShouldHaveSingleItem();
+        slot.Outcome.ShouldBe("skipped");
+        slot.Detail.ShouldContain($"previous sync {held}");
+        slot.Detail.ShouldContain("not queued");
+        var details = await HeraldApi.ReadAsync<BridgeDetailsView>(await herald.Api.Http.GetAsync($"/api/bridges/{bridge}"), HttpStatusCode.OK);
+        details.Syncs.ShouldHaveSingleItem().Id.ShouldBe(held);
     }
 
     [Fact]
