@@ -37,7 +37,7 @@ public sealed class AudiencePathTests : IAsyncLifetime
             .ShouldBe(["queued", "building", "comparing", "staging", "submitting", "submitting", "awaiting_report", "succeeded"]);
         run.History.Count(h => h.Reason == downloaded).ShouldBe(1);
         run.Calls.ShouldContain(c => c.Operation == "upload" && c.Status == 200);
-        run.Calls.ShouldContain(c => c.Operation == "callback" && c.Outcome == "recorded");
+        await _harness.Api.WaitForCallsAsync(run.Id, calls => calls.Any(c => c.Operation == "callback" && c.Outcome == "recorded"), "the recorded callback");
     }
 
     [Fact]

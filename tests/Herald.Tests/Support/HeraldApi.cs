@@ -54,6 +54,17 @@ public sealed class HeraldApi(Uri baseUrl, string apiKey) : IDisposable
             run => $"but run {id} is still {run.State}: {run.Reason}{Diagnostics?.Invoke()}",
             timeout, poll: TimeSpan.FromMilliseconds(50));
 
+    /// <summary>
+    /// Polls until the run's recorded calls hold what <paramref name="done"/> wants: a report's call is written just after
+    /// the state the report moved the run to, so a run already final may not list its last callback yet.
+    /// </summary>
+    public Task<RunView> WaitForCallsAsync(Guid id, Func<IReadOnlyList<RunCallView>, bool> done, string what) =>
+        Eventually.ValueAsync(
+            () => GetRunAsync(id),
+            run => done(run.Calls),
+            run => $"but run {id} does not record {what}: it has {string.Join(", ", run.Calls.Select(c => $"{c.Operation} {c.Outcome}"))}",
+            poll: TimeSpan.FromMilliseconds(50));
+
     public async Task<RunView> SendAndWaitAsync(string destination, string query, bool allowEmpty = false, bool force = false) =>
         await WaitForAsync((await SendAsync(destination, query, allowEmpty, force: force)).Id);
 

@@ -40,7 +40,8 @@ public sealed class SplitAudienceTests : IAsyncLifetime
         run.Report.Valid.ShouldBe(parts.Sum(p => p.Report!.Valid));
         run.File!.Bytes.ShouldBe(parts.Sum(p => p.Bytes!.Value));
         run.Calls.Count(c => c.Operation == "upload" && c.Status == 200).ShouldBe(parts.Count);
-        run.Calls.Count(c => c.Operation == "callback" && c.Outcome == "recorded").ShouldBe(parts.Count);
+        await _harness.Api.WaitForCallsAsync(run.Id, calls => calls.Count(c => c.Operation == "callback" && c.Outcome == "recorded") == parts.Count,
+            $"{parts.Count} recorded callbacks, one per part");
     }
 
     [Fact]
