@@ -41,7 +41,9 @@ public static class ApplicationServices
         services.AddSingleton<RunUseCases>();
         services.AddSingleton<DestinationUseCases>();
         services.AddSingleton<CredentialUseCases>();
+        services.AddSingleton<CredentialConnectionTest>();
         services.AddSingleton<OrchestrationUseCases>();
+        services.AddSingleton<SourceSchemaReads>();
         services.AddSingleton<QueryChecks>();
         services.AddSingleton<Configuration.ConfigurationChecks>();
         services.AddSingleton<Configuration.ConfigurationUseCases>();

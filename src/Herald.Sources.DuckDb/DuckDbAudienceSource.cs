@@ -4,6 +4,9 @@ using Herald.Core.Ports;
 
 namespace Herald.Sources.DuckDb;
 
+// Over 250 lines on purpose: the one place that runs a user's query in DuckDB; its build, counts, preview and description
+// share the session, the scratch table of values with their reasons, and the translation of DuckDB's errors.
+
 /// <summary>
 /// Builds audiences inside DuckDB: the values never pass through Herald's memory. The query's values are
 /// trimmed and grouped once into a scratch table (which DuckDB spills to disk under its memory limit);
@@ -19,9 +22,42 @@ public sealed class DuckDbAudienceSource(DuckDbSourceOptions options) : IAudienc
     public Task<QueryPreview> PreviewAsync(string sql, int maxRows, CancellationToken cancellationToken) =>
         Task.Run(() => Preview(sql, maxRows, cancellationToken), cancellationToken);
 
+    public Task<SourceSchema> DescribeAsync(CancellationToken cancellationToken) =>
+        Task.Run(() =>
+        {
+            using var session = DuckDbSession.Open(options, outputPath: null, cancellationToken);
+            return Translate(() => DuckDbSchemaReader.Read(session, options.SchemaMaxColumns));
+        }, cancellationToken);
+
+    public Task<AudienceCounts> CountAsync(AudienceQuery query, CancellationToken cancellationToken) =>
+        Task.Run(() =>
+        {
+            using var session = DuckDbSession.Open(options, outputPath: null, cancellationToken);
+            return Tally(session, query);
+        }, cancellationToken);
+
     private AudienceCounts Build(AudienceQuery query, string outputPath, CancellationToken cancellationToken)
     {
         using var session = DuckDbSession.Open(options, outputPath, cancellationToken);
+        var counts = Tally(session, query);
+        if (File.Exists(outputPath))
+        {
+            File.Delete(outputPath);
+        }
+        // No quoting and no escaping: each line is the value's text exactly, since every value a one-column reader
+        // could not read back was set aside above. (DuckDB's CSV writer would otherwise quote values such as store#12.)
+        // The sandbox lets the session write this one path: no temporary file beside it.
+        session.Execute(
+            $"COPY (SELECT v FROM {Values} WHERE reason IS NULL) TO {SqlText.Literal(outputPath)} (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', USE_TMP_FILE false)");
+        return counts;
+    }
+
+    /// <summary>
+    /// Runs the query once into the scratch table, each value with the reason it cannot be sent (or NULL), and counts
+    /// it: the one place the value rules are applied, for a build and for a preview's counts alike.
+    /// </summary>
+    private static AudienceCounts Tally(DuckDbSession session, AudienceQuery query)
+    {
         session.RequireSingleSelect(query.Sql);
         var columns = Translate(() => ColumnsOf(session, query.Sql));
         AudienceColumnCheck.Require([.. columns.Select(c => c.Name)], query.AttributeName);
@@ -38,22 +74,21 @@ public sealed class DuckDbAudienceSource(DuckDbSourceOptions options) : IAudienc
                 GROUP BY v, type_reason
             )
             """));
+        if (query.SampleSize is { } sample)
+        {
+            // A test send's sample is taken after the value rules, so it holds exactly the values asked for (or all there
+            // are); ordered by value, so the same query samples the same values every time.
+            Translate(() => session.Execute(
+                $"""
+                UPDATE {Values} SET reason = '{SetAsideReasons.BeyondSample}'
+                WHERE reason IS NULL AND v NOT IN (SELECT v FROM {Values} WHERE reason IS NULL ORDER BY v LIMIT {Math.Max(sample, 0)})
+                """));
+        }
 
         var counts = CountsOf(session);
-        if (AudienceValueText.NoteOn(column, query.AttributeType, counts.SetAside, counts.Normalized!) is { } note)
-        {
-            counts = counts with { Notes = [note] };
-        }
-        if (File.Exists(outputPath))
-        {
-            File.Delete(outputPath);
-        }
-        // No quoting and no escaping: each line is the value's text exactly, since every value a one-column reader
-        // could not read back was set aside above. (DuckDB's CSV writer would otherwise quote values such as store#12.)
-        // The sandbox lets the session write this one path: no temporary file beside it.
-        session.Execute(
-            $"COPY (SELECT v FROM {Values} WHERE reason IS NULL) TO {SqlText.Literal(outputPath)} (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', USE_TMP_FILE false)");
-        return counts;
+        return AudienceValueText.NoteOn(column, query.AttributeType, counts.SetAside, counts.Normalized!) is { } note
+            ? counts with { Notes = [note] }
+            : counts;
     }
 
     /// <summary>

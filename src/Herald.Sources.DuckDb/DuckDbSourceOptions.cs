@@ -38,4 +38,7 @@ public sealed record DuckDbSourceOptions
 
     /// <summary>Characters of cell text one preview may hold in all; rows past it are left out (Herald:Source:PreviewMaxChars).</summary>
     public int PreviewMaxChars { get; init; } = 256 * 1024;
+
+    /// <summary>Columns the description of the customer 360 lists at most, table by table (Herald:Source:SchemaMaxColumns).</summary>
+    public int SchemaMaxColumns { get; init; } = 2_000;
 }

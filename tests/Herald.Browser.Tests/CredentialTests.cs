@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using Herald.Server.Api;
 using Herald.Browser.Tests.Support;
 
 namespace Herald.Browser.Tests;
@@ -62,6 +64,74 @@ public sealed class CredentialTests(HeraldInBrowser herald)
         await Expect(alert).ToContainTextAsync($"'{destination}'");
         await Expect(alert.GetByRole(AriaRole.Link, new() { Name = destination })).ToHaveAttributeAsync("href", $"/destinations/{destination}/edit");
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = credential })).ToHaveCountAsync(1);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task FixingACredentialFromAFailedRun_KeepsWhatWasTypedButTheToken_TestsOnDemand_AndReturnsToTheRun()
+    {
+        var (credential, destination) = await herald.AddDestinationAsync($"Fix {Unique.Suffix()}", token: "wrong-token");
+        var run = await herald.WaitForFinalAsync((await herald.SendAsync(destination, "SELECT email FROM Customer_360 WHERE loyalty_tier = 'gold'")).Id);
+        run.State.ShouldBe("failed");
+        var page = await herald.SignedInPageAsync();
+        await page.GotoAsync($"/runs/{run.Id}");
+        await page.Locator(".next-step").GetByRole(AriaRole.Link, new() { Name = "Update the credential" }).ClickAsync();
+        await Expect(page.Locator("[data-return-to]")).ToHaveAttributeAsync("data-return-to", run.Id.ToString());
+
+        // A refusal keeps every field as typed except the token, and says so.
+        await page.GetByLabel("Partner name").FillAsync("Herald Demo");
+        await page.GetByLabel("New API token").FillAsync(HeraldInBrowser.Token);
+        await page.GetByLabel("Description").FillAsync("fixed after the 401");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Expect(page.Locator("#PartnerName-error")).ToContainTextAsync("must be lowercase without spaces");
+        await Expect(page.GetByLabel("Partner name")).ToHaveValueAsync("Herald Demo");
+        await Expect(page.GetByLabel("Description")).ToHaveValueAsync("fixed after the 401");
+        await Expect(page.GetByLabel("New API token")).ToHaveValueAsync("");
+        await Expect(page.Locator("[data-token-cleared]")).ToHaveTextAsync("The token field was cleared for safety: enter it again.");
+        (await page.ContentAsync()).ShouldNotContain(HeraldInBrowser.Token);
+
+        // "Test connection" tries what is typed, saves nothing, and answers in place.
+        await page.GetByLabel("Partner name").FillAsync(HeraldInBrowser.PartnerName);
+        await page.GetByLabel("New API token").FillAsync("still-wrong");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Test connection" }).ClickAsync();
+        await Expect(page.Locator("[data-connection-test]")).ToHaveAttributeAsync("data-connection-test", "fail");
+        await Expect(page.Locator("[data-connection-test]")).ToContainTextAsync("401");
+        await page.GetByLabel("New API token").FillAsync(HeraldInBrowser.Token);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Test connection" }).ClickAsync();
+        await Expect(page.Locator("[data-connection-test]")).ToHaveAttributeAsync("data-connection-test", "pass");
+        await Expect(page.Locator("[data-connection-test]")).ToContainTextAsync("Nothing was saved");
+        var stored = await herald.Api.GetFromJsonAsync<CredentialView>($"/api/credentials/{credential}");
+        stored!.Description.ShouldBeNull();
+
+        // Saved, the fix returns to the run it was started from, which now runs again with the new token.
+        await page.GetByLabel("New API token").FillAsync(HeraldInBrowser.Token);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/runs/{run.Id}$"));
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved the credential" })).ToContainTextAsync("Run it again from here");
+        await page.Locator(".next-step").GetByRole(AriaRole.Button, new() { Name = "Run again" }).ClickAsync();
+        await Expect(page.Locator(".status-line .badge")).ToHaveAttributeAsync("data-state", "succeeded", new() { Timeout = 30_000 });
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/runs")]
+    [InlineData("//evil.example")]
+    [InlineData("00000000-0000-0000-0000-000000000001")]
+    public async Task EditingACredential_WithAReturnToThatIsNotAnExistingRun_IgnoresIt_AndNeverLeavesHerald(string returnTo)
+    {
+        var (credential, _) = await herald.AddDestinationAsync($"Return {Unique.Suffix()}");
+        var page = await herald.SignedInPageAsync();
+
+        await page.GotoAsync($"/credentials/{credential}/edit?returnTo={Uri.EscapeDataString(returnTo)}");
+        await Expect(page.Locator("[data-return-to]")).ToHaveCountAsync(0);
+        // The same value forged into the form's post is dropped as well.
+        await page.Locator("form.card").EvaluateAsync(
+            "(form, value) => { const input = document.createElement('input'); input.type = 'hidden'; input.name = 'ReturnTo'; input.value = value; form.appendChild(input); }",
+            returnTo);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/credentials$"));
+        page.Url.ShouldStartWith(herald.Herald.BaseUrl.ToString().TrimEnd('/'));
         await page.Context.CloseAsync();
     }
 }

@@ -72,7 +72,7 @@ public sealed class OrchestrationTests(HeraldInBrowser herald)
     }
 
     [Fact]
-    public async Task ATestSend_SendsTheChosenSampleToTheSegmentNamed_AndRefusesTheDestinationsOwnSegment()
+    public async Task ATestSend_SendsExactlyTheSampleToItsOwnSegment_IsListedWithTheOrchestrationAsATest_AndOffersToRunIt()
     {
         var segment = $"Real {Unique.Suffix()}";
         var (_, destination) = await herald.AddDestinationAsync(segment);
@@ -92,14 +92,26 @@ public sealed class OrchestrationTests(HeraldInBrowser herald)
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the sample" }).ClickAsync();
 
         await Expect(page.Locator(".status-line .badge")).ToHaveAttributeAsync("data-state", "succeeded", new() { Timeout = 30_000 });
-        // The sample is the query's first 10 rows; an empty, duplicate or invalid one among them is not sent.
-        await Expect(page.Locator("[data-count=rows-queried]")).ToHaveTextAsync("10");
-        var sent = int.Parse(await page.Locator("[data-count=values-sent]").InnerTextAsync());
-        sent.ShouldBeInRange(1, 10);
-        await Expect(page.Locator("[data-count=valid]")).ToHaveTextAsync(sent.ToString());
+        await Expect(page.Locator(".page-head [data-test-send]")).ToHaveTextAsync("Test send of 10 value(s)");
         await Expect(page.Locator(".page-head .lead")).ToContainTextAsync(sample);
-        herald.Simulator.Segments.Single(s => s.Name == sample).Values.Count.ShouldBe(sent);
+        // Exactly the 10 values asked for: the sample is taken after empty and set-aside values are left out.
+        await Expect(page.Locator("[data-count=values-sent]")).ToHaveTextAsync("10");
+        await Expect(page.Locator("[data-count=valid]")).ToHaveTextAsync("10");
+        herald.Simulator.Segments.Single(s => s.Name == sample).Values.Count.ShouldBe(10);
         herald.Simulator.Segments.ShouldNotContain(s => s.Name == segment);
+        var next = page.GetByRole(AriaRole.Region, new() { Name = "What to do next" });
+        await Expect(next).ToContainTextAsync("Looks right: run it");
+        await herald.Screenshots.TakeAsync(page, "test-send", forDocs: true);
+
+        await page.GotoAsync($"/runs?orchestration={Uri.EscapeDataString(orchestration)}");
+        await Expect(page.Locator("table.runs tbody tr").First.Locator("[data-test-send]")).ToHaveTextAsync("test · 10");
+
+        await page.GoBackAsync();
+        await next.GetByRole(AriaRole.Button, new() { Name = $"Run '{orchestration}' now" }).ClickAsync();
+        await Expect(page.Locator(".status-line .badge")).ToHaveAttributeAsync("data-state", "succeeded", new() { Timeout = 30_000 });
+        await Expect(page.Locator(".page-head [data-test-send]")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".page-head .lead")).ToContainTextAsync(segment);
+        herald.Simulator.Segments.ShouldContain(s => s.Name == segment);
         await page.Context.CloseAsync();
     }
 }

@@ -39,9 +39,11 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
     }
 
     /// <param name="segmentName">Another segment than the destination's (a test send); null for the destination's own.</param>
-    /// <param name="sampleSize">Send only the first values (a test send); null for all.</param>
+    /// <param name="sampleSize">Send only this many values, counted after the value rules (a test send); null for all.</param>
+    /// <param name="testOf">The orchestration a test send tries (its query is the orchestration's), so it is listed with its runs; null for an ad-hoc send.</param>
     public async Task<UseCaseResult<Run>> StartSendAsync(
-        Caller caller, Destination destination, string? query, bool allowEmpty, string? segmentName, int? sampleSize, bool force, CancellationToken cancellationToken)
+        Caller caller, Destination destination, string? query, bool allowEmpty, string? segmentName, int? sampleSize, bool force, CancellationToken cancellationToken,
+        Orchestration? testOf = null)
     {
         if (DestinationAccess.SendDenied(caller, destination) is { } denied)
         {
@@ -57,18 +59,14 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
         {
             return Refusal.Rule(problem.Message);
         }
-        if (sampleSize is { } size)
+        // The build takes the sample after the value rules (AudienceQuery.SampleSize), so empty and set-aside values never count.
+        if (sampleSize is < 1 or > MaxSampleSize)
         {
-            if (size is < 1 or > MaxSampleSize)
-            {
-                return Refusal.Rule($"The sample size must be between 1 and {MaxSampleSize:N0}.");
-            }
-            // A test send takes the first values only; the column keeps its name.
-            query = $"SELECT * FROM (\n{QueryText.WithoutTrailingTerminators(query)}\n) AS herald_sample LIMIT {size}";
+            return Refusal.Rule($"The sample size must be between 1 and {MaxSampleSize:N0}.");
         }
-        var origin = new RunOrigin(destination.Id, destination.Name, destination.CredentialId, null, null,
+        var origin = new RunOrigin(destination.Id, destination.Name, destination.CredentialId, testOf?.Id, testOf?.Name,
             query, route.SegmentName, route.AttributeName, allowEmpty, StartedBy(caller),
-            route.UpdateMode, route.AllowSplit, route.ShrinkGuardShare, force, plugin.Id, credentialName);
+            route.UpdateMode, route.AllowSplit, route.ShrinkGuardShare, force, plugin.Id, credentialName, sampleSize);
         return await CreateAsync(origin, cancellationToken);
     }
 

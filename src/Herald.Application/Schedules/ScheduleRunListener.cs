@@ -22,7 +22,8 @@ internal sealed class ScheduleRunListener(
 {
     public async Task OnRunFinishedAsync(Run run, CancellationToken cancellationToken)
     {
-        if (run.State == RunState.Succeeded && run.Origin.OrchestrationName is { } name)
+        // A test send of the orchestration went to a segment of its own: it is not the success its followers wait for.
+        if (run.State == RunState.Succeeded && !run.Origin.IsTest && run.Origin.OrchestrationName is { } name)
         {
             var predecessor = ScheduledWork.OfOrchestration(name);
             foreach (var follower in (await schedules.ListAsync(cancellationToken)).Where(s => s.Trigger.After == predecessor))

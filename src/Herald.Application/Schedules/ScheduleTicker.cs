@@ -108,7 +108,7 @@ internal sealed class ScheduleTicker(
         {
             return null;
         }
-        var lastSuccess = (await runs.ListAsync(new RunQuery(State: RunState.Succeeded, OrchestrationId: orchestration.Id, Limit: 1), cancellationToken)).FirstOrDefault();
+        var lastSuccess = (await runs.ListAsync(new RunQuery(State: RunState.Succeeded, OrchestrationId: orchestration.Id, Limit: 1, Test: false), cancellationToken)).FirstOrDefault();
         // The follower's latest slot is usually this success's: then there is nothing to write.
         if (lastSuccess is not null && (await schedules.ListSlotsAsync(schedule.Work, 1, cancellationToken)).FirstOrDefault()?.Key != ScheduleSlot.AfterKey(lastSuccess.Id))
         {

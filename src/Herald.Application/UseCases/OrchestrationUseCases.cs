@@ -19,11 +19,15 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
     public const int MaxPreviewRows = 1000;
 
     /// <summary>
-    /// The query's first rows, with the PII finding. A caller whose policy restricts personal data (no pii:view) sees
-    /// the values of PII columns as <see cref="PiiRedaction.Hidden"/> and a sentence saying why; quoted values in an
-    /// error are hidden from them too. Other columns stay visible.
+    /// The query's first rows, its column checked against the attribute, the PII finding, and what a run of the whole
+    /// query would send and set aside by the run's own value rules (the destination's, when one is named). Nothing is
+    /// saved or sent. A caller whose policy restricts personal data (no pii:view) sees the values of PII columns as
+    /// <see cref="PiiRedaction.Hidden"/> and a sentence saying why; quoted values in an error are hidden from them too.
     /// </summary>
-    public async Task<UseCaseResult<QueryPreviewResult>> PreviewAsync(Caller caller, string? query, string? attributeName, int maxRows, CancellationToken cancellationToken)
+    /// <param name="destinationKey">The destination (name or id) whose attribute and value rule apply; null to use <paramref name="attributeName"/> alone.</param>
+    /// <param name="attributeName">The column's expected name when no destination is named; null for no check and no counts.</param>
+    public async Task<UseCaseResult<QueryPreviewResult>> PreviewAsync(
+        Caller caller, string? query, string? destinationKey, string? attributeName, int maxRows, CancellationToken cancellationToken)
     {
         if (caller.Denied(HeraldActions.QueryPreview) is { } denied)
         {
@@ -32,6 +36,17 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
         if (string.IsNullOrWhiteSpace(query))
         {
             return Refusal.Rule("The query is empty: write a SELECT that returns one column of values.");
+        }
+        ValueRule? rule = null;
+        if (!string.IsNullOrWhiteSpace(destinationKey))
+        {
+            if (await catalog.FindDestinationAsync(destinationKey, cancellationToken) is not { } destination || !DestinationAccess.MaySee(caller, destination))
+            {
+                return Refusal.NotFound("destination", destinationKey);
+            }
+            var (plugin, route, _) = await routes.OfAsync(destination, cancellationToken);
+            attributeName = route.AttributeName;
+            rule = plugin.ValueRuleOf(route.AttributeName);
         }
         // Each preview holds a DuckDB session and a core until its query ends: one more than the gate allows is refused.
         using var lease = previews.TryEnter();
@@ -45,8 +60,12 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
             var problem = attributeName is null ? null : AudienceColumnCheck.Problem(preview.Columns, attributeName);
             var check = attributeName is null ? "No attribute given to check the column against."
                 : problem ?? $"One column named '{attributeName}', as the destination expects.";
+            var passed = attributeName is not null && problem is null;
             var finding = await pii.ClassifyAsync(query, preview.Columns, attributeName, cancellationToken);
-            var result = new QueryPreviewResult(preview.Columns, preview.Rows, attributeName is not null && problem is null, check, preview.Shortened, finding);
+            // The counts run the whole query through the run's own rules (IAudienceSource.CountAsync), never a copy of them.
+            var counts = passed ? await source.CountAsync(new AudienceQuery(query, attributeName!, rule), cancellationToken) : null;
+            var result = new QueryPreviewResult(preview.Columns, preview.Rows, passed, check, preview.Shortened, finding, Counts: counts,
+                CountsSummary: counts is null ? null : PreviewCountsText.Of(counts, withDestinationRules: rule is not null || !string.IsNullOrWhiteSpace(destinationKey)));
             return caller.Grant.RestrictsPii ? PreviewRedaction.Redact(result, attributeName) : result;
         }
         catch (AudienceRejectedException rejected)

@@ -8,7 +8,9 @@ using Herald.Core.Updates;
 namespace Herald.Application.UseCases;
 
 /// <summary>Starting, sending, running again and cancelling runs: one place for the API, the web UI and the CLI.</summary>
-internal sealed class RunUseCases(ICatalogStore catalog, IRunStore runs, IDiffSampleStore samples, AudienceRedaction redaction, RunLauncher launcher, RunUpdater updater, AuditTrail audit, TimeProvider clock)
+internal sealed class RunUseCases(
+    ICatalogStore catalog, IRunStore runs, IDiffSampleStore samples, AudienceRedaction redaction, RunLauncher launcher, DestinationRoutes routes, RunUpdater updater,
+    AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Runs the orchestration as it is now.</summary>
     /// <param name="allowEmpty">Overrides the orchestration's own setting for this run; null keeps it.</param>
@@ -33,6 +35,44 @@ internal sealed class RunUseCases(ICatalogStore catalog, IRunStore runs, IDiffSa
             : Refusal.NotFound("destination", send.Destination ?? "");
 
     /// <summary>
+    /// A test send of the orchestration: its query as it is now, exactly <paramref name="sampleSize"/> values (after the value
+    /// rules) to <paramref name="segmentName"/>, never the destination's own segment. Listed with the orchestration's runs,
+    /// marked as a test. Asks run:send, as any send to a segment of one's choosing does.
+    /// </summary>
+    public async Task<UseCaseResult<Run>> TestSendAsync(Caller caller, string orchestrationKey, string? segmentName, int sampleSize, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.RunSend, "test send", orchestrationKey, null,
+            await TestSendUnauditedAsync(caller, orchestrationKey, segmentName, sampleSize, cancellationToken), Started);
+
+    private async Task<UseCaseResult<Run>> TestSendUnauditedAsync(Caller caller, string orchestrationKey, string? segmentName, int sampleSize, CancellationToken cancellationToken)
+    {
+        if (caller.Denied(HeraldActions.RunSend) is { } denied)
+        {
+            return denied;
+        }
+        if (await catalog.FindOrchestrationAsync(orchestrationKey, cancellationToken) is not { } orchestration)
+        {
+            return Refusal.NotFound("orchestration", orchestrationKey);
+        }
+        if (await catalog.GetDestinationAsync(orchestration.DestinationId, cancellationToken) is not { } destination)
+        {
+            return Refusal.Rule($"The orchestration's destination no longer exists; point '{orchestration.Name}' at another destination.");
+        }
+        // An orchestration sending to an admin-only destination is hidden from who may not see it: not found, as in every list.
+        if (!DestinationAccess.MaySee(caller, destination))
+        {
+            return Refusal.NotFound("orchestration", orchestrationKey);
+        }
+        var ownSegment = (await routes.OfAsync(destination, cancellationToken)).Route.SegmentName;
+        if (string.IsNullOrWhiteSpace(segmentName) || string.Equals(segmentName.Trim(), ownSegment, StringComparison.OrdinalIgnoreCase))
+        {
+            return Refusal.Invalid("test send", [new Core.Catalog.FieldProblem("SegmentName", string.IsNullOrWhiteSpace(segmentName)
+                ? "Name the segment the test goes to: a segment of its own, never the destination's."
+                : $"'{segmentName.Trim()}' is the destination's own segment, which a test would replace with {sampleSize:N0} values. Give the test a segment name of its own.")]);
+        }
+        return await launcher.StartSendAsync(caller, destination, orchestration.Query, orchestration.AllowEmpty, segmentName.Trim(), sampleSize, false, cancellationToken, orchestration);
+    }
+
+    /// <summary>
     /// A new run like the given one: of its orchestration as it is now (the fix just made is what the person wants to
     /// try), or of the same query to the same destination and segment.
     /// </summary>
@@ -50,7 +90,13 @@ internal sealed class RunUseCases(ICatalogStore catalog, IRunStore runs, IDiffSa
         {
             return Refusal.NotFound("run", runId.ToString());
         }
-        if (run.Origin.OrchestrationId is { } orchestrationId && await catalog.FindOrchestrationAsync(orchestrationId.ToString(), cancellationToken) is { } orchestration)
+        var ofOrchestration = run.Origin.OrchestrationId is { } orchestrationId ? await catalog.FindOrchestrationAsync(orchestrationId.ToString(), cancellationToken) : null;
+        // A test runs again as the same test (its sample, its own segment), never as a real update of the destination's segment.
+        if (run.Origin.IsTest && ofOrchestration is not null)
+        {
+            return await TestSendUnauditedAsync(caller, ofOrchestration.Id.ToString(), run.Origin.SegmentName, run.Origin.SampleSize!.Value, cancellationToken);
+        }
+        if (!run.Origin.IsTest && ofOrchestration is { } orchestration)
         {
             return await launcher.StartOrchestrationAsync(caller, orchestration, run.Origin.AllowEmpty, force, cancellationToken);
         }
@@ -61,7 +107,7 @@ internal sealed class RunUseCases(ICatalogStore catalog, IRunStore runs, IDiffSa
             {
                 return sendDenied;
             }
-            return await launcher.StartSendAsync(caller, destination, run.Origin.Query, run.Origin.AllowEmpty, run.Origin.SegmentName, null, force, cancellationToken);
+            return await launcher.StartSendAsync(caller, destination, run.Origin.Query, run.Origin.AllowEmpty, run.Origin.SegmentName, run.Origin.SampleSize, force, cancellationToken);
         }
         return Refusal.Conflict("The run's destination no longer exists, so it cannot run again.");
     }

@@ -102,6 +102,9 @@ internal sealed class HeraldApiClient : IDisposable
     public Task<RunView> RunOrchestrationAsync(string nameOrId, RunRequest request, CancellationToken ct) =>
         SendAsync<RunRequest, RunView>(HttpMethod.Post, $"api/orchestrations/{Escape(nameOrId)}/runs", request, ct);
 
+    public Task<RunView> TestSendOrchestrationAsync(string nameOrId, TestSendRequest request, CancellationToken ct) =>
+        SendAsync<TestSendRequest, RunView>(HttpMethod.Post, $"api/orchestrations/{Escape(nameOrId)}/test-sends", request, ct);
+
     /// <summary>The schedule of the orchestration or bridge <paramref name="name"/>; <paramref name="collection"/> is <c>orchestrations</c> or <c>bridges</c>.</summary>
     public Task<ScheduleView> GetScheduleAsync(string collection, string name, CancellationToken ct) =>
         SendAsync<ScheduleView>(HttpMethod.Get, $"api/{collection}/{Escape(name)}/schedule", ct);

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Herald.Cli.Commands;
 
-/// <summary><c>herald orchestration add|list|show|update|remove|run|schedule|pause|resume</c>: a saved query bound to a destination.</summary>
+/// <summary><c>herald orchestration add|list|show|update|remove|run|test-send|schedule|pause|resume</c>: a saved query bound to a destination.</summary>
 internal static class OrchestrationCommands
 {
     public static Command Create(CliContext context)
@@ -19,6 +19,7 @@ internal static class OrchestrationCommands
         command.Subcommands.Add(Update(context, server));
         command.Subcommands.Add(CatalogCommands.Remove(context, server, "orchestration", "Remove an orchestration (its runs stay in the history)", (client, name, ct) => client.RemoveOrchestrationAsync(name, ct)));
         command.Subcommands.Add(Run(context, server));
+        command.Subcommands.Add(TestSend(context, server));
         command.Subcommands.Add(ScheduleCommands.Schedule(context, server, "orchestration"));
         command.Subcommands.Add(ScheduleCommands.Pause(context, server, "orchestration", pause: true));
         command.Subcommands.Add(ScheduleCommands.Pause(context, server, "orchestration", pause: false));
@@ -90,6 +91,33 @@ internal static class OrchestrationCommands
             // Without the flag the orchestration's own setting applies, hence null rather than false.
             var request = new RunRequest(parseResult.GetValue(allowEmpty) ? true : null, parseResult.GetValue(force));
             var started = await client.RunOrchestrationAsync(parseResult.GetRequiredValue(name), request, ct);
+            return await RunFollower.FollowAsync(started, parseResult.GetValue(wait), parseResult.GetValue(json), client, context, ct);
+        });
+        return command;
+    }
+
+    private static Command TestSend(CliContext context, ServerOptions server)
+    {
+        var name = CommonOptions.Name("orchestration");
+        var segmentName = new Option<string>("--segment-name") { Description = "The test's own segment (never the destination's)", Required = true, HelpName = "NAME" };
+        var sampleSize = new Option<int>("--sample-size") { Description = "How many values to send, counted after the value rules", DefaultValueFactory = _ => 10, HelpName = "N" };
+        var wait = CommonOptions.Wait();
+        var json = CommonOptions.Json("run");
+        var command = new Command("test-send", "Send a sample of an orchestration's audience to a segment of its own; listed with its runs, marked as a test")
+        {
+            name, segmentName, sampleSize, wait, json,
+        };
+        sampleSize.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--sample-size must be a positive number of values.");
+            }
+        });
+        command.SetClientAction(context, server, async (parseResult, client, ct) =>
+        {
+            var started = await client.TestSendOrchestrationAsync(parseResult.GetRequiredValue(name),
+                new TestSendRequest(parseResult.GetRequiredValue(segmentName), parseResult.GetValue(sampleSize)), ct);
             return await RunFollower.FollowAsync(started, parseResult.GetValue(wait), parseResult.GetValue(json), client, context, ct);
         });
         return command;

@@ -54,6 +54,11 @@ internal sealed class RunRenderer(CliContext context)
         else
         {
             context.WriteLine($"{run.Reason}");
+            // A test send that succeeded says what comes next: look at the test segment, then run the orchestration.
+            if (run.IsTest && !string.IsNullOrWhiteSpace(run.NextStep))
+            {
+                context.WriteLine($"[bold]Next step:[/] {run.NextStep}");
+            }
         }
     }
 
@@ -74,7 +79,7 @@ internal sealed class RunRenderer(CliContext context)
                 new Markup(StateMarkup(run.State)),
                 new Text(run.Orchestration?.Name ?? "(send)"),
                 new Text(run.Destination.Name),
-                new Text(run.SegmentName),
+                new Text(run.TestSampleSize is { } sample ? $"{run.SegmentName} (test of {Format.Count(sample)})" : run.SegmentName),
                 new Text(Format.Time(run.CreatedAt)),
                 new Text(run.Counts is { } counts ? Format.Count(counts.ValuesUploaded) : "-"),
                 new Text(run.Report is { } report ? Format.Count(report.Valid) : "-"),
@@ -93,7 +98,13 @@ internal sealed class RunRenderer(CliContext context)
 
     private static string Describe(RunView run)
     {
-        var what = run.Orchestration is { } orchestration ? $"Orchestration {orchestration.Name}" : "Send";
+        var what = (run.Orchestration, run.TestSampleSize) switch
+        {
+            ({ } tested, { } sample) => $"Test send of {Format.Count(sample)} value(s) of orchestration {tested.Name}",
+            ({ } orchestration, null) => $"Orchestration {orchestration.Name}",
+            (null, { } sample) => $"Test send of {Format.Count(sample)} value(s)",
+            _ => "Send",
+        };
         return $"{what} to destination {run.Destination.Name}: segment \"{run.SegmentName}\" by {run.AttributeName}";
     }
 

@@ -21,6 +21,9 @@ public static class SetAsideReasons
     /// <summary>A number with a fraction (or too large to be exact) from a float or decimal column, for an attribute that is not a number.</summary>
     public const string FractionalNumber = "fractional_number";
 
+    /// <summary>A sendable value past a test send's sample size: the test sends exactly the number of values asked for.</summary>
+    public const string BeyondSample = "beyond_sample";
+
     public const string InvalidEmail = "invalid_email";
     public const string InvalidPhoneNumber = "invalid_phone_number";
     public const string InvalidCountryCode = "invalid_country_code";

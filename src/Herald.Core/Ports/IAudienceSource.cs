@@ -12,8 +12,22 @@ public interface IAudienceSource
     /// </summary>
     Task<AudienceCounts> BuildAsync(AudienceQuery query, string outputPath, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The counts a build of the query would have (values to send, empty, duplicates, set aside by reason), by the same
+    /// value rules and in the same sandbox, with nothing written: a preview's "what would be sent". Throws
+    /// <see cref="AudienceRejectedException"/> as <see cref="BuildAsync"/> does.
+    /// </summary>
+    Task<AudienceCounts> CountAsync(AudienceQuery query, CancellationToken cancellationToken);
+
     /// <summary>The first rows of the query, for previews; the same read-only rules apply.</summary>
     Task<QueryPreview> PreviewAsync(string sql, int maxRows, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The tables and views a query can read, with their columns' names and types, read inside the same sandbox as a
+    /// query; at most the source's limit of columns, saying so when it stops. Throws <see cref="AudienceRejectedException"/>
+    /// when the customer 360 cannot be opened.
+    /// </summary>
+    Task<SourceSchema> DescribeAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A query's first rows as text.</summary>

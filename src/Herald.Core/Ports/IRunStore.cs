@@ -46,6 +46,7 @@ public interface IRunStore
 /// Which runs to list, newest first: by state, destination, orchestration, starter, text, and creation time
 /// (<paramref name="CreatedFrom"/> inclusive, <paramref name="CreatedBefore"/> exclusive); <paramref name="Offset"/>
 /// runs are skipped (a page further back), at most <paramref name="Limit"/> returned (a store caps both).
+/// <paramref name="Test"/>: true for test sends only (<see cref="RunOrigin.IsTest"/>), false for real runs only, null for both.
 /// </summary>
 public sealed record RunQuery(
     RunState? State = null,
@@ -56,4 +57,5 @@ public sealed record RunQuery(
     int Limit = 50,
     DateTimeOffset? CreatedFrom = null,
     DateTimeOffset? CreatedBefore = null,
-    int Offset = 0);
+    int Offset = 0,
+    bool? Test = null);

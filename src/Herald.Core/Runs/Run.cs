@@ -27,9 +27,13 @@ public sealed class Run
         CreatedAt = createdAt;
         UpdatedAt = createdAt;
         State = RunState.Queued;
-        Reason = origin.OrchestrationName is null
-            ? $"Queued by {origin.StartedBy} for destination '{origin.DestinationName}'."
-            : $"Queued by {origin.StartedBy} for orchestration '{origin.OrchestrationName}'.";
+        Reason = (origin.OrchestrationName, origin.SampleSize) switch
+        {
+            (null, null) => $"Queued by {origin.StartedBy} for destination '{origin.DestinationName}'.",
+            (null, { } sample) => $"Queued by {origin.StartedBy}: a test send of {sample:N0} value(s) to the segment '{origin.SegmentName}'.",
+            ({ } name, null) => $"Queued by {origin.StartedBy} for orchestration '{name}'.",
+            ({ } name, { } sample) => $"Queued by {origin.StartedBy}: a test send of {sample:N0} value(s) of orchestration '{name}' to the segment '{origin.SegmentName}'.",
+        };
         if (!string.IsNullOrWhiteSpace(occasion))
         {
             Reason = $"{Reason} {occasion}";

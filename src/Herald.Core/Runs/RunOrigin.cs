@@ -12,6 +12,11 @@ namespace Herald.Core.Runs;
 /// <param name="Force">The person starting the run passed the shrink guard on purpose.</param>
 /// <param name="Plugin">The destination plugin whose rules the run follows (the credential's plugin when the run was created).</param>
 /// <param name="CredentialName">The name of the destination's credential when the run was created, for advice; null for runs from before it was kept.</param>
+/// <param name="SampleSize">
+/// A test send: at most this many values go, counted after the value rules (empty and set-aside values never count), to a
+/// segment of the test's own; null for a real run. A test send of an orchestration carries its id and name, so it is listed
+/// with its runs, but it never counts as the orchestration's success (schedules that run after it ignore it).
+/// </param>
 public sealed record RunOrigin(
     Guid DestinationId,
     string DestinationName,
@@ -28,4 +33,9 @@ public sealed record RunOrigin(
     double? ShrinkGuardShare = null,
     bool Force = false,
     string Plugin = Catalog.Plugins.InsiderOne,
-    string? CredentialName = null);
+    string? CredentialName = null,
+    int? SampleSize = null)
+{
+    /// <summary>Whether the run is a test send (<see cref="SampleSize"/>), not a real update of the destination's segment.</summary>
+    public bool IsTest => SampleSize is not null;
+}

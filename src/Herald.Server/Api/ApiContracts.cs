@@ -84,18 +84,7 @@ public sealed record SendRequest(
     int? SampleSize = null,
     bool Force = false);
 
-public sealed record QueryPreviewRequest(string Query, string? AttributeName = null, int MaxRows = 100);
-
-public sealed record QueryPreviewView(
-    IReadOnlyList<string> Columns,
-    IReadOnlyList<IReadOnlyList<string?>> Rows,
-    bool ColumnCheckPassed,
-    string ColumnCheck,
-    string? Shortened = null,
-    QueryPiiView? Pii = null,
-    string? Redacted = null);
-
-
+/// <summary>A query to preview; <c>destination</c> (name or id) checks its column against that destination's attribute and its values against the attribute's rule.</summary>
 /// <summary>
 /// What the build step saw: <c>rowsQueried = valuesSent + emptyValues + duplicateValues + sum(setAside)</c>.
 /// <c>normalized</c> counts rows Herald rewrote before sending (phone punctuation, whole numbers, midnight
@@ -163,6 +152,7 @@ public sealed record RunCallView(
 
 public sealed record NamedRef(Guid Id, string Name);
 
+/// <summary>A run in a list; <c>testSampleSize</c> marks a test send (that many values at most, to a segment of its own), null for a real run.</summary>
 public sealed record RunSummary(
     Guid Id,
     string State,
@@ -177,7 +167,8 @@ public sealed record RunSummary(
     DateTimeOffset? FinishedAt,
     RunCountsView? Counts,
     RunReportView? Report,
-    RunDiffView? Diff = null);
+    RunDiffView? Diff = null,
+    int? TestSampleSize = null);
 
 public sealed record RunView(
     Guid Id,
@@ -204,7 +195,11 @@ public sealed record RunView(
     IReadOnlyList<RunCallView> Calls,
     RunDiffView? Diff = null,
     IReadOnlyList<RunPartView>? Parts = null,
-    string? UpdateMode = null)
+    string? UpdateMode = null,
+    int? TestSampleSize = null)
 {
+    /// <summary>Whether the run is a test send (<see cref="TestSampleSize"/> values at most, to a segment of its own).</summary>
+    public bool IsTest => TestSampleSize is not null;
+
     public bool IsFinal => State is "succeeded" or "failed" or "cancelled";
 }

@@ -1,3 +1,4 @@
+using Herald.Application.UseCases;
 using Herald.Core.Catalog;
 using Herald.Core.Runs;
 using Herald.Core.Updates;
@@ -26,7 +27,7 @@ internal static class ApiViews
         new NamedRef(run.Origin.DestinationId, run.Origin.DestinationName),
         run.Origin.OrchestrationId is { } id ? new NamedRef(id, run.Origin.OrchestrationName!) : null,
         run.Origin.SegmentName, run.Origin.StartedBy, run.CreatedAt, run.UpdatedAt, run.FinishedAt,
-        CountsOf(run), ReportOf(run), DiffOf(run));
+        CountsOf(run), ReportOf(run), DiffOf(run), run.Origin.SampleSize);
 
     public static RunView ToView(this Run run, IReadOnlyList<RunCall> calls) => new(
         run.Id, run.State.ToWireName(), run.Reason, FailureName(run.Failure), NextStepOf(run),
@@ -43,7 +44,8 @@ internal static class ApiViews
         DiffOf(run),
         [.. run.Parts.Select(p => new RunPartView(p.Number, p.SegmentName, p.Values, p.File?.Bytes,
             p.Diff is { } d ? new RunPartDiffView(d.Added, d.Removed, d.Kept) : null, p.SubmittedAt, ReportOf(p.Report)))],
-        run.Origin.UpdateMode.ToWireName());
+        run.Origin.UpdateMode.ToWireName(),
+        run.Origin.SampleSize);
 
     /// <summary>The run's files as one: their total size, and when the first of their URLs stops working.</summary>
     private static RunFileView? FileOf(Run run) =>
@@ -70,6 +72,17 @@ internal static class ApiViews
     {
         var origin = run.Origin;
         var destination = origin.DestinationName;
+        if (origin.IsTest && origin.OrchestrationName is { } tested)
+        {
+            // A test of an orchestration: its next step is the real run once the sample looks right, or the same test again.
+            var again = $"herald orchestration test-send {tested} --segment-name \"{origin.SegmentName}\" --sample-size {origin.SampleSize}";
+            return run.State switch
+            {
+                RunState.Succeeded => $"Check the test segment '{origin.SegmentName}' in InOne; if it looks right, run the orchestration: herald orchestration run {tested}.",
+                RunState.Failed or RunState.Cancelled => $"Fix what the reason says, then test again: {again}.",
+                _ => null,
+            };
+        }
         var rerun = origin.OrchestrationName is { } name
             ? $"herald orchestration run {name}"
             : $"herald send --destination {destination} --query-file FILE";
@@ -113,6 +126,14 @@ internal static class ApiViews
         FailureKind.ShrinkGuard => "shrink_guard",
         { } kind => kind.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>A preview as the API and the form show it: the counts are what a run would plan, so nothing is uploaded.</summary>
+    public static QueryPreviewView ToView(this QueryPreviewResult preview, string? columnCheck = null) =>
+        new(preview.Columns, preview.Rows, preview.ColumnCheckPassed, columnCheck ?? preview.ColumnCheck, preview.Shortened,
+            QueryPiiView.Of(preview.Pii), preview.Redacted,
+            preview.Counts is { } c ? new RunCountsView(c.RowsQueried, c.ValuesSent, c.EmptyValues, c.DuplicateValues, c.SetAside,
+                c.Normalized ?? new Dictionary<string, long>()) : null,
+            preview.CountsSummary);
 
     private static RunCountsView? CountsOf(Run run) => run.Counts is { } c
         ? new RunCountsView(c.RowsQueried, c.ValuesSent, c.EmptyValues, c.DuplicateValues, c.SetAside, c.Normalized ?? new Dictionary<string, long>(),

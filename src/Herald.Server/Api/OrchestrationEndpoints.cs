@@ -43,6 +43,11 @@ internal static class OrchestrationEndpoints
         group.MapPost("/{key}/runs", async (string key, RunRequest? request, HttpContext http, RunUseCases useCases, CancellationToken ct) =>
             ApiResults.Started(await useCases.StartOrchestrationAsync(Callers.Api(http), key, request?.AllowEmpty, request?.Force ?? false, ct)))
             .WithSummary("Start a run of the orchestration; follow it at the Location").Produces<RunView>(202).Problems(404, 409, 429);
+
+        group.MapPost("/{key}/test-sends", async (string key, TestSendRequest request, HttpContext http, RunUseCases useCases, CancellationToken ct) =>
+            ApiResults.Started(await useCases.TestSendAsync(Callers.Api(http), key, request.SegmentName, request.SampleSize, ct)))
+            .WithSummary("Start a test send of the orchestration: sampleSize values (after the value rules) to a segment of its own; listed with its runs")
+            .Produces<RunView>(202).Problems(400, 404, 409, 429);
     }
 
     private static async Task<IResult> ViewAsync(CatalogReads reads, Caller caller, string key, CancellationToken ct) =>

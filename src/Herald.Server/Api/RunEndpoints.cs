@@ -14,12 +14,11 @@ internal static class RunEndpoints
 
         api.MapPost("/queries/preview", async (QueryPreviewRequest request, HttpContext http, OrchestrationUseCases useCases, CancellationToken ct) =>
         {
-            var preview = await useCases.PreviewAsync(Callers.Api(http), request.Query, request.AttributeName, request.MaxRows, ct);
-            return preview.Succeeded
-                ? Results.Ok(new QueryPreviewView(preview.Value.Columns, preview.Value.Rows, preview.Value.ColumnCheckPassed, preview.Value.ColumnCheck,
-                    preview.Value.Shortened, QueryPiiView.Of(preview.Value.Pii), preview.Value.Redacted))
-                : ApiResults.From(preview.Refusal);
-        }).WithTags("Queries").WithSummary("Run a query read-only for its first rows and check its column against an attribute").Produces<QueryPreviewView>().Problems(400, 429);
+            var preview = await useCases.PreviewAsync(Callers.Api(http), request.Query, request.Destination, request.AttributeName, request.MaxRows, ct);
+            return preview.Succeeded ? Results.Ok(preview.Value.ToView()) : ApiResults.From(preview.Refusal);
+        }).WithTags("Queries")
+            .WithSummary("Run a query read-only for its first rows, check its column against an attribute, and count what a run would send and set aside")
+            .Produces<QueryPreviewView>().Problems(400, 404, 429);
 
         var runs = api.MapGroup("/runs").WithTags("Runs");
 

@@ -184,6 +184,7 @@ internal static class HeraldApplication
         api.MapOrchestrationEndpoints();
         api.MapScheduleEndpoints();
         api.MapRunEndpoints();
+        api.MapSourceEndpoints();
         api.MapAlertEndpoints();
         api.MapBridgeEndpoints();
         api.MapUserEndpoints();
@@ -225,6 +226,7 @@ internal static class HeraldApplication
             QueryTimeout = options.Source.QueryTimeout,
             PreviewMaxCellChars = options.Source.PreviewMaxCellChars,
             PreviewMaxChars = options.Source.PreviewMaxChars,
+            SchemaMaxColumns = options.Source.SchemaMaxColumns,
             Clock = services.GetRequiredService<TimeProvider>(),
         };
     }

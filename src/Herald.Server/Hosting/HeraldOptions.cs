@@ -4,6 +4,9 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Herald.Server.Hosting;
 
+// Over 250 lines on purpose: the one options class bound from the Herald section, whose settings are validated together
+// in one Validate (several checks compare settings with each other), so that a person reads every rule in one place.
+
 /// <summary>Settings under <c>Herald</c> (environment: <c>Herald__...</c>). Validated at start-up.</summary>
 public sealed class HeraldOptions : IValidatableObject
 {
@@ -83,6 +86,10 @@ public sealed class HeraldOptions : IValidatableObject
         {
             yield return new ValidationResult("Herald:Source:PreviewMaxCellChars must be between 16 and 1,000,000, and Herald:Source:PreviewMaxChars " +
                 "between it and 64,000,000 (defaults 1,000 and 262,144).", ["Source.PreviewMaxChars"]);
+        }
+        if (Source.SchemaMaxColumns is < 10 or > 100_000)
+        {
+            yield return new ValidationResult("Herald:Source:SchemaMaxColumns must be between 10 and 100,000 (default 2,000).", ["Source.SchemaMaxColumns"]);
         }
         foreach (var problem in PiiColumnSettings.Problems(Source))
         {
@@ -191,6 +198,9 @@ public sealed class HeraldOptions : IValidatableObject
 
         /// <summary>Characters of values one preview holds in all; later rows are left out, saying so.</summary>
         public int PreviewMaxChars { get; set; } = 256 * 1024;
+
+        /// <summary>Columns the description of the customer 360 (beside the query editor, GET /api/source/schema) lists at most.</summary>
+        public int SchemaMaxColumns { get; set; } = 2_000;
 
         /// <summary>Previews running at the same time; one more is answered 429 (each holds a DuckDB session and a core).</summary>
         public int MaxConcurrentPreviews { get; set; } = 2;

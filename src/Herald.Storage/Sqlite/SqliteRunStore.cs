@@ -112,6 +112,8 @@ public sealed class SqliteRunStore(SqliteDatabase database, int maxCallsPerRun =
         if (!string.IsNullOrWhiteSpace(query.Search)) filters.Add("(id LIKE @Search OR document LIKE @Search)");
         if (query.CreatedFrom is not null) filters.Add("created_at >= @CreatedFrom");
         if (query.CreatedBefore is not null) filters.Add("created_at < @CreatedBefore");
+        // A test send is a run whose origin carries a sample size (RunOrigin.SampleSize), in the run's document.
+        if (query.Test is { } test) filters.Add($"json_extract(document, '$.origin.sampleSize') IS {(test ? "NOT " : "")}NULL");
         var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
         var rows = await connection.QueryAsync<DocumentRow>(
             $"SELECT document AS Document, version AS Version FROM runs {where} ORDER BY seq DESC LIMIT @Limit OFFSET @Offset",

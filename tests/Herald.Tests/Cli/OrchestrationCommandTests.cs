@@ -50,4 +50,22 @@ public sealed class OrchestrationCommandTests(HeraldServerFixture server)
         result.Error.ShouldContain("  - ");
         result.Error.ShouldContain("'phone'");
     }
+
+    [Fact]
+    public async Task TestSendWait_SendsExactlyTheSample_IsMarkedAsATest_AndListedWithTheOrchestrationsRuns()
+    {
+        var destination = await server.AddDestinationAsync("orch-test");
+        var added = await server.RunAsync(
+            "orchestration", "add", "orch-test-daily", "--destination", destination, "--query", "SELECT email FROM Customer_360 WHERE loyalty_tier = 'gold'");
+
+        var result = await server.RunAsync("orchestration", "test-send", "orch-test-daily", "--segment-name", "CLI orch-test (test)", "--sample-size", "5", "--wait");
+        var listed = await server.RunAsync("run", "list", "--orchestration", "orch-test-daily", "--json");
+
+        added.ExitCode.ShouldBe(0, added.ToString());
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldContain("Test send of 5 value(s) of orchestration orch-test-daily");
+        result.Output.ShouldContain("Next step:");
+        result.Output.ShouldContain("herald orchestration run orch-test-daily");
+        listed.Output.ShouldMatch(@"""testSampleSize"":\s*5");
+    }
 }

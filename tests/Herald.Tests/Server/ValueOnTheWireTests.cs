@@ -225,7 +225,9 @@ public sealed class ValueOnTheWireTests : IAsyncLifetime
         var run = await _harness.Api.WaitForAsync(started.Id);
 
         run.State.ShouldBe("succeeded", run.Reason);
-        run.Counts!.RowsQueried.ShouldBe(2);
+        // The sample is taken after the value rules, inside the build: exactly 2 values go, the rest set aside as beyond it.
+        run.Counts!.ValuesSent.ShouldBe(2);
+        run.Counts.SetAside["beyond_sample"].ShouldBe(run.Counts.RowsQueried - 2 - run.Counts.EmptyValues - run.Counts.DuplicateValues - run.Counts.SetAside.Where(p => p.Key != "beyond_sample").Sum(p => p.Value));
     }
 
     [Theory]

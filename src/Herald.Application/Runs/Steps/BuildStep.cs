@@ -18,7 +18,7 @@ internal sealed class BuildStep(RunUpdater updater, IRunWorkspace workspace, IAu
         try
         {
             var rule = plugins.For(run.Origin.Plugin).ValueRuleOf(run.Origin.AttributeName);
-            counts = await source.BuildAsync(new AudienceQuery(run.Origin.Query, run.Origin.AttributeName, rule), path, cancellationToken);
+            counts = await source.BuildAsync(new AudienceQuery(run.Origin.Query, run.Origin.AttributeName, rule, run.Origin.SampleSize), path, cancellationToken);
         }
         catch (AudienceRejectedException rejected)
         {

@@ -103,7 +103,7 @@ internal sealed class CatalogReads(ICatalogStore catalog, IRunStore runs)
         [.. (await catalog.ListDestinationsAsync(cancellationToken)).Where(d => DestinationAccess.MaySee(caller, d))];
 
     private async Task<Run?> LastRunAsync(Orchestration orchestration, CancellationToken cancellationToken) =>
-        (await runs.ListAsync(new RunQuery(OrchestrationId: orchestration.Id, Limit: 1), cancellationToken)).FirstOrDefault();
+        (await runs.ListAsync(new RunQuery(OrchestrationId: orchestration.Id, Limit: 1, Test: false), cancellationToken)).FirstOrDefault();
 
     private static IReadOnlyList<string> UsedBy(Credential credential, IReadOnlyList<Destination> destinations) =>
         [.. destinations.Where(d => d.CredentialId == credential.Id).Select(d => d.Name).Order(StringComparer.OrdinalIgnoreCase)];

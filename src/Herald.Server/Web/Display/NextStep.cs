@@ -6,13 +6,21 @@ namespace Herald.Server.Web.Display;
 /// What a person looking at a failed or cancelled run should do next, with the pages that do it. The
 /// API's own next step (<see cref="ApiViews.NextStepOf"/>) is shown beside it for the command line.
 /// </summary>
-internal sealed record NextStep(string Advice, IReadOnlyList<NextStepLink> Links, bool OfferRunAgain)
+/// <param name="RunOrchestration">The orchestration a succeeded test send tried: the page offers to run it for real; null otherwise.</param>
+internal sealed record NextStep(string Advice, IReadOnlyList<NextStepLink> Links, bool OfferRunAgain, string? RunOrchestration = null)
 {
     public static NextStep? For(RunView run, string? credentialName)
     {
+        if (run is { IsTest: true, State: "succeeded", Orchestration: { } tested })
+        {
+            return new NextStep(
+                $"The test sent {run.Counts?.ValuesUploaded ?? 0:N0} value(s) to its own segment \"{run.SegmentName}\"; the destination's segment was not touched. " +
+                $"Check the test segment in InOne. Looks right: run it, to update the destination's segment with the whole audience.",
+                [], false, tested.Name);
+        }
         var destinationEdit = new NextStepLink("Edit the destination", $"/destinations/{Uri.EscapeDataString(run.Destination.Name)}/edit");
         var credentialEdit = credentialName is null ? null
-            : new NextStepLink("Update the credential", $"/credentials/{Uri.EscapeDataString(credentialName)}/edit");
+            : new NextStepLink("Update the credential", $"/credentials/{Uri.EscapeDataString(credentialName)}/edit?returnTo={run.Id}");
         var queryEdit = run.Orchestration is { } orchestration
             ? new NextStepLink("Fix the query", $"/orchestrations/{Uri.EscapeDataString(orchestration.Name)}/edit")
             : null;

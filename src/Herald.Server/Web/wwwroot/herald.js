@@ -11,6 +11,14 @@
     }
   });
 
+  // A result the user just asked for (a query preview) comes into view with the keyboard's focus on it, so a screen
+  // reader reads it and Tab continues from there rather than from the top of the page.
+  var asked = document.querySelector("[data-focus-on-load]");
+  if (asked) {
+    asked.scrollIntoView({ block: "start" });
+    asked.focus({ preventScroll: true });
+  }
+
   // Filter a list of choices as the user types (the destination form's plugins).
   document.querySelectorAll("input[data-filter-list]").forEach(function (input) {
     var list = document.getElementById(input.dataset.filterList);

@@ -72,8 +72,7 @@ internal sealed class DetailModel(
         {
             return Page();
         }
-        var run = await useCases.SendAsync(Callers.Web(HttpContext),
-            new SendCommand(Destination.Id.ToString(), Orchestration.Query, Orchestration.AllowEmpty, TestSegmentName, SampleSize), ct);
+        var run = await useCases.TestSendAsync(Callers.Web(HttpContext), Orchestration.Id.ToString(), TestSegmentName, SampleSize, ct);
         if (!run.Succeeded)
         {
             Errors.Add("", run.Refusal.Message);

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Server.Web.Pages.Orchestrations;
 
-internal sealed class EditModel(CatalogReads catalog, OrchestrationUseCases orchestrations) : OrchestrationFormModel(catalog, orchestrations)
+internal sealed class EditModel(CatalogReads catalog, OrchestrationUseCases orchestrations, SourceSchemaReads source)
+    : OrchestrationFormModel(catalog, orchestrations, source)
 {
     private Orchestration _orchestration = null!;
 

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Server.Web.Pages.Orchestrations;
 
-internal sealed class NewModel(CatalogReads catalog, OrchestrationUseCases orchestrations) : OrchestrationFormModel(catalog, orchestrations)
+internal sealed class NewModel(CatalogReads catalog, OrchestrationUseCases orchestrations, SourceSchemaReads source)
+    : OrchestrationFormModel(catalog, orchestrations, source)
 {
     public override bool IsNew => true;
 

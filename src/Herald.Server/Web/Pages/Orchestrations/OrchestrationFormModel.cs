@@ -1,4 +1,5 @@
 using Herald.Application.UseCases;
+using Herald.Core.Audiences;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
 using Herald.InsiderOne;
@@ -13,7 +14,7 @@ namespace Herald.Server.Web.Pages.Orchestrations;
 /// The orchestration form: a query and a destination. "Preview" runs the query read-only for its first
 /// rows and checks its column against the destination's attribute, without saving anything.
 /// </summary>
-internal abstract class OrchestrationFormModel(CatalogReads catalog, OrchestrationUseCases orchestrations) : PageModel
+internal abstract class OrchestrationFormModel(CatalogReads catalog, OrchestrationUseCases orchestrations, SourceSchemaReads source) : PageModel
 {
     public const int PreviewRows = 100;
 
@@ -28,14 +29,25 @@ internal abstract class OrchestrationFormModel(CatalogReads catalog, Orchestrati
     public QueryPreviewView? Preview { get; private set; }
     public string? PreviewProblem { get; private set; }
 
+    /// <summary>The customer 360's tables and columns, shown beside the editor; null when they could not be read.</summary>
+    public SourceSchema? Schema { get; private set; }
+
+    /// <summary>Why <see cref="Schema"/> is missing (the source cannot be opened, the previews' gate is full).</summary>
+    public string? SchemaProblem { get; private set; }
+
     public abstract bool IsNew { get; }
 
     protected CatalogReads Catalog => catalog;
 
     protected OrchestrationUseCases Orchestrations => orchestrations;
 
-    protected async Task LoadChoicesAsync(CancellationToken ct) =>
+    protected async Task LoadChoicesAsync(CancellationToken ct)
+    {
         Destinations = [.. (await catalog.ListDestinationsAsync(Callers.Web(HttpContext), ct)).Select(d => d.Destination)];
+        var schema = await source.DescribeAsync(Callers.Web(HttpContext), ct);
+        Schema = schema.Value;
+        SchemaProblem = schema.Refusal?.Message;
+    }
 
     protected Destination? ChosenDestination => Destinations.FirstOrDefault(d => d.Name == Destination);
 
@@ -50,13 +62,10 @@ internal abstract class OrchestrationFormModel(CatalogReads catalog, Orchestrati
             Errors.Add(nameof(Query), "The query is empty: write a SELECT that returns one column of values.");
             return Page();
         }
-        var preview = await orchestrations.PreviewAsync(Callers.Web(HttpContext), Query, ChosenDestination?.InsiderOne().AttributeName, PreviewRows, ct);
+        var preview = await orchestrations.PreviewAsync(Callers.Web(HttpContext), Query, ChosenDestination?.Id.ToString(), null, PreviewRows, ct);
         if (preview.Succeeded)
         {
-            var result = preview.Value;
-            Preview = new QueryPreviewView(result.Columns, result.Rows, result.ColumnCheckPassed,
-                ChosenDestination is null ? "Choose a destination to check the column against its attribute." : result.ColumnCheck, result.Shortened,
-                QueryPiiView.Of(result.Pii), result.Redacted);
+            Preview = preview.Value.ToView(ChosenDestination is null ? "Choose a destination to check the column against its attribute." : null);
         }
         else
         {

@@ -1,0 +1,3 @@
+namespace Herald.Server.Api;
+
+public sealed record QueryPreviewRequest(string Query, string? AttributeName = null, int MaxRows = 100, string? Destination = null);
