@@ -49,6 +49,7 @@ public static class ApplicationServices
         services.AddSingleton<Configuration.ConfigurationChecks>();
         services.AddSingleton<Configuration.ConfigurationUseCases>();
         services.AddSingleton<Sandboxes.SandboxUseCases>();
+        services.AddSingleton<Sandboxes.SandboxRunUseCases>();
         services.AddSingleton<Pii.PiiCatalog>();
         services.AddSingleton<Pii.PiiReads>();
         services.AddSingleton<Pii.AudienceRedaction>();

@@ -1,10 +1,13 @@
+using System.Net.Http.Json;
 using Herald.Browser.Tests.Support;
+using Herald.Server.Api;
 
 namespace Herald.Browser.Tests;
 
 /// <summary>
 /// An orchestration's page shows its schedule: set from the form (a bad time zone is refused beside its field), then its
-/// next five runs in the schedule's zone and in UTC, paused and resumed with a button.
+/// next five runs in the schedule's zone and in UTC, paused and resumed with a button. A bridge's page does the same
+/// for its syncs.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ScheduleTests(HeraldInBrowser herald)
@@ -50,6 +53,31 @@ public sealed class ScheduleTests(HeraldInBrowser herald)
         await page.Locator("#schedule").GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
         await Expect(page.Locator("#schedule-state")).ToHaveTextAsync("Active");
         await Expect(rows).ToHaveCountAsync(5);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task SchedulingABridge_AfterAnOrchestration_IsShownOnTheBridgePage_ThenPaused()
+    {
+        var (_, destination) = await herald.AddDestinationAsync($"Bridged {Unique.Suffix()}");
+        var orchestration = await herald.AddOrchestrationAsync(destination, "SELECT email FROM Customer_360 WHERE loyalty_tier = 'gold'");
+        var bridge = $"scheduled-{Unique.Suffix()}";
+        (await herald.Api.PostAsJsonAsync("/api/bridges", new BridgeInput(bridge, "folder", Folder: bridge, Tables: [new BridgeTableInput("insider_users")]))).EnsureSuccessStatusCode();
+        var page = await herald.SignedInPageAsync();
+        await page.GotoAsync($"/bridges/{bridge}");
+        await Expect(page.Locator("#schedule-description")).ToHaveTextAsync("by hand only");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change the schedule" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Schedule of {bridge}", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByLabel("After an orchestration succeeds").CheckAsync();
+        await page.GetByLabel("Run after").SelectOptionAsync(orchestration);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the schedule" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = bridge, Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("#schedule-description")).ToHaveTextAsync($"after orchestration '{orchestration}' succeeds");
+        await page.Locator("#schedule").GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = bridge, Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("#schedule-state")).ToHaveTextAsync("Paused");
         await page.Context.CloseAsync();
     }
 }

@@ -135,13 +135,15 @@ internal sealed class ConfigurationChecks(IScheduleStore schedules, CredentialPl
         var removed = difference.Entries.Where(e => e.Kind == OrchestrationEntry.KindName && e.Change == DifferenceKind.Removed).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var schedule in await schedules.ListAsync(cancellationToken))
         {
-            if (removed.Contains(schedule.Work.Name) && schedule.Work.Kind == ScheduledWork.Orchestration)
+            // A bridge's sync may follow an orchestration too; a bridge is not removed with the orchestrations of the file.
+            var followerRemoved = removed.Contains(schedule.Work.Name) && schedule.Work.Kind == ScheduledWork.Orchestration;
+            if (followerRemoved)
             {
                 warnings.Add($"The orchestration '{schedule.Work.Name}' is removed with its schedule.");
             }
-            else if (schedule.Trigger.After is { } after && removed.Contains(after.Name) && !removed.Contains(schedule.Work.Name))
+            else if (schedule.Trigger.After is { } after && removed.Contains(after.Name))
             {
-                Error("orchestration", after.Name, $"'{schedule.Work.Name}' is scheduled to run after it; give that one another schedule first, or remove it too.");
+                Error("orchestration", after.Name, $"The {schedule.Work} is scheduled to run after it; give that one another schedule first, or remove it too.");
             }
         }
         return (errors, warnings);

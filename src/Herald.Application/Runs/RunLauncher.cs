@@ -70,6 +70,9 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
         return await CreateAsync(origin, cancellationToken);
     }
 
+    /// <summary>Creates the run of an origin already built and checked (a run in a sandbox).</summary>
+    public Task<UseCaseResult<Run>> StartPreparedAsync(RunOrigin origin, CancellationToken cancellationToken) => CreateAsync(origin, cancellationToken);
+
     /// <summary>The caller's name as the run records it: trimmed, at most <see cref="Caller.MaxNameLength"/> characters.</summary>
     public static string StartedBy(Caller caller)
     {

@@ -33,10 +33,9 @@ internal sealed partial class SandboxUseCases(ISandboxStore sandboxes, ICatalogS
         }
         var prefix = segmentPrefix ?? $"sandbox-{name}-";
         var problems = CatalogRules.CheckCatalogName(name, "sandbox").Select(m => new FieldProblem("Name", m)).ToList();
-        if (prefix.Length is 0 or > MaxSegmentPrefixLength || !SegmentPrefix().IsMatch(prefix))
+        if (CheckSegmentPrefix(prefix) is { } badPrefix)
         {
-            problems.Add(new FieldProblem("SegmentPrefix", $"The segment prefix '{prefix}' must be 1 to {MaxSegmentPrefixLength} letters, digits, '-', '_' or spaces, " +
-                "such as 'sandbox-' (shorten the sandbox's name, or give a prefix)."));
+            problems.Add(new FieldProblem("SegmentPrefix", badPrefix + " Shorten the sandbox's name, or give a prefix."));
         }
         if (problems.Count > 0)
         {
@@ -232,7 +231,7 @@ internal sealed partial class SandboxUseCases(ISandboxStore sandboxes, ICatalogS
     }
 
     /// <summary>The sandbox when the caller reaches it (their own, or any for a sandbox administrator); not found otherwise, so others' names are not revealed.</summary>
-    private async Task<(Sandbox? Sandbox, Refusal? Refusal)> ReachAsync(Caller caller, string name, CancellationToken cancellationToken)
+    internal async Task<(Sandbox? Sandbox, Refusal? Refusal)> ReachAsync(Caller caller, string name, CancellationToken cancellationToken)
     {
         if (caller.Denied(HeraldActions.CatalogRead) is { } denied)
         {
@@ -246,10 +245,17 @@ internal sealed partial class SandboxUseCases(ISandboxStore sandboxes, ICatalogS
         caller.Grant.Allows(HeraldActions.SandboxAdmin) || string.Equals(sandbox.Owner, caller.Name, StringComparison.OrdinalIgnoreCase);
 
     // The documents were written by Herald from checked files; one that no longer reads is a bug, not the user's input.
-    private static CatalogDocument Read(string yaml) =>
+    internal static CatalogDocument Read(string yaml) =>
         ConfigurationYaml.Read(yaml).Document ?? throw new InvalidOperationException("A stored sandbox document does not read as a configuration file.");
 
     private static object Summary(Sandbox sandbox) => new { sandbox.Name, sandbox.Owner, sandbox.SegmentPrefix, sandbox.AllowFullSends };
+
+    /// <summary>Why the prefix cannot mark a sandbox's segments, or null when it can.</summary>
+    internal static string? CheckSegmentPrefix(string? prefix) =>
+        string.IsNullOrEmpty(prefix) || prefix.Length > MaxSegmentPrefixLength || !SegmentPrefix().IsMatch(prefix) || string.IsNullOrWhiteSpace(prefix)
+            ? $"The segment prefix '{prefix}' must be 1 to {MaxSegmentPrefixLength} letters, digits, '-', '_' or spaces, such as 'sandbox-', so a sandbox's " +
+                "segments never overwrite production's."
+            : null;
 
     [GeneratedRegex("^[A-Za-z0-9 _-]+$")]
     private static partial Regex SegmentPrefix();

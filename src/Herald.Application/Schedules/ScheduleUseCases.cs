@@ -8,11 +8,12 @@ using Microsoft.Extensions.Options;
 namespace Herald.Application.Schedules;
 
 /// <summary>
-/// Reading (<c>catalog:read</c>), setting, pausing and resuming (<c>orchestration:edit</c>, audited) an orchestration's
-/// schedule: one place for the API, the web UI and the CLI.
+/// Reading (<c>catalog:read</c>), setting, pausing and resuming (<c>orchestration:edit</c> for an orchestration's,
+/// <c>bridge:edit</c> for a bridge's; audited) a schedule: one place for the API, the web UI and the CLI. The methods
+/// taking an orchestration's key are the same as those taking <see cref="ScheduledWork.OfOrchestration"/> of it.
 /// </summary>
 internal sealed class ScheduleUseCases(
-    IScheduleStore schedules, ICatalogStore catalog, ScheduleChains chains, ScheduleSignal signal, IOptions<ScheduleOptions> options, AuditTrail audit,
+    IScheduleStore schedules, ICatalogStore catalog, IBridgeStore bridges, ScheduleChains chains, ScheduleSignal signal, IOptions<ScheduleOptions> options, AuditTrail audit,
     TimeProvider clock)
 {
     /// <summary>How many coming times a schedule shows.</summary>
@@ -21,34 +22,46 @@ internal sealed class ScheduleUseCases(
     /// <summary>How many latest slots a schedule shows.</summary>
     public const int RecentSlotsShown = 10;
 
-    public async Task<UseCaseResult<ScheduleOverview>> GetAsync(Caller caller, string orchestrationKey, CancellationToken cancellationToken)
+    public Task<UseCaseResult<ScheduleOverview>> GetAsync(Caller caller, string orchestrationKey, CancellationToken cancellationToken) =>
+        GetAsync(caller, ScheduledWork.OfOrchestration(orchestrationKey), cancellationToken);
+
+    public Task<UseCaseResult<ScheduleOverview>> SetAsync(Caller caller, string orchestrationKey, ScheduleDraft draft, CancellationToken cancellationToken) =>
+        SetAsync(caller, ScheduledWork.OfOrchestration(orchestrationKey), draft, cancellationToken);
+
+    public Task<UseCaseResult<ScheduleOverview>> PauseAsync(Caller caller, string orchestrationKey, CancellationToken cancellationToken) =>
+        PauseAsync(caller, ScheduledWork.OfOrchestration(orchestrationKey), cancellationToken);
+
+    public Task<UseCaseResult<ScheduleOverview>> ResumeAsync(Caller caller, string orchestrationKey, CancellationToken cancellationToken) =>
+        ResumeAsync(caller, ScheduledWork.OfOrchestration(orchestrationKey), cancellationToken);
+
+    /// <summary>The schedule of <paramref name="asked"/> (its kind, and its name or id as the caller typed it).</summary>
+    public async Task<UseCaseResult<ScheduleOverview>> GetAsync(Caller caller, ScheduledWork asked, CancellationToken cancellationToken)
     {
         if (caller.Denied(HeraldActions.CatalogRead) is { } denied)
         {
             return denied;
         }
-        if (await catalog.FindOrchestrationAsync(orchestrationKey, cancellationToken) is not { } orchestration)
+        if (await FindAsync(asked, cancellationToken) is not { } work)
         {
-            return Refusal.NotFound("orchestration", orchestrationKey);
+            return Refusal.NotFound(asked.Kind, asked.Name);
         }
-        return await OverviewAsync(ScheduledWork.OfOrchestration(orchestration.Name), cancellationToken);
+        return await OverviewAsync(work, cancellationToken);
     }
 
-    public async Task<UseCaseResult<ScheduleOverview>> SetAsync(Caller caller, string orchestrationKey, ScheduleDraft draft, CancellationToken cancellationToken) =>
-        await audit.RecordAsync(caller, HeraldActions.OrchestrationEdit, "set schedule", orchestrationKey, await BeforeAsync(orchestrationKey, cancellationToken),
-            await SetUnauditedAsync(caller, orchestrationKey, draft, cancellationToken), overview => overview.Schedule);
+    public async Task<UseCaseResult<ScheduleOverview>> SetAsync(Caller caller, ScheduledWork asked, ScheduleDraft draft, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, EditAction(asked), "set schedule", asked.Name, await BeforeAsync(asked, cancellationToken),
+            await SetUnauditedAsync(caller, asked, draft, cancellationToken), overview => overview.Schedule);
 
-    private async Task<UseCaseResult<ScheduleOverview>> SetUnauditedAsync(Caller caller, string orchestrationKey, ScheduleDraft draft, CancellationToken cancellationToken)
+    private async Task<UseCaseResult<ScheduleOverview>> SetUnauditedAsync(Caller caller, ScheduledWork asked, ScheduleDraft draft, CancellationToken cancellationToken)
     {
-        if (caller.Denied(HeraldActions.OrchestrationEdit) is { } denied)
+        if (caller.Denied(EditAction(asked)) is { } denied)
         {
             return denied;
         }
-        if (await catalog.FindOrchestrationAsync(orchestrationKey, cancellationToken) is not { } orchestration)
+        if (await FindAsync(asked, cancellationToken) is not { } work)
         {
-            return Refusal.NotFound("orchestration", orchestrationKey);
+            return Refusal.NotFound(asked.Kind, asked.Name);
         }
-        var work = ScheduledWork.OfOrchestration(orchestration.Name);
         var now = clock.GetUtcNow();
         var chosen = (draft.Cron is not null || draft.TimeZone is not null ? 1 : 0) + (draft.After is not null ? 1 : 0) + (draft.Manual ? 1 : 0);
         if (chosen != 1)
@@ -64,6 +77,12 @@ internal sealed class ScheduleUseCases(
         {
             if (await catalog.FindOrchestrationAsync(after, cancellationToken) is not { } predecessor)
             {
+                if (await bridges.FindBridgeAsync(after, cancellationToken) is not null)
+                {
+                    // A sync is not a run: the listener that starts followers hears runs only.
+                    return Refusal.Invalid("schedule", [new FieldProblem("After",
+                        $"'{Shorten(after)}' is a bridge: only an orchestration's success can start a run or a sync, not a bridge's sync. Name an orchestration, or use a cron expression.")]);
+                }
                 return Refusal.Invalid("schedule", [new FieldProblem("After", $"No orchestration named '{Shorten(after)}' to run after; name an existing one.")]);
             }
             trigger = ScheduleTrigger.RunAfter(ScheduledWork.OfOrchestration(predecessor.Name));
@@ -89,36 +108,35 @@ internal sealed class ScheduleUseCases(
         return await OverviewAsync(work, cancellationToken);
     }
 
-    public async Task<UseCaseResult<ScheduleOverview>> PauseAsync(Caller caller, string orchestrationKey, CancellationToken cancellationToken) =>
-        await ChangeStateAsync(caller, orchestrationKey, ScheduleState.Paused, cancellationToken);
+    public async Task<UseCaseResult<ScheduleOverview>> PauseAsync(Caller caller, ScheduledWork asked, CancellationToken cancellationToken) =>
+        await ChangeStateAsync(caller, asked, ScheduleState.Paused, cancellationToken);
 
-    public async Task<UseCaseResult<ScheduleOverview>> ResumeAsync(Caller caller, string orchestrationKey, CancellationToken cancellationToken) =>
-        await ChangeStateAsync(caller, orchestrationKey, ScheduleState.Active, cancellationToken);
+    public async Task<UseCaseResult<ScheduleOverview>> ResumeAsync(Caller caller, ScheduledWork asked, CancellationToken cancellationToken) =>
+        await ChangeStateAsync(caller, asked, ScheduleState.Active, cancellationToken);
 
-    private async Task<UseCaseResult<ScheduleOverview>> ChangeStateAsync(Caller caller, string orchestrationKey, ScheduleState state, CancellationToken cancellationToken) =>
-        await audit.RecordAsync(caller, HeraldActions.OrchestrationEdit, state == ScheduleState.Paused ? "pause schedule" : "resume schedule", orchestrationKey,
-            await BeforeAsync(orchestrationKey, cancellationToken), await ChangeStateUnauditedAsync(caller, orchestrationKey, state, cancellationToken),
+    private async Task<UseCaseResult<ScheduleOverview>> ChangeStateAsync(Caller caller, ScheduledWork asked, ScheduleState state, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, EditAction(asked), state == ScheduleState.Paused ? "pause schedule" : "resume schedule", asked.Name,
+            await BeforeAsync(asked, cancellationToken), await ChangeStateUnauditedAsync(caller, asked, state, cancellationToken),
             overview => overview.Schedule);
 
     private async Task<UseCaseResult<ScheduleOverview>> ChangeStateUnauditedAsync(
-        Caller caller, string orchestrationKey, ScheduleState state, CancellationToken cancellationToken)
+        Caller caller, ScheduledWork asked, ScheduleState state, CancellationToken cancellationToken)
     {
-        if (caller.Denied(HeraldActions.OrchestrationEdit) is { } denied)
+        if (caller.Denied(EditAction(asked)) is { } denied)
         {
             return denied;
         }
-        if (await catalog.FindOrchestrationAsync(orchestrationKey, cancellationToken) is not { } orchestration)
+        if (await FindAsync(asked, cancellationToken) is not { } work)
         {
-            return Refusal.NotFound("orchestration", orchestrationKey);
+            return Refusal.NotFound(asked.Kind, asked.Name);
         }
-        var work = ScheduledWork.OfOrchestration(orchestration.Name);
         if (await schedules.FindAsync(work, cancellationToken) is not { } schedule || schedule.Trigger.Kind == ScheduleTriggerKind.Manual)
         {
-            return Refusal.Conflict($"The orchestration '{orchestration.Name}' runs by hand only; give it a schedule first.") with { Subject = "schedule" };
+            return Refusal.Conflict($"The {work} runs by hand only; give it a schedule first.") with { Subject = "schedule" };
         }
         if (schedule.State == state)
         {
-            return Refusal.Conflict($"The schedule of '{orchestration.Name}' is {state.ToString().ToLowerInvariant()} already.") with { Subject = "schedule" };
+            return Refusal.Conflict($"The schedule of '{work.Name}' is {state.ToString().ToLowerInvariant()} already.") with { Subject = "schedule" };
         }
         var now = clock.GetUtcNow();
         var changed = state == ScheduleState.Paused
@@ -130,11 +148,19 @@ internal sealed class ScheduleUseCases(
         return await OverviewAsync(work, cancellationToken);
     }
 
-    /// <summary>The orchestration's schedule before a change, for the audit log; null when it has none (or no such orchestration).</summary>
-    private async Task<Schedule?> BeforeAsync(string orchestrationKey, CancellationToken cancellationToken) =>
-        await catalog.FindOrchestrationAsync(orchestrationKey, cancellationToken) is { } orchestration
-            ? await schedules.FindAsync(ScheduledWork.OfOrchestration(orchestration.Name), cancellationToken)
-            : null;
+    /// <summary>The schedule before a change, for the audit log; null when it has none (or no such work).</summary>
+    private async Task<Schedule?> BeforeAsync(ScheduledWork asked, CancellationToken cancellationToken) =>
+        await FindAsync(asked, cancellationToken) is { } work ? await schedules.FindAsync(work, cancellationToken) : null;
+
+    /// <summary>The work <paramref name="asked"/> names (by name or id), by its stored name; null when there is none of that kind.</summary>
+    private async Task<ScheduledWork?> FindAsync(ScheduledWork asked, CancellationToken cancellationToken) => asked.Kind switch
+    {
+        ScheduledWork.Orchestration => await catalog.FindOrchestrationAsync(asked.Name, cancellationToken) is { } o ? ScheduledWork.OfOrchestration(o.Name) : null,
+        ScheduledWork.Bridge => await bridges.FindBridgeAsync(asked.Name, cancellationToken) is { } b ? ScheduledWork.OfBridge(b.Name) : null,
+        _ => null,
+    };
+
+    private static string EditAction(ScheduledWork work) => work.Kind == ScheduledWork.Bridge ? HeraldActions.BridgeEdit : HeraldActions.OrchestrationEdit;
 
     private async Task<ScheduleOverview> OverviewAsync(ScheduledWork work, CancellationToken cancellationToken)
     {

@@ -10,7 +10,9 @@ namespace Herald.Application.Schedules;
 /// Claims a slot and creates its run, or records why it did not. The claim comes first and carries the run's id, so a
 /// crash between the two leaves a claim that the next pass completes with that same run: a slot runs at most once.
 /// </summary>
-internal sealed class ScheduledRunStarter(IScheduleStore schedules, ICatalogStore catalog, IRunStore runs, RunLauncher launcher, TimeProvider clock, ILogger<ScheduledRunStarter> logger)
+internal sealed class ScheduledRunStarter(
+    IScheduleStore schedules, ICatalogStore catalog, IRunStore runs, RunLauncher launcher, IBridgeStore bridges, BridgeUseCases bridgeSyncs, TimeProvider clock,
+    ILogger<ScheduledRunStarter> logger)
 {
     /// <summary>The caller a schedule's runs are started by (their <c>StartedBy</c>).</summary>
     public static readonly Caller Schedule = Caller.Herald("schedule");
@@ -50,6 +52,11 @@ internal sealed class ScheduledRunStarter(IScheduleStore schedules, ICatalogStor
 
     private async Task StartOnceAsync(ScheduleSlot slot, CancellationToken cancellationToken)
     {
+        if (slot.Work.Kind == ScheduledWork.Bridge)
+        {
+            await StartSyncOnceAsync(slot, cancellationToken);
+            return;
+        }
         if (await runs.GetAsync(slot.RunId, cancellationToken) is not null)
         {
             // Herald stopped after creating the run but before recording it.
@@ -67,6 +74,33 @@ internal sealed class ScheduledRunStarter(IScheduleStore schedules, ICatalogStor
             return;
         }
         var started = await launcher.StartOrchestrationAsync(Schedule, orchestration, null, force: false, cancellationToken, slot.RunId, slot.Detail);
+        if (!started.Succeeded)
+        {
+            await SkipAsync(slot, $"Skipped: {started.Refusal.Message}", cancellationToken);
+            return;
+        }
+        await schedules.CompleteAsync(slot.Work, slot.Key, ScheduleSlotOutcome.Started, slot.Detail, cancellationToken);
+    }
+
+    // A bridge's slot starts its sync through the one entry point every trigger uses, with the id the slot was claimed with.
+    private async Task StartSyncOnceAsync(ScheduleSlot slot, CancellationToken cancellationToken)
+    {
+        if (await bridges.GetSyncAsync(slot.RunId, cancellationToken) is not null)
+        {
+            await schedules.CompleteAsync(slot.Work, slot.Key, ScheduleSlotOutcome.Started, slot.Detail, cancellationToken);
+            return;
+        }
+        if (await bridges.FindBridgeAsync(slot.Work.Name, cancellationToken) is not { } bridge)
+        {
+            await SkipAsync(slot, $"Skipped: {slot.Work} no longer exists.", cancellationToken);
+            return;
+        }
+        if ((await bridges.ListSyncsAsync(bridge.Id, 1, cancellationToken)) is [{ IsFinal: false } busy])
+        {
+            await SkipAsync(slot, $"Skipped, not queued: the bridge's previous sync {busy.Id} ({busy.StartedBy}) was still {busy.State.ToString().ToLowerInvariant()}. {slot.Detail}", cancellationToken);
+            return;
+        }
+        var started = await bridgeSyncs.StartSyncAsync(Schedule, bridge, allowShrink: false, cancellationToken, slot.RunId);
         if (!started.Succeeded)
         {
             await SkipAsync(slot, $"Skipped: {started.Refusal.Message}", cancellationToken);

@@ -6,6 +6,7 @@ using Herald.Application.Runs;
 using Herald.Core.Bridges;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
+using Herald.Core.Schedules;
 
 namespace Herald.Application.UseCases;
 
@@ -17,7 +18,7 @@ namespace Herald.Application.UseCases;
 /// changes and starts are audited.
 /// </summary>
 internal sealed class BridgeUseCases(
-    IBridgeStore store, ICatalogStore catalog, IInsiderTableSource source, BridgeTargets targets, BridgeSyncSignal signal, AuditTrail audit,
+    IBridgeStore store, ICatalogStore catalog, IScheduleStore schedules, IInsiderTableSource source, BridgeTargets targets, BridgeSyncSignal signal, AuditTrail audit,
     TimeProvider clock)
 {
     /// <summary>The names of the credentials a bridge can publish with (plugin <c>snowflake</c>), for a form to offer.</summary>
@@ -94,7 +95,7 @@ internal sealed class BridgeUseCases(
         return await SaveAsync(changed, changes.TestConnection, problems, cancellationToken);
     }
 
-    /// <summary>Removes a bridge; its syncs stay in the history. Refused while a sync of it is under way.</summary>
+    /// <summary>Removes a bridge and its schedule; its syncs stay in the history. Refused while a sync of it is under way.</summary>
     public async Task<UseCaseResult<Bridge>> RemoveAsync(Caller caller, string key, CancellationToken cancellationToken) =>
         await audit.RecordAsync(caller, HeraldActions.BridgeEdit, "remove bridge", key, await store.FindBridgeAsync(key, cancellationToken),
             await RemoveUnauditedAsync(caller, key, cancellationToken), null);
@@ -114,6 +115,8 @@ internal sealed class BridgeUseCases(
             return Refusal.Conflict($"A sync of bridge '{bridge.Name}' is under way; remove the bridge once it has finished.") with { Subject = "bridge" };
         }
         await store.DeleteBridgeAsync(bridge.Id, cancellationToken);
+        // A bridge added later under the same name must not inherit this one's schedule.
+        await schedules.DeleteAsync(ScheduledWork.OfBridge(bridge.Name), cancellationToken);
         return bridge;
     }
 
@@ -139,7 +142,8 @@ internal sealed class BridgeUseCases(
     /// (the caller names which). Syncs of one bridge run one after the other.
     /// </summary>
     /// <param name="allowShrink">Pass the shrink guard: the person knows the tables lose many rows.</param>
-    public async Task<UseCaseResult<BridgeSync>> StartSyncAsync(Caller caller, Bridge bridge, bool allowShrink, CancellationToken cancellationToken)
+    /// <param name="syncId">The new sync's id when the caller chose it beforehand (a schedule claims its slot with it, so a crash in between creates that same sync, never a second); null for a new one.</param>
+    public async Task<UseCaseResult<BridgeSync>> StartSyncAsync(Caller caller, Bridge bridge, bool allowShrink, CancellationToken cancellationToken, Guid? syncId = null)
     {
         if (caller.Denied(HeraldActions.RunStart) is { } denied)
         {
@@ -149,7 +153,7 @@ internal sealed class BridgeUseCases(
         {
             return Refusal.Rule($"This server has no {bridge.Target.ToString().ToLowerInvariant()} target set up; choose another bridge, or set the target up.");
         }
-        var sync = new BridgeSync(Guid.NewGuid(), bridge, RunLauncher.StartedBy(caller), allowShrink, clock.GetUtcNow());
+        var sync = new BridgeSync(syncId ?? Guid.NewGuid(), bridge, RunLauncher.StartedBy(caller), allowShrink, clock.GetUtcNow());
         await store.CreateSyncAsync(sync, cancellationToken);
         signal.Pulse();
         return sync;

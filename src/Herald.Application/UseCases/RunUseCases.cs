@@ -90,6 +90,11 @@ internal sealed class RunUseCases(
         {
             return Refusal.NotFound("run", runId.ToString());
         }
+        if (run.Origin.Sandbox is { } sandbox)
+        {
+            // Running it again here would send with production's destination; the sandbox decides its own runs.
+            return Refusal.Rule($"This run was in the sandbox '{sandbox}': run it again from the sandbox (herald sandbox run {sandbox} {run.Origin.OrchestrationName}).");
+        }
         var ofOrchestration = run.Origin.OrchestrationId is { } orchestrationId ? await catalog.FindOrchestrationAsync(orchestrationId.ToString(), cancellationToken) : null;
         // A test runs again as the same test (its sample, its own segment), never as a real update of the destination's segment.
         if (run.Origin.IsTest && ofOrchestration is not null)

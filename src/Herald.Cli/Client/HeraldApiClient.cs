@@ -108,15 +108,16 @@ internal sealed class HeraldApiClient : IDisposable
     public Task<RunView> TestSendOrchestrationAsync(string nameOrId, TestSendRequest request, CancellationToken ct) =>
         SendAsync<TestSendRequest, RunView>(HttpMethod.Post, $"api/orchestrations/{Escape(nameOrId)}/test-sends", request, ct);
 
-    public Task<ScheduleView> GetScheduleAsync(string orchestration, CancellationToken ct) =>
-        SendAsync<ScheduleView>(HttpMethod.Get, $"api/orchestrations/{Escape(orchestration)}/schedule", ct);
+    /// <summary>The schedule of the orchestration or bridge <paramref name="name"/>; <paramref name="collection"/> is <c>orchestrations</c> or <c>bridges</c>.</summary>
+    public Task<ScheduleView> GetScheduleAsync(string collection, string name, CancellationToken ct) =>
+        SendAsync<ScheduleView>(HttpMethod.Get, $"api/{collection}/{Escape(name)}/schedule", ct);
 
-    public Task<ScheduleView> SetScheduleAsync(string orchestration, ScheduleInput input, CancellationToken ct) =>
-        SendAsync<ScheduleInput, ScheduleView>(HttpMethod.Put, $"api/orchestrations/{Escape(orchestration)}/schedule", input, ct);
+    public Task<ScheduleView> SetScheduleAsync(string collection, string name, ScheduleInput input, CancellationToken ct) =>
+        SendAsync<ScheduleInput, ScheduleView>(HttpMethod.Put, $"api/{collection}/{Escape(name)}/schedule", input, ct);
 
-    /// <summary>Pauses (<paramref name="pause"/> true) or resumes an orchestration's schedule.</summary>
-    public Task<ScheduleView> PauseScheduleAsync(string orchestration, bool pause, CancellationToken ct) =>
-        SendAsync<ScheduleView>(HttpMethod.Post, $"api/orchestrations/{Escape(orchestration)}/schedule/{(pause ? "pause" : "resume")}", ct);
+    /// <summary>Pauses (<paramref name="pause"/> true) or resumes an orchestration's or a bridge's schedule.</summary>
+    public Task<ScheduleView> PauseScheduleAsync(string collection, string name, bool pause, CancellationToken ct) =>
+        SendAsync<ScheduleView>(HttpMethod.Post, $"api/{collection}/{Escape(name)}/schedule/{(pause ? "pause" : "resume")}", ct);
 
     public Task<RunView> SendAsync(SendRequest request, CancellationToken ct) =>
         SendAsync<SendRequest, RunView>(HttpMethod.Post, "api/sends", request, ct);
@@ -214,6 +215,15 @@ internal sealed class HeraldApiClient : IDisposable
 
     public Task<ConfigurationAppliedView> PromoteSandboxAsync(string name, PromoteInput input, CancellationToken ct) =>
         SendAsync<PromoteInput, ConfigurationAppliedView>(HttpMethod.Post, $"api/sandboxes/{Escape(name)}/promote", input, ct);
+
+    public Task<RunView> RunInSandboxAsync(string sandbox, string orchestration, CancellationToken ct) =>
+        SendAsync<object, RunView>(HttpMethod.Post, $"api/sandboxes/{Escape(sandbox)}/orchestrations/{Escape(orchestration)}/runs", new { }, ct);
+
+    public Task<SandboxView> ChangeSandboxAsync(string name, SandboxSettingsInput input, CancellationToken ct) =>
+        SendAsync<SandboxSettingsInput, SandboxView>(HttpMethod.Patch, $"api/sandboxes/{Escape(name)}/settings", input, ct);
+
+    public Task<SandboxView> CopySecretIntoSandboxAsync(string sandbox, string credential, CancellationToken ct) =>
+        SendAsync<object, SandboxView>(HttpMethod.Post, $"api/sandboxes/{Escape(sandbox)}/credentials/{Escape(credential)}/copy-secret", new { }, ct);
 
     public Task DeleteSandboxAsync(string name, CancellationToken ct) =>
         SendAsync(HttpMethod.Delete, $"api/sandboxes/{Escape(name)}", ct);

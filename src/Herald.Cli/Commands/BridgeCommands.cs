@@ -22,6 +22,9 @@ internal static class BridgeCommands
         command.Subcommands.Add(CatalogCommands.Remove(context, server, "bridge", "Remove a bridge; its tables stay in Snowflake and its syncs in the history",
             (client, name, ct) => client.RemoveBridgeAsync(name, ct)));
         command.Subcommands.Add(Sync(context, server));
+        command.Subcommands.Add(ScheduleCommands.Schedule(context, server, "bridge"));
+        command.Subcommands.Add(ScheduleCommands.Pause(context, server, "bridge", pause: true));
+        command.Subcommands.Add(ScheduleCommands.Pause(context, server, "bridge", pause: false));
         return command;
     }
 

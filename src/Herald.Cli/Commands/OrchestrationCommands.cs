@@ -20,9 +20,9 @@ internal static class OrchestrationCommands
         command.Subcommands.Add(CatalogCommands.Remove(context, server, "orchestration", "Remove an orchestration (its runs stay in the history)", (client, name, ct) => client.RemoveOrchestrationAsync(name, ct)));
         command.Subcommands.Add(Run(context, server));
         command.Subcommands.Add(TestSend(context, server));
-        command.Subcommands.Add(ScheduleCommands.Schedule(context, server));
-        command.Subcommands.Add(ScheduleCommands.Pause(context, server, pause: true));
-        command.Subcommands.Add(ScheduleCommands.Pause(context, server, pause: false));
+        command.Subcommands.Add(ScheduleCommands.Schedule(context, server, "orchestration"));
+        command.Subcommands.Add(ScheduleCommands.Pause(context, server, "orchestration", pause: true));
+        command.Subcommands.Add(ScheduleCommands.Pause(context, server, "orchestration", pause: false));
         return command;
     }
 

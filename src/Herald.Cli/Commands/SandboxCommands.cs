@@ -99,7 +99,7 @@ internal static class SandboxCommands
             return ExitCodes.Success;
         });
 
-        foreach (var subcommand in new[] { create, list, diff, pull, promote, remove })
+        foreach (var subcommand in new[] { create, list, diff, pull, promote, remove }.Concat(SandboxRunCommands.Create(context, server)))
         {
             command.Subcommands.Add(subcommand);
         }

@@ -100,6 +100,8 @@ internal sealed class RunRenderer(CliContext context)
     {
         var what = (run.Orchestration, run.TestSampleSize) switch
         {
+            _ when run.Sandbox is { } sandbox => $"Orchestration {run.OrchestrationName} in sandbox {sandbox}" +
+                (run.TestSampleSize is { } size ? $" (a test audience of at most {Format.Count(size)} value(s))" : ""),
             ({ } tested, { } sample) => $"Test send of {Format.Count(sample)} value(s) of orchestration {tested.Name}",
             ({ } orchestration, null) => $"Orchestration {orchestration.Name}",
             (null, { } sample) => $"Test send of {Format.Count(sample)} value(s)",

@@ -17,6 +17,7 @@ namespace Herald.Core.Runs;
 /// segment of the test's own; null for a real run. A test send of an orchestration carries its id and name, so it is listed
 /// with its runs, but it never counts as the orchestration's success (schedules that run after it ignore it).
 /// </param>
+/// <param name="Sandbox">The sandbox whose configuration the run was built from; null for a run of production.</param>
 public sealed record RunOrigin(
     Guid DestinationId,
     string DestinationName,
@@ -34,7 +35,8 @@ public sealed record RunOrigin(
     bool Force = false,
     string Plugin = Catalog.Plugins.InsiderOne,
     string? CredentialName = null,
-    int? SampleSize = null)
+    int? SampleSize = null,
+    string? Sandbox = null)
 {
     /// <summary>Whether the run is a test send (<see cref="SampleSize"/>), not a real update of the destination's segment.</summary>
     public bool IsTest => SampleSize is not null;

@@ -11,6 +11,10 @@ namespace Herald.Core.Sandboxes;
 /// <param name="Base">Production's configuration when copied or last pulled.</param>
 /// <param name="SegmentPrefix">What the segment names of the sandbox's runs start with, so they never overwrite a production segment.</param>
 /// <param name="AllowFullSends">Whether an administrator allowed the sandbox's runs to send whole audiences, not only test ones.</param>
+/// <param name="CopiedSecrets">
+/// The names of the sandbox's credentials whose runs an administrator allowed to use the secrets of production's credential
+/// of the same name (migration 16); a sandbox credential not named here has no secret.
+/// </param>
 public sealed record Sandbox(
     Guid Id,
     string Name,
@@ -20,4 +24,10 @@ public sealed record Sandbox(
     string SegmentPrefix,
     bool AllowFullSends,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<string>? CopiedSecrets = null)
+{
+    /// <summary>Whether production's secrets of the credential named so were copied into the sandbox.</summary>
+    public bool HasCopiedSecret(string credentialName) =>
+        CopiedSecrets?.Contains(credentialName, StringComparer.OrdinalIgnoreCase) == true;
+}

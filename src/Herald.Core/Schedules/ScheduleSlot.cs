@@ -7,7 +7,7 @@ namespace Herald.Core.Schedules;
 /// <param name="Key">Unique per schedule: <c>cron:</c> and the slot's UTC time, or <c>after:</c> and the predecessor's run id.</param>
 /// <param name="At">The slot's time (UTC): the cron time, or when the predecessor's run finished.</param>
 /// <param name="ClaimedAt">When an instance claimed it.</param>
-/// <param name="RunId">The run created for it (chosen when claimed, so a crash in between creates that same run, never a second).</param>
+/// <param name="RunId">The run (for a bridge, the sync) created for it, chosen when claimed, so a crash in between creates that same run, never a second.</param>
 /// <param name="Outcome">Claimed, started or skipped.</param>
 /// <param name="Detail">Why it fired and what was missed, or why it was skipped.</param>
 public sealed record ScheduleSlot(

@@ -168,7 +168,9 @@ public sealed record RunSummary(
     RunCountsView? Counts,
     RunReportView? Report,
     RunDiffView? Diff = null,
-    int? TestSampleSize = null);
+    int? TestSampleSize = null,
+    string? Sandbox = null,
+    string? OrchestrationName = null);
 
 public sealed record RunView(
     Guid Id,
@@ -196,7 +198,9 @@ public sealed record RunView(
     RunDiffView? Diff = null,
     IReadOnlyList<RunPartView>? Parts = null,
     string? UpdateMode = null,
-    int? TestSampleSize = null)
+    int? TestSampleSize = null,
+    string? Sandbox = null,
+    string? OrchestrationName = null)
 {
     /// <summary>Whether the run is a test send (<see cref="TestSampleSize"/> values at most, to a segment of its own).</summary>
     public bool IsTest => TestSampleSize is not null;

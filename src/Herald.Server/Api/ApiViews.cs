@@ -27,7 +27,7 @@ internal static class ApiViews
         new NamedRef(run.Origin.DestinationId, run.Origin.DestinationName),
         run.Origin.OrchestrationId is { } id ? new NamedRef(id, run.Origin.OrchestrationName!) : null,
         run.Origin.SegmentName, run.Origin.StartedBy, run.CreatedAt, run.UpdatedAt, run.FinishedAt,
-        CountsOf(run), ReportOf(run), DiffOf(run), run.Origin.SampleSize);
+        CountsOf(run), ReportOf(run), DiffOf(run), run.Origin.SampleSize, run.Origin.Sandbox, run.Origin.OrchestrationName);
 
     public static RunView ToView(this Run run, IReadOnlyList<RunCall> calls) => new(
         run.Id, run.State.ToWireName(), run.Reason, FailureName(run.Failure), NextStepOf(run),
@@ -45,7 +45,9 @@ internal static class ApiViews
         [.. run.Parts.Select(p => new RunPartView(p.Number, p.SegmentName, p.Values, p.File?.Bytes,
             p.Diff is { } d ? new RunPartDiffView(d.Added, d.Removed, d.Kept) : null, p.SubmittedAt, ReportOf(p.Report)))],
         run.Origin.UpdateMode.ToWireName(),
-        run.Origin.SampleSize);
+        run.Origin.SampleSize,
+        run.Origin.Sandbox,
+        run.Origin.OrchestrationName);
 
     /// <summary>The run's files as one: their total size, and when the first of their URLs stops working.</summary>
     private static RunFileView? FileOf(Run run) =>

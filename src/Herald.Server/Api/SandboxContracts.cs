@@ -8,11 +8,15 @@ namespace Herald.Server.Api;
 public sealed record SandboxInput(string? Name, string? SegmentPrefix = null);
 
 /// <summary>A sandbox: whose it is, the prefix its runs' segment names carry and whether it may send whole audiences.</summary>
-public sealed record SandboxView(string Name, string Owner, string SegmentPrefix, bool AllowFullSends, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+public sealed record SandboxView(string Name, string Owner, string SegmentPrefix, bool AllowFullSends, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    IReadOnlyList<string>? CopiedSecrets = null)
 {
     internal static SandboxView Of(Sandbox sandbox) =>
-        new(sandbox.Name, sandbox.Owner, sandbox.SegmentPrefix, sandbox.AllowFullSends, sandbox.CreatedAt, sandbox.UpdatedAt);
+        new(sandbox.Name, sandbox.Owner, sandbox.SegmentPrefix, sandbox.AllowFullSends, sandbox.CreatedAt, sandbox.UpdatedAt, sandbox.CopiedSecrets ?? []);
 }
+
+/// <summary>A change of a sandbox's settings; a member left out (null) stays as it is. <c>AllowFullSends</c> needs sandbox:admin.</summary>
+public sealed record SandboxSettingsInput(string? SegmentPrefix = null, bool? AllowFullSends = null);
 
 /// <summary>A difference: "N added, N changed, N removed" and its entries field by field.</summary>
 public sealed record DifferenceView(string Summary, IReadOnlyList<EntryDifferenceView> Entries)

@@ -66,6 +66,22 @@ internal static class SandboxEndpoints
                 : ApiResults.From(promoted.Refusal))
             .WithSummary("Make production hold the sandbox's configuration, in one transaction (sandbox:admin)").Produces<ConfigurationAppliedView>().Problems(400, 404, 409);
 
+        group.MapPost("/{name}/orchestrations/{orchestration}/runs", async (string name, string orchestration, HttpContext http, SandboxRunUseCases useCases, CancellationToken ct) =>
+            ApiResults.Started(await useCases.RunAsync(Callers.Api(http), name, orchestration, ct)))
+            .WithSummary("Run an orchestration of the sandbox: a test audience under the sandbox's segment prefix (run:start)").Produces<RunView>(202).Problems(400, 404);
+
+        group.MapPatch("/{name}/settings", async (string name, SandboxSettingsInput input, HttpContext http, SandboxRunUseCases useCases, CancellationToken ct) =>
+            await useCases.ChangeAsync(Callers.Api(http), name, input.SegmentPrefix, input.AllowFullSends, ct) is var changed && changed.Succeeded
+                ? Results.Ok(SandboxView.Of(changed.Value))
+                : ApiResults.From(changed.Refusal))
+            .WithSummary("Change the sandbox's segment prefix, or allow its runs full sends (sandbox:admin)").Produces<SandboxView>().Problems(400, 404);
+
+        group.MapPost("/{name}/credentials/{credential}/copy-secret", async (string name, string credential, HttpContext http, SandboxRunUseCases useCases, CancellationToken ct) =>
+            await useCases.CopySecretAsync(Callers.Api(http), name, credential, ct) is var copied && copied.Succeeded
+                ? Results.Ok(SandboxView.Of(copied.Value))
+                : ApiResults.From(copied.Refusal))
+            .WithSummary("Let the sandbox's runs use production's secret of the credential of that name (sandbox:admin)").Produces<SandboxView>().Problems(400, 404);
+
         group.MapDelete("/{name}", async (string name, HttpContext http, SandboxUseCases useCases, CancellationToken ct) =>
             await useCases.DeleteAsync(Callers.Api(http), name, ct) is var deleted && deleted.Succeeded ? Results.NoContent() : ApiResults.From(deleted.Refusal))
             .WithSummary("Delete a sandbox (sandbox:admin)").Produces(204).Problems(404);

@@ -1,18 +1,21 @@
 namespace Herald.Server.Api;
 
-// The schedule API's messages (PUT/GET /api/orchestrations/{name}/schedule, POST .../schedule/pause and /resume).
+// The schedule API's messages (PUT/GET /api/orchestrations/{name}/schedule and /api/bridges/{name}/schedule, POST .../schedule/pause and /resume).
 
 /// <summary>Exactly one of: <c>cron</c> with <c>timeZone</c> (IANA), <c>after</c> (an orchestration's name), or <c>manual</c> true.</summary>
 public sealed record ScheduleInput(string? Cron = null, string? TimeZone = null, string? After = null, bool Manual = false);
 
 /// <summary>A schedule: what starts it, whether it is active (or paused, and why), its next times and latest slots.</summary>
+/// <param name="Name">The scheduled orchestration's or bridge's name.</param>
+/// <param name="Kind">What it schedules: <c>orchestration</c> (its runs) or <c>bridge</c> (its syncs).</param>
 /// <param name="Trigger"><c>manual</c>, <c>cron</c> or <c>after</c>.</param>
 /// <param name="After">The work it runs after: kind (<c>orchestration</c>) and name.</param>
 /// <param name="State"><c>active</c> or <c>paused</c>.</param>
 /// <param name="Description">How a person reads the trigger, e.g. "cron '0 6 * * *' in Europe/Istanbul".</param>
 /// <param name="NextRuns">The next five times of an active cron schedule, in its zone and in UTC.</param>
 public sealed record ScheduleView(
-    string Orchestration,
+    string Name,
+    string Kind,
     string Trigger,
     string? Cron,
     string? TimeZone,

@@ -2,6 +2,7 @@ using Dapper;
 using Herald.Core.Ports;
 using Herald.Core.Sandboxes;
 using Microsoft.Data.Sqlite;
+using System.Text.Json;
 
 namespace Herald.Storage.Sqlite;
 
@@ -10,7 +11,7 @@ public sealed class SqliteSandboxStore(SqliteDatabase database) : ISandboxStore
 {
     private const string Columns = """
         id AS Id, name AS Name, owner AS Owner, document AS Document, base AS Base, segment_prefix AS SegmentPrefix,
-        allow_full_sends AS AllowFullSends, created_at AS CreatedAt, updated_at AS UpdatedAt
+        allow_full_sends AS AllowFullSends, created_at AS CreatedAt, updated_at AS UpdatedAt, copied_secrets AS CopiedSecrets
         """;
 
     public async Task<IReadOnlyList<Sandbox>> ListAsync(CancellationToken cancellationToken)
@@ -48,20 +49,23 @@ public sealed class SqliteSandboxStore(SqliteDatabase database) : ISandboxStore
     internal static Task<int> UpsertAsync(SqliteConnection connection, SqliteTransaction? transaction, Sandbox sandbox) =>
         connection.ExecuteAsync(
             """
-            INSERT INTO sandboxes (id, name, owner, document, base, segment_prefix, allow_full_sends, created_at, updated_at)
-            VALUES (@Id, @Name, @Owner, @Document, @Base, @SegmentPrefix, @AllowFullSends, @CreatedAt, @UpdatedAt)
+            INSERT INTO sandboxes (id, name, owner, document, base, segment_prefix, allow_full_sends, created_at, updated_at, copied_secrets)
+            VALUES (@Id, @Name, @Owner, @Document, @Base, @SegmentPrefix, @AllowFullSends, @CreatedAt, @UpdatedAt, @CopiedSecrets)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, document = excluded.document, base = excluded.base,
-                segment_prefix = excluded.segment_prefix, allow_full_sends = excluded.allow_full_sends, updated_at = excluded.updated_at
+                segment_prefix = excluded.segment_prefix, allow_full_sends = excluded.allow_full_sends, updated_at = excluded.updated_at,
+                copied_secrets = excluded.copied_secrets
             """,
             new
             {
                 Id = sandbox.Id.ToString(), sandbox.Name, sandbox.Owner, sandbox.Document, sandbox.Base, sandbox.SegmentPrefix,
                 AllowFullSends = sandbox.AllowFullSends ? 1 : 0, CreatedAt = UnixTime.Ms(sandbox.CreatedAt), UpdatedAt = UnixTime.Ms(sandbox.UpdatedAt),
+                CopiedSecrets = JsonSerializer.Serialize(sandbox.CopiedSecrets ?? []),
             }, transaction);
 
     private sealed record SandboxRow(string Id, string Name, string Owner, string Document, string Base, string SegmentPrefix, long AllowFullSends,
-        long CreatedAt, long UpdatedAt)
+        long CreatedAt, long UpdatedAt, string CopiedSecrets)
     {
-        public Sandbox ToModel() => new(Guid.Parse(Id), Name, Owner, Document, Base, SegmentPrefix, AllowFullSends != 0, UnixTime.From(CreatedAt), UnixTime.From(UpdatedAt));
+        public Sandbox ToModel() => new(Guid.Parse(Id), Name, Owner, Document, Base, SegmentPrefix, AllowFullSends != 0, UnixTime.From(CreatedAt), UnixTime.From(UpdatedAt),
+            JsonSerializer.Deserialize<List<string>>(CopiedSecrets) ?? []);
     }
 }

@@ -66,7 +66,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
             stagingFiles: new Herald.Sources.DuckDb.Staging.DuckDbStagingFiles(sourceOptions));
         FolderRoot = Path.Combine(directory, "bridges");
         var targets = new BridgeTargets([Snowflake, new FolderBridgeTarget(sourceOptions, FolderRoot)]);
-        UseCases = new BridgeUseCases(Store, Catalog, Source, targets, new BridgeSyncSignal(), audit, TimeProvider.System);
+        UseCases = new BridgeUseCases(Store, Catalog, new SqliteScheduleStore(database), Source, targets, new BridgeSyncSignal(), audit, TimeProvider.System);
         Executor = new BridgeSyncExecutor(Store, Source, targets, TimeProvider.System, NullLogger<BridgeSyncExecutor>.Instance);
     }
 

@@ -75,6 +75,30 @@ public sealed class SandboxCommandTests : IAsyncLifetime
         (await RunAsync("config", "export", "--sandbox", "trial")).Output.ShouldContain("segmentName: VIP prod\n");
     }
 
+    [Fact]
+    public async Task RunInASandbox_FromTheCommandLine_AsksForTheSecretThenSendsUnderThePrefix()
+    {
+        await _harness.Api.AddCredentialAsync("insider");
+        await _harness.Api.AddDestinationAsync("vip", "insider", "VIP");
+        (await _harness.Api.Http.PostAsJsonAsync("/api/orchestrations", new Herald.Server.Api.OrchestrationInput("vip-daily", "vip", "SELECT email FROM Customer_360")))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        await RunAsync("sandbox", "create", "trial");
+
+        var set = await RunAsync("sandbox", "set", "trial", "--segment-prefix", "try-");
+        var withoutSecret = await RunAsync("sandbox", "run", "trial", "vip-daily");
+        var copied = await RunAsync("sandbox", "copy-secret", "trial", "insider");
+        var run = await RunAsync("sandbox", "run", "trial", "vip-daily", "--wait");
+
+        set.ExitCode.ShouldBe(0, set.ToString());
+        set.Output.ShouldContain("segment names start with 'try-'; runs send test audiences only.");
+        withoutSecret.ExitCode.ShouldNotBe(0);
+        withoutSecret.Error.ShouldContain("herald sandbox copy-secret trial insider");
+        copied.ExitCode.ShouldBe(0, copied.ToString());
+        run.ExitCode.ShouldBe(0, run.ToString());
+        run.Output.ShouldContain("in sandbox trial");
+        _harness.Simulator.Segments.ShouldHaveSingleItem().Name.ShouldBe("try-VIP");
+    }
+
     private Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(new Dictionary<string, string?>
     {
         ["HERALD_SERVER"] = _harness.Herald.BaseUrl.ToString(),

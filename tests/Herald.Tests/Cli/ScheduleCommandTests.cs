@@ -48,4 +48,28 @@ public sealed class ScheduleCommandTests(HeraldServerFixture server)
         result.ExitCode.ShouldNotBe(0);
         (result.Output + result.Error).ShouldContain(saying);
     }
+
+    [Fact]
+    public async Task BridgeSchedule_AfterAnOrchestration_ThenPausedAndResumed_SaysWhatSyncsItAndHowToGoBack()
+    {
+        var destination = await server.AddDestinationAsync("sched-bridge");
+        await server.RunAsync("orchestration", "add", "sched-bridge-daily", "--destination", destination, "--query", "SELECT email FROM Customer_360 WHERE loyalty_tier = 'gold'");
+        (await server.RunAsync("bridge", "add", "sched-bridge", "--target", "folder", "--folder", "sched-bridge", "--table", "insider_users")).ExitCode.ShouldBe(0);
+
+        var after = await server.RunAsync("bridge", "schedule", "sched-bridge", "--after", "sched-bridge-daily");
+        var cron = await server.RunAsync("bridge", "schedule", "sched-bridge", "--cron", "30 2 * * *", "--time-zone", "UTC");
+        var paused = await server.RunAsync("bridge", "pause", "sched-bridge");
+        var resumed = await server.RunAsync("bridge", "resume", "sched-bridge");
+        var refused = await server.RunAsync("bridge", "schedule", "sched-bridge", "--after", "no-such-orchestration");
+        var manual = await server.RunAsync("bridge", "schedule", "sched-bridge", "--manual");
+
+        after.ExitCode.ShouldBe(0, after.ToString());
+        after.Output.ShouldContain("Bridge sched-bridge syncs after orchestration 'sched-bridge-daily' succeeds");
+        cron.Output.Split('\n').Count(line => line.Contains("02:30 +00:00")).ShouldBe(5);
+        paused.Output.ShouldContain("herald bridge resume sched-bridge");
+        resumed.Output.ShouldContain("is active");
+        refused.ExitCode.ShouldNotBe(0);
+        (refused.Output + refused.Error).ShouldContain("No orchestration named 'no-such-orchestration'");
+        manual.Output.ShouldContain("syncs by hand only");
+    }
 }

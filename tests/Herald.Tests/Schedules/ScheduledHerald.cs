@@ -62,6 +62,38 @@ internal sealed class ScheduledHerald : IAsyncDisposable
     public async Task<ScheduleView> GetScheduleAsync(string orchestration) =>
         await HeraldApi.ReadAsync<ScheduleView>(await Api.Http.GetAsync($"/api/orchestrations/{orchestration}/schedule"), HttpStatusCode.OK);
 
+    /// <summary>A folder bridge of both tables (the folder target needs no Snowflake); returns its name.</summary>
+    public async Task<string> AddFolderBridgeAsync()
+    {
+        var name = $"bridge-{Guid.NewGuid().ToString("N")[..8]}";
+        var created = await Api.Http.PostAsJsonAsync("/api/bridges", new BridgeInput(name, "folder", Folder: name,
+            Tables: [new BridgeTableInput("insider_users"), new BridgeTableInput("insider_events")]));
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        return name;
+    }
+
+    public async Task<HttpResponseMessage> TryScheduleBridgeAsync(string bridge, ScheduleInput input) =>
+        await Api.Http.PutAsJsonAsync($"/api/bridges/{bridge}/schedule", input);
+
+    public async Task<ScheduleView> ScheduleBridgeAsync(string bridge, ScheduleInput input) =>
+        await HeraldApi.ReadAsync<ScheduleView>(await TryScheduleBridgeAsync(bridge, input), HttpStatusCode.OK);
+
+    public async Task<ScheduleView> GetBridgeScheduleAsync(string bridge) =>
+        await HeraldApi.ReadAsync<ScheduleView>(await Api.Http.GetAsync($"/api/bridges/{bridge}/schedule"), HttpStatusCode.OK);
+
+    /// <summary>The bridge's syncs, oldest first, each waited for until it is final.</summary>
+    public async Task<IReadOnlyList<SyncView>> FinishedSyncsOfAsync(string bridge)
+    {
+        IReadOnlyList<SyncView> syncs = [];
+        await Shared.Eventually.TrueAsync(async () =>
+        {
+            var details = await HeraldApi.ReadAsync<BridgeDetailsView>(await Api.Http.GetAsync($"/api/bridges/{bridge}"), HttpStatusCode.OK);
+            syncs = [.. details.Syncs.OrderBy(s => s.CreatedAt)];
+            return syncs.All(s => s.State is "succeeded" or "failed");
+        }, $"the syncs of {bridge} have finished");
+        return syncs;
+    }
+
     /// <summary>Sets the clock and makes one scheduler pass.</summary>
     public async Task AdvanceToAsync(DateTimeOffset at)
     {

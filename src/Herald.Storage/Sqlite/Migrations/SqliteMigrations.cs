@@ -287,7 +287,11 @@ internal static class SqliteMigrations
                 updated_at INTEGER NOT NULL
             );
             """),
-        // 16-18 belong to other branches. Hand-over links keep only their tokens' SHA-256: the link is shown once, to its requester.
+        // 16: the credentials of a sandbox whose runs may use production's secrets of the same name, copied explicitly by
+        // an administrator (a JSON array of names): the secrets stay encrypted once, in production's credential.
+        new(16, "sandboxes' copied secrets", async (connection, transaction, ct) =>
+            await AddColumnIfMissingAsync(connection, transaction, "sandboxes", "copied_secrets", "TEXT NOT NULL DEFAULT '[]'", ct)),
+        // 17 and 18 belong to other branches. Hand-over links keep only their tokens' SHA-256: the link is shown once, to its requester.
         SqliteMigration.Sql(19, "credential hand-over links", """
             CREATE TABLE IF NOT EXISTS handover_links (
                 id TEXT PRIMARY KEY,

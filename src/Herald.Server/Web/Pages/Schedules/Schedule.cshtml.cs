@@ -1,13 +1,17 @@
 using Herald.Application.Schedules;
 using Herald.Application.UseCases;
 using Herald.Server.Api;
+using Herald.Core.Schedules;
 using Herald.Server.Web.Display;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Herald.Server.Web.Pages.Orchestrations;
+namespace Herald.Server.Web.Pages.Schedules;
 
-/// <summary>An orchestration's schedule: what it is, and the form to change it (cron in a zone, after another, by hand), pause or resume it.</summary>
+/// <summary>
+/// An orchestration's or a bridge's schedule (the route's first segment says which): what it is, and the form to change
+/// it (cron in a zone, after an orchestration, by hand), pause or resume it.
+/// </summary>
 internal sealed class ScheduleModel(CatalogReads catalog, ScheduleUseCases schedules) : PageModel
 {
     [BindProperty] public string Mode { get; set; } = "manual";
@@ -15,9 +19,18 @@ internal sealed class ScheduleModel(CatalogReads catalog, ScheduleUseCases sched
     [BindProperty] public string? TimeZone { get; set; }
     [BindProperty] public string? After { get; set; }
 
+    /// <summary>The route's first segment: <c>orchestrations</c> or <c>bridges</c> (the route admits no other).</summary>
+    public string Collection => RouteData.Values["collection"] as string == "bridges" ? "bridges" : "orchestrations";
+
+    public bool IsBridge => Collection == "bridges";
     public string Name { get; private set; } = "";
     public ScheduleView Schedule { get; private set; } = null!;
-    public IReadOnlyList<string> OtherOrchestrations { get; private set; } = [];
+
+    /// <summary>The orchestrations it can run after: every one for a bridge, every other one for an orchestration.</summary>
+    public IReadOnlyList<string> Predecessors { get; private set; } = [];
+
+    /// <summary>The page of the scheduled orchestration or bridge.</summary>
+    public string Home => $"/{Collection}/{Uri.EscapeDataString(Name)}";
     public FormErrors Errors { get; } = new();
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string name, CancellationToken ct)
@@ -48,17 +61,17 @@ internal sealed class ScheduleModel(CatalogReads catalog, ScheduleUseCases sched
         };
         if (draft is null)
         {
-            Errors.Add(nameof(Mode), "Choose when the orchestration runs: on a cron expression, after another orchestration, or by hand only.");
+            Errors.Add(nameof(Mode), $"Choose when the {(IsBridge ? "bridge syncs" : "orchestration runs")}: on a cron expression, after an orchestration, or by hand only.");
             return Page();
         }
-        return Done(await schedules.SetAsync(Callers.Web(HttpContext), name, draft, ct), "Saved the schedule");
+        return Done(await schedules.SetAsync(Callers.Web(HttpContext), WorkOf(name), draft, ct), "Saved the schedule");
     }
 
     public async Task<IActionResult> OnPostPauseAsync([FromRoute] string name, CancellationToken ct) =>
-        Done(await schedules.PauseAsync(Callers.Web(HttpContext), name, ct), "Paused the schedule");
+        Done(await schedules.PauseAsync(Callers.Web(HttpContext), WorkOf(name), ct), "Paused the schedule");
 
     public async Task<IActionResult> OnPostResumeAsync([FromRoute] string name, CancellationToken ct) =>
-        Done(await schedules.ResumeAsync(Callers.Web(HttpContext), name, ct), "Resumed the schedule; slots that passed while it was paused are not run");
+        Done(await schedules.ResumeAsync(Callers.Web(HttpContext), WorkOf(name), ct), "Resumed the schedule; slots that passed while it was paused are not run");
 
     private IActionResult Done(UseCaseResult<ScheduleOverview> result, string notice)
     {
@@ -72,20 +85,22 @@ internal sealed class ScheduleModel(CatalogReads catalog, ScheduleUseCases sched
             return Page();
         }
         TempData["Notice"] = $"{notice} of '{result.Value.Work.Name}'.";
-        return Redirect($"/orchestrations/{Uri.EscapeDataString(result.Value.Work.Name)}");
+        return Redirect($"/{Collection}/{Uri.EscapeDataString(result.Value.Work.Name)}");
     }
 
     private async Task<bool> LoadAsync(string name, CancellationToken ct)
     {
         var caller = Callers.Web(HttpContext);
-        var overview = await schedules.GetAsync(caller, name, ct);
+        var overview = await schedules.GetAsync(caller, WorkOf(name), ct);
         if (!overview.Succeeded)
         {
             return false;
         }
         Schedule = ScheduleEndpoints.ToView(overview.Value);
-        Name = Schedule.Orchestration;
-        OtherOrchestrations = [.. (await catalog.ListOrchestrationsAsync(caller, ct)).Select(o => o.Orchestration.Name).Where(n => n != Name)];
+        Name = Schedule.Name;
+        Predecessors = [.. (await catalog.ListOrchestrationsAsync(caller, ct)).Select(o => o.Orchestration.Name).Where(n => IsBridge || n != Name)];
         return true;
     }
+
+    private ScheduledWork WorkOf(string name) => IsBridge ? ScheduledWork.OfBridge(name) : ScheduledWork.OfOrchestration(name);
 }
