@@ -74,8 +74,6 @@ public sealed class PageActionMatrixTests : IAsyncLifetime
         "alerts Delete",
         "alerts/{name} Test",
         "orchestrations/{name} Delete",
-        "{collection:regex(^(orchestrations|bridges)$)}/{name}/schedule Pause",
-        "{collection:regex(^(orchestrations|bridges)$)}/{name}/schedule Resume",
     ];
 
     public static readonly TheoryData<string, bool> Callers = new()

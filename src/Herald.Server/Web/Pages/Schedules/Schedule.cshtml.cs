@@ -64,20 +64,22 @@ internal sealed class ScheduleModel(CatalogReads catalog, ScheduleUseCases sched
             Errors.Add(nameof(Mode), $"Choose when the {(IsBridge ? "bridge syncs" : "orchestration runs")}: on a cron expression, after an orchestration, or by hand only.");
             return Page();
         }
-        return Done(await schedules.SetAsync(Callers.Web(HttpContext), WorkOf(name), draft, ct), "Saved the schedule");
+        return await DoneAsync(await schedules.SetAsync(Callers.Web(HttpContext), WorkOf(name), draft, ct), name, "Saved the schedule", ct);
     }
 
     public async Task<IActionResult> OnPostPauseAsync([FromRoute] string name, CancellationToken ct) =>
-        Done(await schedules.PauseAsync(Callers.Web(HttpContext), WorkOf(name), ct), "Paused the schedule");
+        await DoneAsync(await schedules.PauseAsync(Callers.Web(HttpContext), WorkOf(name), ct), name, "Paused the schedule", ct);
 
     public async Task<IActionResult> OnPostResumeAsync([FromRoute] string name, CancellationToken ct) =>
-        Done(await schedules.ResumeAsync(Callers.Web(HttpContext), WorkOf(name), ct), "Resumed the schedule; slots that passed while it was paused are not run");
+        await DoneAsync(await schedules.ResumeAsync(Callers.Web(HttpContext), WorkOf(name), ct), name,
+            "Resumed the schedule; slots that passed while it was paused are not run", ct);
 
-    private IActionResult Done(UseCaseResult<ScheduleOverview> result, string notice)
+    private async Task<IActionResult> DoneAsync(UseCaseResult<ScheduleOverview> result, string name, string notice, CancellationToken ct)
     {
         if (!result.Succeeded)
         {
-            if (result.Refusal.Kind == RefusalKind.NotFound)
+            // The refusal is shown on the schedule's page, which needs the schedule: pause and resume arrive without it.
+            if (result.Refusal.Kind == RefusalKind.NotFound || Schedule is null && !await LoadAsync(name, ct))
             {
                 return NotFound();
             }
