@@ -33,7 +33,9 @@ public sealed class SandboxTests(HeraldInBrowser herald)
 
         // The sandbox changes the destination's segment and description, and adds an orchestration, by a file through the API.
         var file = await herald.Api.GetStringAsync($"/api/sandboxes/{name}/config");
-        file = file.Replace($"segmentName: {segment}\n", $"segmentName: {segment} trial\n", StringComparison.Ordinal)
+        // Production may have no orchestration yet ("orchestrations: []"); the list is written out in full either way.
+        file = file.Replace("orchestrations: []\n", "orchestrations:\n", StringComparison.Ordinal)
+            .Replace($"segmentName: {segment}\n", $"segmentName: {segment} trial\n", StringComparison.Ordinal)
             .Replace($"    credential: {credential}\n", $"    credential: {credential}\n    description: tried in a sandbox\n", StringComparison.Ordinal)
             .Replace("orchestrations:\n", $"orchestrations:\n  - name: {added}\n    destination: {destination}\n    allowEmpty: false\n    query: |-\n      SELECT email\n      FROM Customer_360\n      WHERE loyalty_tier = 'gold'\n", StringComparison.Ordinal);
         using (var body = new StringContent(file))
@@ -106,6 +108,7 @@ public sealed class SandboxTests(HeraldInBrowser herald)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await page.GetByLabel("Segment prefix").FillAsync("try-");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the sandbox" }).ClickAsync();
         await Expect(page.Locator("#promote-who")).ToContainTextAsync("Only a user with Allow sandbox administration (sandbox:admin) can promote");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Promote to production" })).ToHaveCountAsync(0);
@@ -116,7 +119,7 @@ public sealed class SandboxTests(HeraldInBrowser herald)
         await page.Locator($"tr[data-orchestration='{orchestration}']").GetByRole(AriaRole.Button, new() { Name = "Run a test audience" }).ClickAsync();
         await Expect(page.Locator("#error-summary")).ToContainTextAsync($"has no secret in the sandbox '{name}'");
         (await herald.Api.PostAsync($"/api/sandboxes/{name}/credentials/{credential}/copy-secret", null)).EnsureSuccessStatusCode();
-        await page.ReloadAsync();
+        await page.GotoAsync($"/sandboxes/{name}");
         await page.Locator($"tr[data-orchestration='{orchestration}']").GetByRole(AriaRole.Button, new() { Name = "Run a test audience" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Run", Level = 1 })).ToBeVisibleAsync();
@@ -124,7 +127,7 @@ public sealed class SandboxTests(HeraldInBrowser herald)
         var runId = Guid.Parse(page.Url.Split('/')[^1]);
         var run = await herald.WaitForFinalAsync(runId);
         run.State.ShouldBe("succeeded", run.Reason);
-        run.SegmentName.ShouldStartWith($"sandbox-{name}-");
+        run.SegmentName.ShouldStartWith("try-User sandbox");
         await page.GotoAsync($"/sandboxes/{name}");
         await Expect(page.Locator($"#orchestrations a[href='/runs/{runId}']")).ToHaveCountAsync(1);
 
