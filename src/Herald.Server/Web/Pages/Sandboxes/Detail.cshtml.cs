@@ -158,7 +158,7 @@ internal sealed class DetailModel(
         {
             if (upload.Length > MaxFileBytes)
             {
-                Errors.Add(nameof(Yaml), $"The file is {upload.Length:N0} bytes; Herald applies files of at most {MaxFileBytes:N0} (Herald:Api:MaxConfigurationBytes).");
+                Errors.Add(nameof(Yaml), TooLarge(upload.Length));
                 return null;
             }
             using var reader = new StreamReader(upload.OpenReadStream(), Encoding.UTF8);
@@ -169,13 +169,16 @@ internal sealed class DetailModel(
             Errors.Add(nameof(Yaml), "Paste a configuration file (herald config export --sandbox NAME writes one) or choose one to upload.");
             return null;
         }
-        if (Encoding.UTF8.GetByteCount(Yaml) > MaxFileBytes)
+        if (Encoding.UTF8.GetByteCount(Yaml) is var bytes && bytes > MaxFileBytes)
         {
-            Errors.Add(nameof(Yaml), $"The file is over {MaxFileBytes:N0} bytes, the most Herald applies (Herald:Api:MaxConfigurationBytes).");
+            Errors.Add(nameof(Yaml), TooLarge(bytes));
             return null;
         }
         return Yaml;
     }
+
+    private string TooLarge(long bytes) =>
+        $"The file is {bytes:N0} bytes; Herald applies files of at most {MaxFileBytes:N0} bytes (Herald:Api:MaxConfigurationBytes). Split the change into smaller files.";
 
     private async Task<IActionResult> DoneAsync<T>(string name, UseCaseResult<T> result, Func<T, string> notice, string field, CancellationToken ct)
         where T : class
