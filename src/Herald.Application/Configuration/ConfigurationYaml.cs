@@ -240,7 +240,7 @@ public static partial class ConfigurationYaml
 
     private static JsonNode? ToJson(YamlNode node) => node switch
     {
-        YamlMappingNode mapping => new JsonObject(mapping.Children.Select(c => KeyValuePair.Create(((YamlScalarNode)c.Key).Value ?? "", ToJson(c.Value)))),
+        YamlMappingNode mapping => SettingsObject(mapping),
         YamlSequenceNode list => new JsonArray([.. list.Select(ToJson)]),
         YamlScalarNode { Style: not ScalarStyle.Plain } quoted => JsonValue.Create(quoted.Value ?? ""),
         YamlScalarNode { Value: null or "" or "null" or "~" } => null,
@@ -250,6 +250,24 @@ public static partial class ConfigurationYaml
         YamlScalarNode plain => JsonValue.Create(plain.Value),
         _ => null,
     };
+
+    // A hostile file may name a setting with a list or a mapping (YAML's "? [a, b]"), or write one name twice in two styles.
+    private static JsonObject SettingsObject(YamlMappingNode mapping)
+    {
+        var settings = new JsonObject();
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (key is not YamlScalarNode { Value: { } name })
+            {
+                throw new FormatException($"line {key.Start.Line} names a setting with a list or a mapping; a setting's name is one word.");
+            }
+            if (!settings.TryAdd(name, ToJson(value)))
+            {
+                throw new FormatException($"line {key.Start.Line} names the setting '{name}' a second time; keep one.");
+            }
+        }
+        return settings;
+    }
 
     private static YamlNode ToYaml(JsonNode? node) => node switch
     {

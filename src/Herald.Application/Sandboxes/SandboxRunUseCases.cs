@@ -18,7 +18,7 @@ namespace Herald.Application.Sandboxes;
 /// </summary>
 internal sealed class SandboxRunUseCases(
     SandboxUseCases sandboxUseCases, ISandboxStore sandboxes, ICatalogStore catalog, DestinationPlugins plugins, RunLauncher launcher,
-    AuditTrail audit, IOptions<SandboxOptions> options, TimeProvider clock)
+    AuditTrail audit, IOptions<SandboxOptions> options, TimeProvider clock, IRunStore runs)
 {
     /// <summary>Starts a run of the sandbox's orchestration (run:start, and reaching the sandbox).</summary>
     public async Task<UseCaseResult<Run>> RunAsync(Caller caller, string sandboxName, string orchestrationName, CancellationToken cancellationToken) =>
@@ -41,6 +41,11 @@ internal sealed class SandboxRunUseCases(
         if (document.Orchestrations.FirstOrDefault(o => o.Name == orchestrationName) is not { } orchestration)
         {
             return Refusal.NotFound("orchestration", orchestrationName);
+        }
+        // A pull can remove what an orchestration the sandbox added refers to; the sandbox's checks name it too.
+        if (DanglingReference(document, orchestration) is { } dangling)
+        {
+            return Refusal.Rule($"The orchestration '{orchestration.Name}' cannot run: {dangling} Fix the sandbox's configuration file, then run again.");
         }
         var entry = document.Destinations.First(d => d.Name == orchestration.Destination);
         var credential = document.Credentials.First(c => c.Name == entry.Credential);
@@ -73,6 +78,12 @@ internal sealed class SandboxRunUseCases(
         if (await ProductionSegmentNamedAsync(route.SegmentName, cancellationToken) is { } taken)
         {
             return Refusal.Rule($"The segment '{route.SegmentName}' is production's (destination '{taken}'); a sandbox's run never overwrites it. Change the sandbox's segment prefix.");
+        }
+        // A segment production sent to stays at the destination (and in its campaigns) after its destination is renamed or removed.
+        if (await runs.ProductionUsedSegmentAsync(route.SegmentName, cancellationToken))
+        {
+            return Refusal.Rule($"The segment '{route.SegmentName}' is production's (a run of production sent to it); a sandbox's run never overwrites it. " +
+                "Change the sandbox's segment prefix.");
         }
         // A test audience is counted after the value rules (RunOrigin.SampleSize), so it holds exactly that many usable values when the query has them.
         var origin = new RunOrigin(destination.Id, destination.Name, productionCredential.Id, null, orchestration.Name, orchestration.Query, route.SegmentName,
@@ -154,6 +165,18 @@ internal sealed class SandboxRunUseCases(
         var changed = sandbox with { CopiedSecrets = [.. sandbox.CopiedSecrets ?? [], credentialName], UpdatedAt = clock.GetUtcNow() };
         await sandboxes.SaveAsync(changed, cancellationToken);
         return changed;
+    }
+
+    /// <summary>What the orchestration refers to that the sandbox does not hold, in words; null when it holds both its destination and that one's credential.</summary>
+    private static string? DanglingReference(CatalogDocument document, OrchestrationEntry orchestration)
+    {
+        if (document.Destinations.FirstOrDefault(d => d.Name == orchestration.Destination) is not { } destination)
+        {
+            return $"its destination '{orchestration.Destination}' is not in the sandbox.";
+        }
+        return document.Credentials.Any(c => c.Name == destination.Credential)
+            ? null
+            : $"the credential '{destination.Credential}' of its destination '{destination.Name}' is not in the sandbox.";
     }
 
     /// <summary>The name of production's destination whose segment has that name, or null.</summary>

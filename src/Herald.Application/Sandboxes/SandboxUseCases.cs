@@ -31,7 +31,8 @@ internal sealed partial class SandboxUseCases(ISandboxStore sandboxes, ICatalogS
         {
             return denied;
         }
-        var prefix = segmentPrefix ?? $"sandbox-{name}-";
+        // A sandbox's name may hold '.', which a segment prefix may not: the default prefix writes it as '-'.
+        var prefix = segmentPrefix ?? $"sandbox-{name?.Replace('.', '-')}-";
         var problems = CatalogRules.CheckCatalogName(name, "sandbox").Select(m => new FieldProblem("Name", m)).ToList();
         if (CheckSegmentPrefix(prefix) is { } badPrefix)
         {
@@ -238,7 +239,29 @@ internal sealed partial class SandboxUseCases(ISandboxStore sandboxes, ICatalogS
             return (null, denied);
         }
         var sandbox = await sandboxes.FindAsync(name, cancellationToken);
-        return sandbox is not null && Reaches(caller, sandbox) ? (sandbox, null) : (null, Refusal.NotFound("sandbox", name));
+        if (sandbox is null || !Reaches(caller, sandbox))
+        {
+            return (null, Refusal.NotFound("sandbox", name));
+        }
+        return await HiddenPartAsync(caller, sandbox, cancellationToken) is { } hidden ? (null, hidden) : (sandbox, null);
+    }
+
+    // A sandbox shows production's changes since its copy and pulls them in: once production (now, or when the sandbox was
+    // copied or last pulled, while the caller's policy still allowed it) holds a destination marked Admin only, the sandbox
+    // would show it to a caller who may not see it, so it is refused as the whole catalog as a file is (CatalogState.HiddenFrom).
+    private async Task<Refusal?> HiddenPartAsync(Caller caller, Sandbox sandbox, CancellationToken cancellationToken)
+    {
+        if (caller.Grant.Allows(HeraldActions.DestinationAdminOnly))
+        {
+            return null;
+        }
+        if ((await CatalogState.ReadAsync(catalog, cancellationToken)).HiddenFrom(caller) is { } hidden)
+        {
+            return hidden;
+        }
+        return Read(sandbox.Base).Destinations.Any(d => d.AdminOnly)
+            ? caller.Denied(HeraldActions.DestinationAdminOnly)
+            : null;
     }
 
     private static bool Reaches(Caller caller, Sandbox sandbox) =>

@@ -18,6 +18,13 @@ public interface IRunStore
     Task<IReadOnlyList<Run>> ListAsync(RunQuery query, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Whether a run of production (not of a sandbox) was ever made for a segment of that name, compared without case: its
+    /// segment, or a part of a split audience. Such a segment may still be in use at the destination even when no
+    /// destination names it any more.
+    /// </summary>
+    Task<bool> ProductionUsedSegmentAsync(string segmentName, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Takes the oldest run that needs a worker and has no live lease, provided no earlier run of the same
     /// destination is still in flight (one run per destination at a time).
     /// </summary>

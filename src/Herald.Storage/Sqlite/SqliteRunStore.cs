@@ -136,6 +136,22 @@ public sealed class SqliteRunStore(SqliteDatabase database, int maxCallsPerRun =
         return [.. rows.Select(r => ToRun(r.Document, r.Version, []))];
     }
 
+    public async Task<bool> ProductionUsedSegmentAsync(string segmentName, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // A scan of the runs' documents: asked once per sandbox run started, not on a run's path.
+        return await connection.ExecuteScalarAsync<long>(
+            """
+            SELECT EXISTS (
+                SELECT 1 FROM runs r
+                WHERE json_extract(r.document, '$.origin.sandbox') IS NULL
+                  AND (json_extract(r.document, '$.origin.segmentName') = @segmentName COLLATE NOCASE
+                       OR EXISTS (SELECT 1 FROM json_each(r.document, '$.parts') part
+                                  WHERE json_extract(part.value, '$.segmentName') = @segmentName COLLATE NOCASE)))
+            """,
+            new { segmentName }) == 1;
+    }
+
     public async Task<Run?> TryClaimNextAsync(string worker, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var write = await database.OpenForWriteAsync(cancellationToken);
