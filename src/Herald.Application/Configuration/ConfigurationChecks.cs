@@ -4,6 +4,7 @@ using Herald.Application.UseCases;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
 using Herald.Core.Schedules;
+using Microsoft.Extensions.Options;
 
 namespace Herald.Application.Configuration;
 
@@ -12,7 +13,8 @@ namespace Herald.Application.Configuration;
 /// a sandbox, a sandbox promoted): what saving each thing one by one checks (names, plugins' rules, references,
 /// queries against the source), on the whole result at once, so any error leaves everything as it is.
 /// </summary>
-internal sealed class ConfigurationChecks(IScheduleStore schedules, CredentialPlugins credentialPlugins, DestinationPlugins destinationPlugins, QueryChecks queries)
+internal sealed class ConfigurationChecks(
+    IScheduleStore schedules, CredentialPlugins credentialPlugins, DestinationPlugins destinationPlugins, QueryChecks queries, IOptions<ConfigurationOptions> options)
 {
     /// <summary>
     /// Whether <paramref name="caller"/> may make <paramref name="current"/> into <paramref name="desired"/>, and what is
@@ -31,6 +33,15 @@ internal sealed class ConfigurationChecks(IScheduleStore schedules, CredentialPl
             {
                 return (lacking, actions);
             }
+        }
+        // Counted before any query runs: the checks of a file built to hold thousands of queries never start.
+        var changedEntries = difference.Entries.Count(e => e.Change != DifferenceKind.Removed);
+        if (changedEntries > options.Value.MaxChangedEntries)
+        {
+            return (Refusal.Invalid("configuration", [new FieldProblem(null,
+                $"The configuration adds or changes {changedEntries:N0} entries; Herald checks at most {options.Value.MaxChangedEntries:N0} at once " +
+                "(Herald:Configuration:MaxChangedEntries), since each new or changed query runs against the customer 360. Apply it in parts.")])
+                with { Message = "The configuration was not applied: it changes too much at once; nothing changed." }, actions);
         }
         var (errors, warnings) = await ValidateAsync(desired, difference, current, cancellationToken);
         return errors.Count > 0
