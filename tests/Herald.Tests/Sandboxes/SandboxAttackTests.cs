@@ -53,6 +53,29 @@ public sealed class SandboxAttackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SandboxPage_WhenProductionGainsAnAdminOnlyDestination_TellsItsOwnerWhy_AndShowsNothingOfIt()
+    {
+        const string Password = "a long sandbox attack password 9";
+        (await Http.PostAsJsonAsync("/api/users", new UserInput("ayse", Password, ["User"]))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        using var browser = new UiClient(_harness.Herald.BaseUrl);
+        (await browser.SignInWithPasswordAsync("ayse", Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using var created = await browser.PostFormAsync("/sandboxes", "/sandboxes?handler=Create", new Dictionary<string, string> { ["Name"] = "ayses" });
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var board = await Http.PostAsJsonAsync("/api/destinations", new DestinationInput("board", "insider", "Board members", "email", null, SkipConnectionTest: true, AdminOnly: true));
+        board.StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        using var page = await browser.Http.GetAsync("/sandboxes/ayses");
+        using var download = await browser.Http.GetAsync("/sandboxes/ayses?handler=Export");
+        var list = await browser.Http.GetStringAsync(page.Headers.Location!);
+
+        page.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        list.ShouldContain("may not do destination:admin-only");
+        list.ShouldNotContain("Board members");
+        download.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await download.Content.ReadAsStringAsync()).ShouldNotContain("Board members");
+    }
+
+    [Fact]
     public async Task RunInASandbox_ToASegmentProductionSentToBefore_IsRefused_AndThatSegmentKeepsItsValues()
     {
         // Production once sent to 'Trial VIP' (a send to its own segment name); the catalog names no such segment now.

@@ -26,6 +26,8 @@ internal sealed class DetailModel(
 
     private const int RecentRuns = 10;
 
+    private Refusal? _unreachable;
+
     [BindProperty] public string? SegmentPrefix { get; set; }
     [BindProperty] public string? Message { get; set; }
     [BindProperty] public bool DeleteAfter { get; set; }
@@ -66,7 +68,7 @@ internal sealed class DetailModel(
     {
         if (!await LoadAsync(name, ct))
         {
-            return NotFound();
+            return Unreachable();
         }
         SegmentPrefix = Review.Sandbox.SegmentPrefix;
         return Page();
@@ -213,7 +215,18 @@ internal sealed class DetailModel(
         return Page();
     }
 
-    private async Task<IActionResult> ShowAsync(string name, CancellationToken ct) => await LoadAsync(name, ct) ? Page() : NotFound();
+    private async Task<IActionResult> ShowAsync(string name, CancellationToken ct) => await LoadAsync(name, ct) ? Page() : Unreachable();
+
+    // A sandbox the caller does not reach is not found; one refused for a reason (its own, which the list shows) says the reason.
+    private IActionResult Unreachable()
+    {
+        if (_unreachable is not { Kind: RefusalKind.Forbidden } refusal)
+        {
+            return NotFound();
+        }
+        TempData["Problem"] = refusal.Message;
+        return Redirect("/sandboxes");
+    }
 
     private async Task<bool> LoadAsync(string name, CancellationToken ct)
     {
@@ -222,6 +235,7 @@ internal sealed class DetailModel(
         var exported = await sandboxes.ExportAsync(caller, name, ct);
         if (!review.Succeeded || !exported.Succeeded)
         {
+            _unreachable = review.Refusal ?? exported.Refusal;
             return false;
         }
         Review = review.Value;
