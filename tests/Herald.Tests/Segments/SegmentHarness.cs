@@ -27,6 +27,22 @@ internal static class SegmentHarness
         await HeraldApi.ReadAsync<SegmentPreviewView>(
             await http.PostAsJsonAsync($"/api/segments/{segment}/preview", new SegmentPreviewRequest(Destination: destination, MaxRows: maxRows)), HttpStatusCode.OK);
 
+    /// <summary>The gold-tier customers' emails, trimmed and in lower case, read from the customer 360 by the test itself.</summary>
+    public static HashSet<string> GoldEmails(string sourcePath)
+    {
+        using var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={sourcePath};ACCESS_MODE=READ_ONLY");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT DISTINCT lower(trim(email)) FROM Customer_360 WHERE loyalty_tier = 'gold' AND email IS NOT NULL";
+        using var reader = command.ExecuteReader();
+        var emails = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            emails.Add(reader.GetString(0));
+        }
+        return emails;
+    }
+
     /// <summary>A name unique to the calling test.</summary>
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
 }

@@ -42,7 +42,7 @@ public sealed class SegmentSendTests : IAsyncLifetime
         sentEmails.ShouldBe(await SentByQueryAsync("email", "SELECT email FROM Customer_360 WHERE loyalty_tier = 'gold'"), ignoreOrder: true);
         sentPhones.ShouldBe(await SentByQueryAsync("phone_number", "SELECT phone AS phone_number FROM Customer_360 WHERE loyalty_tier = 'gold'"), ignoreOrder: true);
         // Every email sent is a gold member's, read from the customer 360 by the test itself.
-        var goldEmails = GoldEmails();
+        var goldEmails = SegmentHarness.GoldEmails(_harness.SourcePath);
         sentEmails.ShouldAllBe(v => goldEmails.Contains(v.ToLowerInvariant()));
         (await api.Http.GetFromJsonAsync<SegmentView>($"/api/segments/{segment.Name}", HeraldApi.Json))!.UsedBy.ShouldBe(["gold-emails", "gold-phones"]);
     }
@@ -85,7 +85,7 @@ public sealed class SegmentSendTests : IAsyncLifetime
         run.State.ShouldBe("succeeded", run.Reason);
         var sent = ValuesOf(testSegment);
         sent.Count.ShouldBe(10);
-        var goldEmails = GoldEmails();
+        var goldEmails = SegmentHarness.GoldEmails(_harness.SourcePath);
         sent.ShouldAllBe(v => goldEmails.Contains(v.ToLowerInvariant()));
     }
 
@@ -98,20 +98,5 @@ public sealed class SegmentSendTests : IAsyncLifetime
         var run = await _harness.Api.SendAndWaitAsync(destination.Name, query);
         run.State.ShouldBe("succeeded", run.Reason);
         return ValuesOf(destination.SegmentName);
-    }
-
-    private HashSet<string> GoldEmails()
-    {
-        using var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={_harness.SourcePath};ACCESS_MODE=READ_ONLY");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT DISTINCT lower(trim(email)) FROM Customer_360 WHERE loyalty_tier = 'gold' AND email IS NOT NULL";
-        using var reader = command.ExecuteReader();
-        var emails = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.Read())
-        {
-            emails.Add(reader.GetString(0));
-        }
-        return emails;
     }
 }
