@@ -125,7 +125,7 @@ internal sealed class OrchestrationUseCases(
         var problems = new List<FieldProblem>();
         var destination = await DestinationOfAsync(caller, changes.Destination ?? orchestration.DestinationId.ToString(), problems, cancellationToken);
         // A query given makes it send that query; a segment given, that segment; neither keeps what it sends.
-        var (query, segment, identifierColumn) = !string.IsNullOrWhiteSpace(changes.Query) || changes.Segment is not null
+        var (query, segment, identifierColumn) = changes.Segment is not null || changes.Query is not null
             ? (changes.Query, changes.Segment, changes.IdentifierColumn)
             : (orchestration.Query, orchestration.Segment, changes.IdentifierColumn ?? orchestration.IdentifierColumn);
         var audience = destination is null ? default : await AudienceOfAsync(query, segment, identifierColumn, destination, problems, cancellationToken);
@@ -183,7 +183,7 @@ internal sealed class OrchestrationUseCases(
         string? query, string? segmentName, string? identifierColumn, Destination destination, List<FieldProblem> problems, CancellationToken cancellationToken)
     {
         var (plugin, route, _) = await routes.OfAsync(destination, cancellationToken);
-        if (string.IsNullOrWhiteSpace(segmentName))
+        if (segmentName is null)
         {
             if (!string.IsNullOrWhiteSpace(identifierColumn))
             {
@@ -195,6 +195,11 @@ internal sealed class OrchestrationUseCases(
         if (!string.IsNullOrWhiteSpace(query))
         {
             problems.Add(new FieldProblem("Query", "Give a query or a saved segment, not both: leave the query out to send the segment."));
+        }
+        if (string.IsNullOrWhiteSpace(segmentName))
+        {
+            problems.Add(new FieldProblem("Segment", "Choose the saved segment to send (herald segment list), or send a query of the orchestration's own."));
+            return default;
         }
         if (await catalog.FindSegmentAsync(segmentName.Trim(), cancellationToken) is not { } segment)
         {
