@@ -35,7 +35,7 @@ public sealed class SegmentPageTests(HeraldInBrowser herald)
         await Expect(page.GetByLabel("A saved segment, through an identifier column")).ToBeCheckedAsync();
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync($"{name}-emails");
         await page.GetByLabel("Destination").SelectOptionAsync(destination);
-        await page.GetByLabel("Identifier column").FillAsync("email");
+        await page.GetByLabel("Identifier column", new() { Exact = true }).FillAsync("email");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the orchestration" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"{name}-emails", Level = 1 })).ToBeVisibleAsync();
 
