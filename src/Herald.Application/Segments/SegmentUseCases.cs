@@ -8,9 +8,6 @@ using Herald.Core.Ports;
 
 namespace Herald.Application.Segments;
 
-// Over 200 lines on purpose: the saved segments' reads, edits and preview side by side, since each asks the same three
-// things of the source (the SQL's check, the identity table, the counts) and the same refusals.
-
 /// <summary>
 /// Saved segments: read like the rest of the catalog (catalog:read), changed with segment:edit, previewed with
 /// query:preview. The SQL is checked against the source when saved (read-only, in the query sandbox, exactly one column

@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: the catalog's one store; every kind it keeps shares the upserts that ApplyAsync runs in one transaction.
 using Dapper;
 using Herald.Core.Access;
 using Herald.Core.Catalog;
