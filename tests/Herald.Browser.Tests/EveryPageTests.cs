@@ -80,6 +80,7 @@ public sealed class EveryPageTests(HeraldInBrowser herald)
         (await herald.Api.PostAsJsonAsync("/api/segments", new SegmentInput($"every-page-{Unique.Suffix()}", "SELECT amperity_id FROM Customer_360 LIMIT 5")))
             .EnsureSuccessStatusCode();
         await herald.WaitForFinalAsync((await herald.SendAsync(destination, "SELECT email FROM Customer_360 LIMIT 5")).Id);
+        (await herald.Api.PostAsJsonAsync("/api/sandboxes", new SandboxInput($"page-{Unique.Suffix()}"))).EnsureSuccessStatusCode();
         var page = await herald.SignedInPageAsync();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var found = new List<string>();

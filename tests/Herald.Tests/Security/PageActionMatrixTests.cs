@@ -69,6 +69,17 @@ public sealed class PageActionMatrixTests : IAsyncLifetime
         ["destinations/new"] = (HeraldActions.DestinationEdit, "/destinations/new", []),
         ["destinations Delete"] = (HeraldActions.DestinationEdit, "/destinations?handler=Delete", new() { ["name"] = "missing" }),
         ["destinations/{name}/edit"] = (HeraldActions.DestinationEdit, "/destinations/matrix/edit", []),
+        // Any reader creates and works in their own sandbox; "matrix" is the administrator's, which others do not reach (their
+        // actions allowed end on the sandboxes page saying so). Deleting, promoting, full sends and secrets take sandbox:admin.
+        ["sandboxes Create"] = (HeraldActions.CatalogRead, "/sandboxes?handler=Create", []),
+        ["sandboxes Delete"] = (HeraldActions.SandboxAdmin, "/sandboxes?handler=Delete", new() { ["name"] = "missing" }),
+        ["sandboxes/{name} Pull"] = (HeraldActions.CatalogRead, "/sandboxes/matrix?handler=Pull", []),
+        ["sandboxes/{name} Prefix"] = (HeraldActions.CatalogRead, "/sandboxes/matrix?handler=Prefix", new() { ["SegmentPrefix"] = "matrix-" }),
+        ["sandboxes/{name} FullSends"] = (HeraldActions.SandboxAdmin, "/sandboxes/matrix?handler=FullSends", new() { ["allow"] = "false" }),
+        ["sandboxes/{name} CopySecret"] = (HeraldActions.SandboxAdmin, "/sandboxes/matrix?handler=CopySecret", new() { ["credential"] = "missing" }),
+        ["sandboxes/{name} Run"] = (HeraldActions.RunStart, "/sandboxes/matrix?handler=Run", new() { ["orchestration"] = "missing" }),
+        ["sandboxes/{name} Promote"] = (HeraldActions.SandboxAdmin, "/sandboxes/matrix?handler=Promote", []),
+        ["sandboxes/{name} Apply"] = (HeraldActions.CatalogRead, "/sandboxes/matrix?handler=Apply", new() { ["dryRun"] = "true", ["Yaml"] = "version: 1" }),
     };
 
     // Handlers that refuse a caller without their action (nothing changes: see the end of the matrix test) but do not say so:
@@ -105,6 +116,7 @@ public sealed class PageActionMatrixTests : IAsyncLifetime
         _run = (await _harness.Api.SendAndWaitAsync(destination.Name, "SELECT 'a@example.com' AS email")).Id;
         (await _harness.Api.Http.PostAsJsonAsync("/api/segments", new Herald.Server.Api.SegmentInput("matrix", "SELECT amperity_id FROM Customer_360 LIMIT 5")))
             .StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await _harness.Api.Http.PostAsJsonAsync("/api/sandboxes", new Herald.Server.Api.SandboxInput("matrix"))).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
@@ -167,6 +179,8 @@ public sealed class PageActionMatrixTests : IAsyncLifetime
             .ShouldBe(grant.Allows(HeraldActions.OrchestrationEdit) ? HttpStatusCode.NotFound : HttpStatusCode.OK, "the orchestration is deleted only by a caller with orchestration:edit");
         (await _harness.Api.Http.GetAsync("/api/segments/matrix")).StatusCode
             .ShouldBe(grant.Allows(HeraldActions.SegmentEdit) ? HttpStatusCode.NotFound : HttpStatusCode.OK, "the segment is removed only by a caller with segment:edit");
+        (await _harness.Api.Http.GetFromJsonAsync<Herald.Server.Api.SandboxView[]>("/api/sandboxes"))!.Single(s => s.Name == "matrix").SegmentPrefix
+            .ShouldBe(policy == "Administrator" ? "matrix-" : "sandbox-matrix-", "only the sandbox's owner or a sandbox administrator changes it");
     }
 
     private static string Excerpt(string text) => text.Length > 400 ? text[..400] : text;
