@@ -125,6 +125,10 @@ internal sealed class SandboxRunUseCases(
         {
             return Refusal.Invalid("sandbox", [new FieldProblem("SegmentPrefix", badPrefix)]);
         }
+        if (segmentPrefix is not null && await sandboxUseCases.PrefixTakenAsync(segmentPrefix, sandbox.Id, cancellationToken) is { } another)
+        {
+            return Refusal.Invalid("sandbox", [another]);
+        }
         if (segmentPrefix is not null && await ProductionSegmentNamedAsync(segmentPrefix, cancellationToken) is { } taken)
         {
             return Refusal.Invalid("sandbox", [new FieldProblem("SegmentPrefix",

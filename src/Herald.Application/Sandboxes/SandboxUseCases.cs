@@ -46,6 +46,10 @@ internal sealed partial class SandboxUseCases(ISandboxStore sandboxes, ICatalogS
         {
             return Refusal.Conflict($"A sandbox named '{name}' exists already; choose another name.") with { Subject = "sandbox" };
         }
+        if (await PrefixTakenAsync(prefix, null, cancellationToken) is { } taken)
+        {
+            return Refusal.Invalid("sandbox", [taken]);
+        }
         var state = await CatalogState.ReadAsync(catalog, cancellationToken);
         if (state.HiddenFrom(caller) is { } hidden)
         {
@@ -272,6 +276,17 @@ internal sealed partial class SandboxUseCases(ISandboxStore sandboxes, ICatalogS
         ConfigurationYaml.Read(yaml).Document ?? throw new InvalidOperationException("A stored sandbox document does not read as a configuration file.");
 
     private static object Summary(Sandbox sandbox) => new { sandbox.Name, sandbox.Owner, sandbox.SegmentPrefix, sandbox.AllowFullSends };
+
+    /// <summary>
+    /// The problem when another sandbox (than <paramref name="except"/>) already marks its segments with <paramref name="prefix"/>
+    /// (compared without case): the two sandboxes' test runs would overwrite each other's segments. The other is not named,
+    /// as it may be another user's.
+    /// </summary>
+    internal async Task<FieldProblem?> PrefixTakenAsync(string prefix, Guid? except, CancellationToken cancellationToken) =>
+        (await sandboxes.ListAsync(cancellationToken)).Any(s => s.Id != except && string.Equals(s.SegmentPrefix, prefix, StringComparison.OrdinalIgnoreCase))
+            ? new FieldProblem("SegmentPrefix", $"The segment prefix '{prefix}' marks another sandbox's segments; choose another, so that neither sandbox's " +
+                "test runs overwrite the other's.")
+            : null;
 
     /// <summary>Why the prefix cannot mark a sandbox's segments, or null when it can.</summary>
     internal static string? CheckSegmentPrefix(string? prefix) =>

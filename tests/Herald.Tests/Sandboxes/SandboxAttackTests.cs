@@ -139,6 +139,31 @@ public sealed class SandboxAttackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SegmentPrefix_OfAnotherSandbox_IsRefusedWhenCreatingOrChanging_SoTheirTestRunsNeverOverwriteEachOther()
+    {
+        using var olga = await _harness.Api.ClientForNewUserAsync("olga", "Operator", restrictPii: false);
+        (await olga.PostAsJsonAsync("/api/sandboxes", new SandboxInput("olgas"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await Http.PostAsJsonAsync("/api/sandboxes", new SandboxInput("mine"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        using var sameAtCreation = await Http.PostAsJsonAsync("/api/sandboxes", new SandboxInput("other", "SANDBOX-olgas-"));
+        // 'v1.2' would be marked 'sandbox-v1-2-', as 'v1-2' is.
+        (await Http.PostAsJsonAsync("/api/sandboxes", new SandboxInput("v1-2"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        using var sameByDefault = await Http.PostAsJsonAsync("/api/sandboxes", new SandboxInput("v1.2"));
+        using var changedToTheSame = await Http.PatchAsJsonAsync("/api/sandboxes/mine/settings", new SandboxSettingsInput(SegmentPrefix: "sandbox-olgas-"));
+        using var keptItsOwn = await olga.PatchAsJsonAsync("/api/sandboxes/olgas/settings", new SandboxSettingsInput(SegmentPrefix: "sandbox-olgas-"));
+
+        foreach (var refused in new[] { sameAtCreation, sameByDefault, changedToTheSame })
+        {
+            refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            var text = await refused.Content.ReadAsStringAsync();
+            text.ShouldContain("marks another sandbox's segments");
+            text.ShouldNotContain("sandbox 'olgas'", Case.Sensitive, "the other sandbox, perhaps another user's, is not named");
+        }
+        keptItsOwn.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Http.GetFromJsonAsync<SandboxView[]>("/api/sandboxes", HeraldApi.Json))!.Single(s => s.Name == "mine").SegmentPrefix.ShouldBe("sandbox-mine-");
+    }
+
+    [Fact]
     public async Task PromoteForm_PostedFromAnotherSiteWithTheAdministratorsSession_IsRefused_AndProductionIsUnchanged()
     {
         (await Http.PostAsJsonAsync("/api/sandboxes", new SandboxInput("forged"))).StatusCode.ShouldBe(HttpStatusCode.Created);
