@@ -6,21 +6,24 @@ using Herald.Core.Ports;
 namespace Herald.Application.Configuration;
 
 /// <summary>Production's catalog as stored (records with their ids and times) and as a document, read together.</summary>
+/// <param name="Revision">The catalog's revision, read before the rest: a write landing while the rest is read makes it stale, never current.</param>
 internal sealed record CatalogState(
     CatalogDocument Document,
     IReadOnlyDictionary<string, Credential> Credentials,
     IReadOnlyDictionary<string, Destination> Destinations,
-    IReadOnlyDictionary<string, Orchestration> Orchestrations)
+    IReadOnlyDictionary<string, Orchestration> Orchestrations,
+    long Revision)
 {
     public static async Task<CatalogState> ReadAsync(ICatalogStore catalog, CancellationToken cancellationToken)
     {
+        var revision = await catalog.RevisionAsync(cancellationToken);
         var credentials = await catalog.ListCredentialsAsync(cancellationToken);
         var destinations = await catalog.ListDestinationsAsync(cancellationToken);
         var orchestrations = await catalog.ListOrchestrationsAsync(cancellationToken);
         return new CatalogState(CatalogDocument.Of(credentials, destinations, orchestrations),
             credentials.ToDictionary(c => c.Name, StringComparer.Ordinal),
             destinations.ToDictionary(d => d.Name, StringComparer.Ordinal),
-            orchestrations.ToDictionary(o => o.Name, StringComparer.Ordinal));
+            orchestrations.ToDictionary(o => o.Name, StringComparer.Ordinal), revision);
     }
 
     /// <summary>
@@ -32,7 +35,8 @@ internal sealed record CatalogState(
 
     /// <summary>
     /// The writes that make production hold <paramref name="desired"/>: ids of things kept stay (runs and schedules
-    /// still find them), new things get new ids, removals in the order nothing removed is still referred to.
+    /// still find them), new things get new ids, removals in the order nothing removed is still referred to. The store
+    /// refuses them (<see cref="CatalogChangedException"/>) when the catalog was written since it was read here.
     /// </summary>
     public CatalogWrite WriteOf(CatalogDocument desired, DateTimeOffset now)
     {
@@ -52,6 +56,9 @@ internal sealed record CatalogState(
                 UseCases.Descriptions.Clean(o.Description), Orchestrations.GetValueOrDefault(o.Name)?.CreatedAt ?? now, now))],
             [.. Orchestrations.Values.Where(o => removed.Contains((OrchestrationEntry.KindName, o.Name)))],
             [.. Destinations.Values.Where(d => removed.Contains((DestinationEntry.KindName, d.Name)))],
-            [.. Credentials.Values.Where(c => removed.Contains((CredentialEntry.KindName, c.Name)))]);
+            [.. Credentials.Values.Where(c => removed.Contains((CredentialEntry.KindName, c.Name)))])
+        {
+            ExpectedRevision = Revision,
+        };
     }
 }

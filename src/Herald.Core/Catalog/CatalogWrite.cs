@@ -20,6 +20,16 @@ public sealed record CatalogWrite(
     /// <summary>A sandbox removed with the change (promoted and deleted).</summary>
     public Guid? RemovedSandbox { get; init; }
 
+    /// <summary>
+    /// The catalog's revision (<see cref="Ports.ICatalogStore.RevisionAsync"/>) when the change was computed: the store refuses
+    /// the write with <see cref="CatalogChangedException"/> when the catalog's revision is another one inside the write's
+    /// transaction; null writes whatever the revision.
+    /// </summary>
+    public long? ExpectedRevision { get; init; }
+
+    /// <summary>Secrets a sandbox holds of credentials it added, moved to production with the promotion; null for none.</summary>
+    public PromotedSecrets? PromotedSecrets { get; init; }
+
     /// <summary>Whether there is nothing to write.</summary>
     public bool IsEmpty => SavedCredentials.Count + SavedDestinations.Count + SavedOrchestrations.Count
         + RemovedOrchestrations.Count + RemovedDestinations.Count + RemovedCredentials.Count == 0;

@@ -34,8 +34,15 @@ public interface ICatalogStore
     Task DeleteOrchestrationAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>
+    /// A number that changes with every write of a credential, destination or orchestration, whoever makes it: read
+    /// before the catalog, it is the <see cref="CatalogWrite.ExpectedRevision"/> of a change computed from what was read.
+    /// </summary>
+    Task<long> RevisionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Makes every change of <paramref name="write"/> and appends <paramref name="audit"/> in one transaction: afterwards
     /// the catalog holds all of them and the audit log the entry, or (on any failure) neither changed.
     /// </summary>
+    /// <exception cref="CatalogChangedException">The catalog's revision is no longer <see cref="CatalogWrite.ExpectedRevision"/>; nothing was written.</exception>
     Task ApplyAsync(CatalogWrite write, AuditEntry audit, CancellationToken cancellationToken);
 }

@@ -129,11 +129,23 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
         await connection.ExecuteAsync("DELETE FROM orchestrations WHERE id = @id", new { id = id.ToString() });
     }
 
+    public async Task<long> RevisionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>("SELECT revision FROM catalog_revision WHERE id = 1");
+    }
+
     public async Task ApplyAsync(CatalogWrite write, AuditEntry audit, CancellationToken cancellationToken)
     {
         await using var lease = await database.OpenForWriteAsync(cancellationToken);
         var connection = lease.Connection;
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        if (write.ExpectedRevision is { } expected
+            && await connection.ExecuteScalarAsync<long>("SELECT revision FROM catalog_revision WHERE id = 1", transaction: transaction) is var actual
+            && actual != expected)
+        {
+            throw new CatalogChangedException(expected, actual);
+        }
         foreach (var credential in write.SavedCredentials)
         {
             await UpsertAsync(connection, transaction, credential);
@@ -165,6 +177,10 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
         {
             await connection.ExecuteAsync("DELETE FROM credentials WHERE id = @id", new { id = credential.Id.ToString() }, transaction);
         }
+        if (write.PromotedSecrets is { } promoted)
+        {
+            await MoveSandboxSecretsAsync(connection, transaction, promoted);
+        }
         if (write.SavedSandbox is { } sandbox)
         {
             await SqliteSandboxStore.UpsertAsync(connection, transaction, sandbox);
@@ -175,6 +191,29 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
         }
         await SqliteAuditStore.InsertAsync(connection, transaction, audit);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    // Decrypted under the sandbox's binding and encrypted again under production's: a ciphertext is never moved as it is,
+    // so each binding keeps meaning exactly one place.
+    private async Task MoveSandboxSecretsAsync(SqliteConnection connection, SqliteTransaction transaction, PromotedSecrets promoted)
+    {
+        foreach (var (credentialName, credentialId) in promoted.CredentialIds)
+        {
+            var rows = await connection.QueryAsync<(string CredentialName, string Name, byte[] Ciphertext)>(
+                "SELECT credential_name, name, ciphertext FROM sandbox_secrets WHERE sandbox_id = @sandbox AND credential_name = @credentialName",
+                new { sandbox = promoted.SandboxId.ToString(), credentialName }, transaction);
+            foreach (var (storedName, name, ciphertext) in rows)
+            {
+                var id = credentialId.ToString();
+                var secret = protector.Unprotect(ciphertext, SqliteSandboxStore.BindingOf(promoted.SandboxId, storedName, name));
+                await connection.ExecuteAsync(
+                    """
+                    INSERT INTO credential_secrets (credential_id, name, ciphertext) VALUES (@id, @name, @ciphertext)
+                    ON CONFLICT(credential_id, name) DO UPDATE SET ciphertext = excluded.ciphertext
+                    """,
+                    new { id, name, ciphertext = protector.Protect(secret, BindingOf(id, name)) }, transaction);
+            }
+        }
     }
 
     private static Task UpsertAsync(SqliteConnection connection, SqliteTransaction? transaction, Credential credential) =>
