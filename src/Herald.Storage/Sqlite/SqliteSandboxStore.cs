@@ -13,20 +13,28 @@ public sealed class SqliteSandboxStore(SqliteDatabase database, SecretProtector 
 {
     private const string Columns = """
         id AS Id, name AS Name, owner AS Owner, document AS Document, base AS Base, segment_prefix AS SegmentPrefix,
-        allow_full_sends AS AllowFullSends, created_at AS CreatedAt, updated_at AS UpdatedAt, copied_secrets AS CopiedSecrets,
-        (SELECT json_group_array(DISTINCT credential_name) FROM sandbox_secrets WHERE sandbox_id = sandboxes.id) AS OwnSecrets
+        allow_full_sends AS AllowFullSends, created_at AS CreatedAt, updated_at AS UpdatedAt, copied_secrets AS CopiedSecrets
         """;
 
     public async Task<IReadOnlyList<Sandbox>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return [.. (await connection.QueryAsync<SandboxRow>($"SELECT {Columns} FROM sandboxes ORDER BY name")).Select(r => r.ToModel())];
+        return await WithOwnSecretsAsync(connection, await connection.QueryAsync<SandboxRow>($"SELECT {Columns} FROM sandboxes ORDER BY name"));
     }
 
     public async Task<Sandbox?> FindAsync(string name, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QuerySingleOrDefaultAsync<SandboxRow>($"SELECT {Columns} FROM sandboxes WHERE name = @name", new { name }))?.ToModel();
+        return (await WithOwnSecretsAsync(connection, await connection.QueryAsync<SandboxRow>($"SELECT {Columns} FROM sandboxes WHERE name = @name", new { name })))
+            .SingleOrDefault();
+    }
+
+    // The names of the credentials with a secret entered in each sandbox (never the secrets).
+    private static async Task<IReadOnlyList<Sandbox>> WithOwnSecretsAsync(SqliteConnection connection, IEnumerable<SandboxRow> rows)
+    {
+        var secrets = (await connection.QueryAsync<(string SandboxId, string CredentialName)>("SELECT DISTINCT sandbox_id, credential_name FROM sandbox_secrets"))
+            .ToLookup(s => s.SandboxId, s => s.CredentialName, StringComparer.Ordinal);
+        return [.. rows.Select(r => r.ToModel() with { OwnSecrets = [.. secrets[r.Id].Order(StringComparer.Ordinal)] })];
     }
 
     public async Task SaveAsync(Sandbox sandbox, CancellationToken cancellationToken)
@@ -114,9 +122,9 @@ public sealed class SqliteSandboxStore(SqliteDatabase database, SecretProtector 
             }, transaction);
 
     private sealed record SandboxRow(string Id, string Name, string Owner, string Document, string Base, string SegmentPrefix, long AllowFullSends,
-        long CreatedAt, long UpdatedAt, string CopiedSecrets, string OwnSecrets)
+        long CreatedAt, long UpdatedAt, string CopiedSecrets)
     {
         public Sandbox ToModel() => new(Guid.Parse(Id), Name, Owner, Document, Base, SegmentPrefix, AllowFullSends != 0, UnixTime.From(CreatedAt), UnixTime.From(UpdatedAt),
-            JsonSerializer.Deserialize<List<string>>(CopiedSecrets) ?? [], [.. (JsonSerializer.Deserialize<List<string>>(OwnSecrets) ?? []).Order(StringComparer.Ordinal)]);
+            JsonSerializer.Deserialize<List<string>>(CopiedSecrets) ?? []);
     }
 }
