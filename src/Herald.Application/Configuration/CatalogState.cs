@@ -2,6 +2,7 @@ using Herald.Application.Access;
 using Herald.Application.UseCases;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
+using Herald.Core.Schedules;
 
 namespace Herald.Application.Configuration;
 
@@ -12,6 +13,7 @@ internal sealed record CatalogState(
     IReadOnlyDictionary<string, Credential> Credentials,
     IReadOnlyDictionary<string, Destination> Destinations,
     IReadOnlyDictionary<string, Orchestration> Orchestrations,
+    IReadOnlyDictionary<string, Schedule> Schedules,
     long Revision)
 {
     public static async Task<CatalogState> ReadAsync(ICatalogStore catalog, CancellationToken cancellationToken)
@@ -20,10 +22,11 @@ internal sealed record CatalogState(
         var credentials = await catalog.ListCredentialsAsync(cancellationToken);
         var destinations = await catalog.ListDestinationsAsync(cancellationToken);
         var orchestrations = await catalog.ListOrchestrationsAsync(cancellationToken);
-        return new CatalogState(CatalogDocument.Of(credentials, destinations, orchestrations),
+        var schedules = await catalog.ListOrchestrationSchedulesAsync(cancellationToken);
+        return new CatalogState(CatalogDocument.Of(credentials, destinations, orchestrations, schedules),
             credentials.ToDictionary(c => c.Name, StringComparer.Ordinal),
             destinations.ToDictionary(d => d.Name, StringComparer.Ordinal),
-            orchestrations.ToDictionary(o => o.Name, StringComparer.Ordinal), revision);
+            orchestrations.ToDictionary(o => o.Name, StringComparer.Ordinal), schedules.ToDictionary(s => s.Work.Name, StringComparer.Ordinal), revision);
     }
 
     /// <summary>
@@ -40,6 +43,7 @@ internal sealed record CatalogState(
     /// </summary>
     public CatalogWrite WriteOf(CatalogDocument desired, DateTimeOffset now)
     {
+        desired = desired.WithSchedulesKeptFrom(Document);
         var difference = CatalogDifference.Between(Document, desired);
         var touched = difference.Entries.Where(e => e.Change != DifferenceKind.Removed).Select(e => (e.Kind, e.Name)).ToHashSet();
         var removed = difference.Entries.Where(e => e.Change == DifferenceKind.Removed).Select(e => (e.Kind, e.Name)).ToHashSet();
@@ -59,6 +63,23 @@ internal sealed record CatalogState(
             [.. Credentials.Values.Where(c => removed.Contains((CredentialEntry.KindName, c.Name)))])
         {
             ExpectedRevision = Revision,
+            SavedSchedules = [.. (desired.Schedules ?? []).Where(s => touched.Contains((s.Kind, s.Name))).Select(s => ScheduleOf(s, now))],
+            RemovedSchedules = [.. removed.Where(r => r.Kind == ScheduleEntry.KindName).Select(r => ScheduledWork.OfOrchestration(r.Name))],
         };
+    }
+
+    /// <summary>
+    /// The stored schedule an entry becomes. A schedule that keeps firing as before keeps when it became active (its
+    /// failures still count); a new, changed or resumed one is active from now on, so slots before now are not due, as when
+    /// a person saves it. One paused by the file says so, unless it was paused already (its reason stays).
+    /// </summary>
+    private Schedule ScheduleOf(ScheduleEntry entry, DateTimeOffset now)
+    {
+        var trigger = entry.After is { } after ? ScheduleTrigger.RunAfter(ScheduledWork.OfOrchestration(after)) : ScheduleTrigger.OnCron(entry.Cron ?? "", entry.TimeZone ?? "");
+        var existing = Schedules.GetValueOrDefault(entry.Name);
+        var firingAsBefore = existing is { State: ScheduleState.Active } && existing.Trigger == trigger && !entry.Paused;
+        return new Schedule(ScheduledWork.OfOrchestration(entry.Name), trigger, entry.Paused ? ScheduleState.Paused : ScheduleState.Active,
+            !entry.Paused ? null : existing is { State: ScheduleState.Paused } ? existing.PausedReason : $"Paused by a configuration applied on {now.UtcDateTime:yyyy-MM-dd HH:mm} UTC.",
+            firingAsBefore ? existing!.ActiveSince : now, existing?.LastSlotAt, now);
     }
 }

@@ -74,6 +74,7 @@ internal sealed class ConfigurationUseCases(ICatalogStore catalog, Configuration
         {
             return (Refusal.Invalid("configuration", [.. file.Problems.Select(p => new FieldProblem(null, p))]), HeraldActions.CatalogRead, null);
         }
+        desired = desired.WithSchedulesKeptFrom(current);
         var (result, actions) = await checks.CheckAsync(caller, desired, current, cancellationToken);
         return (result, actions, desired);
     }

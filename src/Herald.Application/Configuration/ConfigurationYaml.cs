@@ -21,12 +21,13 @@ public static partial class ConfigurationYaml
     /// <summary>The deepest nesting of lists and mappings read; a plugin's settings are nested 8 deep at most.</summary>
     public const int MaxDepth = 16;
 
-    private const string Header = "# Herald's configuration: credentials (never their secrets), destinations and orchestrations.\n";
+    private const string Header = "# Herald's configuration: credentials (never their secrets), destinations, orchestrations and their schedules.\n";
 
-    private static readonly string[] TopKeys = ["version", "credentials", "destinations", "orchestrations"];
+    private static readonly string[] TopKeys = ["version", "credentials", "destinations", "schedules", "orchestrations"];
     private static readonly string[] CredentialKeys = ["name", "plugin", "description", "settings"];
     private static readonly string[] DestinationKeys = ["name", "credential", "description", "adminOnly", "piiAllowed", "settings"];
     private static readonly string[] OrchestrationKeys = ["name", "destination", "description", "allowEmpty", "query"];
+    private static readonly string[] ScheduleKeys = ["name", "cron", "timeZone", "after", "paused"];
 
     /// <summary>The file of <paramref name="document"/>: the same document always gives the same text, entries in name order.</summary>
     public static string Write(CatalogDocument document)
@@ -37,6 +38,11 @@ public static partial class ConfigurationYaml
         root.Add("destinations", new YamlSequenceNode(ByName(document.Destinations).Select(d => (YamlNode)Mapping(
             ("name", Text(d.Name)), ("credential", Text(d.Credential)), ("description", OptionalText(d.Description)),
             ("adminOnly", Plain(d.AdminOnly ? "true" : "false")), ("piiAllowed", Plain(d.PiiAllowed ? "true" : "false")), ("settings", Settings(d.Settings))))));
+        // Schedules come before the orchestrations they name, so the orchestrations stay the file's last list: an orchestration
+        // appended at the end of an exported file still lands in it.
+        root.Add("schedules", new YamlSequenceNode(ByName(document.Schedules ?? []).Select(s => (YamlNode)Mapping(
+            ("name", Text(s.Name)), ("cron", OptionalText(s.Cron)), ("timeZone", OptionalText(s.TimeZone)), ("after", OptionalText(s.After)),
+            ("paused", Plain(s.Paused ? "true" : "false"))))));
         root.Add("orchestrations", new YamlSequenceNode(ByName(document.Orchestrations).Select(o => (YamlNode)Mapping(
             ("name", Text(o.Name)), ("destination", Text(o.Destination)), ("description", OptionalText(o.Description)),
             ("allowEmpty", Plain(o.AllowEmpty ? "true" : "false")), ("query", Query(o.Query))))));
@@ -68,7 +74,7 @@ public static partial class ConfigurationYaml
         var problems = new List<string>();
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            return new ConfigurationFile(null, ["The file is not a configuration: it starts with 'version: 1', then credentials, destinations and orchestrations."]);
+            return new ConfigurationFile(null, ["The file is not a configuration: it starts with 'version: 1', then credentials, destinations, orchestrations and schedules."]);
         }
         Keys(root, TopKeys, "the file", problems);
         if (Scalar(root, "version", "the file", problems) is not { } version || version != CatalogDocument.FormatVersion.ToString(CultureInfo.InvariantCulture))
@@ -83,9 +89,15 @@ public static partial class ConfigurationYaml
         var orchestrations = Entries(root, "orchestrations", OrchestrationKeys, problems, (node, what) => new OrchestrationEntry(
             Name(node, what, problems), Required(node, "destination", what, problems), Required(node, "query", what, problems).Trim(),
             Switch(node, "allowEmpty", what, problems), Scalar(node, "description", what, problems)));
+        // A file without the key (written before schedules were part of it) leaves schedules as they are; an empty list removes them.
+        IReadOnlyList<ScheduleEntry>? schedules = root.Children.ContainsKey(new YamlScalarNode("schedules"))
+            ? Entries(root, "schedules", ScheduleKeys, problems, (node, what) => new ScheduleEntry(
+                Name(node, what, problems), Scalar(node, "cron", what, problems), Scalar(node, "timeZone", what, problems), Scalar(node, "after", what, problems),
+                Switch(node, "paused", what, problems)))
+            : null;
         return problems.Count > 0
             ? new ConfigurationFile(null, problems)
-            : new ConfigurationFile(new CatalogDocument(credentials, destinations, orchestrations), []);
+            : new ConfigurationFile(new CatalogDocument(credentials, destinations, orchestrations, schedules), []);
     }
 
     // The event stream is read once before loading: loading would expand aliases and recurse on nesting.

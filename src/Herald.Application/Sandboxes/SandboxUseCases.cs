@@ -247,8 +247,13 @@ internal sealed partial class SandboxUseCases(ISandboxStore sandboxes, ICatalogS
         var merge = CatalogMerge.Merge(@base, production.Document, document, new Dictionary<string, ConflictSide>());
         // Checked as Herald itself would check it: what blocks promotion is the configuration, not who looks at it.
         var (check, _) = await checks.CheckAsync(Caller.Herald("sandbox-review"), document, production.Document, cancellationToken);
+        // The scheduler reads production's schedules only: a sandbox's are configuration until promoted.
+        IReadOnlyList<string> warnings = [.. check.Succeeded ? check.Value.Warnings : [],
+            .. document.Schedules is { Count: > 0 } schedules
+                ? [$"The sandbox holds {schedules.Count} schedule(s): a sandbox's schedules never fire; they start runs once promoted."]
+                : Array.Empty<string>()];
         return new SandboxReview(sandbox, CatalogDifference.Between(production.Document, document), CatalogDifference.Between(@base, production.Document),
-            merge.Conflicts, check.Succeeded ? [] : check.Refusal.Problems, check.Succeeded ? check.Value.Warnings : []);
+            merge.Conflicts, check.Succeeded ? [] : check.Refusal.Problems, warnings);
     }
 
     /// <summary>The sandbox when the caller reaches it (their own, or any for a sandbox administrator); not found otherwise, so others' names are not revealed.</summary>

@@ -27,10 +27,16 @@ public sealed record CatalogWrite(
     /// </summary>
     public long? ExpectedRevision { get; init; }
 
+    /// <summary>Orchestrations' schedules saved with the change (after the orchestrations), each replacing the one of its work.</summary>
+    public IReadOnlyList<Schedules.Schedule> SavedSchedules { get; init; } = [];
+
+    /// <summary>Orchestrations' schedules removed with the change, with their slots: those orchestrations run by hand only.</summary>
+    public IReadOnlyList<Schedules.ScheduledWork> RemovedSchedules { get; init; } = [];
+
     /// <summary>Secrets a sandbox holds of credentials it added, moved to production with the promotion; null for none.</summary>
     public PromotedSecrets? PromotedSecrets { get; init; }
 
     /// <summary>Whether there is nothing to write.</summary>
     public bool IsEmpty => SavedCredentials.Count + SavedDestinations.Count + SavedOrchestrations.Count
-        + RemovedOrchestrations.Count + RemovedDestinations.Count + RemovedCredentials.Count == 0;
+        + RemovedOrchestrations.Count + RemovedDestinations.Count + RemovedCredentials.Count + SavedSchedules.Count + RemovedSchedules.Count == 0;
 }

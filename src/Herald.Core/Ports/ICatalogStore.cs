@@ -34,7 +34,14 @@ public interface ICatalogStore
     Task DeleteOrchestrationAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>
-    /// A number that changes with every write of a credential, destination or orchestration, whoever makes it: read
+    /// The orchestrations' schedules, as the configuration document holds them (the same rows as
+    /// <see cref="IScheduleStore.ListAsync"/> of kind orchestration), read here so the catalog is read from one store.
+    /// </summary>
+    Task<IReadOnlyList<Schedules.Schedule>> ListOrchestrationSchedulesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A number that changes with every write of a credential, destination, orchestration or a schedule's configuration
+    /// (trigger, state; not the slots it claims), whoever makes it: read
     /// before the catalog, it is the <see cref="CatalogWrite.ExpectedRevision"/> of a change computed from what was read.
     /// </summary>
     Task<long> RevisionAsync(CancellationToken cancellationToken);

@@ -129,6 +129,12 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
         await connection.ExecuteAsync("DELETE FROM orchestrations WHERE id = @id", new { id = id.ToString() });
     }
 
+    public async Task<IReadOnlyList<Schedule>> ListOrchestrationSchedulesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await SqliteScheduleStore.ListAsync(connection, ScheduledWork.Orchestration);
+    }
+
     public async Task<long> RevisionAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -157,6 +163,14 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
         foreach (var orchestration in write.SavedOrchestrations)
         {
             await UpsertAsync(connection, transaction, orchestration);
+        }
+        foreach (var schedule in write.SavedSchedules)
+        {
+            await SqliteScheduleStore.UpsertAsync(connection, transaction, schedule);
+        }
+        foreach (var work in write.RemovedSchedules)
+        {
+            await SqliteScheduleStore.DeleteAsync(connection, transaction, work);
         }
         // Removed in the order nothing removed is still referred to: orchestrations, then destinations, then credentials.
         foreach (var orchestration in write.RemovedOrchestrations)

@@ -17,6 +17,8 @@ internal sealed class EditingBetweenReadAndWrite(ICatalogStore inner, Func<Task>
     }
 
     public Task<long> RevisionAsync(CancellationToken cancellationToken) => inner.RevisionAsync(cancellationToken);
+    public Task<IReadOnlyList<Herald.Core.Schedules.Schedule>> ListOrchestrationSchedulesAsync(CancellationToken cancellationToken) =>
+        inner.ListOrchestrationSchedulesAsync(cancellationToken);
     public Task<IReadOnlyList<Credential>> ListCredentialsAsync(CancellationToken cancellationToken) => inner.ListCredentialsAsync(cancellationToken);
     public Task<Credential?> FindCredentialAsync(string nameOrId, CancellationToken cancellationToken) => inner.FindCredentialAsync(nameOrId, cancellationToken);
     public Task<Credential?> GetCredentialAsync(Guid id, CancellationToken cancellationToken) => inner.GetCredentialAsync(id, cancellationToken);

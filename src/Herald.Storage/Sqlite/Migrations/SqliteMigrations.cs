@@ -293,7 +293,8 @@ internal static class SqliteMigrations
             await AddColumnIfMissingAsync(connection, transaction, "sandboxes", "copied_secrets", "TEXT NOT NULL DEFAULT '[]'", ct)),
         // 17 belongs to another branch. 18: a sandbox's own secrets, encrypted as production's are and bound to the sandbox and
         // the credential's name (removed with the sandbox); and the catalog's revision, bumped by the database itself on every
-        // write of a credential, destination or orchestration, so an apply or a promotion that read production earlier can see,
+        // write of a credential, destination, orchestration or an orchestration's schedule (its trigger or state, not the slots
+        // it claims), so an apply or a promotion that read production earlier can see,
         // inside its transaction, that someone else wrote meanwhile (whichever code path, or process, made the write).
         SqliteMigration.Sql(18, "sandbox secrets and the catalog's revision", """
             CREATE TABLE IF NOT EXISTS sandbox_secrets (
@@ -318,6 +319,12 @@ internal static class SqliteMigrations
             CREATE TRIGGER IF NOT EXISTS orchestrations_revision_insert AFTER INSERT ON orchestrations BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
             CREATE TRIGGER IF NOT EXISTS orchestrations_revision_update AFTER UPDATE ON orchestrations BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
             CREATE TRIGGER IF NOT EXISTS orchestrations_revision_delete AFTER DELETE ON orchestrations BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
+            CREATE TRIGGER IF NOT EXISTS schedules_revision_insert AFTER INSERT ON schedules WHEN NEW.work_kind = 'orchestration'
+                BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
+            CREATE TRIGGER IF NOT EXISTS schedules_revision_update AFTER UPDATE OF trigger_kind, cron, time_zone, after_kind, after_name, state ON schedules
+                WHEN NEW.work_kind = 'orchestration' BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
+            CREATE TRIGGER IF NOT EXISTS schedules_revision_delete AFTER DELETE ON schedules WHEN OLD.work_kind = 'orchestration'
+                BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
             """),
         // Hand-over links keep only their tokens' SHA-256: the link is shown once, to its requester.
         SqliteMigration.Sql(19, "credential hand-over links", """
