@@ -62,7 +62,7 @@ internal sealed class SandboxRunUseCases(
                 ? ""
                 : $", or ask an administrator to copy production's (herald sandbox copy-secret {sandbox.Name} {credential.Name})";
             return Refusal.Rule($"The credential '{credential.Name}' has no secret in the sandbox '{sandbox.Name}': a sandbox never copies secrets by itself. " +
-                $"Enter one for the sandbox (herald sandbox secret {sandbox.Name} {credential.Name} --api-token-stdin){copy}, then run again.");
+                $"Enter one for the sandbox (herald sandbox secret {sandbox.Name} {credential.Name}){copy}, then run again.");
         }
         var plugin = plugins.For(credential.Plugin);
         var route = plugin.RouteOf(entry.Settings);

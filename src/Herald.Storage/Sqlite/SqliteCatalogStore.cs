@@ -1,3 +1,5 @@
+// Over 250 lines on purpose: the catalog's one store: its records, their encrypted secrets and the one transaction that
+// writes a whole configuration (revision check, records, schedules, promoted secrets, sandbox, audit), sharing one set of upserts.
 using Dapper;
 using Herald.Core.Access;
 using Herald.Core.Catalog;

@@ -91,6 +91,7 @@ public sealed class SandboxSecretTests : IAsyncLifetime
         (await wrongSecret.Content.ReadAsStringAsync()).ShouldContain("The secret was not saved");
         entered.OwnSecrets.ShouldBe(["trial-insider"]);
         run.State.ShouldBe("succeeded", run.Reason);
+        run.NextStep.ShouldNotBeNull().ShouldContain("herald sandbox promote trial");
         (run.Sandbox, run.SegmentName, run.TestSampleSize, run.Destination.Name).ShouldBe(("trial", "sandbox-trial-Trial VIP", 10, "trial-vip"));
         productionAfterRun.ShouldBe(production);
         production.ShouldNotContain("trial-insider");
@@ -136,6 +137,7 @@ public sealed class SandboxSecretTests : IAsyncLifetime
         entered.OwnSecrets.ShouldBe(["insider"]);
         mine.State.ShouldBe("failed");
         mine.Sandbox.ShouldBe("mine");
+        mine.NextStep.ShouldNotBeNull().ShouldContain("herald sandbox secret mine insider --api-token-stdin");
         other.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await other.Content.ReadAsStringAsync()).ShouldContain("has no secret in the sandbox 'other'");
         productionRun.State.ShouldBe("succeeded", productionRun.Reason);
