@@ -3,7 +3,7 @@ namespace Herald.Application.Configuration;
 /// <summary>
 /// What differs between two catalog documents, entry by entry and field by field, matched by kind and name: the one
 /// comparison that a configuration file applied and a sandbox's difference both show. Entries are in the order of
-/// <see cref="CatalogDocument.Kinds"/> (credentials, destinations, orchestrations, schedules), each by name.
+/// <see cref="CatalogDocument.Kinds"/> (credentials, destinations, orchestrations, schedules, segments), each by name.
 /// </summary>
 public sealed record CatalogDifference(IReadOnlyList<EntryDifference> Entries)
 {

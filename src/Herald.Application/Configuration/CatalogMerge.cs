@@ -62,7 +62,10 @@ public static class CatalogMerge
                 [.. merged.OfType<CredentialEntry>().OrderBy(e => e.Name, StringComparer.Ordinal)],
                 [.. merged.OfType<DestinationEntry>().OrderBy(e => e.Name, StringComparer.Ordinal)],
                 [.. merged.OfType<OrchestrationEntry>().OrderBy(e => e.Name, StringComparer.Ordinal)],
-                [.. merged.OfType<ScheduleEntry>().OrderBy(e => e.Name, StringComparer.Ordinal)]), [], unused);
+                [.. merged.OfType<ScheduleEntry>().OrderBy(e => e.Name, StringComparer.Ordinal)])
+            {
+                Segments = [.. merged.OfType<SegmentEntry>().OrderBy(e => e.Name, StringComparer.Ordinal)],
+            }, [], unused);
     }
 
     private static T? Decide<T>(FieldConflict conflict, T? production, T? sandbox, IReadOnlyDictionary<string, ConflictSide> resolutions, List<FieldConflict> conflicts,
@@ -103,8 +106,13 @@ public static class CatalogMerge
                 fields.GetValueOrDefault("adminOnly") == "true", fields.GetValueOrDefault("piiAllowed") == "true"),
             ScheduleEntry.KindName => new ScheduleEntry(name, fields.GetValueOrDefault("cron"), fields.GetValueOrDefault("timeZone"), fields.GetValueOrDefault("after"),
                 fields.GetValueOrDefault("paused") == "true"),
+            SegmentEntry.KindName => new SegmentEntry(name, fields.GetValueOrDefault("sql") ?? "", description),
             _ => new OrchestrationEntry(name, fields.GetValueOrDefault("destination") ?? "", fields.GetValueOrDefault("query") ?? "",
-                fields.GetValueOrDefault("allowEmpty") == "true", description),
+                fields.GetValueOrDefault("allowEmpty") == "true", description)
+            {
+                Segment = fields.GetValueOrDefault("segment"),
+                IdentifierColumn = fields.GetValueOrDefault("identifierColumn"),
+            },
         };
     }
 }

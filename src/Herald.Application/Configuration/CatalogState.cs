@@ -16,6 +16,9 @@ internal sealed record CatalogState(
     IReadOnlyDictionary<string, Schedule> Schedules,
     long Revision)
 {
+    /// <summary>The saved segments as stored, by name.</summary>
+    public IReadOnlyDictionary<string, SavedSegment> Segments { get; init; } = new Dictionary<string, SavedSegment>();
+
     public static async Task<CatalogState> ReadAsync(ICatalogStore catalog, CancellationToken cancellationToken)
     {
         var revision = await catalog.RevisionAsync(cancellationToken);
@@ -23,10 +26,14 @@ internal sealed record CatalogState(
         var destinations = await catalog.ListDestinationsAsync(cancellationToken);
         var orchestrations = await catalog.ListOrchestrationsAsync(cancellationToken);
         var schedules = await catalog.ListOrchestrationSchedulesAsync(cancellationToken);
-        return new CatalogState(CatalogDocument.Of(credentials, destinations, orchestrations, schedules),
+        var segments = await catalog.ListSegmentsAsync(cancellationToken);
+        return new CatalogState(CatalogDocument.Of(credentials, destinations, orchestrations, schedules, segments),
             credentials.ToDictionary(c => c.Name, StringComparer.Ordinal),
             destinations.ToDictionary(d => d.Name, StringComparer.Ordinal),
-            orchestrations.ToDictionary(o => o.Name, StringComparer.Ordinal), schedules.ToDictionary(s => s.Work.Name, StringComparer.Ordinal), revision);
+            orchestrations.ToDictionary(o => o.Name, StringComparer.Ordinal), schedules.ToDictionary(s => s.Work.Name, StringComparer.Ordinal), revision)
+        {
+            Segments = segments.ToDictionary(s => s.Name, StringComparer.Ordinal),
+        };
     }
 
     /// <summary>
@@ -57,7 +64,8 @@ internal sealed record CatalogState(
                 d.AdminOnly, d.PiiAllowed))],
             [.. desired.Orchestrations.Where(o => touched.Contains((o.Kind, o.Name))).Select(o => new Orchestration(
                 Orchestrations.GetValueOrDefault(o.Name)?.Id ?? Guid.NewGuid(), o.Name, destinationIds[o.Destination], o.Query.Trim(), o.AllowEmpty,
-                UseCases.Descriptions.Clean(o.Description), Orchestrations.GetValueOrDefault(o.Name)?.CreatedAt ?? now, now))],
+                UseCases.Descriptions.Clean(o.Description), Orchestrations.GetValueOrDefault(o.Name)?.CreatedAt ?? now, now)
+                { Segment = o.Segment, IdentifierColumn = o.IdentifierColumn })],
             [.. Orchestrations.Values.Where(o => removed.Contains((OrchestrationEntry.KindName, o.Name)))],
             [.. Destinations.Values.Where(d => removed.Contains((DestinationEntry.KindName, d.Name)))],
             [.. Credentials.Values.Where(c => removed.Contains((CredentialEntry.KindName, c.Name)))])
@@ -65,6 +73,10 @@ internal sealed record CatalogState(
             ExpectedRevision = Revision,
             SavedSchedules = [.. (desired.Schedules ?? []).Where(s => touched.Contains((s.Kind, s.Name))).Select(s => ScheduleOf(s, now))],
             RemovedSchedules = [.. removed.Where(r => r.Kind == ScheduleEntry.KindName).Select(r => ScheduledWork.OfOrchestration(r.Name))],
+            SavedSegments = [.. desired.Segments.Where(g => touched.Contains((g.Kind, g.Name))).Select(g => new SavedSegment(
+                Segments.GetValueOrDefault(g.Name)?.Id ?? Guid.NewGuid(), g.Name, g.Sql.Trim(), UseCases.Descriptions.Clean(g.Description),
+                Segments.GetValueOrDefault(g.Name)?.CreatedAt ?? now, now))],
+            RemovedSegments = [.. Segments.Values.Where(g => removed.Contains((SegmentEntry.KindName, g.Name)))],
         };
     }
 

@@ -52,7 +52,8 @@ internal sealed class ConfigurationUseCases(ICatalogStore catalog, Configuration
         catch (CatalogChangedException)
         {
             return await audit.RecordAsync<ConfigurationApplied>(caller, actions, Operation, null, null, ChangedWhileWriting(
-                "Production changed while the file was being applied (someone saved a credential, destination or orchestration meanwhile); nothing was applied. " +
+                "Production changed while the file was being applied (someone saved a credential, destination, orchestration, " +
+                "saved segment or schedule meanwhile); nothing was applied. " +
                 "Export again (herald config export), make your change to that file, and apply it."), null);
         }
         return result.Value with { Applied = true };

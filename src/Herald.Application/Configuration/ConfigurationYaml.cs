@@ -12,7 +12,8 @@ namespace Herald.Application.Configuration;
 
 /// <summary>
 /// The configuration file (<c>herald config export</c> / <c>apply</c>) as YAML: <c>version: 1</c>, then
-/// <c>credentials</c>, <c>destinations</c> and <c>orchestrations</c>, each a list of entries by name. The file is
+/// <c>credentials</c>, <c>destinations</c>, <c>schedules</c>, <c>orchestrations</c> and (when there are some) <c>segments</c>, each a
+/// list of entries by name. The file is
 /// hostile input: anchors and aliases (the "billion laughs"), tags, more than one document and nesting deeper than
 /// <see cref="MaxDepth"/> are refused before the file is loaded, and an unknown key is named with its line.
 /// </summary>
@@ -21,13 +22,14 @@ public static partial class ConfigurationYaml
     /// <summary>The deepest nesting of lists and mappings read; a plugin's settings are nested 8 deep at most.</summary>
     public const int MaxDepth = 16;
 
-    private const string Header = "# Herald's configuration: credentials (never their secrets), destinations, orchestrations and their schedules.\n";
+    private const string Header = "# Herald's configuration: credentials (never their secrets), destinations, orchestrations, their schedules and saved segments.\n";
 
-    private static readonly string[] TopKeys = ["version", "credentials", "destinations", "schedules", "orchestrations"];
+    private static readonly string[] TopKeys = ["version", "credentials", "destinations", "schedules", "orchestrations", "segments"];
     private static readonly string[] CredentialKeys = ["name", "plugin", "description", "settings"];
     private static readonly string[] DestinationKeys = ["name", "credential", "description", "adminOnly", "piiAllowed", "settings"];
-    private static readonly string[] OrchestrationKeys = ["name", "destination", "description", "allowEmpty", "query"];
+    private static readonly string[] OrchestrationKeys = ["name", "destination", "description", "allowEmpty", "query", "segment", "identifierColumn"];
     private static readonly string[] ScheduleKeys = ["name", "cron", "timeZone", "after", "paused"];
+    private static readonly string[] SegmentKeys = ["name", "description", "sql"];
 
     /// <summary>The file of <paramref name="document"/>: the same document always gives the same text, entries in name order.</summary>
     public static string Write(CatalogDocument document)
@@ -38,14 +40,21 @@ public static partial class ConfigurationYaml
         root.Add("destinations", new YamlSequenceNode(ByName(document.Destinations).Select(d => (YamlNode)Mapping(
             ("name", Text(d.Name)), ("credential", Text(d.Credential)), ("description", OptionalText(d.Description)),
             ("adminOnly", Plain(d.AdminOnly ? "true" : "false")), ("piiAllowed", Plain(d.PiiAllowed ? "true" : "false")), ("settings", Settings(d.Settings))))));
-        // Schedules come before the orchestrations they name, so the orchestrations stay the file's last list: an orchestration
-        // appended at the end of an exported file still lands in it.
+        // Schedules come before the orchestrations they name, so the orchestrations stay the last list of a file without saved
+        // segments: an orchestration appended at the end of such an exported file still lands in it.
         root.Add("schedules", new YamlSequenceNode(ByName(document.Schedules ?? []).Select(s => (YamlNode)Mapping(
             ("name", Text(s.Name)), ("cron", OptionalText(s.Cron)), ("timeZone", OptionalText(s.TimeZone)), ("after", OptionalText(s.After)),
             ("paused", Plain(s.Paused ? "true" : "false"))))));
         root.Add("orchestrations", new YamlSequenceNode(ByName(document.Orchestrations).Select(o => (YamlNode)Mapping(
             ("name", Text(o.Name)), ("destination", Text(o.Destination)), ("description", OptionalText(o.Description)),
-            ("allowEmpty", Plain(o.AllowEmpty ? "true" : "false")), ("query", Query(o.Query))))));
+            ("allowEmpty", Plain(o.AllowEmpty ? "true" : "false")), ("query", o.Query.Length == 0 ? null : Query(o.Query)),
+            ("segment", OptionalText(o.Segment)), ("identifierColumn", OptionalText(o.IdentifierColumn))))));
+        // Written only when there are some, so that the file of a catalog without saved segments reads as before they existed.
+        if (document.Segments.Count > 0)
+        {
+            root.Add("segments", new YamlSequenceNode(ByName(document.Segments).Select(g => (YamlNode)Mapping(
+                ("name", Text(g.Name)), ("description", OptionalText(g.Description)), ("sql", Query(g.Sql))))));
+        }
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         writer.Write(Header);
         // Lists indented under their key, as people write them; lines never folded, so a change is one line of a diff.
@@ -74,7 +83,7 @@ public static partial class ConfigurationYaml
         var problems = new List<string>();
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            return new ConfigurationFile(null, ["The file is not a configuration: it starts with 'version: 1', then credentials, destinations, orchestrations and schedules."]);
+            return new ConfigurationFile(null, ["The file is not a configuration: it starts with 'version: 1', then credentials, destinations, schedules, orchestrations and segments."]);
         }
         Keys(root, TopKeys, "the file", problems);
         if (Scalar(root, "version", "the file", problems) is not { } version || version != CatalogDocument.FormatVersion.ToString(CultureInfo.InvariantCulture))
@@ -86,18 +95,40 @@ public static partial class ConfigurationYaml
         var destinations = Entries(root, "destinations", DestinationKeys, problems, (node, what) => new DestinationEntry(
             Name(node, what, problems), Required(node, "credential", what, problems), SettingsOf(node, what, problems), Scalar(node, "description", what, problems),
             Switch(node, "adminOnly", what, problems), Switch(node, "piiAllowed", what, problems)));
-        var orchestrations = Entries(root, "orchestrations", OrchestrationKeys, problems, (node, what) => new OrchestrationEntry(
-            Name(node, what, problems), Required(node, "destination", what, problems), Required(node, "query", what, problems).Trim(),
-            Switch(node, "allowEmpty", what, problems), Scalar(node, "description", what, problems)));
+        var orchestrations = Entries(root, "orchestrations", OrchestrationKeys, problems, (node, what) => OrchestrationOf(node, what, problems));
         // A file without the key (written before schedules were part of it) leaves schedules as they are; an empty list removes them.
         IReadOnlyList<ScheduleEntry>? schedules = root.Children.ContainsKey(new YamlScalarNode("schedules"))
             ? Entries(root, "schedules", ScheduleKeys, problems, (node, what) => new ScheduleEntry(
                 Name(node, what, problems), Scalar(node, "cron", what, problems), Scalar(node, "timeZone", what, problems), Scalar(node, "after", what, problems),
                 Switch(node, "paused", what, problems)))
             : null;
+        var segments = Entries(root, "segments", SegmentKeys, problems, (node, what) => new SegmentEntry(
+            Name(node, what, problems), Required(node, "sql", what, problems).Trim(), Scalar(node, "description", what, problems)));
         return problems.Count > 0
             ? new ConfigurationFile(null, problems)
-            : new ConfigurationFile(new CatalogDocument(credentials, destinations, orchestrations, schedules), []);
+            : new ConfigurationFile(new CatalogDocument(credentials, destinations, orchestrations, schedules) { Segments = segments }, []);
+    }
+
+    /// <summary>An orchestration sends its own query, or a saved segment through an identifier column: exactly one of them.</summary>
+    private static OrchestrationEntry OrchestrationOf(YamlMappingNode node, string what, List<string> problems)
+    {
+        var query = Scalar(node, "query", what, problems)?.Trim();
+        var segment = Scalar(node, "segment", what, problems)?.Trim();
+        var identifierColumn = Scalar(node, "identifierColumn", what, problems)?.Trim();
+        if (string.IsNullOrEmpty(query) == string.IsNullOrEmpty(segment))
+        {
+            problems.Add($"Line {node.Start.Line}: the {what} has {(string.IsNullOrEmpty(query) ? "neither" : "both")} 'query' {(string.IsNullOrEmpty(query) ? "nor" : "and")} 'segment'; give one of them.");
+        }
+        else if (string.IsNullOrEmpty(segment) == !string.IsNullOrEmpty(identifierColumn))
+        {
+            problems.Add($"Line {node.Start.Line}: 'identifierColumn' of the {what} goes with 'segment': give both, or neither with a 'query'.");
+        }
+        return new OrchestrationEntry(Name(node, what, problems), Required(node, "destination", what, problems), query ?? "",
+            Switch(node, "allowEmpty", what, problems), Scalar(node, "description", what, problems))
+        {
+            Segment = string.IsNullOrEmpty(segment) ? null : segment,
+            IdentifierColumn = string.IsNullOrEmpty(identifierColumn) ? null : identifierColumn,
+        };
     }
 
     // The event stream is read once before loading: loading would expand aliases and recurse on nesting.

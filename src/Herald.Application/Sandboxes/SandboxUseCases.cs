@@ -213,7 +213,7 @@ internal sealed partial class SandboxUseCases(ISandboxStore sandboxes, ICatalogS
         catch (CatalogChangedException)
         {
             return (ConfigurationUseCases.ChangedWhileWriting($"Production changed while the sandbox '{sandbox.Name}' was being promoted (someone saved a credential, " +
-                $"destination or orchestration meanwhile); nothing was promoted. Pull those changes (herald sandbox pull {sandbox.Name}), review, and promote again."), null);
+                $"destination, orchestration, saved segment or schedule meanwhile); nothing was promoted. Pull those changes (herald sandbox pull {sandbox.Name}), review, and promote again."), null);
         }
         return (checkedResult.Value with { Applied = !checkedResult.Value.Difference.IsEmpty }, entry);
     }

@@ -36,7 +36,14 @@ public sealed record CatalogWrite(
     /// <summary>Secrets a sandbox holds of credentials it added, moved to production with the promotion; null for none.</summary>
     public PromotedSecrets? PromotedSecrets { get; init; }
 
+    /// <summary>Saved segments saved with the change, before the orchestrations that send them.</summary>
+    public IReadOnlyList<SavedSegment> SavedSegments { get; init; } = [];
+
+    /// <summary>Saved segments removed with the change, after the orchestrations that sent them.</summary>
+    public IReadOnlyList<SavedSegment> RemovedSegments { get; init; } = [];
+
     /// <summary>Whether there is nothing to write.</summary>
     public bool IsEmpty => SavedCredentials.Count + SavedDestinations.Count + SavedOrchestrations.Count
-        + RemovedOrchestrations.Count + RemovedDestinations.Count + RemovedCredentials.Count + SavedSchedules.Count + RemovedSchedules.Count == 0;
+        + RemovedOrchestrations.Count + RemovedDestinations.Count + RemovedCredentials.Count + SavedSchedules.Count + RemovedSchedules.Count
+        + SavedSegments.Count + RemovedSegments.Count == 0;
 }

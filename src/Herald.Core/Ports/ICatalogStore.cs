@@ -3,7 +3,7 @@ using Herald.Core.Catalog;
 
 namespace Herald.Core.Ports;
 
-/// <summary>Credentials, destinations and orchestrations: what users configure.</summary>
+/// <summary>Credentials, destinations, orchestrations and saved segments: what users configure.</summary>
 public interface ICatalogStore
 {
     Task<IReadOnlyList<Credential>> ListCredentialsAsync(CancellationToken cancellationToken);
@@ -33,6 +33,16 @@ public interface ICatalogStore
     Task SaveOrchestrationAsync(Orchestration orchestration, CancellationToken cancellationToken);
     Task DeleteOrchestrationAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The saved segments, by name.</summary>
+    Task<IReadOnlyList<SavedSegment>> ListSegmentsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The saved segment of that name or id, or null.</summary>
+    Task<SavedSegment?> FindSegmentAsync(string nameOrId, CancellationToken cancellationToken);
+
+    Task SaveSegmentAsync(SavedSegment segment, CancellationToken cancellationToken);
+
+    Task DeleteSegmentAsync(Guid id, CancellationToken cancellationToken);
+
     /// <summary>
     /// The orchestrations' schedules, as the configuration document holds them (the same rows as
     /// <see cref="IScheduleStore.ListAsync"/> of kind orchestration), read here so the catalog is read from one store.
@@ -40,9 +50,9 @@ public interface ICatalogStore
     Task<IReadOnlyList<Schedules.Schedule>> ListOrchestrationSchedulesAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// A number that changes with every write of a credential, destination, orchestration or a schedule's configuration
-    /// (trigger, state; not the slots it claims), whoever makes it: read
-    /// before the catalog, it is the <see cref="CatalogWrite.ExpectedRevision"/> of a change computed from what was read.
+    /// A number that changes with every write of a credential, destination, orchestration, saved segment or a schedule's
+    /// configuration (trigger, state; not the slots it claims), whoever makes it: read before the catalog, it is the
+    /// <see cref="CatalogWrite.ExpectedRevision"/> of a change computed from what was read.
     /// </summary>
     Task<long> RevisionAsync(CancellationToken cancellationToken);
 

@@ -31,6 +31,7 @@ public sealed class ConfigCommandTests : IAsyncLifetime
     {
         await AddCatalogAsync(_harness);
         await AddSchedulesAsync(_harness);
+        await AddSegmentAsync(_harness);
         var exported = await RunAsync(_harness, "config", "export");
         await using var fresh = await HeraldHarness.StartAsync(sourcePath: _harness.SourcePath);
 
@@ -44,12 +45,17 @@ public sealed class ConfigCommandTests : IAsyncLifetime
         exported.Output.ShouldContain("partnerName: herald-demo", customMessage: exported.Output);
         exported.Output.ShouldContain("schedules:\n  - name: vip-daily\n    cron: \"0 6 * * *\"\n    timeZone: Europe/Istanbul\n    paused: true\n" +
             "  - name: vip-followers\n    after: vip-daily\n    paused: false\n", customMessage: exported.Output);
-        dryRun.Output.ShouldContain("Dry run, nothing changed: 6 added, 0 changed, 0 removed.");
+        dryRun.Output.ShouldContain("Dry run, nothing changed: 8 added, 0 changed, 0 removed.");
         emptyAfterDryRun.ShouldBe("[]");
         applied.ExitCode.ShouldBe(0, applied.ToString());
-        applied.Output.ShouldContain("Applied: 6 added, 0 changed, 0 removed.");
+        applied.Output.ShouldContain("Applied: 8 added, 0 changed, 0 removed.");
         var schedule = (await fresh.Api.Http.GetFromJsonAsync<ScheduleView>("/api/orchestrations/vip-daily/schedule", HeraldApi.Json))!;
         (schedule.Cron, schedule.TimeZone, schedule.State).ShouldBe(("0 6 * * *", "Europe/Istanbul", "paused"));
+        exported.Output.ShouldContain("segments:");
+        exported.Output.ShouldContain("identifierColumn: email");
+        var segment = (await fresh.Api.Http.GetFromJsonAsync<SegmentView>("/api/segments/gold", HeraldApi.Json))!;
+        segment.Sql.ShouldBe("SELECT amperity_id\nFROM Customer_360\nWHERE loyalty_tier = 'gold'");
+        segment.UsedBy.ShouldBe(["gold-emails"]);
         applied.Output.ShouldContain("Warning: The credential 'insider' is new and holds no secret yet (api-token)");
         exportedAgain.Output.ShouldBe(exported.Output);
         foreach (var output in new[] { exported, applied, exportedAgain })
@@ -265,6 +271,17 @@ public sealed class ConfigCommandTests : IAsyncLifetime
         (await http.PutAsJsonAsync("/api/orchestrations/vip-daily/schedule", new ScheduleInput("0 6 * * *", "Europe/Istanbul"))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await http.PostAsync("/api/orchestrations/vip-daily/schedule/pause", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await http.PutAsJsonAsync("/api/orchestrations/vip-followers/schedule", new ScheduleInput(After: "vip-daily"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>A saved segment of several lines and an orchestration sending it through its members' emails.</summary>
+    private static async Task AddSegmentAsync(HeraldHarness harness)
+    {
+        var segment = await harness.Api.Http.PostAsJsonAsync("/api/segments",
+            new SegmentInput("gold", "SELECT amperity_id\nFROM Customer_360\nWHERE loyalty_tier = 'gold'", "Gold tier: \"VIP\""));
+        segment.StatusCode.ShouldBe(HttpStatusCode.Created, await segment.Content.ReadAsStringAsync());
+        var orchestration = await harness.Api.Http.PostAsJsonAsync("/api/orchestrations",
+            new OrchestrationInput("gold-emails", "vip", null, Segment: "gold", IdentifierColumn: "email"));
+        orchestration.StatusCode.ShouldBe(HttpStatusCode.Created, await orchestration.Content.ReadAsStringAsync());
     }
 
     private async Task<AuditEntry[]> AuditAsync() =>

@@ -6,6 +6,7 @@ using Herald.Application.Sandboxes;
 using Herald.Application.UseCases;
 using Herald.Core.Ports;
 using Herald.Server.Api;
+using Herald.Tests.Segments;
 using Herald.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,6 +51,25 @@ public sealed class CatalogConcurrencyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConfigApply_WhenASavedSegmentIsEditedBetweenItsReadAndItsWrite_IsRefusedAsAConflict_AndKeepsTheSegmentsEdit()
+    {
+        await _harness.Api.AddSegmentAsync("gold", SegmentHarness.GoldSql);
+        var changed = (await Http.GetStringAsync("/api/config")).Replace("segmentName: VIP\n", "segmentName: VIP gold\n", StringComparison.Ordinal);
+        const string EditedSql = SegmentHarness.GoldSql + " AND email IS NOT NULL";
+        var useCases = new ConfigurationUseCases(EditedMeanwhile(async () =>
+                (await Http.PutAsJsonAsync("/api/segments/gold", new SegmentUpdate(EditedSql, null))).StatusCode.ShouldBe(HttpStatusCode.OK)),
+            Services.GetRequiredService<ConfigurationChecks>(), Services.GetRequiredService<AuditTrail>(), TimeProvider.System);
+
+        var applied = await useCases.ApplyAsync(Caller.Herald("concurrency-test"), changed, dryRun: false, CancellationToken.None);
+
+        applied.Succeeded.ShouldBeFalse();
+        applied.Refusal!.Kind.ShouldBe(RefusalKind.Conflict);
+        applied.Refusal.Message.ShouldContain("Production changed while the file was being applied");
+        (await Http.GetFromJsonAsync<SegmentView>("/api/segments/gold", HeraldApi.Json))!.Sql.ShouldBe(EditedSql);
+        (await Http.GetFromJsonAsync<DestinationView>("/api/destinations/vip", HeraldApi.Json))!.SegmentName.ShouldBe("VIP");
+    }
+
+    [Fact]
     public async Task Promote_WhenProductionIsEditedBetweenItsReadAndItsWrite_IsRefusedAsAConflict_KeepsTheEdit_AndTheSandbox()
     {
         (await Http.PostAsJsonAsync("/api/sandboxes", new SandboxInput("trial"))).StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -68,8 +88,8 @@ public sealed class CatalogConcurrencyTests : IAsyncLifetime
         (await Http.GetStringAsync("/api/sandboxes/trial/config")).ShouldBe(changed);
     }
 
-    // Another user's edit through the API, as it would land from another request.
-    private EditingBetweenReadAndWrite EditedMeanwhile() => new(Services.GetRequiredService<ICatalogStore>(), async () =>
+    // Another user's edit through the API, as it would land from another request: by default, the destination's description.
+    private EditingBetweenReadAndWrite EditedMeanwhile(Func<Task>? edit = null) => new(Services.GetRequiredService<ICatalogStore>(), edit ?? (async () =>
         (await Http.PutAsJsonAsync("/api/destinations/vip", new DestinationUpdate(null, null, null, "edited meanwhile", SkipConnectionTest: true)))
-            .StatusCode.ShouldBe(HttpStatusCode.OK));
+            .StatusCode.ShouldBe(HttpStatusCode.OK)));
 }

@@ -36,4 +36,8 @@ internal sealed class EditingBetweenReadAndWrite(ICatalogStore inner, Func<Task>
     public Task<Orchestration?> FindOrchestrationAsync(string nameOrId, CancellationToken cancellationToken) => inner.FindOrchestrationAsync(nameOrId, cancellationToken);
     public Task SaveOrchestrationAsync(Orchestration orchestration, CancellationToken cancellationToken) => inner.SaveOrchestrationAsync(orchestration, cancellationToken);
     public Task DeleteOrchestrationAsync(Guid id, CancellationToken cancellationToken) => inner.DeleteOrchestrationAsync(id, cancellationToken);
+    public Task<IReadOnlyList<SavedSegment>> ListSegmentsAsync(CancellationToken cancellationToken) => inner.ListSegmentsAsync(cancellationToken);
+    public Task<SavedSegment?> FindSegmentAsync(string nameOrId, CancellationToken cancellationToken) => inner.FindSegmentAsync(nameOrId, cancellationToken);
+    public Task SaveSegmentAsync(SavedSegment segment, CancellationToken cancellationToken) => inner.SaveSegmentAsync(segment, cancellationToken);
+    public Task DeleteSegmentAsync(Guid id, CancellationToken cancellationToken) => inner.DeleteSegmentAsync(id, cancellationToken);
 }

@@ -291,11 +291,33 @@ internal static class SqliteMigrations
         // an administrator (a JSON array of names): the secrets stay encrypted once, in production's credential.
         new(16, "sandboxes' copied secrets", async (connection, transaction, ct) =>
             await AddColumnIfMissingAsync(connection, transaction, "sandboxes", "copied_secrets", "TEXT NOT NULL DEFAULT '[]'", ct)),
-        // 17 belongs to another branch. 18: a sandbox's own secrets, encrypted as production's are and bound to the sandbox and
-        // the credential's name (removed with the sandbox); and the catalog's revision, bumped by the database itself on every
-        // write of a credential, destination, orchestration or an orchestration's schedule (its trigger or state, not the slots
-        // it claims), so an apply or a promotion that read production earlier can see,
-        // inside its transaction, that someone else wrote meanwhile (whichever code path, or process, made the write).
+        // 17: saved segments (named SQL returning amperity_id), and an orchestration's choice of one: the segment's name and
+        // the identity table's column it sends. An orchestration refers to its segment by name, as a configuration file does.
+        new(17, "saved segments", async (connection, transaction, ct) =>
+        {
+            using (var create = connection.CreateCommand())
+            {
+                create.Transaction = transaction;
+                create.CommandText = """
+                    CREATE TABLE IF NOT EXISTS saved_segments (
+                        id TEXT PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE,
+                        sql TEXT NOT NULL,
+                        description TEXT,
+                        created_at INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL
+                    );
+                    """;
+                await create.ExecuteNonQueryAsync(ct);
+            }
+            await AddColumnIfMissingAsync(connection, transaction, "orchestrations", "segment_name", "TEXT", ct);
+            await AddColumnIfMissingAsync(connection, transaction, "orchestrations", "identifier_column", "TEXT", ct);
+        }),
+        // 18: a sandbox's own secrets, encrypted as production's are and bound to the sandbox and the credential's name
+        // (removed with the sandbox); and the catalog's revision, bumped by the database itself on every write of a credential,
+        // destination, orchestration, saved segment or an orchestration's schedule (its trigger or state, not the slots it
+        // claims), so an apply or a promotion that read production earlier can see, inside its transaction, that someone else
+        // wrote meanwhile (whichever code path, or process, made the write).
         SqliteMigration.Sql(18, "sandbox secrets and the catalog's revision", """
             CREATE TABLE IF NOT EXISTS sandbox_secrets (
                 sandbox_id TEXT NOT NULL REFERENCES sandboxes(id) ON DELETE CASCADE,
@@ -319,6 +341,9 @@ internal static class SqliteMigrations
             CREATE TRIGGER IF NOT EXISTS orchestrations_revision_insert AFTER INSERT ON orchestrations BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
             CREATE TRIGGER IF NOT EXISTS orchestrations_revision_update AFTER UPDATE ON orchestrations BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
             CREATE TRIGGER IF NOT EXISTS orchestrations_revision_delete AFTER DELETE ON orchestrations BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
+            CREATE TRIGGER IF NOT EXISTS saved_segments_revision_insert AFTER INSERT ON saved_segments BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
+            CREATE TRIGGER IF NOT EXISTS saved_segments_revision_update AFTER UPDATE ON saved_segments BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
+            CREATE TRIGGER IF NOT EXISTS saved_segments_revision_delete AFTER DELETE ON saved_segments BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
             CREATE TRIGGER IF NOT EXISTS schedules_revision_insert AFTER INSERT ON schedules WHEN NEW.work_kind = 'orchestration'
                 BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
             CREATE TRIGGER IF NOT EXISTS schedules_revision_update AFTER UPDATE OF trigger_kind, cron, time_zone, after_kind, after_name, state ON schedules
