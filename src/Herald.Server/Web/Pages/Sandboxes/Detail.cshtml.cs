@@ -1,3 +1,5 @@
+// Over 250 lines on purpose: the sandbox page's one model, whose forms (pull, prefix, sends, secrets, runs, file, promotion)
+// share one way to load the sandbox and to show a refusal beside its field or on the sandboxes page.
 using System.Text;
 using Herald.Application.Configuration;
 using Herald.Application.Sandboxes;
