@@ -141,8 +141,7 @@ internal sealed class SandboxRunUseCases(
             AllowFullSends = allowFullSends ?? sandbox.AllowFullSends,
             UpdatedAt = clock.GetUtcNow(),
         };
-        await sandboxes.SaveAsync(changed, cancellationToken);
-        return changed;
+        return await SaveUnlessChangedAsync(changed, cancellationToken);
     }
 
     /// <summary>
@@ -177,8 +176,21 @@ internal sealed class SandboxRunUseCases(
             return sandbox;
         }
         var changed = sandbox with { CopiedSecrets = [.. sandbox.CopiedSecrets ?? [], credentialName], UpdatedAt = clock.GetUtcNow() };
-        await sandboxes.SaveAsync(changed, cancellationToken);
-        return changed;
+        return await SaveUnlessChangedAsync(changed, cancellationToken);
+    }
+
+    // Saved only while nobody saved the sandbox since it was read here; otherwise refused, changing nothing.
+    private async Task<UseCaseResult<Sandbox>> SaveUnlessChangedAsync(Sandbox changed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sandboxes.SaveAsync(changed, cancellationToken);
+            return changed with { Version = changed.Version + 1 };
+        }
+        catch (SandboxChangedException)
+        {
+            return SandboxUseCases.ChangedMeanwhile(changed.Name, "its settings were being changed");
+        }
     }
 
     /// <summary>What the orchestration refers to that the sandbox does not hold, in words; null when it holds both its destination and that one's credential.</summary>

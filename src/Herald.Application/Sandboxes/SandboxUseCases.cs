@@ -105,9 +105,16 @@ internal sealed partial class SandboxUseCases(ISandboxStore sandboxes, ICatalogS
         }
         if (result.Succeeded)
         {
-            await sandboxes.SaveAsync(sandbox with { Document = ConfigurationYaml.Write(desired!), UpdatedAt = clock.GetUtcNow() }, cancellationToken);
-            await ForgetSecretsOfRemovedCredentialsAsync(sandbox, desired!, cancellationToken);
-            result = result.Value with { Applied = true };
+            try
+            {
+                await sandboxes.SaveAsync(sandbox with { Document = ConfigurationYaml.Write(desired!), UpdatedAt = clock.GetUtcNow() }, cancellationToken);
+                await ForgetSecretsOfRemovedCredentialsAsync(sandbox, desired!, cancellationToken);
+                result = result.Value with { Applied = true };
+            }
+            catch (SandboxChangedException)
+            {
+                result = ChangedMeanwhile(sandbox.Name, "the file was being applied to it");
+            }
         }
         return await audit.RecordAsync(caller, actions, "apply configuration to sandbox", sandbox.Name, null, result, applied => applied.Difference);
     }
@@ -151,7 +158,15 @@ internal sealed partial class SandboxUseCases(ISandboxStore sandboxes, ICatalogS
             Base = ConfigurationYaml.Write(production.Document),
             UpdatedAt = clock.GetUtcNow(),
         };
-        await sandboxes.SaveAsync(pulled, cancellationToken);
+        try
+        {
+            await sandboxes.SaveAsync(pulled, cancellationToken);
+        }
+        catch (SandboxChangedException)
+        {
+            return await audit.RecordAsync<SandboxReview>(caller, HeraldActions.CatalogRead, "pull into sandbox", sandbox.Name, null,
+                ChangedMeanwhile(sandbox.Name, "production's changes were being pulled into it"), null);
+        }
         await ForgetSecretsOfRemovedCredentialsAsync(sandbox, merged, cancellationToken);
         return await audit.RecordAsync<SandboxReview>(caller, HeraldActions.CatalogRead, "pull into sandbox", sandbox.Name, null,
             await ReviewOfAsync(pulled, production, cancellationToken), review => review.ToPromote);
@@ -199,7 +214,7 @@ internal sealed partial class SandboxUseCases(ISandboxStore sandboxes, ICatalogS
         var now = clock.GetUtcNow();
         var write = production.WriteOf(desired, now) with
         {
-            RemovedSandbox = deleteAfter ? sandbox.Id : null,
+            RemovedSandbox = deleteAfter ? sandbox : null,
             SavedSandbox = deleteAfter ? null : sandbox with { Base = sandbox.Document, UpdatedAt = now },
         };
         // A credential the sandbox added arrives with the secret entered in the sandbox (it has no other); one production
@@ -219,6 +234,10 @@ internal sealed partial class SandboxUseCases(ISandboxStore sandboxes, ICatalogS
         {
             return (ConfigurationUseCases.ChangedWhileWriting($"Production changed while the sandbox '{sandbox.Name}' was being promoted (someone saved a credential, " +
                 $"destination, orchestration, saved segment or schedule meanwhile); nothing was promoted. Pull those changes (herald sandbox pull {sandbox.Name}), review, and promote again."), null);
+        }
+        catch (SandboxChangedException)
+        {
+            return (ChangedMeanwhile(sandbox.Name, "it was being promoted"), null);
         }
         return (checkedResult.Value with { Applied = !checkedResult.Value.Difference.IsEmpty }, entry);
     }
@@ -240,6 +259,14 @@ internal sealed partial class SandboxUseCases(ISandboxStore sandboxes, ICatalogS
         await sandboxes.DeleteAsync(sandbox.Id, cancellationToken);
         return sandbox;
     }
+
+    /// <summary>
+    /// The refusal of a change to a sandbox that someone else saved between this change's read and its write
+    /// (<see cref="SandboxChangedException"/>): nothing was changed, in the sandbox or in production.
+    /// </summary>
+    internal static Refusal ChangedMeanwhile(string name, string whileWhat) =>
+        Refusal.Conflict($"The sandbox '{name}' changed while {whileWhat} (someone applied a file to it, pulled, promoted or changed its settings " +
+            $"meanwhile); nothing was changed. Look at the sandbox '{name}' again, then make your change again.") with { Subject = "sandbox" };
 
     // A credential removed from the sandbox takes its secret with it: one added again later under that name starts without.
     private Task ForgetSecretsOfRemovedCredentialsAsync(Sandbox sandbox, CatalogDocument now, CancellationToken cancellationToken) =>

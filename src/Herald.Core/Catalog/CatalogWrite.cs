@@ -17,8 +17,8 @@ public sealed record CatalogWrite(
     /// <summary>A sandbox saved with the change (promoted and kept: its base becomes what production now holds).</summary>
     public Sandboxes.Sandbox? SavedSandbox { get; init; }
 
-    /// <summary>A sandbox removed with the change (promoted and deleted).</summary>
-    public Guid? RemovedSandbox { get; init; }
+    /// <summary>A sandbox removed with the change (promoted and deleted), as it was read: removed only while still at its version.</summary>
+    public Sandboxes.Sandbox? RemovedSandbox { get; init; }
 
     /// <summary>
     /// The catalog's revision (<see cref="Ports.ICatalogStore.RevisionAsync"/>) when the change was computed: the store refuses

@@ -12,8 +12,9 @@ public interface ISandboxStore
     /// <summary>The sandbox of that name (case-insensitive); null when there is none.</summary>
     Task<Sandbox?> FindAsync(string name, CancellationToken cancellationToken);
 
-    /// <summary>Adds the sandbox, or replaces the one with its id.</summary>
+    /// <summary>Adds the sandbox, or replaces the one with its id while that one is still at <see cref="Sandbox.Version"/> (bumping it).</summary>
     /// <exception cref="InvalidOperationException">Another sandbox has its name.</exception>
+    /// <exception cref="SandboxChangedException">The sandbox was saved or deleted since it was read; nothing was saved.</exception>
     Task SaveAsync(Sandbox sandbox, CancellationToken cancellationToken);
 
     /// <summary>Removes the sandbox with its own secrets.</summary>

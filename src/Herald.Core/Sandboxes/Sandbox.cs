@@ -19,6 +19,10 @@ namespace Herald.Core.Sandboxes;
 /// The names of the sandbox's credentials with secrets entered in the sandbox itself (migration 18), read from the
 /// store and never saved through this record; a sandbox credential in neither list has no secret.
 /// </param>
+/// <param name="Version">
+/// How many times the sandbox was saved (migration 21): a save names the version it read and is refused with
+/// <see cref="SandboxChangedException"/> when the sandbox was saved since, so it never overwrites a change it did not see.
+/// </param>
 public sealed record Sandbox(
     Guid Id,
     string Name,
@@ -30,7 +34,8 @@ public sealed record Sandbox(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     IReadOnlyList<string>? CopiedSecrets = null,
-    IReadOnlyList<string>? OwnSecrets = null)
+    IReadOnlyList<string>? OwnSecrets = null,
+    long Version = 0)
 {
     /// <summary>Whether a secret of the credential named so was entered in the sandbox itself.</summary>
     public bool HasOwnSecret(string credentialName) =>

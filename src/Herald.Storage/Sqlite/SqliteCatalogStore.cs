@@ -241,7 +241,7 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
         }
         if (write.RemovedSandbox is { } removedSandbox)
         {
-            await connection.ExecuteAsync("DELETE FROM sandboxes WHERE id = @id", new { id = removedSandbox.ToString() }, transaction);
+            await SqliteSandboxStore.DeleteIfUnchangedAsync(connection, transaction, removedSandbox);
         }
         await SqliteAuditStore.InsertAsync(connection, transaction, audit);
         await transaction.CommitAsync(cancellationToken);

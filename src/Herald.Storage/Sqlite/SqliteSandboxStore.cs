@@ -13,7 +13,8 @@ public sealed class SqliteSandboxStore(SqliteDatabase database, SecretProtector 
 {
     private const string Columns = """
         id AS Id, name AS Name, owner AS Owner, document AS Document, base AS Base, segment_prefix AS SegmentPrefix,
-        allow_full_sends AS AllowFullSends, created_at AS CreatedAt, updated_at AS UpdatedAt, copied_secrets AS CopiedSecrets
+        allow_full_sends AS AllowFullSends, created_at AS CreatedAt, updated_at AS UpdatedAt, copied_secrets AS CopiedSecrets,
+        version AS Version
         """;
 
     public async Task<IReadOnlyList<Sandbox>> ListAsync(CancellationToken cancellationToken)
@@ -104,27 +105,59 @@ public sealed class SqliteSandboxStore(SqliteDatabase database, SecretProtector 
     /// </summary>
     internal static string BindingOf(Guid sandboxId, string credentialName, string secretName) => $"sandbox:{sandboxId}:credential:{credentialName}:{secretName}";
 
-    /// <summary>Saves within another store's write (a promotion), so the sandbox and production change together.</summary>
-    internal static Task<int> UpsertAsync(SqliteConnection connection, SqliteTransaction? transaction, Sandbox sandbox) =>
-        connection.ExecuteAsync(
-            """
-            INSERT INTO sandboxes (id, name, owner, document, base, segment_prefix, allow_full_sends, created_at, updated_at, copied_secrets)
-            VALUES (@Id, @Name, @Owner, @Document, @Base, @SegmentPrefix, @AllowFullSends, @CreatedAt, @UpdatedAt, @CopiedSecrets)
-            ON CONFLICT(id) DO UPDATE SET name = excluded.name, document = excluded.document, base = excluded.base,
-                segment_prefix = excluded.segment_prefix, allow_full_sends = excluded.allow_full_sends, updated_at = excluded.updated_at,
-                copied_secrets = excluded.copied_secrets
-            """,
+    /// <summary>
+    /// Saves within another store's write too (a promotion), so the sandbox and production change together: the row is
+    /// replaced only while still at the version read (a new sandbox starts at 0), otherwise nothing is written.
+    /// </summary>
+    /// <exception cref="SandboxChangedException">The sandbox was saved or deleted since it was read.</exception>
+    internal static async Task UpsertAsync(SqliteConnection connection, SqliteTransaction? transaction, Sandbox sandbox)
+    {
+        if (await UpsertIfUnchangedAsync(connection, transaction, sandbox) == 0)
+        {
+            throw new SandboxChangedException(sandbox.Name, sandbox.Version);
+        }
+    }
+
+    /// <summary>Removes the sandbox within another store's write (a promotion and delete) while it is still at the version read.</summary>
+    /// <exception cref="SandboxChangedException">The sandbox was saved or deleted since it was read.</exception>
+    internal static async Task DeleteIfUnchangedAsync(SqliteConnection connection, SqliteTransaction transaction, Sandbox sandbox)
+    {
+        if (await connection.ExecuteAsync("DELETE FROM sandboxes WHERE id = @id AND version = @version",
+                new { id = sandbox.Id.ToString(), version = sandbox.Version }, transaction) == 0)
+        {
+            throw new SandboxChangedException(sandbox.Name, sandbox.Version);
+        }
+    }
+
+    // A sandbox never saved (version 0; also one saved before migration 21) is inserted at version 1, or replaces a row still
+    // at 0; a sandbox read at version 1 or later is only ever updated, so a save after a delete does not bring it back.
+    // An update whose WHERE does not match changes no row: SQLite then reports 0 changes.
+    private static Task<int> UpsertIfUnchangedAsync(SqliteConnection connection, SqliteTransaction? transaction, Sandbox sandbox) =>
+        connection.ExecuteAsync(sandbox.Version == 0
+            ? """
+              INSERT INTO sandboxes (id, name, owner, document, base, segment_prefix, allow_full_sends, created_at, updated_at, copied_secrets, version)
+              VALUES (@Id, @Name, @Owner, @Document, @Base, @SegmentPrefix, @AllowFullSends, @CreatedAt, @UpdatedAt, @CopiedSecrets, 1)
+              ON CONFLICT(id) DO UPDATE SET name = excluded.name, document = excluded.document, base = excluded.base,
+                  segment_prefix = excluded.segment_prefix, allow_full_sends = excluded.allow_full_sends, updated_at = excluded.updated_at,
+                  copied_secrets = excluded.copied_secrets, version = sandboxes.version + 1
+              WHERE sandboxes.version = 0
+              """
+            : """
+              UPDATE sandboxes SET name = @Name, document = @Document, base = @Base, segment_prefix = @SegmentPrefix, allow_full_sends = @AllowFullSends,
+                  updated_at = @UpdatedAt, copied_secrets = @CopiedSecrets, version = version + 1
+              WHERE id = @Id AND version = @Version
+              """,
             new
             {
                 Id = sandbox.Id.ToString(), sandbox.Name, sandbox.Owner, sandbox.Document, sandbox.Base, sandbox.SegmentPrefix,
                 AllowFullSends = sandbox.AllowFullSends ? 1 : 0, CreatedAt = UnixTime.Ms(sandbox.CreatedAt), UpdatedAt = UnixTime.Ms(sandbox.UpdatedAt),
-                CopiedSecrets = JsonSerializer.Serialize(sandbox.CopiedSecrets ?? []),
+                CopiedSecrets = JsonSerializer.Serialize(sandbox.CopiedSecrets ?? []), sandbox.Version,
             }, transaction);
 
     private sealed record SandboxRow(string Id, string Name, string Owner, string Document, string Base, string SegmentPrefix, long AllowFullSends,
-        long CreatedAt, long UpdatedAt, string CopiedSecrets)
+        long CreatedAt, long UpdatedAt, string CopiedSecrets, long Version)
     {
         public Sandbox ToModel() => new(Guid.Parse(Id), Name, Owner, Document, Base, SegmentPrefix, AllowFullSends != 0, UnixTime.From(CreatedAt), UnixTime.From(UpdatedAt),
-            JsonSerializer.Deserialize<List<string>>(CopiedSecrets) ?? []);
+            JsonSerializer.Deserialize<List<string>>(CopiedSecrets) ?? [], Version: Version);
     }
 }

@@ -364,6 +364,9 @@ internal static class SqliteMigrations
                 used_at INTEGER
             );
             """),
+        // Optimistic concurrency of sandboxes: every save names the version it read, so a save from an older read is refused.
+        new(21, "sandboxes' version", async (connection, transaction, ct) =>
+            await AddColumnIfMissingAsync(connection, transaction, "sandboxes", "version", "INTEGER NOT NULL DEFAULT 0", ct)),
     ];
 
     private static async Task AddColumnIfMissingAsync(
