@@ -98,7 +98,11 @@ internal static class HeraldApplication
         });
         services.AddSingleton<IDiffSampleStore>(sp => new LocalDiffSampleStore(Path.Combine(DataDirectory(sp), "files", "diff-samples")));
 
-        services.AddSingleton(sp => new TokenRateLimiters(sp.GetRequiredService<IOptions<InsiderOneOptions>>().Value.RequestsPerSecond));
+        services.AddSingleton(sp =>
+        {
+            var insiderOne = sp.GetRequiredService<IOptions<InsiderOneOptions>>().Value;
+            return new TokenRateLimiters(insiderOne.RequestsPerSecond, insiderOne.MaxTokenLimiters);
+        });
         services.AddHttpClient<ISegmentGateway, InsiderOneClient>(http =>
             {
                 http.Timeout = Timeout.InfiniteTimeSpan;

@@ -68,6 +68,23 @@ public sealed class RateLimitBudgetTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("0")]
+    [InlineData("1000001")]
+    public async Task Start_WithMaxTokenLimitersOutOfRange_FailsNamingTheSetting(string limiters)
+    {
+        using var directory = new TestDirectory("limiters");
+
+        var failure = await Should.ThrowAsync<OptionsValidationException>(() => HeraldServer.StartAsync(new HeraldStartOptions
+        {
+            DataDirectory = directory.File("data"),
+            Settings = new Dictionary<string, string?> { ["Herald:InsiderOne:MaxTokenLimiters"] = limiters, ["Herald:Source:SampleCustomers"] = "10" },
+            Urls = "http://127.0.0.1:0",
+        }, CancellationToken.None));
+
+        failure.Message.ShouldContain("Herald:InsiderOne:MaxTokenLimiters");
+    }
+
+    [Theory]
     [InlineData("00:00:00")]
     [InlineData("-00:00:01")]
     [InlineData("02:00:00")]
