@@ -51,7 +51,8 @@ public sealed record CredentialView(
     string? Description,
     IReadOnlyList<string> UsedBy,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    CredentialHandoverView? HandedOver = null);
 
 public sealed record OrchestrationInput(string Name, string Destination, string Query, bool AllowEmpty = false, string? Description = null);
 

@@ -65,8 +65,14 @@ internal static class HeraldApplication
             sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Workers.MaxCallsPerRun));
         services.AddSingleton<ISegmentLayoutStore, SqliteSegmentLayoutStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
+        services.AddSingleton<SqliteUiSessions>();
+        services.AddSingleton<IUserSessions>(sp => sp.GetRequiredService<SqliteUiSessions>());
         services.AddSingleton<IHandoverStore, SqliteHandoverStore>();
-        services.AddSingleton(sp => new Herald.Application.Handover.HandoverLimits(sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Access.MaxHandoverHours));
+        services.AddSingleton(sp =>
+        {
+            var access = sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Access;
+            return new Herald.Application.Handover.HandoverLimits(access.MaxHandoverHours, access.HandoverRetentionHours);
+        });
         services.AddSingleton<IAuditStore, SqliteAuditStore>();
         services.AddSingleton<IServerSessionStore, SqliteServerSessionStore>();
         services.AddSingleton<IScheduleStore, SqliteScheduleStore>();
