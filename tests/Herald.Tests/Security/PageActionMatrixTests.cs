@@ -64,6 +64,10 @@ public sealed class PageActionMatrixTests : IAsyncLifetime
         ["destinations/new"] = (HeraldActions.DestinationEdit, "/destinations/new", []),
         ["destinations Delete"] = (HeraldActions.DestinationEdit, "/destinations?handler=Delete", new() { ["name"] = "missing" }),
         ["destinations/{name}/edit"] = (HeraldActions.DestinationEdit, "/destinations/matrix/edit", []),
+        // One's own account (a wrong current password spends one of the address's failed sign-ins: one per caller here).
+        ["account Password"] = (Anyone, "/account?handler=Password", []),
+        ["account MakeKey"] = (Anyone, "/account?handler=MakeKey", []),
+        ["account Revoke"] = (Anyone, "/account?handler=Revoke", new() { ["id"] = Missing }),
     };
 
     public static readonly TheoryData<string, bool> Callers = new()
