@@ -50,6 +50,7 @@ public static class ApplicationServices
         services.AddSingleton<Configuration.ConfigurationUseCases>();
         services.AddSingleton<Sandboxes.SandboxUseCases>();
         services.AddSingleton<Sandboxes.SandboxRunUseCases>();
+        services.AddSingleton<Sandboxes.SandboxListings>();
         services.AddSingleton<Pii.PiiCatalog>();
         services.AddSingleton<Pii.PiiReads>();
         services.AddSingleton<Pii.AudienceRedaction>();

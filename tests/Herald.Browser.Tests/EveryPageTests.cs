@@ -78,6 +78,7 @@ public sealed class EveryPageTests(HeraldInBrowser herald)
         var (_, destination) = await herald.AddDestinationAsync($"Every page {Unique.Suffix()}");
         await herald.AddOrchestrationAsync(destination, "SELECT email FROM Customer_360 LIMIT 5");
         await herald.WaitForFinalAsync((await herald.SendAsync(destination, "SELECT email FROM Customer_360 LIMIT 5")).Id);
+        (await herald.Api.PostAsJsonAsync("/api/sandboxes", new SandboxInput($"page-{Unique.Suffix()}"))).EnsureSuccessStatusCode();
         var page = await herald.SignedInPageAsync();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var found = new List<string>();

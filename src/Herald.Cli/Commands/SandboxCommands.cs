@@ -4,7 +4,7 @@ using Herald.Server.Api;
 namespace Herald.Cli.Commands;
 
 /// <summary>
-/// <c>herald sandbox create|list|diff|pull|promote|delete</c>: try configuration changes in a copy of production's
+/// <c>herald sandbox create|list|open|diff|pull|promote|delete</c>: try configuration changes in a copy of production's
 /// configuration, then promote them in one transaction. A sandbox's configuration is read and changed as a file:
 /// <c>herald config export --sandbox NAME</c> and <c>herald config apply FILE --sandbox NAME</c>.
 /// </summary>
@@ -41,6 +41,22 @@ internal static class SandboxCommands
             {
                 context.Output.WriteLine($"{sandbox.Name}  owner {sandbox.Owner}  segments '{sandbox.SegmentPrefix}...'  {(sandbox.AllowFullSends ? "full sends" : "test sends only")}");
             }
+            return ExitCodes.Success;
+        });
+
+        var openName = CommonOptions.Name("sandbox");
+        var open = new Command("open", "Print the address of the sandbox's page in the web UI, to open in a browser") { openName };
+        open.SetClientAction(context, server, async (parseResult, client, ct) =>
+        {
+            var name = parseResult.GetValue(openName)!;
+            // Asked of the server first, so that a mistyped name says so here rather than as a page not found.
+            var sandboxes = await client.ListSandboxesAsync(ct);
+            if ((sandboxes.FirstOrDefault(s => s.Name == name) ?? sandboxes.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))) is not { } sandbox)
+            {
+                context.Error.WriteLine($"There is no sandbox named '{name}' among yours; 'herald sandbox list' shows them, 'herald sandbox create {name}' makes it.");
+                return ExitCodes.Failed;
+            }
+            context.Output.WriteLine(new Uri(client.BaseUrl, $"sandboxes/{Uri.EscapeDataString(sandbox.Name)}").AbsoluteUri);
             return ExitCodes.Success;
         });
 
@@ -99,7 +115,7 @@ internal static class SandboxCommands
             return ExitCodes.Success;
         });
 
-        foreach (var subcommand in new[] { create, list, diff, pull, promote, remove }.Concat(SandboxRunCommands.Create(context, server)))
+        foreach (var subcommand in new[] { create, list, open, diff, pull, promote, remove }.Concat(SandboxRunCommands.Create(context, server)))
         {
             command.Subcommands.Add(subcommand);
         }

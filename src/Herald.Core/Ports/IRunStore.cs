@@ -47,6 +47,7 @@ public interface IRunStore
 /// (<paramref name="CreatedFrom"/> inclusive, <paramref name="CreatedBefore"/> exclusive); <paramref name="Offset"/>
 /// runs are skipped (a page further back), at most <paramref name="Limit"/> returned (a store caps both).
 /// <paramref name="Test"/>: true for test sends only (<see cref="RunOrigin.IsTest"/>), false for real runs only, null for both.
+/// <paramref name="Sandbox"/>: only the runs made in the sandbox of that name (<see cref="RunOrigin.Sandbox"/>); null for any run.
 /// </summary>
 public sealed record RunQuery(
     RunState? State = null,
@@ -58,4 +59,5 @@ public sealed record RunQuery(
     DateTimeOffset? CreatedFrom = null,
     DateTimeOffset? CreatedBefore = null,
     int Offset = 0,
-    bool? Test = null);
+    bool? Test = null,
+    string? Sandbox = null);

@@ -113,6 +113,7 @@ public sealed class SqliteRunStore(SqliteDatabase database, int maxCallsPerRun =
         if (query.CreatedFrom is not null) filters.Add("created_at >= @CreatedFrom");
         if (query.CreatedBefore is not null) filters.Add("created_at < @CreatedBefore");
         // A test send is a run whose origin carries a sample size (RunOrigin.SampleSize), in the run's document.
+        if (query.Sandbox is not null) filters.Add("json_extract(document, '$.origin.sandbox') = @Sandbox");
         if (query.Test is { } test) filters.Add($"json_extract(document, '$.origin.sampleSize') IS {(test ? "NOT " : "")}NULL");
         var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
         var rows = await connection.QueryAsync<DocumentRow>(
@@ -123,6 +124,7 @@ public sealed class SqliteRunStore(SqliteDatabase database, int maxCallsPerRun =
                 DestinationId = query.DestinationId?.ToString(),
                 OrchestrationId = query.OrchestrationId?.ToString(),
                 query.StartedBy,
+                query.Sandbox,
                 Search = $"%{query.Search?.Trim()}%",
                 Limit = Math.Clamp(query.Limit, 1, 1000),
                 CreatedFrom = query.CreatedFrom is { } from ? UnixTime.Ms(from) : (long?)null,

@@ -99,6 +99,26 @@ public sealed class SandboxCommandTests : IAsyncLifetime
         _harness.Simulator.Segments.ShouldHaveSingleItem().Name.ShouldBe("try-VIP");
     }
 
+    [Fact]
+    public async Task Open_PrintsTheSandboxPageAddress_UnderTheServersPath_AndRefusesANameThatIsNotASandbox()
+    {
+        await RunAsync("sandbox", "create", "vip-trial");
+
+        var opened = await RunAsync("sandbox", "open", "vip-trial");
+        var missing = await RunAsync("sandbox", "open", "no-such-sandbox");
+
+        opened.ExitCode.ShouldBe(0, opened.ToString());
+        var address = new Uri(opened.Output.Trim());
+        address.ShouldBe(new Uri(_harness.Herald.BaseUrl, "/sandboxes/vip-trial"));
+        using var browser = new UiClient(_harness.Herald.BaseUrl);
+        (await browser.SignInAsync(_harness.Herald.ApiKey)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await browser.Http.GetStringAsync(address);
+        page.ShouldContain("<h1>Sandbox vip-trial</h1>");
+        missing.ExitCode.ShouldNotBe(0);
+        missing.Output.ShouldBeEmpty();
+        missing.Error.ShouldContain("There is no sandbox named 'no-such-sandbox'");
+    }
+
     private Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(new Dictionary<string, string?>
     {
         ["HERALD_SERVER"] = _harness.Herald.BaseUrl.ToString(),

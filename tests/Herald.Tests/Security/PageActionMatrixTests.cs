@@ -68,6 +68,17 @@ public sealed class PageActionMatrixTests : IAsyncLifetime
         ["account Password"] = (Anyone, "/account?handler=Password", []),
         ["account MakeKey"] = (Anyone, "/account?handler=MakeKey", []),
         ["account Revoke"] = (Anyone, "/account?handler=Revoke", new() { ["id"] = Missing }),
+        // Any reader creates and works in their own sandbox; "matrix" is the administrator's, which others do not reach (their
+        // actions allowed end on the sandboxes page saying so). Deleting, promoting, full sends and secrets take sandbox:admin.
+        ["sandboxes Create"] = (HeraldActions.CatalogRead, "/sandboxes?handler=Create", []),
+        ["sandboxes Delete"] = (HeraldActions.SandboxAdmin, "/sandboxes?handler=Delete", new() { ["name"] = "missing" }),
+        ["sandboxes/{name} Pull"] = (HeraldActions.CatalogRead, "/sandboxes/matrix?handler=Pull", []),
+        ["sandboxes/{name} Prefix"] = (HeraldActions.CatalogRead, "/sandboxes/matrix?handler=Prefix", new() { ["SegmentPrefix"] = "matrix-" }),
+        ["sandboxes/{name} FullSends"] = (HeraldActions.SandboxAdmin, "/sandboxes/matrix?handler=FullSends", new() { ["allow"] = "false" }),
+        ["sandboxes/{name} CopySecret"] = (HeraldActions.SandboxAdmin, "/sandboxes/matrix?handler=CopySecret", new() { ["credential"] = "missing" }),
+        ["sandboxes/{name} Run"] = (HeraldActions.RunStart, "/sandboxes/matrix?handler=Run", new() { ["orchestration"] = "missing" }),
+        ["sandboxes/{name} Promote"] = (HeraldActions.SandboxAdmin, "/sandboxes/matrix?handler=Promote", []),
+        ["sandboxes/{name} Apply"] = (HeraldActions.CatalogRead, "/sandboxes/matrix?handler=Apply", new() { ["dryRun"] = "true", ["Yaml"] = "version: 1" }),
     };
 
     public static readonly TheoryData<string, bool> Callers = new()
@@ -92,6 +103,7 @@ public sealed class PageActionMatrixTests : IAsyncLifetime
         await HeraldApi.ReadAsync<System.Text.Json.JsonElement>(await _harness.Api.Http.PostAsJsonAsync("/api/alerts",
             new Herald.Server.Api.AlertInput("matrix", null, null, ["run-failed"], null, "webhook", Url: "http://127.0.0.1:9/hook", SigningSecret: Herald.Tests.Alerts.AlertHarness.SigningSecret)), HttpStatusCode.Created);
         _run = (await _harness.Api.SendAndWaitAsync(destination.Name, "SELECT 'a@example.com' AS email")).Id;
+        (await _harness.Api.Http.PostAsJsonAsync("/api/sandboxes", new Herald.Server.Api.SandboxInput("matrix"))).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
@@ -152,6 +164,8 @@ public sealed class PageActionMatrixTests : IAsyncLifetime
             .ShouldBe(grant.Allows(HeraldActions.AlertEdit) ? HttpStatusCode.NotFound : HttpStatusCode.OK, "the alert is deleted only by a caller with alert:edit");
         (await _harness.Api.Http.GetAsync("/api/orchestrations/matrix")).StatusCode
             .ShouldBe(grant.Allows(HeraldActions.OrchestrationEdit) ? HttpStatusCode.NotFound : HttpStatusCode.OK, "the orchestration is deleted only by a caller with orchestration:edit");
+        (await _harness.Api.Http.GetFromJsonAsync<Herald.Server.Api.SandboxView[]>("/api/sandboxes"))!.Single(s => s.Name == "matrix").SegmentPrefix
+            .ShouldBe(policy == "Administrator" ? "matrix-" : "sandbox-matrix-", "only the sandbox's owner or a sandbox administrator changes it");
     }
 
     [Fact]

@@ -38,7 +38,8 @@ internal sealed class RunReads(ICatalogStore catalog, IRunStore runs)
         var listed = await runs.ListAsync(new RunQuery(filter.State, destinationId, orchestrationId,
             string.IsNullOrWhiteSpace(filter.StartedBy) ? null : filter.StartedBy.Trim(),
             string.IsNullOrWhiteSpace(filter.Search) ? null : filter.Search.Trim(),
-            Math.Clamp(filter.Limit, 1, RunFilter.MaxLimit), filter.From, filter.Before, Math.Max(0, filter.Offset)), cancellationToken);
+            Math.Clamp(filter.Limit, 1, RunFilter.MaxLimit), filter.From, filter.Before, Math.Max(0, filter.Offset),
+            Sandbox: string.IsNullOrWhiteSpace(filter.Sandbox) ? null : filter.Sandbox.Trim()), cancellationToken);
         return caller.Grant.RestrictsPii ? [.. listed.Select(RunRedaction.Redact)] : listed;
     }
 

@@ -132,6 +132,23 @@ public abstract class RunStoreContract : StoreContract<IRunStore>
         (await Store.ListAsync(new RunQuery(Limit: 1), default)).Select(r => r.Id).ShouldBe([elsewhere.Id]);
     }
 
+    [Fact]
+    public async Task List_BySandbox_ReturnsOnlyTheRunsMadeInThatSandbox()
+    {
+        var destination = Guid.NewGuid();
+        var production = NewRun(destination);
+        var inTrial = new Run(Guid.NewGuid(), NewRun(destination).Origin with { Sandbox = "trial" }, Now);
+        var inOther = new Run(Guid.NewGuid(), NewRun(destination).Origin with { Sandbox = "trial-2" }, Now);
+        foreach (var run in new[] { production, inTrial, inOther })
+        {
+            await Store.CreateAsync(run, default);
+        }
+
+        (await Store.ListAsync(new RunQuery(Sandbox: "trial"), default)).Select(r => r.Id).ShouldBe([inTrial.Id]);
+        (await Store.ListAsync(new RunQuery(Sandbox: "missing"), default)).ShouldBeEmpty();
+        (await Store.ListAsync(new RunQuery(DestinationId: destination), default)).Count.ShouldBe(3);
+    }
+
     private async Task<Run> StoreAwaitingReportAsync(DateTimeOffset deadline)
     {
         var run = NewRun(Guid.NewGuid());
