@@ -16,8 +16,8 @@ public static class ApplicationServices
     /// <summary>
     /// Registers the use cases, the run engine and its background services (workers, deadline sweeper, scheduler, alert
     /// deliveries). The host provides every port of <c>Herald.Core.Ports</c> (with one <see cref="Herald.Core.Ports.IAlertSender"/>
-    /// per alert channel), a <see cref="TimeProvider"/>, <see cref="RunEngineOptions"/>, <see cref="ScheduleOptions"/> and
-    /// <see cref="AlertOptions"/>.
+    /// per alert channel), a <see cref="TimeProvider"/>, <see cref="RunEngineOptions"/>, <see cref="ScheduleOptions"/>,
+    /// <see cref="AlertOptions"/> and <see cref="Segments.SegmentOptions"/>.
     /// </summary>
     public static IServiceCollection AddHeraldApplication(this IServiceCollection services)
     {
@@ -46,6 +46,10 @@ public static class ApplicationServices
         services.AddSingleton<OrchestrationUseCases>();
         services.AddSingleton<SourceSchemaReads>();
         services.AddSingleton<QueryChecks>();
+        services.AddSingleton<Segments.IdentityTable>();
+        services.AddSingleton<Segments.SegmentSqlCheck>();
+        services.AddSingleton<Segments.SegmentAudiences>();
+        services.AddSingleton<Segments.SegmentUseCases>();
         services.AddSingleton<Configuration.ConfigurationChecks>();
         services.AddSingleton<Configuration.ConfigurationUseCases>();
         services.AddSingleton<Sandboxes.SandboxUseCases>();

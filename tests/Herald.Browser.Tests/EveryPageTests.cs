@@ -77,6 +77,8 @@ public sealed class EveryPageTests(HeraldInBrowser herald)
     {
         var (_, destination) = await herald.AddDestinationAsync($"Every page {Unique.Suffix()}");
         await herald.AddOrchestrationAsync(destination, "SELECT email FROM Customer_360 LIMIT 5");
+        (await herald.Api.PostAsJsonAsync("/api/segments", new SegmentInput($"every-page-{Unique.Suffix()}", "SELECT amperity_id FROM Customer_360 LIMIT 5")))
+            .EnsureSuccessStatusCode();
         await herald.WaitForFinalAsync((await herald.SendAsync(destination, "SELECT email FROM Customer_360 LIMIT 5")).Id);
         (await herald.Api.PostAsJsonAsync("/api/sandboxes", new SandboxInput($"page-{Unique.Suffix()}"))).EnsureSuccessStatusCode();
         var page = await herald.SignedInPageAsync();

@@ -6,7 +6,7 @@ namespace Herald.Application.Access;
 /// </summary>
 public static class HeraldActions
 {
-    /// <summary>Reads credentials (never their tokens), destinations, orchestrations and their schedules, alert rules and bridges.</summary>
+    /// <summary>Reads credentials (never their tokens), destinations, orchestrations and their schedules, saved segments, alert rules and bridges.</summary>
     public const string CatalogRead = "catalog:read";
 
     /// <summary>Reads runs, their history and their recorded calls, and bridges' syncs.</summary>
@@ -54,10 +54,13 @@ public static class HeraldActions
     /// <summary>Sees, pulls into, promotes and deletes any sandbox; given by the Allow sandbox administration option.</summary>
     public const string SandboxAdmin = "sandbox:admin";
 
+    /// <summary>Adds, changes and removes saved segments (named SQL returning amperity_id that orchestrations send).</summary>
+    public const string SegmentEdit = "segment:edit";
+
     /// <summary>What each action allows, in words a refusal can quote.</summary>
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [CatalogRead] = "read credentials, destinations, orchestrations, schedules, alert rules and bridges",
+        [CatalogRead] = "read credentials, destinations, orchestrations, saved segments, schedules, alert rules and bridges",
         [RunRead] = "read runs and syncs",
         [CredentialEdit] = "add, change and remove credentials",
         [DestinationEdit] = "add, change and remove destinations",
@@ -73,6 +76,7 @@ public static class HeraldActions
         [UserAdmin] = "administer users and API keys",
         [AuditRead] = "read the audit log",
         [SandboxAdmin] = "administer sandboxes",
+        [SegmentEdit] = "add, change and remove saved segments",
     };
 
     /// <summary>Whether <paramref name="name"/> is one of Herald's actions.</summary>

@@ -11,8 +11,8 @@ public static class StandardPolicies
     public static readonly AccessPolicy Operator = new("Operator", new HashSet<string>(StringComparer.Ordinal)
     {
         CatalogRead, RunRead, CredentialEdit, DestinationEdit, OrchestrationEdit, AlertEdit, BridgeEdit, RunStart, RunSend, RunCancel, QueryPreview,
-        PiiView, AuditRead, DestinationAdminOnly,
-    }, "credentials, destinations, orchestrations, alerts, bridges and runs; reads everything; sees PII");
+        PiiView, AuditRead, DestinationAdminOnly, SegmentEdit,
+    }, "credentials, destinations, orchestrations, saved segments, alerts, bridges and runs; reads everything; sees PII");
 
     public static readonly AccessPolicy User = new("User", new HashSet<string>(StringComparer.Ordinal)
     {

@@ -61,7 +61,10 @@ public static class CatalogMerge
             : new CatalogMergeResult(new CatalogDocument(
                 [.. merged.OfType<CredentialEntry>().OrderBy(e => e.Name, StringComparer.Ordinal)],
                 [.. merged.OfType<DestinationEntry>().OrderBy(e => e.Name, StringComparer.Ordinal)],
-                [.. merged.OfType<OrchestrationEntry>().OrderBy(e => e.Name, StringComparer.Ordinal)]), [], unused);
+                [.. merged.OfType<OrchestrationEntry>().OrderBy(e => e.Name, StringComparer.Ordinal)])
+            {
+                Segments = [.. merged.OfType<SegmentEntry>().OrderBy(e => e.Name, StringComparer.Ordinal)],
+            }, [], unused);
     }
 
     private static T? Decide<T>(FieldConflict conflict, T? production, T? sandbox, IReadOnlyDictionary<string, ConflictSide> resolutions, List<FieldConflict> conflicts,
@@ -100,8 +103,13 @@ public static class CatalogMerge
             CredentialEntry.KindName => new CredentialEntry(name, fields.GetValueOrDefault("plugin") ?? "", SettingsDocument.From(settings), description),
             DestinationEntry.KindName => new DestinationEntry(name, fields.GetValueOrDefault("credential") ?? "", SettingsDocument.From(settings), description,
                 fields.GetValueOrDefault("adminOnly") == "true", fields.GetValueOrDefault("piiAllowed") == "true"),
+            SegmentEntry.KindName => new SegmentEntry(name, fields.GetValueOrDefault("sql") ?? "", description),
             _ => new OrchestrationEntry(name, fields.GetValueOrDefault("destination") ?? "", fields.GetValueOrDefault("query") ?? "",
-                fields.GetValueOrDefault("allowEmpty") == "true", description),
+                fields.GetValueOrDefault("allowEmpty") == "true", description)
+            {
+                Segment = fields.GetValueOrDefault("segment"),
+                IdentifierColumn = fields.GetValueOrDefault("identifierColumn"),
+            },
         };
     }
 }

@@ -12,15 +12,23 @@ internal sealed record CatalogState(
     IReadOnlyDictionary<string, Destination> Destinations,
     IReadOnlyDictionary<string, Orchestration> Orchestrations)
 {
+    /// <summary>The saved segments as stored, by name.</summary>
+    public IReadOnlyDictionary<string, SavedSegment> Segments { get; init; } = new Dictionary<string, SavedSegment>();
+
     public static async Task<CatalogState> ReadAsync(ICatalogStore catalog, CancellationToken cancellationToken)
     {
         var credentials = await catalog.ListCredentialsAsync(cancellationToken);
         var destinations = await catalog.ListDestinationsAsync(cancellationToken);
         var orchestrations = await catalog.ListOrchestrationsAsync(cancellationToken);
-        return new CatalogState(CatalogDocument.Of(credentials, destinations, orchestrations),
+        var segments = await catalog.ListSegmentsAsync(cancellationToken);
+        return new CatalogState(
+            CatalogDocument.Of(credentials, destinations, orchestrations) with { Segments = [.. segments.Select(SegmentEntry.Of).OrderBy(e => e.Name, StringComparer.Ordinal)] },
             credentials.ToDictionary(c => c.Name, StringComparer.Ordinal),
             destinations.ToDictionary(d => d.Name, StringComparer.Ordinal),
-            orchestrations.ToDictionary(o => o.Name, StringComparer.Ordinal));
+            orchestrations.ToDictionary(o => o.Name, StringComparer.Ordinal))
+        {
+            Segments = segments.ToDictionary(s => s.Name, StringComparer.Ordinal),
+        };
     }
 
     /// <summary>
@@ -49,9 +57,16 @@ internal sealed record CatalogState(
                 d.AdminOnly, d.PiiAllowed))],
             [.. desired.Orchestrations.Where(o => touched.Contains((o.Kind, o.Name))).Select(o => new Orchestration(
                 Orchestrations.GetValueOrDefault(o.Name)?.Id ?? Guid.NewGuid(), o.Name, destinationIds[o.Destination], o.Query.Trim(), o.AllowEmpty,
-                UseCases.Descriptions.Clean(o.Description), Orchestrations.GetValueOrDefault(o.Name)?.CreatedAt ?? now, now))],
+                UseCases.Descriptions.Clean(o.Description), Orchestrations.GetValueOrDefault(o.Name)?.CreatedAt ?? now, now)
+                { Segment = o.Segment, IdentifierColumn = o.IdentifierColumn })],
             [.. Orchestrations.Values.Where(o => removed.Contains((OrchestrationEntry.KindName, o.Name)))],
             [.. Destinations.Values.Where(d => removed.Contains((DestinationEntry.KindName, d.Name)))],
-            [.. Credentials.Values.Where(c => removed.Contains((CredentialEntry.KindName, c.Name)))]);
+            [.. Credentials.Values.Where(c => removed.Contains((CredentialEntry.KindName, c.Name)))])
+        {
+            SavedSegments = [.. desired.Segments.Where(g => touched.Contains((g.Kind, g.Name))).Select(g => new SavedSegment(
+                Segments.GetValueOrDefault(g.Name)?.Id ?? Guid.NewGuid(), g.Name, g.Sql.Trim(), UseCases.Descriptions.Clean(g.Description),
+                Segments.GetValueOrDefault(g.Name)?.CreatedAt ?? now, now))],
+            RemovedSegments = [.. Segments.Values.Where(g => removed.Contains((SegmentEntry.KindName, g.Name)))],
+        };
     }
 }

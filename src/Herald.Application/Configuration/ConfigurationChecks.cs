@@ -1,5 +1,6 @@
 using Herald.Application.Access;
 using Herald.Application.Runs;
+using Herald.Application.Segments;
 using Herald.Application.UseCases;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
@@ -12,7 +13,9 @@ namespace Herald.Application.Configuration;
 /// a sandbox, a sandbox promoted): what saving each thing one by one checks (names, plugins' rules, references,
 /// queries against the source), on the whole result at once, so any error leaves everything as it is.
 /// </summary>
-internal sealed class ConfigurationChecks(IScheduleStore schedules, CredentialPlugins credentialPlugins, DestinationPlugins destinationPlugins, QueryChecks queries)
+internal sealed class ConfigurationChecks(
+    IScheduleStore schedules, CredentialPlugins credentialPlugins, DestinationPlugins destinationPlugins, QueryChecks queries, SegmentSqlCheck segmentSql,
+    IdentityTable identity, SegmentAudiences segmentAudiences)
 {
     /// <summary>
     /// Whether <paramref name="caller"/> may make <paramref name="current"/> into <paramref name="desired"/>, and what is
@@ -45,6 +48,7 @@ internal sealed class ConfigurationChecks(IScheduleStore schedules, CredentialPl
             (CredentialEntry.KindName, HeraldActions.CredentialEdit),
             (DestinationEntry.KindName, HeraldActions.DestinationEdit),
             (OrchestrationEntry.KindName, HeraldActions.OrchestrationEdit),
+            (SegmentEntry.KindName, HeraldActions.SegmentEdit),
         }.Where(k => difference.Touches(k.Item1)).Select(k => k.Item2),
     ];
 
@@ -86,7 +90,15 @@ internal sealed class ConfigurationChecks(IScheduleStore schedules, CredentialPl
                     "enter it before a run uses the credential.");
             }
         }
+        foreach (var segment in desired.Segments.Where(g => changed.Contains((SegmentEntry.KindName, g.Name))))
+        {
+            foreach (var problem in await segmentSql.CheckAsync(segment.Sql, cancellationToken))
+            {
+                Error("segment", segment.Name, problem.Message);
+            }
+        }
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var attributeTypes = new Dictionary<string, Core.Audiences.AttributeType>(StringComparer.Ordinal);
         foreach (var destination in desired.Destinations)
         {
             var isChanged = changed.Contains((DestinationEntry.KindName, destination.Name));
@@ -112,6 +124,7 @@ internal sealed class ConfigurationChecks(IScheduleStore schedules, CredentialPl
             if (problems.Count == 0)
             {
                 attributes[destination.Name] = plugin.RouteOf(destination.Settings).AttributeName;
+                attributeTypes[destination.Name] = plugin.ValueRuleOf(attributes[destination.Name])?.Type ?? Core.Audiences.AttributeType.Text;
             }
         }
         var destinationChanged = difference.Entries.Where(e => e.Kind == DestinationEntry.KindName).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
@@ -122,13 +135,20 @@ internal sealed class ConfigurationChecks(IScheduleStore schedules, CredentialPl
                 Error("orchestration", orchestration.Name, $"its destination '{orchestration.Destination}' is not in the file; add it, or name one that is.");
                 continue;
             }
+            var segment = orchestration.Segment is { } segmentName ? desired.Segments.FirstOrDefault(g => g.Name == segmentName) : null;
+            if (orchestration.Segment is not null && segment is null)
+            {
+                Error("orchestration", orchestration.Name, $"its saved segment '{orchestration.Segment}' is not in the file; add it back, or give the orchestration another segment or a query.");
+                continue;
+            }
             // A query is run against the source only when it, or what it must return, changed: an unchanged file costs no query.
-            var needsCheck = changed.Contains((OrchestrationEntry.KindName, orchestration.Name)) || destinationChanged.Contains(orchestration.Destination);
+            var needsCheck = changed.Contains((OrchestrationEntry.KindName, orchestration.Name)) || destinationChanged.Contains(orchestration.Destination)
+                || (segment is not null && changed.Contains((SegmentEntry.KindName, segment.Name)));
             if (needsCheck && attributes.TryGetValue(orchestration.Destination, out var attribute))
             {
-                foreach (var problem in await queries.CheckAsync(orchestration.Query, attribute, cancellationToken))
+                foreach (var problem in await AudienceProblemsAsync(orchestration, segment, attribute, attributeTypes[orchestration.Destination], cancellationToken))
                 {
-                    Error("orchestration", orchestration.Name, problem.Message);
+                    Error("orchestration", orchestration.Name, problem);
                 }
             }
         }
@@ -147,5 +167,26 @@ internal sealed class ConfigurationChecks(IScheduleStore schedules, CredentialPl
             }
         }
         return (errors, warnings);
+    }
+
+    /// <summary>An orchestration's query checked as saving it checks it; for a segment, its identifier column against the identity table first.</summary>
+    private async Task<IEnumerable<string>> AudienceProblemsAsync(
+        OrchestrationEntry orchestration, SegmentEntry? segment, string attribute, Core.Audiences.AttributeType attributeType, CancellationToken cancellationToken)
+    {
+        if (segment is null)
+        {
+            return (await queries.CheckAsync(orchestration.Query, attribute, cancellationToken)).Select(p => p.Message);
+        }
+        try
+        {
+            var (column, problem) = await identity.IdentifierAsync(orchestration.IdentifierColumn, attributeType, attribute, cancellationToken);
+            return column is null
+                ? [problem!]
+                : (await queries.CheckAsync(segmentAudiences.QueryOf(segment.Sql, column.Name, attribute), attribute, cancellationToken)).Select(p => p.Message);
+        }
+        catch (Core.Audiences.AudienceRejectedException rejected)
+        {
+            return [rejected.Message];
+        }
     }
 }

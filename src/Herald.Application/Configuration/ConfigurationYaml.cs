@@ -12,7 +12,7 @@ namespace Herald.Application.Configuration;
 
 /// <summary>
 /// The configuration file (<c>herald config export</c> / <c>apply</c>) as YAML: <c>version: 1</c>, then
-/// <c>credentials</c>, <c>destinations</c> and <c>orchestrations</c>, each a list of entries by name. The file is
+/// <c>credentials</c>, <c>destinations</c>, <c>orchestrations</c> and (when there are some) <c>segments</c>, each a list of entries by name. The file is
 /// hostile input: anchors and aliases (the "billion laughs"), tags, more than one document and nesting deeper than
 /// <see cref="MaxDepth"/> are refused before the file is loaded, and an unknown key is named with its line.
 /// </summary>
@@ -23,10 +23,11 @@ public static partial class ConfigurationYaml
 
     private const string Header = "# Herald's configuration: credentials (never their secrets), destinations and orchestrations.\n";
 
-    private static readonly string[] TopKeys = ["version", "credentials", "destinations", "orchestrations"];
+    private static readonly string[] TopKeys = ["version", "credentials", "destinations", "orchestrations", "segments"];
     private static readonly string[] CredentialKeys = ["name", "plugin", "description", "settings"];
     private static readonly string[] DestinationKeys = ["name", "credential", "description", "adminOnly", "piiAllowed", "settings"];
-    private static readonly string[] OrchestrationKeys = ["name", "destination", "description", "allowEmpty", "query"];
+    private static readonly string[] OrchestrationKeys = ["name", "destination", "description", "allowEmpty", "query", "segment", "identifierColumn"];
+    private static readonly string[] SegmentKeys = ["name", "description", "sql"];
 
     /// <summary>The file of <paramref name="document"/>: the same document always gives the same text, entries in name order.</summary>
     public static string Write(CatalogDocument document)
@@ -39,7 +40,14 @@ public static partial class ConfigurationYaml
             ("adminOnly", Plain(d.AdminOnly ? "true" : "false")), ("piiAllowed", Plain(d.PiiAllowed ? "true" : "false")), ("settings", Settings(d.Settings))))));
         root.Add("orchestrations", new YamlSequenceNode(ByName(document.Orchestrations).Select(o => (YamlNode)Mapping(
             ("name", Text(o.Name)), ("destination", Text(o.Destination)), ("description", OptionalText(o.Description)),
-            ("allowEmpty", Plain(o.AllowEmpty ? "true" : "false")), ("query", Query(o.Query))))));
+            ("allowEmpty", Plain(o.AllowEmpty ? "true" : "false")), ("query", o.Query.Length == 0 ? null : Query(o.Query)),
+            ("segment", OptionalText(o.Segment)), ("identifierColumn", OptionalText(o.IdentifierColumn))))));
+        // Written only when there are some, so that the file of a catalog without saved segments reads as before they existed.
+        if (document.Segments.Count > 0)
+        {
+            root.Add("segments", new YamlSequenceNode(ByName(document.Segments).Select(g => (YamlNode)Mapping(
+                ("name", Text(g.Name)), ("description", OptionalText(g.Description)), ("sql", Query(g.Sql))))));
+        }
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         writer.Write(Header);
         // Lists indented under their key, as people write them; lines never folded, so a change is one line of a diff.
@@ -80,12 +88,34 @@ public static partial class ConfigurationYaml
         var destinations = Entries(root, "destinations", DestinationKeys, problems, (node, what) => new DestinationEntry(
             Name(node, what, problems), Required(node, "credential", what, problems), SettingsOf(node, what, problems), Scalar(node, "description", what, problems),
             Switch(node, "adminOnly", what, problems), Switch(node, "piiAllowed", what, problems)));
-        var orchestrations = Entries(root, "orchestrations", OrchestrationKeys, problems, (node, what) => new OrchestrationEntry(
-            Name(node, what, problems), Required(node, "destination", what, problems), Required(node, "query", what, problems).Trim(),
-            Switch(node, "allowEmpty", what, problems), Scalar(node, "description", what, problems)));
+        var orchestrations = Entries(root, "orchestrations", OrchestrationKeys, problems, (node, what) => OrchestrationOf(node, what, problems));
+        var segments = Entries(root, "segments", SegmentKeys, problems, (node, what) => new SegmentEntry(
+            Name(node, what, problems), Required(node, "sql", what, problems).Trim(), Scalar(node, "description", what, problems)));
         return problems.Count > 0
             ? new ConfigurationFile(null, problems)
-            : new ConfigurationFile(new CatalogDocument(credentials, destinations, orchestrations), []);
+            : new ConfigurationFile(new CatalogDocument(credentials, destinations, orchestrations) { Segments = segments }, []);
+    }
+
+    /// <summary>An orchestration sends its own query, or a saved segment through an identifier column: exactly one of them.</summary>
+    private static OrchestrationEntry OrchestrationOf(YamlMappingNode node, string what, List<string> problems)
+    {
+        var query = Scalar(node, "query", what, problems)?.Trim();
+        var segment = Scalar(node, "segment", what, problems)?.Trim();
+        var identifierColumn = Scalar(node, "identifierColumn", what, problems)?.Trim();
+        if (string.IsNullOrEmpty(query) == string.IsNullOrEmpty(segment))
+        {
+            problems.Add($"Line {node.Start.Line}: the {what} has {(string.IsNullOrEmpty(query) ? "neither" : "both")} 'query' {(string.IsNullOrEmpty(query) ? "nor" : "and")} 'segment'; give one of them.");
+        }
+        else if (string.IsNullOrEmpty(segment) == !string.IsNullOrEmpty(identifierColumn))
+        {
+            problems.Add($"Line {node.Start.Line}: 'identifierColumn' of the {what} goes with 'segment': give both, or neither with a 'query'.");
+        }
+        return new OrchestrationEntry(Name(node, what, problems), Required(node, "destination", what, problems), query ?? "",
+            Switch(node, "allowEmpty", what, problems), Scalar(node, "description", what, problems))
+        {
+            Segment = string.IsNullOrEmpty(segment) ? null : segment,
+            IdentifierColumn = string.IsNullOrEmpty(identifierColumn) ? null : identifierColumn,
+        };
     }
 
     // The event stream is read once before loading: loading would expand aliases and recurse on nesting.

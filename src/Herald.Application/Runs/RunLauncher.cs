@@ -8,7 +8,7 @@ using Herald.Core.Runs;
 namespace Herald.Application.Runs;
 
 /// <summary>Creates runs: from an orchestration, or an ad-hoc send of a query to a destination. The caller names who started it.</summary>
-internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSignal signal, DestinationRoutes routes, TimeProvider clock)
+internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSignal signal, DestinationRoutes routes, Segments.SegmentAudiences segments, TimeProvider clock)
 {
     public const int MaxSampleSize = 100_000;
 
@@ -32,8 +32,14 @@ internal sealed class RunLauncher(ICatalogStore catalog, IRunStore runs, RunSign
             return denied;
         }
         var (plugin, route, credentialName) = await routes.OfAsync(destination, cancellationToken);
+        // A saved segment's query is built now, from the segment as it is: a change to it reaches the next run.
+        var query = await segments.QueryOfAsync(orchestration, route.AttributeName, cancellationToken);
+        if (!query.Succeeded)
+        {
+            return query.Refusal;
+        }
         var origin = new RunOrigin(destination.Id, destination.Name, destination.CredentialId, orchestration.Id, orchestration.Name,
-            orchestration.Query, route.SegmentName, route.AttributeName, allowEmpty ?? orchestration.AllowEmpty, StartedBy(caller),
+            query.Value, route.SegmentName, route.AttributeName, allowEmpty ?? orchestration.AllowEmpty, StartedBy(caller),
             route.UpdateMode, route.AllowSplit, route.ShrinkGuardShare, force, plugin.Id, credentialName);
         return await CreateAsync(origin, cancellationToken, runId, occasion);
     }

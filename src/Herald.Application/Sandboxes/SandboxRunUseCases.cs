@@ -18,7 +18,7 @@ namespace Herald.Application.Sandboxes;
 /// </summary>
 internal sealed class SandboxRunUseCases(
     SandboxUseCases sandboxUseCases, ISandboxStore sandboxes, ICatalogStore catalog, DestinationPlugins plugins, RunLauncher launcher,
-    AuditTrail audit, IOptions<SandboxOptions> options, TimeProvider clock)
+    Segments.SegmentAudiences segments, AuditTrail audit, IOptions<SandboxOptions> options, TimeProvider clock)
 {
     /// <summary>Starts a run of the sandbox's orchestration (run:start, and reaching the sandbox).</summary>
     public async Task<UseCaseResult<Run>> RunAsync(Caller caller, string sandboxName, string orchestrationName, CancellationToken cancellationToken) =>
@@ -75,7 +75,16 @@ internal sealed class SandboxRunUseCases(
             return Refusal.Rule($"The segment '{route.SegmentName}' is production's (destination '{taken}'); a sandbox's run never overwrites it. Change the sandbox's segment prefix.");
         }
         // A test audience is counted after the value rules (RunOrigin.SampleSize), so it holds exactly that many usable values when the query has them.
-        var origin = new RunOrigin(destination.Id, destination.Name, productionCredential.Id, null, orchestration.Name, orchestration.Query, route.SegmentName,
+        // A saved segment is the sandbox's own (its document's), built into the query as a production run builds it.
+        var query = orchestration.Segment is null ? orchestration.Query
+            : document.Segments.FirstOrDefault(g => g.Name == orchestration.Segment) is { } segment
+                ? segments.QueryOf(segment.Sql, orchestration.IdentifierColumn ?? "", route.AttributeName)
+                : null;
+        if (query is null)
+        {
+            return Refusal.Rule($"The orchestration '{orchestration.Name}' sends the saved segment '{orchestration.Segment}', which the sandbox '{sandbox.Name}' does not hold; add it back, or give the orchestration a query.");
+        }
+        var origin = new RunOrigin(destination.Id, destination.Name, productionCredential.Id, null, orchestration.Name, query, route.SegmentName,
             route.AttributeName, orchestration.AllowEmpty, RunLauncher.StartedBy(caller), route.UpdateMode, route.AllowSplit, route.ShrinkGuardShare,
             Force: false, plugin.Id, credential.Name, sandbox.AllowFullSends ? null : options.Value.MaxTestValues, sandbox.Name);
         return await launcher.StartPreparedAsync(origin, cancellationToken);

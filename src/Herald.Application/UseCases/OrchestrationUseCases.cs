@@ -1,6 +1,7 @@
 using Herald.Application.Access;
 using Herald.Application.Pii;
 using Herald.Application.Runs;
+using Herald.Application.Segments;
 using Herald.Core.Audiences;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
@@ -13,7 +14,9 @@ namespace Herald.Application.UseCases;
 /// (read-only, its column against the destination's attribute) when saved, so a wrong query is refused at once; the
 /// run checks again, since the customer 360 can change in between.
 /// </summary>
-internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStore schedules, IAudienceSource source, PiiCatalog pii, PreviewGate previews, DestinationRoutes routes, QueryChecks queries, AuditTrail audit, TimeProvider clock)
+internal sealed class OrchestrationUseCases(
+    ICatalogStore catalog, IScheduleStore schedules, IAudienceSource source, PiiCatalog pii, PreviewGate previews, DestinationRoutes routes, QueryChecks queries,
+    IdentityTable identity, SegmentAudiences segments, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>The most rows a preview returns, whatever is asked.</summary>
     public const int MaxPreviewRows = 1000;
@@ -86,10 +89,7 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
         }
         var problems = CatalogRules.CheckCatalogName(draft.Name, "orchestration").Select(m => new FieldProblem(nameof(draft.Name), m)).ToList();
         var destination = await DestinationOfAsync(caller, draft.Destination, problems, cancellationToken);
-        if (destination is not null)
-        {
-            problems.AddRange(await queries.CheckAsync(draft.Query, (await routes.OfAsync(destination, cancellationToken)).Route.AttributeName, cancellationToken));
-        }
+        var audience = destination is null ? default : await AudienceOfAsync(draft.Query, draft.Segment, draft.IdentifierColumn, destination, problems, cancellationToken);
         if (problems.Count > 0)
         {
             return Refusal.Invalid("orchestration", problems);
@@ -99,7 +99,11 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
             return Refusal.Conflict($"An orchestration named '{draft.Name}' exists already; choose another name, or update that one.") with { Subject = "orchestration" };
         }
         var now = clock.GetUtcNow();
-        var orchestration = new Orchestration(Guid.NewGuid(), draft.Name!, destination!.Id, draft.Query!.Trim(), draft.AllowEmpty, Descriptions.Clean(draft.Description), now, now);
+        var orchestration = new Orchestration(Guid.NewGuid(), draft.Name!, destination!.Id, audience.Query, draft.AllowEmpty, Descriptions.Clean(draft.Description), now, now)
+        {
+            Segment = audience.Segment,
+            IdentifierColumn = audience.IdentifierColumn,
+        };
         await catalog.SaveOrchestrationAsync(orchestration, cancellationToken);
         return orchestration;
     }
@@ -120,11 +124,11 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
         }
         var problems = new List<FieldProblem>();
         var destination = await DestinationOfAsync(caller, changes.Destination ?? orchestration.DestinationId.ToString(), problems, cancellationToken);
-        var query = changes.Query ?? orchestration.Query;
-        if (destination is not null)
-        {
-            problems.AddRange(await queries.CheckAsync(query, (await routes.OfAsync(destination, cancellationToken)).Route.AttributeName, cancellationToken));
-        }
+        // A query given makes it send that query; a segment given, that segment; neither keeps what it sends.
+        var (query, segment, identifierColumn) = changes.Segment is not null || changes.Query is not null
+            ? (changes.Query, changes.Segment, changes.IdentifierColumn)
+            : (orchestration.Query, orchestration.Segment, changes.IdentifierColumn ?? orchestration.IdentifierColumn);
+        var audience = destination is null ? default : await AudienceOfAsync(query, segment, identifierColumn, destination, problems, cancellationToken);
         if (problems.Count > 0)
         {
             return Refusal.Invalid("orchestration", problems);
@@ -132,7 +136,9 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
         var changed = orchestration with
         {
             DestinationId = destination!.Id,
-            Query = query.Trim(),
+            Query = audience.Query,
+            Segment = audience.Segment,
+            IdentifierColumn = audience.IdentifierColumn,
             AllowEmpty = changes.AllowEmpty ?? orchestration.AllowEmpty,
             Description = changes.Description is null ? orchestration.Description : Descriptions.Clean(changes.Description),
             UpdatedAt = clock.GetUtcNow(),
@@ -166,6 +172,57 @@ internal sealed class OrchestrationUseCases(ICatalogStore catalog, IScheduleStor
         await schedules.DeleteAsync(work, cancellationToken);
         await catalog.DeleteOrchestrationAsync(orchestration.Id, cancellationToken);
         return orchestration;
+    }
+
+    /// <summary>
+    /// What the orchestration sends, checked against the source: its query (one column named as the destination's
+    /// attribute), or a saved segment through an identifier column of the identity table that the schema holds, of a type
+    /// the attribute takes, whose built query passes the same check.
+    /// </summary>
+    private async Task<(string Query, string? Segment, string? IdentifierColumn)> AudienceOfAsync(
+        string? query, string? segmentName, string? identifierColumn, Destination destination, List<FieldProblem> problems, CancellationToken cancellationToken)
+    {
+        var (plugin, route, _) = await routes.OfAsync(destination, cancellationToken);
+        if (segmentName is null)
+        {
+            if (!string.IsNullOrWhiteSpace(identifierColumn))
+            {
+                problems.Add(new FieldProblem("IdentifierColumn", "An identifier column goes with a saved segment: name the segment too, or leave the column out."));
+            }
+            problems.AddRange(await queries.CheckAsync(query, route.AttributeName, cancellationToken));
+            return (query?.Trim() ?? "", null, null);
+        }
+        if (!string.IsNullOrWhiteSpace(query))
+        {
+            problems.Add(new FieldProblem("Query", "Give a query or a saved segment, not both: leave the query out to send the segment."));
+        }
+        if (string.IsNullOrWhiteSpace(segmentName))
+        {
+            problems.Add(new FieldProblem("Segment", "Choose the saved segment to send (herald segment list), or send a query of the orchestration's own."));
+            return default;
+        }
+        if (await catalog.FindSegmentAsync(segmentName.Trim(), cancellationToken) is not { } segment)
+        {
+            problems.Add(new FieldProblem("Segment", $"No saved segment named '{segmentName.Trim()}'; add it first (herald segment add), or name an existing one."));
+            return default;
+        }
+        try
+        {
+            var attribute = plugin.ValueRuleOf(route.AttributeName)?.Type ?? AttributeType.Text;
+            var (column, problem) = await identity.IdentifierAsync(identifierColumn, attribute, route.AttributeName, cancellationToken);
+            if (column is null)
+            {
+                problems.Add(new FieldProblem("IdentifierColumn", problem!));
+                return default;
+            }
+            problems.AddRange(await queries.CheckAsync(segments.QueryOf(segment.Sql, column.Name, route.AttributeName), route.AttributeName, cancellationToken));
+            return ("", segment.Name, column.Name);
+        }
+        catch (AudienceRejectedException rejected)
+        {
+            problems.Add(new FieldProblem("IdentifierColumn", rejected.Message));
+            return default;
+        }
     }
 
     private async Task<Destination?> DestinationOfAsync(Caller caller, string? key, List<FieldProblem> problems, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace Herald.Application.UseCases;
 /// <summary>Starting, sending, running again and cancelling runs: one place for the API, the web UI and the CLI.</summary>
 internal sealed class RunUseCases(
     ICatalogStore catalog, IRunStore runs, IDiffSampleStore samples, AudienceRedaction redaction, RunLauncher launcher, DestinationRoutes routes, RunUpdater updater,
-    AuditTrail audit, TimeProvider clock)
+    Segments.SegmentAudiences segments, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Runs the orchestration as it is now.</summary>
     /// <param name="allowEmpty">Overrides the orchestration's own setting for this run; null keeps it.</param>
@@ -62,14 +62,18 @@ internal sealed class RunUseCases(
         {
             return Refusal.NotFound("orchestration", orchestrationKey);
         }
-        var ownSegment = (await routes.OfAsync(destination, cancellationToken)).Route.SegmentName;
+        var route = (await routes.OfAsync(destination, cancellationToken)).Route;
+        var ownSegment = route.SegmentName;
         if (string.IsNullOrWhiteSpace(segmentName) || string.Equals(segmentName.Trim(), ownSegment, StringComparison.OrdinalIgnoreCase))
         {
             return Refusal.Invalid("test send", [new Core.Catalog.FieldProblem("SegmentName", string.IsNullOrWhiteSpace(segmentName)
                 ? "Name the segment the test goes to: a segment of its own, never the destination's."
                 : $"'{segmentName.Trim()}' is the destination's own segment, which a test would replace with {sampleSize:N0} values. Give the test a segment name of its own.")]);
         }
-        return await launcher.StartSendAsync(caller, destination, orchestration.Query, orchestration.AllowEmpty, segmentName.Trim(), sampleSize, false, cancellationToken, orchestration);
+        var query = await segments.QueryOfAsync(orchestration, route.AttributeName, cancellationToken);
+        return query.Succeeded
+            ? await launcher.StartSendAsync(caller, destination, query.Value, orchestration.AllowEmpty, segmentName.Trim(), sampleSize, false, cancellationToken, orchestration)
+            : query.Refusal;
     }
 
     /// <summary>

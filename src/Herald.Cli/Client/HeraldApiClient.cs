@@ -81,6 +81,25 @@ internal sealed class HeraldApiClient : IDisposable
     public Task RemoveOrchestrationAsync(string nameOrId, CancellationToken ct) =>
         SendAsync(HttpMethod.Delete, $"api/orchestrations/{Escape(nameOrId)}", ct);
 
+    public Task<IReadOnlyList<SegmentView>> ListSegmentsAsync(CancellationToken ct) =>
+        SendAsync<IReadOnlyList<SegmentView>>(HttpMethod.Get, "api/segments", ct);
+
+    public Task<SegmentView> GetSegmentAsync(string nameOrId, CancellationToken ct) =>
+        SendAsync<SegmentView>(HttpMethod.Get, $"api/segments/{Escape(nameOrId)}", ct);
+
+    public Task<SegmentView> AddSegmentAsync(SegmentInput input, CancellationToken ct) =>
+        SendAsync<SegmentInput, SegmentView>(HttpMethod.Post, "api/segments", input, ct);
+
+    public Task<SegmentView> UpdateSegmentAsync(string nameOrId, SegmentUpdate update, CancellationToken ct) =>
+        SendAsync<SegmentUpdate, SegmentView>(HttpMethod.Put, $"api/segments/{Escape(nameOrId)}", update, ct);
+
+    public Task RemoveSegmentAsync(string nameOrId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Delete, $"api/segments/{Escape(nameOrId)}", ct);
+
+    /// <summary>A saved segment's preview (<paramref name="nameOrId"/>), or of the request's SQL when null.</summary>
+    public Task<SegmentPreviewView> PreviewSegmentAsync(string? nameOrId, SegmentPreviewRequest request, CancellationToken ct) =>
+        SendAsync<SegmentPreviewRequest, SegmentPreviewView>(HttpMethod.Post, nameOrId is null ? "api/segments/preview" : $"api/segments/{Escape(nameOrId)}/preview", request, ct);
+
     public Task<IReadOnlyList<BridgeView>> ListBridgesAsync(CancellationToken ct) =>
         SendAsync<IReadOnlyList<BridgeView>>(HttpMethod.Get, "api/bridges", ct);
 

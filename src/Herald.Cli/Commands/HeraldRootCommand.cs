@@ -13,6 +13,7 @@ internal static class HeraldRootCommand
             CredentialCommands.Create(context),
             DestinationCommands.Create(context),
             OrchestrationCommands.Create(context),
+            SegmentCommands.Create(context),
             BridgeCommands.Create(context),
             SendCommand.Create(context),
             QueryCommands.Create(context),

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Herald.Cli.Commands;
 
-/// <summary><c>herald orchestration add|list|show|update|remove|run|test-send|schedule|pause|resume</c>: a saved query bound to a destination.</summary>
+/// <summary><c>herald orchestration add|list|show|update|remove|run|test-send|schedule|pause|resume</c>: a saved query (or a saved segment) bound to a destination.</summary>
 internal static class OrchestrationCommands
 {
     public static Command Create(CliContext context)
@@ -33,17 +33,36 @@ internal static class OrchestrationCommands
         var query = new QueryOptions();
         var allowEmpty = CommonOptions.AllowEmpty();
         var description = CommonOptions.Description("orchestration");
-        var command = new Command("add", "Add an orchestration") { name, destination, allowEmpty, description };
-        query.AddTo(command, required: true);
+        var (segment, identifierColumn) = SegmentOptions();
+        var command = new Command("add", "Add an orchestration: a query, or a saved segment with the identifier column to send")
+        {
+            name, destination, allowEmpty, description, segment, identifierColumn,
+        };
+        query.AddTo(command, required: false);
+        command.Validators.Add(result =>
+        {
+            var hasQuery = result.GetResult(query.Query) is not null || result.GetResult(query.QueryFile) is not null;
+            var hasSegment = result.GetResult(segment) is not null;
+            if (hasQuery == hasSegment)
+            {
+                result.AddError("Give the query (--query SQL or --query-file FILE) or a saved segment (--segment NAME --identifier-column COLUMN), one of them.");
+            }
+            else if (hasSegment != (result.GetResult(identifierColumn) is not null))
+            {
+                result.AddError("--segment and --identifier-column go together: name the segment and the column of the customer 360 to send, such as email.");
+            }
+        });
         command.SetClientAction(context, server, async (parseResult, client, ct) =>
         {
             var added = await client.AddOrchestrationAsync(
                 new OrchestrationInput(
                     parseResult.GetRequiredValue(name),
                     parseResult.GetRequiredValue(destination),
-                    (await query.ReadAsync(parseResult, ct))!,
+                    await query.ReadAsync(parseResult, ct),
                     parseResult.GetValue(allowEmpty),
-                    parseResult.GetValue(description)),
+                    parseResult.GetValue(description),
+                    parseResult.GetValue(segment),
+                    parseResult.GetValue(identifierColumn)),
                 ct);
             context.WriteLine($"Added orchestration {added.Name}, sending to {added.DestinationName}. Run it with: herald orchestration run {added.Name} --wait");
             return ExitCodes.Success;
@@ -58,7 +77,8 @@ internal static class OrchestrationCommands
         var query = new QueryOptions();
         var allowEmpty = new Option<bool?>("--allow-empty") { Description = "Whether an empty result is sent (true) or fails the run (false)", HelpName = "true|false" };
         var description = CommonOptions.Description("orchestration");
-        var command = new Command("update", "Change an orchestration") { name, destination, allowEmpty, description };
+        var (segment, identifierColumn) = SegmentOptions();
+        var command = new Command("update", "Change an orchestration") { name, destination, allowEmpty, description, segment, identifierColumn };
         query.AddTo(command, required: false);
         command.SetClientAction(context, server, async (parseResult, client, ct) =>
         {
@@ -66,10 +86,12 @@ internal static class OrchestrationCommands
                 parseResult.GetValue(destination),
                 await query.ReadAsync(parseResult, ct),
                 parseResult.GetValue(allowEmpty),
-                parseResult.GetValue(description));
-            if (update is { Destination: null, Query: null, AllowEmpty: null, Description: null })
+                parseResult.GetValue(description),
+                parseResult.GetValue(segment),
+                parseResult.GetValue(identifierColumn));
+            if (update is { Destination: null, Query: null, AllowEmpty: null, Description: null, Segment: null, IdentifierColumn: null })
             {
-                throw new UsageException("Nothing to update: give --destination, --query, --query-file, --allow-empty or --description.");
+                throw new UsageException("Nothing to update: give --destination, --query, --query-file, --segment, --identifier-column, --allow-empty or --description.");
             }
             var updated = await client.UpdateOrchestrationAsync(parseResult.GetRequiredValue(name), update, ct);
             context.WriteLine($"Updated orchestration {updated.Name}.");
@@ -77,6 +99,14 @@ internal static class OrchestrationCommands
         });
         return command;
     }
+
+    private static (Option<string?> Segment, Option<string?> IdentifierColumn) SegmentOptions() =>
+        (new Option<string?>("--segment") { Description = "A saved segment to send instead of a query (herald segment list)", HelpName = "NAME" },
+         new Option<string?>("--identifier-column")
+         {
+             Description = "The customer 360's column sent for the segment's members, such as email or phone",
+             HelpName = "COLUMN",
+         });
 
     private static Command Run(CliContext context, ServerOptions server)
     {

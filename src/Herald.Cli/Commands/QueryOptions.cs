@@ -3,11 +3,11 @@ using System.CommandLine;
 namespace Herald.Cli.Commands;
 
 /// <summary><c>--query SQL</c> or <c>--query-file FILE</c>: one of them, never both.</summary>
-internal sealed class QueryOptions
+internal sealed class QueryOptions(string description = "The SQL query; it must return one column named as the destination's attribute")
 {
     public Option<string?> Query { get; } = new("--query")
     {
-        Description = "The SQL query; it must return one column named as the destination's attribute",
+        Description = description,
         HelpName = "SQL",
     };
 

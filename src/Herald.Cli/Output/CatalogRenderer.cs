@@ -77,12 +77,26 @@ internal sealed class CatalogRenderer(CliContext context)
         ("Name", orchestration.Name),
         ("Id", orchestration.Id.ToString()),
         ("Destination", orchestration.DestinationName),
-        ("Query", orchestration.Query),
+        orchestration.Segment is { } segment
+            ? ("Sends", $"the saved segment {segment}, identified by {orchestration.IdentifierColumn}")
+            : ("Query", orchestration.Query),
         ("Allow empty", orchestration.AllowEmpty ? "yes: an empty result is sent" : "no: an empty result fails the run"),
         ("Last run", LastRun(orchestration.LastRun)),
         ("Description", orchestration.Description ?? ""),
         ("Created", Format.Time(orchestration.CreatedAt)),
         ("Updated", Format.Time(orchestration.UpdatedAt)));
+
+    public void WriteSegments(IReadOnlyList<SegmentView> segments) =>
+        WriteTable(segments, "segments", ["Name", "Sent by", "Description"], segment => [segment.Name, UsedBy(segment.UsedBy), segment.Description ?? ""]);
+
+    public void WriteSegment(SegmentView segment) => WriteFields(
+        ("Name", segment.Name),
+        ("Id", segment.Id.ToString()),
+        ("SQL", segment.Sql),
+        ("Sent by", UsedBy(segment.UsedBy)),
+        ("Description", segment.Description ?? ""),
+        ("Created", Format.Time(segment.CreatedAt)),
+        ("Updated", Format.Time(segment.UpdatedAt)));
 
     public void WriteBridges(IReadOnlyList<BridgeView> bridges) =>
         WriteTable(bridges, "bridges", ["Name", "Target", "Where", "Tables", "Share"], bridge =>

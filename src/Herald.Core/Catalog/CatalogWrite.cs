@@ -20,7 +20,13 @@ public sealed record CatalogWrite(
     /// <summary>A sandbox removed with the change (promoted and deleted).</summary>
     public Guid? RemovedSandbox { get; init; }
 
+    /// <summary>Saved segments saved with the change, before the orchestrations that send them.</summary>
+    public IReadOnlyList<SavedSegment> SavedSegments { get; init; } = [];
+
+    /// <summary>Saved segments removed with the change, after the orchestrations that sent them.</summary>
+    public IReadOnlyList<SavedSegment> RemovedSegments { get; init; } = [];
+
     /// <summary>Whether there is nothing to write.</summary>
     public bool IsEmpty => SavedCredentials.Count + SavedDestinations.Count + SavedOrchestrations.Count
-        + RemovedOrchestrations.Count + RemovedDestinations.Count + RemovedCredentials.Count == 0;
+        + RemovedOrchestrations.Count + RemovedDestinations.Count + RemovedCredentials.Count + SavedSegments.Count + RemovedSegments.Count == 0;
 }

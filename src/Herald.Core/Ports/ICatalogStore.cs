@@ -3,7 +3,7 @@ using Herald.Core.Catalog;
 
 namespace Herald.Core.Ports;
 
-/// <summary>Credentials, destinations and orchestrations: what users configure.</summary>
+/// <summary>Credentials, destinations, orchestrations and saved segments: what users configure.</summary>
 public interface ICatalogStore
 {
     Task<IReadOnlyList<Credential>> ListCredentialsAsync(CancellationToken cancellationToken);
@@ -32,6 +32,16 @@ public interface ICatalogStore
     Task<Orchestration?> FindOrchestrationAsync(string nameOrId, CancellationToken cancellationToken);
     Task SaveOrchestrationAsync(Orchestration orchestration, CancellationToken cancellationToken);
     Task DeleteOrchestrationAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The saved segments, by name.</summary>
+    Task<IReadOnlyList<SavedSegment>> ListSegmentsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The saved segment of that name or id, or null.</summary>
+    Task<SavedSegment?> FindSegmentAsync(string nameOrId, CancellationToken cancellationToken);
+
+    Task SaveSegmentAsync(SavedSegment segment, CancellationToken cancellationToken);
+
+    Task DeleteSegmentAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>
     /// Makes every change of <paramref name="write"/> and appends <paramref name="audit"/> in one transaction: afterwards

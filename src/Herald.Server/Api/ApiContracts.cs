@@ -54,9 +54,13 @@ public sealed record CredentialView(
     DateTimeOffset UpdatedAt,
     CredentialHandoverView? HandedOver = null);
 
-public sealed record OrchestrationInput(string Name, string Destination, string Query, bool AllowEmpty = false, string? Description = null);
+/// <summary>An orchestration to add: a <c>query</c>, or a saved <c>segment</c> with the <c>identifierColumn</c> of the identity table to send (such as email).</summary>
+public sealed record OrchestrationInput(
+    string Name, string Destination, string? Query, bool AllowEmpty = false, string? Description = null, string? Segment = null, string? IdentifierColumn = null);
 
-public sealed record OrchestrationUpdate(string? Destination, string? Query, bool? AllowEmpty, string? Description);
+/// <summary>Changes to an orchestration; what is null stays. A <c>query</c> makes it send that query; a <c>segment</c> (with <c>identifierColumn</c>) that segment.</summary>
+public sealed record OrchestrationUpdate(
+    string? Destination, string? Query, bool? AllowEmpty, string? Description, string? Segment = null, string? IdentifierColumn = null);
 
 public sealed record OrchestrationView(
     Guid Id,
@@ -68,7 +72,9 @@ public sealed record OrchestrationView(
     string? Description,
     RunSummary? LastRun,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string? Segment = null,
+    string? IdentifierColumn = null);
 
 /// <summary>
 /// Starts a run of an orchestration. <c>AllowEmpty</c> null keeps the orchestration's setting; <c>Force</c> passes

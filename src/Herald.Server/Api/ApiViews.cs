@@ -21,7 +21,7 @@ internal static class ApiViews
 
     public static OrchestrationView ToView(this Orchestration orchestration, string destinationName, RunSummary? lastRun) =>
         new(orchestration.Id, orchestration.Name, orchestration.DestinationId, destinationName, orchestration.Query, orchestration.AllowEmpty,
-            orchestration.Description, lastRun, orchestration.CreatedAt, orchestration.UpdatedAt);
+            orchestration.Description, lastRun, orchestration.CreatedAt, orchestration.UpdatedAt, orchestration.Segment, orchestration.IdentifierColumn);
 
     public static RunSummary ToSummary(this Run run) => new(
         run.Id, run.State.ToWireName(), run.Reason, FailureName(run.Failure),

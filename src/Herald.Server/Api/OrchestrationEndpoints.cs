@@ -19,18 +19,20 @@ internal static class OrchestrationEndpoints
         group.MapPost("/", async (OrchestrationInput input, HttpContext http, OrchestrationUseCases useCases, CatalogReads reads, CancellationToken ct) =>
         {
             var caller = Callers.Api(http);
-            var added = await useCases.CreateAsync(caller, new OrchestrationDraft(input.Name, input.Destination, input.Query, input.AllowEmpty, input.Description), ct);
+            var added = await useCases.CreateAsync(caller, new OrchestrationDraft(input.Name, input.Destination, input.Query, input.AllowEmpty, input.Description,
+                input.Segment, input.IdentifierColumn), ct);
             return added.Succeeded
                 ? Results.Created($"/api/orchestrations/{added.Value.Name}",
                     (await reads.FindOrchestrationAsync(caller, added.Value.Id.ToString(), ct)).Value is { } saved ? ToView(saved) : null)
                 : ApiResults.From(added.Refusal);
-        }).WithSummary("Add an orchestration: a query to a destination").Produces<OrchestrationView>(201).Problems(400, 404, 409);
+        }).WithSummary("Add an orchestration: a query, or a saved segment through an identifier column, to a destination").Produces<OrchestrationView>(201).Problems(400, 404, 409);
 
         group.MapPut("/{key}", async (string key, OrchestrationUpdate update, HttpContext http, OrchestrationUseCases useCases, CatalogReads reads,
             CancellationToken ct) =>
         {
             var caller = Callers.Api(http);
-            var changed = await useCases.UpdateAsync(caller, key, new OrchestrationChanges(update.Destination, update.Query, update.AllowEmpty, update.Description), ct);
+            var changed = await useCases.UpdateAsync(caller, key, new OrchestrationChanges(update.Destination, update.Query, update.AllowEmpty, update.Description,
+                update.Segment, update.IdentifierColumn), ct);
             return changed.Succeeded ? await ViewAsync(reads, caller, changed.Value.Id.ToString(), ct) : ApiResults.From(changed.Refusal);
         }).WithSummary("Change an orchestration; what is null stays as it is").Produces<OrchestrationView>().Problems(400, 404, 409);
 

@@ -47,6 +47,8 @@ internal static class HeraldApplication
         services.AddOptions<ScheduleOptions>().Bind(builder.Configuration.GetSection(ScheduleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Herald.Application.Sandboxes.SandboxOptions>().Bind(builder.Configuration.GetSection(Herald.Application.Sandboxes.SandboxOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Herald.Application.Segments.SegmentOptions>().Bind(builder.Configuration.GetSection(Herald.Application.Segments.SegmentOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         // A body that is not the JSON an endpoint expects reaches the exception handler, which says so plainly.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -148,6 +150,7 @@ internal static class HeraldApplication
         _ = app.Services.GetRequiredService<IOptions<InsiderOneOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<ScheduleOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<Herald.Application.Sandboxes.SandboxOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<Herald.Application.Segments.SegmentOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<AlertOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
         OwnerOnlyFiles.Apply(options.DataDirectory);
@@ -197,6 +200,7 @@ internal static class HeraldApplication
         api.MapCredentialEndpoints();
         api.MapDestinationEndpoints();
         api.MapOrchestrationEndpoints();
+        api.MapSegmentEndpoints();
         api.MapScheduleEndpoints();
         api.MapRunEndpoints();
         api.MapSourceEndpoints();

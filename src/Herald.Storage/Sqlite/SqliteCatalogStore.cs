@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: the catalog's one store; every kind it keeps shares the upserts that ApplyAsync runs in one transaction.
 using Dapper;
 using Herald.Core.Access;
 using Herald.Core.Catalog;
@@ -16,7 +17,10 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
         "id AS Id, name AS Name, credential_id AS CredentialId, settings AS Settings, description AS Description, created_at AS CreatedAt, updated_at AS UpdatedAt, " +
         "admin_only AS AdminOnly, pii_allowed AS PiiAllowed";
     private const string OrchestrationColumns =
-        "id AS Id, name AS Name, destination_id AS DestinationId, query AS Query, allow_empty AS AllowEmpty, description AS Description, created_at AS CreatedAt, updated_at AS UpdatedAt";
+        "id AS Id, name AS Name, destination_id AS DestinationId, query AS Query, allow_empty AS AllowEmpty, description AS Description, created_at AS CreatedAt, updated_at AS UpdatedAt, " +
+        "segment_name AS Segment, identifier_column AS IdentifierColumn";
+    private const string SegmentColumns =
+        "id AS Id, name AS Name, sql AS Sql, description AS Description, created_at AS CreatedAt, updated_at AS UpdatedAt";
 
     public async Task<IReadOnlyList<Credential>> ListCredentialsAsync(CancellationToken cancellationToken)
     {
@@ -129,6 +133,33 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
         await connection.ExecuteAsync("DELETE FROM orchestrations WHERE id = @id", new { id = id.ToString() });
     }
 
+    public async Task<IReadOnlyList<SavedSegment>> ListSegmentsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SegmentRow>($"SELECT {SegmentColumns} FROM saved_segments ORDER BY name");
+        return [.. rows.Select(r => r.ToModel())];
+    }
+
+    public async Task<SavedSegment?> FindSegmentAsync(string nameOrId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<SegmentRow>(
+            $"SELECT {SegmentColumns} FROM saved_segments WHERE name = @key OR id = @key", new { key = NormalizeKey(nameOrId) });
+        return row?.ToModel();
+    }
+
+    public async Task SaveSegmentAsync(SavedSegment segment, CancellationToken cancellationToken)
+    {
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        await UpsertAsync(write.Connection, null, segment);
+    }
+
+    public async Task DeleteSegmentAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync("DELETE FROM saved_segments WHERE id = @id", new { id = id.ToString() });
+    }
+
     public async Task ApplyAsync(CatalogWrite write, AuditEntry audit, CancellationToken cancellationToken)
     {
         await using var lease = await database.OpenForWriteAsync(cancellationToken);
@@ -141,6 +172,10 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
         foreach (var destination in write.SavedDestinations)
         {
             await UpsertAsync(connection, transaction, destination);
+        }
+        foreach (var segment in write.SavedSegments)
+        {
+            await UpsertAsync(connection, transaction, segment);
         }
         foreach (var orchestration in write.SavedOrchestrations)
         {
@@ -156,6 +191,10 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
                 DELETE FROM schedule_slots WHERE work_kind = @Kind AND work_name = @Name;
                 """,
                 new { Id = orchestration.Id.ToString(), ScheduledWork.OfOrchestration(orchestration.Name).Kind, orchestration.Name }, transaction);
+        }
+        foreach (var segment in write.RemovedSegments)
+        {
+            await connection.ExecuteAsync("DELETE FROM saved_segments WHERE id = @id", new { id = segment.Id.ToString() }, transaction);
         }
         foreach (var destination in write.RemovedDestinations)
         {
@@ -210,17 +249,31 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
     private static Task UpsertAsync(SqliteConnection connection, SqliteTransaction? transaction, Orchestration orchestration) =>
         connection.ExecuteAsync(
             """
-            INSERT INTO orchestrations (id, name, destination_id, query, allow_empty, description, created_at, updated_at)
-            VALUES (@Id, @Name, @DestinationId, @Query, @AllowEmpty, @Description, @CreatedAt, @UpdatedAt)
+            INSERT INTO orchestrations (id, name, destination_id, query, allow_empty, description, created_at, updated_at, segment_name, identifier_column)
+            VALUES (@Id, @Name, @DestinationId, @Query, @AllowEmpty, @Description, @CreatedAt, @UpdatedAt, @Segment, @IdentifierColumn)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, destination_id = excluded.destination_id,
                 query = excluded.query, allow_empty = excluded.allow_empty, description = excluded.description,
-                updated_at = excluded.updated_at
+                updated_at = excluded.updated_at, segment_name = excluded.segment_name, identifier_column = excluded.identifier_column
             """,
             new
             {
                 Id = orchestration.Id.ToString(), orchestration.Name, DestinationId = orchestration.DestinationId.ToString(),
                 orchestration.Query, AllowEmpty = orchestration.AllowEmpty ? 1 : 0, orchestration.Description,
                 CreatedAt = UnixTime.Ms(orchestration.CreatedAt), UpdatedAt = UnixTime.Ms(orchestration.UpdatedAt),
+                orchestration.Segment, orchestration.IdentifierColumn,
+            }, transaction);
+
+    private static Task UpsertAsync(SqliteConnection connection, SqliteTransaction? transaction, SavedSegment segment) =>
+        connection.ExecuteAsync(
+            """
+            INSERT INTO saved_segments (id, name, sql, description, created_at, updated_at)
+            VALUES (@Id, @Name, @Sql, @Description, @CreatedAt, @UpdatedAt)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, sql = excluded.sql, description = excluded.description, updated_at = excluded.updated_at
+            """,
+            new
+            {
+                Id = segment.Id.ToString(), segment.Name, segment.Sql, segment.Description,
+                CreatedAt = UnixTime.Ms(segment.CreatedAt), UpdatedAt = UnixTime.Ms(segment.UpdatedAt),
             }, transaction);
 
     // Ids are stored in Guid's "D" form; accept any form a user pastes.
@@ -243,8 +296,18 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
             UnixTime.From(CreatedAt), UnixTime.From(UpdatedAt), AdminOnly != 0, PiiAllowed != 0);
     }
 
-    private sealed record OrchestrationRow(string Id, string Name, string DestinationId, string Query, long AllowEmpty, string? Description, long CreatedAt, long UpdatedAt)
+    private sealed record OrchestrationRow(string Id, string Name, string DestinationId, string Query, long AllowEmpty, string? Description, long CreatedAt, long UpdatedAt,
+        string? Segment, string? IdentifierColumn)
     {
-        public Orchestration ToModel() => new(Guid.Parse(Id), Name, Guid.Parse(DestinationId), Query, AllowEmpty != 0, Description, UnixTime.From(CreatedAt), UnixTime.From(UpdatedAt));
+        public Orchestration ToModel() => new(Guid.Parse(Id), Name, Guid.Parse(DestinationId), Query, AllowEmpty != 0, Description, UnixTime.From(CreatedAt), UnixTime.From(UpdatedAt))
+        {
+            Segment = Segment,
+            IdentifierColumn = IdentifierColumn,
+        };
+    }
+
+    private sealed record SegmentRow(string Id, string Name, string Sql, string? Description, long CreatedAt, long UpdatedAt)
+    {
+        public SavedSegment ToModel() => new(Guid.Parse(Id), Name, Sql, Description, UnixTime.From(CreatedAt), UnixTime.From(UpdatedAt));
     }
 }

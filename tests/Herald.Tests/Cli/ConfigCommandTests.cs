@@ -30,6 +30,7 @@ public sealed class ConfigCommandTests : IAsyncLifetime
     public async Task Export_ThenApplyOnAFreshInstallation_ThenExport_GivesTheSameFile_WithoutAnySecret()
     {
         await AddCatalogAsync(_harness);
+        await AddSegmentAsync(_harness);
         var exported = await RunAsync(_harness, "config", "export");
         await using var fresh = await HeraldHarness.StartAsync(sourcePath: _harness.SourcePath);
 
@@ -40,7 +41,9 @@ public sealed class ConfigCommandTests : IAsyncLifetime
         exported.Output.ShouldContain("name: vip-daily");
         exported.Output.ShouldContain("partnerName: herald-demo", customMessage: exported.Output);
         applied.ExitCode.ShouldBe(0, applied.ToString());
-        applied.Output.ShouldContain("Applied: 3 added, 0 changed, 0 removed.");
+        exported.Output.ShouldContain("segments:");
+        exported.Output.ShouldContain("identifierColumn: email");
+        applied.Output.ShouldContain("Applied: 5 added, 0 changed, 0 removed.");
         applied.Output.ShouldContain("Warning: The credential 'insider' is new and holds no secret yet (api-token)");
         exportedAgain.Output.ShouldBe(exported.Output);
         foreach (var output in new[] { exported, applied, exportedAgain })
@@ -244,6 +247,17 @@ public sealed class ConfigCommandTests : IAsyncLifetime
         await harness.Api.AddDestinationAsync("vip", "insider", "VIP");
         var orchestration = await harness.Api.Http.PostAsJsonAsync("/api/orchestrations",
             new OrchestrationInput("vip-daily", "vip", "SELECT email\nFROM Customer_360\nWHERE loyalty_tier = 'gold'", Description: "Gold members: \"daily\""));
+        orchestration.StatusCode.ShouldBe(HttpStatusCode.Created, await orchestration.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A saved segment of several lines and an orchestration sending it through its members' emails.</summary>
+    private static async Task AddSegmentAsync(HeraldHarness harness)
+    {
+        var segment = await harness.Api.Http.PostAsJsonAsync("/api/segments",
+            new SegmentInput("gold", "SELECT amperity_id\nFROM Customer_360\nWHERE loyalty_tier = 'gold'", "Gold tier: \"VIP\""));
+        segment.StatusCode.ShouldBe(HttpStatusCode.Created, await segment.Content.ReadAsStringAsync());
+        var orchestration = await harness.Api.Http.PostAsJsonAsync("/api/orchestrations",
+            new OrchestrationInput("gold-emails", "vip", null, Segment: "gold", IdentifierColumn: "email"));
         orchestration.StatusCode.ShouldBe(HttpStatusCode.Created, await orchestration.Content.ReadAsStringAsync());
     }
 

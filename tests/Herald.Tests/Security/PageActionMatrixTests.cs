@@ -47,6 +47,11 @@ public sealed class PageActionMatrixTests : IAsyncLifetime
         ["orchestrations/{name} TestSend"] = (HeraldActions.RunSend, "/orchestrations/matrix?handler=TestSend", new() { ["SampleSize"] = "10", ["TestSegmentName"] = "Matrix test" }),
         ["orchestrations/{name} Delete"] = (HeraldActions.OrchestrationEdit, "/orchestrations/matrix?handler=Delete", []),
         ["orchestrations Run"] = (HeraldActions.RunStart, "/orchestrations?handler=Run", new() { ["name"] = "missing" }),
+        ["segments/new"] = (HeraldActions.SegmentEdit, "/segments/new", []),
+        ["segments/new Preview"] = (HeraldActions.QueryPreview, "/segments/new?handler=Preview", new() { ["Sql"] = "SELECT 1" }),
+        ["segments/{name}"] = (HeraldActions.SegmentEdit, "/segments/matrix", []),
+        ["segments/{name} Preview"] = (HeraldActions.QueryPreview, "/segments/matrix?handler=Preview", new() { ["Sql"] = "SELECT 1" }),
+        ["segments/{name} Remove"] = (HeraldActions.SegmentEdit, "/segments/matrix?handler=Remove", []),
         ["credentials/new"] = (HeraldActions.CredentialEdit, "/credentials/new", []),
         ["credentials Request"] = (HeraldActions.CredentialEdit, "/credentials?handler=Request", []),
         ["credentials Delete"] = (HeraldActions.CredentialEdit, "/credentials?handler=Delete", new() { ["name"] = "missing" }),
@@ -103,6 +108,8 @@ public sealed class PageActionMatrixTests : IAsyncLifetime
         await HeraldApi.ReadAsync<System.Text.Json.JsonElement>(await _harness.Api.Http.PostAsJsonAsync("/api/alerts",
             new Herald.Server.Api.AlertInput("matrix", null, null, ["run-failed"], null, "webhook", Url: "http://127.0.0.1:9/hook", SigningSecret: Herald.Tests.Alerts.AlertHarness.SigningSecret)), HttpStatusCode.Created);
         _run = (await _harness.Api.SendAndWaitAsync(destination.Name, "SELECT 'a@example.com' AS email")).Id;
+        (await _harness.Api.Http.PostAsJsonAsync("/api/segments", new Herald.Server.Api.SegmentInput("matrix", "SELECT amperity_id FROM Customer_360 LIMIT 5")))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
         (await _harness.Api.Http.PostAsJsonAsync("/api/sandboxes", new Herald.Server.Api.SandboxInput("matrix"))).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 
@@ -164,6 +171,8 @@ public sealed class PageActionMatrixTests : IAsyncLifetime
             .ShouldBe(grant.Allows(HeraldActions.AlertEdit) ? HttpStatusCode.NotFound : HttpStatusCode.OK, "the alert is deleted only by a caller with alert:edit");
         (await _harness.Api.Http.GetAsync("/api/orchestrations/matrix")).StatusCode
             .ShouldBe(grant.Allows(HeraldActions.OrchestrationEdit) ? HttpStatusCode.NotFound : HttpStatusCode.OK, "the orchestration is deleted only by a caller with orchestration:edit");
+        (await _harness.Api.Http.GetAsync("/api/segments/matrix")).StatusCode
+            .ShouldBe(grant.Allows(HeraldActions.SegmentEdit) ? HttpStatusCode.NotFound : HttpStatusCode.OK, "the segment is removed only by a caller with segment:edit");
         (await _harness.Api.Http.GetFromJsonAsync<Herald.Server.Api.SandboxView[]>("/api/sandboxes"))!.Single(s => s.Name == "matrix").SegmentPrefix
             .ShouldBe(policy == "Administrator" ? "matrix-" : "sandbox-matrix-", "only the sandbox's owner or a sandbox administrator changes it");
     }

@@ -291,7 +291,29 @@ internal static class SqliteMigrations
         // an administrator (a JSON array of names): the secrets stay encrypted once, in production's credential.
         new(16, "sandboxes' copied secrets", async (connection, transaction, ct) =>
             await AddColumnIfMissingAsync(connection, transaction, "sandboxes", "copied_secrets", "TEXT NOT NULL DEFAULT '[]'", ct)),
-        // 17 and 18 belong to other branches. Hand-over links keep only their tokens' SHA-256: the link is shown once, to its requester.
+        // 17: saved segments (named SQL returning amperity_id), and an orchestration's choice of one: the segment's name and
+        // the identity table's column it sends. An orchestration refers to its segment by name, as a configuration file does.
+        new(17, "saved segments", async (connection, transaction, ct) =>
+        {
+            using (var create = connection.CreateCommand())
+            {
+                create.Transaction = transaction;
+                create.CommandText = """
+                    CREATE TABLE IF NOT EXISTS saved_segments (
+                        id TEXT PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE,
+                        sql TEXT NOT NULL,
+                        description TEXT,
+                        created_at INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL
+                    );
+                    """;
+                await create.ExecuteNonQueryAsync(ct);
+            }
+            await AddColumnIfMissingAsync(connection, transaction, "orchestrations", "segment_name", "TEXT", ct);
+            await AddColumnIfMissingAsync(connection, transaction, "orchestrations", "identifier_column", "TEXT", ct);
+        }),
+        // 18 belongs to another branch. Hand-over links keep only their tokens' SHA-256: the link is shown once, to its requester.
         SqliteMigration.Sql(19, "credential hand-over links", """
             CREATE TABLE IF NOT EXISTS handover_links (
                 id TEXT PRIMARY KEY,

@@ -88,6 +88,30 @@ public abstract class CatalogStoreContract : StoreContract<ICatalogStore>
     }
 
     [Fact]
+    public async Task Segment_SavedUpdatedAndSentByAnOrchestration_KeepsEveryField_AndIsGoneOnceDeleted()
+    {
+        var credential = await SaveCredentialAsync("insider-prod", "token-1");
+        var destination = new Destination(Guid.NewGuid(), "vip-emails", credential.Id, InsiderOneDestinationSettings.Document("VIP customers", "email"), null, Now, Now);
+        await Store.SaveDestinationAsync(destination, default);
+        var gold = new SavedSegment(Guid.NewGuid(), "gold", "SELECT amperity_id FROM Customer_360 WHERE loyalty_tier = 'gold'", "Gold tier", Now, Now);
+        var orchestration = new Orchestration(Guid.NewGuid(), "gold-emails", destination.Id, "", false, null, Now, Now) { Segment = "gold", IdentifierColumn = "email" };
+
+        await Store.SaveSegmentAsync(gold, default);
+        await Store.SaveSegmentAsync(gold with { Id = Guid.NewGuid(), Name = "all", Sql = "SELECT amperity_id FROM Customer_360", Description = null }, default);
+        var changed = gold with { Sql = "SELECT amperity_id FROM Customer_360 WHERE loyalty_tier = 'silver'", UpdatedAt = Now.AddHours(1) };
+        await Store.SaveSegmentAsync(changed, default);
+        await Store.SaveOrchestrationAsync(orchestration, default);
+
+        (await Store.FindSegmentAsync("gold", default)).ShouldBe(changed);
+        (await Store.FindSegmentAsync(gold.Id.ToString(), default)).ShouldBe(changed);
+        (await Store.ListSegmentsAsync(default)).Select(s => s.Name).ShouldBe(["all", "gold"]);
+        (await Store.FindOrchestrationAsync("gold-emails", default)).ShouldBe(orchestration);
+        (await Store.FindSegmentAsync("' OR '1'='1", default)).ShouldBeNull();
+        await Store.DeleteSegmentAsync(gold.Id, default);
+        (await Store.FindSegmentAsync("gold", default)).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Find_WithANameThatIsNotThere_ReturnsNothing_EvenWhenItLooksLikeSql()
     {
         await SaveCredentialAsync("insider-prod", "token-1");

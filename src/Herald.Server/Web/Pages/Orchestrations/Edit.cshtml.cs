@@ -1,3 +1,4 @@
+using Herald.Application.Segments;
 using Herald.Application.UseCases;
 using Herald.Core.Catalog;
 using Herald.Server.Api;
@@ -5,8 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Server.Web.Pages.Orchestrations;
 
-internal sealed class EditModel(CatalogReads catalog, OrchestrationUseCases orchestrations, SourceSchemaReads source)
-    : OrchestrationFormModel(catalog, orchestrations, source)
+internal sealed class EditModel(CatalogReads catalog, OrchestrationUseCases orchestrations, SourceSchemaReads source, SegmentUseCases segments)
+    : OrchestrationFormModel(catalog, orchestrations, source, segments)
 {
     private Orchestration _orchestration = null!;
 
@@ -22,6 +23,7 @@ internal sealed class EditModel(CatalogReads catalog, OrchestrationUseCases orch
         Query = _orchestration.Query;
         AllowEmpty = _orchestration.AllowEmpty;
         Description = _orchestration.Description;
+        (Sends, Segment, IdentifierColumn) = (_orchestration.SendsSegment ? SendsSegment : SendsQuery, _orchestration.Segment, _orchestration.IdentifierColumn);
         return Page();
     }
 
@@ -32,8 +34,9 @@ internal sealed class EditModel(CatalogReads catalog, OrchestrationUseCases orch
             return NotFound();
         }
         // The form shows every field: what it sends is the orchestration as it should be.
+        var (query, segment, identifierColumn) = Audience();
         var saved = await Orchestrations.UpdateAsync(Callers.Web(HttpContext), _orchestration.Id.ToString(),
-            new OrchestrationChanges(Destination ?? "", Query ?? "", AllowEmpty, Description ?? ""), ct);
+            new OrchestrationChanges(Destination ?? "", query, AllowEmpty, Description ?? "", segment, identifierColumn), ct);
         if (!saved.Succeeded)
         {
             return Refused(saved.Refusal);

@@ -1,24 +1,31 @@
+using Herald.Application.Segments;
 using Herald.Application.UseCases;
 using Herald.Server.Api;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Server.Web.Pages.Orchestrations;
 
-internal sealed class NewModel(CatalogReads catalog, OrchestrationUseCases orchestrations, SourceSchemaReads source)
-    : OrchestrationFormModel(catalog, orchestrations, source)
+internal sealed class NewModel(CatalogReads catalog, OrchestrationUseCases orchestrations, SourceSchemaReads source, SegmentUseCases segments)
+    : OrchestrationFormModel(catalog, orchestrations, source, segments)
 {
     public override bool IsNew => true;
 
-    public async Task OnGetAsync(string? destination, CancellationToken ct)
+    public async Task OnGetAsync(string? destination, string? segment, CancellationToken ct)
     {
         await LoadChoicesAsync(ct);
         Destination = destination ?? (Destinations.Count == 1 ? Destinations[0].Name : null);
+        if (segment is not null)
+        {
+            (Sends, Segment) = (SendsSegment, segment);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadChoicesAsync(ct);
-        var added = await Orchestrations.CreateAsync(Callers.Web(HttpContext), new OrchestrationDraft(Name, Destination, Query, AllowEmpty, Description), ct);
+        var (query, segment, identifierColumn) = Audience();
+        var added = await Orchestrations.CreateAsync(Callers.Web(HttpContext),
+            new OrchestrationDraft(Name, Destination, query, AllowEmpty, Description, segment, identifierColumn), ct);
         if (!added.Succeeded)
         {
             return Refused(added.Refusal);

@@ -1,3 +1,4 @@
+using Herald.Application.Segments;
 using Herald.Application.UseCases;
 using Herald.Core.Audiences;
 using Herald.Core.Catalog;
@@ -11,10 +12,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Herald.Server.Web.Pages.Orchestrations;
 
 /// <summary>
-/// The orchestration form: a query and a destination. "Preview" runs the query read-only for its first
-/// rows and checks its column against the destination's attribute, without saving anything.
+/// The orchestration form: a destination, and a query or a saved segment with its identifier column. "Preview" runs
+/// the query read-only for its first rows and checks its column against the destination's attribute, without saving
+/// anything.
 /// </summary>
-internal abstract class OrchestrationFormModel(CatalogReads catalog, OrchestrationUseCases orchestrations, SourceSchemaReads source) : PageModel
+internal abstract class OrchestrationFormModel(CatalogReads catalog, OrchestrationUseCases orchestrations, SourceSchemaReads source, SegmentUseCases segments)
+    : PageModel, ISourceSchemaShown
 {
     public const int PreviewRows = 100;
 
@@ -23,6 +26,19 @@ internal abstract class OrchestrationFormModel(CatalogReads catalog, Orchestrati
     [BindProperty] public string? Query { get; set; }
     [BindProperty] public bool AllowEmpty { get; set; }
     [BindProperty] public string? Description { get; set; }
+
+    /// <summary>What the orchestration sends: <see cref="SendsQuery"/> or <see cref="SendsSegment"/>.</summary>
+    [BindProperty] public string Sends { get; set; } = SendsQuery;
+    [BindProperty] public string? Segment { get; set; }
+    [BindProperty] public string? IdentifierColumn { get; set; }
+
+    public const string SendsQuery = "query";
+    public const string SendsSegment = "segment";
+
+    /// <summary>The saved segments to choose from, by name.</summary>
+    public IReadOnlyList<string> SegmentNames { get; private set; } = [];
+
+    public bool SendingSegment => Sends == SendsSegment;
 
     public IReadOnlyList<Destination> Destinations { get; private set; } = [];
     public FormErrors Errors { get; } = new();
@@ -44,6 +60,7 @@ internal abstract class OrchestrationFormModel(CatalogReads catalog, Orchestrati
     protected async Task LoadChoicesAsync(CancellationToken ct)
     {
         Destinations = [.. (await catalog.ListDestinationsAsync(Callers.Web(HttpContext), ct)).Select(d => d.Destination)];
+        SegmentNames = (await segments.ListAsync(Callers.Web(HttpContext), ct)).Value?.Select(s => s.Segment.Name).ToList() ?? [];
         var schema = await source.DescribeAsync(Callers.Web(HttpContext), ct);
         Schema = schema.Value;
         SchemaProblem = schema.Refusal?.Message;
@@ -56,6 +73,12 @@ internal abstract class OrchestrationFormModel(CatalogReads catalog, Orchestrati
         if (!await PrepareAsync(name, ct))
         {
             return NotFound();
+        }
+        if (SendingSegment)
+        {
+            PreviewProblem = "This form previews a query of the orchestration's own. Preview the saved segment on its page (Segments), with this destination chosen, " +
+                "for its size and how many members have a usable value.";
+            return Page();
         }
         if (string.IsNullOrWhiteSpace(Query))
         {
@@ -73,6 +96,10 @@ internal abstract class OrchestrationFormModel(CatalogReads catalog, Orchestrati
         }
         return Page();
     }
+
+    /// <summary>What the form asks to send: the query alone, or the segment and its identifier column alone.</summary>
+    protected (string? Query, string? Segment, string? IdentifierColumn) Audience() =>
+        SendingSegment ? (null, Segment ?? "", IdentifierColumn ?? "") : (Query ?? "", null, null);
 
     /// <summary>Loads what the page needs for a post (the edited orchestration, the choices); false when it is gone.</summary>
     protected abstract Task<bool> PrepareAsync(string? name, CancellationToken ct);
