@@ -32,6 +32,9 @@ public sealed class TokenRateLimiters(int requestsPerSecond, int maxTokens = Ins
     private readonly LinkedList<TokenLane> _recent = new();
     private readonly Dictionary<string, LinkedListNode<TokenLane>> _lanes = new(StringComparer.Ordinal);
 
+    /// <summary>The limiters <paramref name="options"/> ask for: their rate per token and how many tokens to keep.</summary>
+    public static TokenRateLimiters Of(InsiderOneOptions options) => new(options.RequestsPerSecond, options.MaxTokenLimiters);
+
     /// <summary>How many tokens have a limiter now.</summary>
     public int Count
     {

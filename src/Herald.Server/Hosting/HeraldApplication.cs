@@ -70,11 +70,7 @@ internal static class HeraldApplication
         services.AddSingleton<SqliteUiSessions>();
         services.AddSingleton<IUserSessions>(sp => sp.GetRequiredService<SqliteUiSessions>());
         services.AddSingleton<IHandoverStore, SqliteHandoverStore>();
-        services.AddSingleton(sp =>
-        {
-            var access = sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Access;
-            return new Herald.Application.Handover.HandoverLimits(access.MaxHandoverHours, access.HandoverRetentionHours);
-        });
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Access.HandoverLimits);
         services.AddSingleton<IAuditStore, SqliteAuditStore>();
         services.AddSingleton<IServerSessionStore, SqliteServerSessionStore>();
         services.AddSingleton<IScheduleStore, SqliteScheduleStore>();
@@ -106,11 +102,7 @@ internal static class HeraldApplication
         });
         services.AddSingleton<IDiffSampleStore>(sp => new LocalDiffSampleStore(Path.Combine(DataDirectory(sp), "files", "diff-samples")));
 
-        services.AddSingleton(sp =>
-        {
-            var insiderOne = sp.GetRequiredService<IOptions<InsiderOneOptions>>().Value;
-            return new TokenRateLimiters(insiderOne.RequestsPerSecond, insiderOne.MaxTokenLimiters);
-        });
+        services.AddSingleton(sp => TokenRateLimiters.Of(sp.GetRequiredService<IOptions<InsiderOneOptions>>().Value));
         services.AddHttpClient<ISegmentGateway, InsiderOneClient>(http =>
             {
                 http.Timeout = Timeout.InfiniteTimeSpan;

@@ -180,6 +180,9 @@ public sealed class HeraldOptions : IValidatableObject
 
         /// <summary>How long a hand-over link is kept after it was used or expired, in hours; then a background cleanup removes it.</summary>
         public int HandoverRetentionHours { get; set; } = Herald.Application.Handover.HandoverLimits.DefaultRetentionHours;
+
+        /// <summary>The two settings above as the hand-over use cases and cleanup take them.</summary>
+        public Herald.Application.Handover.HandoverLimits HandoverLimits => new(MaxHandoverHours, HandoverRetentionHours);
     }
 
     public sealed class WebSettings
