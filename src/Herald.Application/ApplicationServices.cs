@@ -54,6 +54,7 @@ public static class ApplicationServices
         services.AddSingleton<Configuration.ConfigurationUseCases>();
         services.AddSingleton<Sandboxes.SandboxUseCases>();
         services.AddSingleton<Sandboxes.SandboxRunUseCases>();
+        services.AddSingleton<Sandboxes.SandboxSecretUseCases>();
         services.AddSingleton<Sandboxes.SandboxListings>();
         services.AddSingleton<Pii.PiiCatalog>();
         services.AddSingleton<Pii.PiiReads>();

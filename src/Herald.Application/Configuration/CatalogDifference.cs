@@ -2,8 +2,8 @@ namespace Herald.Application.Configuration;
 
 /// <summary>
 /// What differs between two catalog documents, entry by entry and field by field, matched by kind and name: the one
-/// comparison that a configuration file applied and a sandbox's difference both show. Entries are in the order
-/// of the documents' kinds (credentials, destinations, orchestrations, segments), each by name.
+/// comparison that a configuration file applied and a sandbox's difference both show. Entries are in the order of
+/// <see cref="CatalogDocument.Kinds"/> (credentials, destinations, orchestrations, schedules, segments), each by name.
 /// </summary>
 public sealed record CatalogDifference(IReadOnlyList<EntryDifference> Entries)
 {
@@ -20,8 +20,7 @@ public sealed record CatalogDifference(IReadOnlyList<EntryDifference> Entries)
     public static CatalogDifference Between(CatalogDocument before, CatalogDocument after)
     {
         var entries = new List<EntryDifference>();
-        // Every kind either document holds, in the documents' own order of kinds (credentials first).
-        foreach (var kind in before.Entries.Concat(after.Entries).Select(e => e.Kind).Distinct(StringComparer.Ordinal))
+        foreach (var kind in CatalogDocument.Kinds)
         {
             var old = before.Entries.Where(e => e.Kind == kind).ToDictionary(e => e.Name, StringComparer.Ordinal);
             var @new = after.Entries.Where(e => e.Kind == kind).ToDictionary(e => e.Name, StringComparer.Ordinal);

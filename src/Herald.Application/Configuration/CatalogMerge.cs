@@ -61,7 +61,8 @@ public static class CatalogMerge
             : new CatalogMergeResult(new CatalogDocument(
                 [.. merged.OfType<CredentialEntry>().OrderBy(e => e.Name, StringComparer.Ordinal)],
                 [.. merged.OfType<DestinationEntry>().OrderBy(e => e.Name, StringComparer.Ordinal)],
-                [.. merged.OfType<OrchestrationEntry>().OrderBy(e => e.Name, StringComparer.Ordinal)])
+                [.. merged.OfType<OrchestrationEntry>().OrderBy(e => e.Name, StringComparer.Ordinal)],
+                [.. merged.OfType<ScheduleEntry>().OrderBy(e => e.Name, StringComparer.Ordinal)])
             {
                 Segments = [.. merged.OfType<SegmentEntry>().OrderBy(e => e.Name, StringComparer.Ordinal)],
             }, [], unused);
@@ -103,6 +104,8 @@ public static class CatalogMerge
             CredentialEntry.KindName => new CredentialEntry(name, fields.GetValueOrDefault("plugin") ?? "", SettingsDocument.From(settings), description),
             DestinationEntry.KindName => new DestinationEntry(name, fields.GetValueOrDefault("credential") ?? "", SettingsDocument.From(settings), description,
                 fields.GetValueOrDefault("adminOnly") == "true", fields.GetValueOrDefault("piiAllowed") == "true"),
+            ScheduleEntry.KindName => new ScheduleEntry(name, fields.GetValueOrDefault("cron"), fields.GetValueOrDefault("timeZone"), fields.GetValueOrDefault("after"),
+                fields.GetValueOrDefault("paused") == "true"),
             SegmentEntry.KindName => new SegmentEntry(name, fields.GetValueOrDefault("sql") ?? "", description),
             _ => new OrchestrationEntry(name, fields.GetValueOrDefault("destination") ?? "", fields.GetValueOrDefault("query") ?? "",
                 fields.GetValueOrDefault("allowEmpty") == "true", description)

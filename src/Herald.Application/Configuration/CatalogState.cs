@@ -2,30 +2,35 @@ using Herald.Application.Access;
 using Herald.Application.UseCases;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
+using Herald.Core.Schedules;
 
 namespace Herald.Application.Configuration;
 
 /// <summary>Production's catalog as stored (records with their ids and times) and as a document, read together.</summary>
+/// <param name="Revision">The catalog's revision, read before the rest: a write landing while the rest is read makes it stale, never current.</param>
 internal sealed record CatalogState(
     CatalogDocument Document,
     IReadOnlyDictionary<string, Credential> Credentials,
     IReadOnlyDictionary<string, Destination> Destinations,
-    IReadOnlyDictionary<string, Orchestration> Orchestrations)
+    IReadOnlyDictionary<string, Orchestration> Orchestrations,
+    IReadOnlyDictionary<string, Schedule> Schedules,
+    long Revision)
 {
     /// <summary>The saved segments as stored, by name.</summary>
     public IReadOnlyDictionary<string, SavedSegment> Segments { get; init; } = new Dictionary<string, SavedSegment>();
 
     public static async Task<CatalogState> ReadAsync(ICatalogStore catalog, CancellationToken cancellationToken)
     {
+        var revision = await catalog.RevisionAsync(cancellationToken);
         var credentials = await catalog.ListCredentialsAsync(cancellationToken);
         var destinations = await catalog.ListDestinationsAsync(cancellationToken);
         var orchestrations = await catalog.ListOrchestrationsAsync(cancellationToken);
+        var schedules = await catalog.ListOrchestrationSchedulesAsync(cancellationToken);
         var segments = await catalog.ListSegmentsAsync(cancellationToken);
-        return new CatalogState(
-            CatalogDocument.Of(credentials, destinations, orchestrations) with { Segments = [.. segments.Select(SegmentEntry.Of).OrderBy(e => e.Name, StringComparer.Ordinal)] },
+        return new CatalogState(CatalogDocument.Of(credentials, destinations, orchestrations, schedules, segments),
             credentials.ToDictionary(c => c.Name, StringComparer.Ordinal),
             destinations.ToDictionary(d => d.Name, StringComparer.Ordinal),
-            orchestrations.ToDictionary(o => o.Name, StringComparer.Ordinal))
+            orchestrations.ToDictionary(o => o.Name, StringComparer.Ordinal), schedules.ToDictionary(s => s.Work.Name, StringComparer.Ordinal), revision)
         {
             Segments = segments.ToDictionary(s => s.Name, StringComparer.Ordinal),
         };
@@ -40,10 +45,12 @@ internal sealed record CatalogState(
 
     /// <summary>
     /// The writes that make production hold <paramref name="desired"/>: ids of things kept stay (runs and schedules
-    /// still find them), new things get new ids, removals in the order nothing removed is still referred to.
+    /// still find them), new things get new ids, removals in the order nothing removed is still referred to. The store
+    /// refuses them (<see cref="CatalogChangedException"/>) when the catalog was written since it was read here.
     /// </summary>
     public CatalogWrite WriteOf(CatalogDocument desired, DateTimeOffset now)
     {
+        desired = desired.WithSchedulesKeptFrom(Document);
         var difference = CatalogDifference.Between(Document, desired);
         var touched = difference.Entries.Where(e => e.Change != DifferenceKind.Removed).Select(e => (e.Kind, e.Name)).ToHashSet();
         var removed = difference.Entries.Where(e => e.Change == DifferenceKind.Removed).Select(e => (e.Kind, e.Name)).ToHashSet();
@@ -63,10 +70,28 @@ internal sealed record CatalogState(
             [.. Destinations.Values.Where(d => removed.Contains((DestinationEntry.KindName, d.Name)))],
             [.. Credentials.Values.Where(c => removed.Contains((CredentialEntry.KindName, c.Name)))])
         {
+            ExpectedRevision = Revision,
+            SavedSchedules = [.. (desired.Schedules ?? []).Where(s => touched.Contains((s.Kind, s.Name))).Select(s => ScheduleOf(s, now))],
+            RemovedSchedules = [.. removed.Where(r => r.Kind == ScheduleEntry.KindName).Select(r => ScheduledWork.OfOrchestration(r.Name))],
             SavedSegments = [.. desired.Segments.Where(g => touched.Contains((g.Kind, g.Name))).Select(g => new SavedSegment(
                 Segments.GetValueOrDefault(g.Name)?.Id ?? Guid.NewGuid(), g.Name, g.Sql.Trim(), UseCases.Descriptions.Clean(g.Description),
                 Segments.GetValueOrDefault(g.Name)?.CreatedAt ?? now, now))],
             RemovedSegments = [.. Segments.Values.Where(g => removed.Contains((SegmentEntry.KindName, g.Name)))],
         };
+    }
+
+    /// <summary>
+    /// The stored schedule an entry becomes. A schedule that keeps firing as before keeps when it became active (its
+    /// failures still count); a new, changed or resumed one is active from now on, so slots before now are not due, as when
+    /// a person saves it. One paused by the file says so, unless it was paused already (its reason stays).
+    /// </summary>
+    private Schedule ScheduleOf(ScheduleEntry entry, DateTimeOffset now)
+    {
+        var trigger = entry.After is { } after ? ScheduleTrigger.RunAfter(ScheduledWork.OfOrchestration(after)) : ScheduleTrigger.OnCron(entry.Cron ?? "", entry.TimeZone ?? "");
+        var existing = Schedules.GetValueOrDefault(entry.Name);
+        var firingAsBefore = existing is { State: ScheduleState.Active } && existing.Trigger == trigger && !entry.Paused;
+        return new Schedule(ScheduledWork.OfOrchestration(entry.Name), trigger, entry.Paused ? ScheduleState.Paused : ScheduleState.Active,
+            !entry.Paused ? null : existing is { State: ScheduleState.Paused } ? existing.PausedReason : $"Paused by a configuration applied on {now.UtcDateTime:yyyy-MM-dd HH:mm} UTC.",
+            firingAsBefore ? existing!.ActiveSince : now, existing?.LastSlotAt, now);
     }
 }

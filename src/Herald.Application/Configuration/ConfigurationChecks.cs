@@ -1,10 +1,12 @@
 using Herald.Application.Access;
 using Herald.Application.Runs;
+using Herald.Application.Schedules;
 using Herald.Application.Segments;
 using Herald.Application.UseCases;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
 using Herald.Core.Schedules;
+using Microsoft.Extensions.Options;
 
 namespace Herald.Application.Configuration;
 
@@ -15,7 +17,7 @@ namespace Herald.Application.Configuration;
 /// </summary>
 internal sealed class ConfigurationChecks(
     IScheduleStore schedules, CredentialPlugins credentialPlugins, DestinationPlugins destinationPlugins, QueryChecks queries, SegmentSqlCheck segmentSql,
-    IdentityTable identity, SegmentAudiences segmentAudiences)
+    IdentityTable identity, SegmentAudiences segmentAudiences, IOptions<ScheduleOptions> scheduleOptions, TimeProvider clock)
 {
     /// <summary>
     /// Whether <paramref name="caller"/> may make <paramref name="current"/> into <paramref name="desired"/>, and what is
@@ -48,8 +50,10 @@ internal sealed class ConfigurationChecks(
             (CredentialEntry.KindName, HeraldActions.CredentialEdit),
             (DestinationEntry.KindName, HeraldActions.DestinationEdit),
             (OrchestrationEntry.KindName, HeraldActions.OrchestrationEdit),
+            // Setting a schedule by hand asks orchestration:edit too.
+            (ScheduleEntry.KindName, HeraldActions.OrchestrationEdit),
             (SegmentEntry.KindName, HeraldActions.SegmentEdit),
-        }.Where(k => difference.Touches(k.Item1)).Select(k => k.Item2),
+        }.Where(k => difference.Touches(k.Item1)).Select(k => k.Item2).Distinct(),
     ];
 
     private async Task<(List<FieldProblem> Errors, List<string> Warnings)> ValidateAsync(
@@ -152,14 +156,22 @@ internal sealed class ConfigurationChecks(
                 }
             }
         }
+        var changedSchedules = changed.Where(c => c.Kind == ScheduleEntry.KindName).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var problem in ScheduleEntryChecks.Problems(desired, changedSchedules, scheduleOptions.Value, clock.GetUtcNow()))
+        {
+            errors.Add(new FieldProblem("schedules", $"Schedules: {problem}"));
+        }
         var removed = difference.Entries.Where(e => e.Kind == OrchestrationEntry.KindName && e.Change == DifferenceKind.Removed).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var schedule in await schedules.ListAsync(cancellationToken))
         {
-            // A bridge's sync may follow an orchestration too; a bridge is not removed with the orchestrations of the file.
-            var followerRemoved = removed.Contains(schedule.Work.Name) && schedule.Work.Kind == ScheduledWork.Orchestration;
-            if (followerRemoved)
+            // An orchestration's schedule is in the document (checked above); a bridge's sync may follow an orchestration
+            // too, and a bridge is not removed with the orchestrations of the file.
+            if (schedule.Work.Kind == ScheduledWork.Orchestration)
             {
-                warnings.Add($"The orchestration '{schedule.Work.Name}' is removed with its schedule.");
+                if (removed.Contains(schedule.Work.Name))
+                {
+                    warnings.Add($"The orchestration '{schedule.Work.Name}' is removed with its schedule.");
+                }
             }
             else if (schedule.Trigger.After is { } after && removed.Contains(after.Name))
             {

@@ -44,10 +44,23 @@ internal sealed class ConfigurationUseCases(ICatalogStore catalog, Configuration
         {
             return result;
         }
-        await catalog.ApplyAsync(current.WriteOf(desired!, clock.GetUtcNow()),
-            audit.EntryOf(caller, actions, Operation, result.Value.Difference.Summary, AuditTrail.Done, null, null, result.Value.Difference), cancellationToken);
+        try
+        {
+            await catalog.ApplyAsync(current.WriteOf(desired!, clock.GetUtcNow()),
+                audit.EntryOf(caller, actions, Operation, result.Value.Difference.Summary, AuditTrail.Done, null, null, result.Value.Difference), cancellationToken);
+        }
+        catch (CatalogChangedException)
+        {
+            return await audit.RecordAsync<ConfigurationApplied>(caller, actions, Operation, null, null, ChangedWhileWriting(
+                "Production changed while the file was being applied (someone saved a credential, destination, orchestration, " +
+                "saved segment or schedule meanwhile); nothing was applied. " +
+                "Export again (herald config export), make your change to that file, and apply it."), null);
+        }
         return result.Value with { Applied = true };
     }
+
+    /// <summary>The refusal of a whole-catalog write that found the catalog written by someone else since it was read: nothing was written.</summary>
+    public static Refusal ChangedWhileWriting(string message) => Refusal.Conflict(message) with { Subject = "configuration" };
 
     /// <summary>Reads a file and checks it against <paramref name="current"/>: catalog:read first, so a caller without it learns nothing of the file.</summary>
     public static async Task<(UseCaseResult<ConfigurationApplied> Result, string Actions, CatalogDocument? Desired)> CheckFileAsync(
@@ -62,6 +75,7 @@ internal sealed class ConfigurationUseCases(ICatalogStore catalog, Configuration
         {
             return (Refusal.Invalid("configuration", [.. file.Problems.Select(p => new FieldProblem(null, p))]), HeraldActions.CatalogRead, null);
         }
+        desired = desired.WithSchedulesKeptFrom(current);
         var (result, actions) = await checks.CheckAsync(caller, desired, current, cancellationToken);
         return (result, actions, desired);
     }

@@ -12,7 +12,8 @@ namespace Herald.Application.Configuration;
 
 /// <summary>
 /// The configuration file (<c>herald config export</c> / <c>apply</c>) as YAML: <c>version: 1</c>, then
-/// <c>credentials</c>, <c>destinations</c>, <c>orchestrations</c> and (when there are some) <c>segments</c>, each a list of entries by name. The file is
+/// <c>credentials</c>, <c>destinations</c>, <c>schedules</c>, <c>orchestrations</c> and (when there are some) <c>segments</c>, each a
+/// list of entries by name. The file is
 /// hostile input: anchors and aliases (the "billion laughs"), tags, more than one document and nesting deeper than
 /// <see cref="MaxDepth"/> are refused before the file is loaded, and an unknown key is named with its line.
 /// </summary>
@@ -21,12 +22,13 @@ public static partial class ConfigurationYaml
     /// <summary>The deepest nesting of lists and mappings read; a plugin's settings are nested 8 deep at most.</summary>
     public const int MaxDepth = 16;
 
-    private const string Header = "# Herald's configuration: credentials (never their secrets), destinations and orchestrations.\n";
+    private const string Header = "# Herald's configuration: credentials (never their secrets), destinations, orchestrations, their schedules and saved segments.\n";
 
-    private static readonly string[] TopKeys = ["version", "credentials", "destinations", "orchestrations", "segments"];
+    private static readonly string[] TopKeys = ["version", "credentials", "destinations", "schedules", "orchestrations", "segments"];
     private static readonly string[] CredentialKeys = ["name", "plugin", "description", "settings"];
     private static readonly string[] DestinationKeys = ["name", "credential", "description", "adminOnly", "piiAllowed", "settings"];
     private static readonly string[] OrchestrationKeys = ["name", "destination", "description", "allowEmpty", "query", "segment", "identifierColumn"];
+    private static readonly string[] ScheduleKeys = ["name", "cron", "timeZone", "after", "paused"];
     private static readonly string[] SegmentKeys = ["name", "description", "sql"];
 
     /// <summary>The file of <paramref name="document"/>: the same document always gives the same text, entries in name order.</summary>
@@ -38,6 +40,11 @@ public static partial class ConfigurationYaml
         root.Add("destinations", new YamlSequenceNode(ByName(document.Destinations).Select(d => (YamlNode)Mapping(
             ("name", Text(d.Name)), ("credential", Text(d.Credential)), ("description", OptionalText(d.Description)),
             ("adminOnly", Plain(d.AdminOnly ? "true" : "false")), ("piiAllowed", Plain(d.PiiAllowed ? "true" : "false")), ("settings", Settings(d.Settings))))));
+        // Schedules come before the orchestrations they name, so the orchestrations stay the last list of a file without saved
+        // segments: an orchestration appended at the end of such an exported file still lands in it.
+        root.Add("schedules", new YamlSequenceNode(ByName(document.Schedules ?? []).Select(s => (YamlNode)Mapping(
+            ("name", Text(s.Name)), ("cron", OptionalText(s.Cron)), ("timeZone", OptionalText(s.TimeZone)), ("after", OptionalText(s.After)),
+            ("paused", Plain(s.Paused ? "true" : "false"))))));
         root.Add("orchestrations", new YamlSequenceNode(ByName(document.Orchestrations).Select(o => (YamlNode)Mapping(
             ("name", Text(o.Name)), ("destination", Text(o.Destination)), ("description", OptionalText(o.Description)),
             ("allowEmpty", Plain(o.AllowEmpty ? "true" : "false")), ("query", o.Query.Length == 0 ? null : Query(o.Query)),
@@ -76,7 +83,7 @@ public static partial class ConfigurationYaml
         var problems = new List<string>();
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            return new ConfigurationFile(null, ["The file is not a configuration: it starts with 'version: 1', then credentials, destinations and orchestrations."]);
+            return new ConfigurationFile(null, ["The file is not a configuration: it starts with 'version: 1', then credentials, destinations, schedules, orchestrations and segments."]);
         }
         Keys(root, TopKeys, "the file", problems);
         if (Scalar(root, "version", "the file", problems) is not { } version || version != CatalogDocument.FormatVersion.ToString(CultureInfo.InvariantCulture))
@@ -89,11 +96,17 @@ public static partial class ConfigurationYaml
             Name(node, what, problems), Required(node, "credential", what, problems), SettingsOf(node, what, problems), Scalar(node, "description", what, problems),
             Switch(node, "adminOnly", what, problems), Switch(node, "piiAllowed", what, problems)));
         var orchestrations = Entries(root, "orchestrations", OrchestrationKeys, problems, (node, what) => OrchestrationOf(node, what, problems));
+        // A file without the key (written before schedules were part of it) leaves schedules as they are; an empty list removes them.
+        IReadOnlyList<ScheduleEntry>? schedules = root.Children.ContainsKey(new YamlScalarNode("schedules"))
+            ? Entries(root, "schedules", ScheduleKeys, problems, (node, what) => new ScheduleEntry(
+                Name(node, what, problems), Scalar(node, "cron", what, problems), Scalar(node, "timeZone", what, problems), Scalar(node, "after", what, problems),
+                Switch(node, "paused", what, problems)))
+            : null;
         var segments = Entries(root, "segments", SegmentKeys, problems, (node, what) => new SegmentEntry(
             Name(node, what, problems), Required(node, "sql", what, problems).Trim(), Scalar(node, "description", what, problems)));
         return problems.Count > 0
             ? new ConfigurationFile(null, problems)
-            : new ConfigurationFile(new CatalogDocument(credentials, destinations, orchestrations) { Segments = segments }, []);
+            : new ConfigurationFile(new CatalogDocument(credentials, destinations, orchestrations, schedules) { Segments = segments }, []);
     }
 
     /// <summary>An orchestration sends its own query, or a saved segment through an identifier column: exactly one of them.</summary>

@@ -14,7 +14,7 @@ namespace Herald.Application.Sandboxes;
 /// Runs in a sandbox and what governs them: an orchestration of the sandbox runs with its destination built from the
 /// sandbox's configuration, under the sandbox's segment prefix (so it never overwrites a production segment), sending
 /// a test audience of at most <see cref="SandboxOptions.MaxTestValues"/> values unless an administrator allowed the
-/// sandbox full sends, with production's secrets of a credential only when an administrator copied them.
+/// sandbox full sends, with the secret entered for the sandbox, or production's when an administrator copied it.
 /// </summary>
 internal sealed class SandboxRunUseCases(
     SandboxUseCases sandboxUseCases, ISandboxStore sandboxes, ICatalogStore catalog, DestinationPlugins plugins, RunLauncher launcher,
@@ -44,24 +44,25 @@ internal sealed class SandboxRunUseCases(
         }
         var entry = document.Destinations.First(d => d.Name == orchestration.Destination);
         var credential = document.Credentials.First(c => c.Name == entry.Credential);
-        // Runs record a destination and a credential of production (the run history, the segment layouts and their
-        // keys refer to them); one the sandbox added runs once promoted.
+        // Runs record a destination's and a credential's ids: production's when production has them by name (the run is
+        // listed with their runs), ids of the sandbox's own otherwise (SandboxIds), so one the sandbox added runs too.
         var productionDestination = await catalog.FindDestinationAsync(entry.Name, cancellationToken);
-        var productionCredential = (await catalog.ListCredentialsAsync(cancellationToken)).FirstOrDefault(c => c.Name == credential.Name);
-        if (productionDestination is null || productionCredential is null)
-        {
-            return Refusal.Rule($"The destination '{entry.Name}' or its credential '{credential.Name}' exists only in the sandbox '{sandbox.Name}'; " +
-                "a sandbox runs destinations production also has (with the sandbox's settings). Promote it first, or point the orchestration at one of production's destinations.");
-        }
-        var destination = productionDestination with { Settings = entry.Settings, AdminOnly = entry.AdminOnly, PiiAllowed = entry.PiiAllowed };
+        var productionCredential = await catalog.FindCredentialAsync(credential.Name, cancellationToken);
+        var now = clock.GetUtcNow();
+        var destination = new Destination(productionDestination?.Id ?? SandboxIds.Of(sandbox.Id, DestinationEntry.KindName, entry.Name), entry.Name,
+            productionCredential?.Id ?? SandboxIds.Of(sandbox.Id, CredentialEntry.KindName, credential.Name), entry.Settings, entry.Description,
+            productionDestination?.CreatedAt ?? now, now, entry.AdminOnly, entry.PiiAllowed);
         if (DestinationAccess.SendDenied(caller, destination) is { } sendDenied)
         {
             return sendDenied;
         }
-        if (!sandbox.HasCopiedSecret(credential.Name))
+        if (!sandbox.HasOwnSecret(credential.Name) && !(sandbox.HasCopiedSecret(credential.Name) && productionCredential is not null))
         {
+            var copy = productionCredential is null
+                ? ""
+                : $", or ask an administrator to copy production's (herald sandbox copy-secret {sandbox.Name} {credential.Name})";
             return Refusal.Rule($"The credential '{credential.Name}' has no secret in the sandbox '{sandbox.Name}': a sandbox never copies secrets by itself. " +
-                $"Ask an administrator to copy production's secret into it (herald sandbox copy-secret {sandbox.Name} {credential.Name}), then run again.");
+                $"Enter one for the sandbox (herald sandbox secret {sandbox.Name} {credential.Name}){copy}, then run again.");
         }
         var plugin = plugins.For(credential.Plugin);
         var route = plugin.RouteOf(entry.Settings);
@@ -84,7 +85,7 @@ internal sealed class SandboxRunUseCases(
         {
             return Refusal.Rule($"The orchestration '{orchestration.Name}' sends the saved segment '{orchestration.Segment}', which the sandbox '{sandbox.Name}' does not hold; add it back, or give the orchestration a query.");
         }
-        var origin = new RunOrigin(destination.Id, destination.Name, productionCredential.Id, null, orchestration.Name, query, route.SegmentName,
+        var origin = new RunOrigin(destination.Id, destination.Name, destination.CredentialId, null, orchestration.Name, query, route.SegmentName,
             route.AttributeName, orchestration.AllowEmpty, RunLauncher.StartedBy(caller), route.UpdateMode, route.AllowSplit, route.ShrinkGuardShare,
             Force: false, plugin.Id, credential.Name, sandbox.AllowFullSends ? null : options.Value.MaxTestValues, sandbox.Name);
         return await launcher.StartPreparedAsync(origin, cancellationToken);

@@ -101,6 +101,7 @@ internal sealed partial class SandboxUseCases(ISandboxStore sandboxes, ICatalogS
         if (result.Succeeded)
         {
             await sandboxes.SaveAsync(sandbox with { Document = ConfigurationYaml.Write(desired!), UpdatedAt = clock.GetUtcNow() }, cancellationToken);
+            await ForgetSecretsOfRemovedCredentialsAsync(sandbox, desired!, cancellationToken);
             result = result.Value with { Applied = true };
         }
         return await audit.RecordAsync(caller, actions, "apply configuration to sandbox", sandbox.Name, null, result, applied => applied.Difference);
@@ -146,6 +147,7 @@ internal sealed partial class SandboxUseCases(ISandboxStore sandboxes, ICatalogS
             UpdatedAt = clock.GetUtcNow(),
         };
         await sandboxes.SaveAsync(pulled, cancellationToken);
+        await ForgetSecretsOfRemovedCredentialsAsync(sandbox, merged, cancellationToken);
         return await audit.RecordAsync<SandboxReview>(caller, HeraldActions.CatalogRead, "pull into sandbox", sandbox.Name, null,
             await ReviewOfAsync(pulled, production, cancellationToken), review => review.ToPromote);
     }
@@ -195,9 +197,24 @@ internal sealed partial class SandboxUseCases(ISandboxStore sandboxes, ICatalogS
             RemovedSandbox = deleteAfter ? sandbox.Id : null,
             SavedSandbox = deleteAfter ? null : sandbox with { Base = sandbox.Document, UpdatedAt = now },
         };
+        // A credential the sandbox added arrives with the secret entered in the sandbox (it has no other); one production
+        // has already keeps production's secret: promoting configuration never silently replaces a working token.
+        var added = write.SavedCredentials.Where(c => !production.Credentials.ContainsKey(c.Name) && sandbox.HasOwnSecret(c.Name))
+            .ToDictionary(c => c.Name, c => c.Id, StringComparer.Ordinal);
+        write = added.Count == 0 ? write : write with { PromotedSecrets = new PromotedSecrets(sandbox.Id, added) };
         var entry = audit.EntryOf(caller, HeraldActions.SandboxAdmin, deleteAfter ? "promote and delete sandbox" : "promote sandbox", sandbox.Name, AuditTrail.Done,
-            message.Trim(), null, checkedResult.Value.Difference);
-        await catalog.ApplyAsync(write, entry, cancellationToken);
+            // The secrets' names (never their values) follow the message, so the entry says which credentials arrived with one.
+            added.Count == 0 ? message.Trim() : $"{message.Trim()} [with the secrets entered in the sandbox of: {string.Join(", ", added.Keys.Order(StringComparer.Ordinal))}]",
+            null, checkedResult.Value.Difference);
+        try
+        {
+            await catalog.ApplyAsync(write, entry, cancellationToken);
+        }
+        catch (CatalogChangedException)
+        {
+            return (ConfigurationUseCases.ChangedWhileWriting($"Production changed while the sandbox '{sandbox.Name}' was being promoted (someone saved a credential, " +
+                $"destination, orchestration, saved segment or schedule meanwhile); nothing was promoted. Pull those changes (herald sandbox pull {sandbox.Name}), review, and promote again."), null);
+        }
         return (checkedResult.Value with { Applied = !checkedResult.Value.Difference.IsEmpty }, entry);
     }
 
@@ -219,6 +236,10 @@ internal sealed partial class SandboxUseCases(ISandboxStore sandboxes, ICatalogS
         return sandbox;
     }
 
+    // A credential removed from the sandbox takes its secret with it: one added again later under that name starts without.
+    private Task ForgetSecretsOfRemovedCredentialsAsync(Sandbox sandbox, CatalogDocument now, CancellationToken cancellationToken) =>
+        sandboxes.RemoveSecretsExceptAsync(sandbox.Id, [.. now.Credentials.Select(c => c.Name)], cancellationToken);
+
     private async Task<SandboxReview> ReviewOfAsync(Sandbox sandbox, CatalogState production, CancellationToken cancellationToken)
     {
         var document = Read(sandbox.Document);
@@ -226,8 +247,13 @@ internal sealed partial class SandboxUseCases(ISandboxStore sandboxes, ICatalogS
         var merge = CatalogMerge.Merge(@base, production.Document, document, new Dictionary<string, ConflictSide>());
         // Checked as Herald itself would check it: what blocks promotion is the configuration, not who looks at it.
         var (check, _) = await checks.CheckAsync(Caller.Herald("sandbox-review"), document, production.Document, cancellationToken);
+        // The scheduler reads production's schedules only: a sandbox's are configuration until promoted.
+        IReadOnlyList<string> warnings = [.. check.Succeeded ? check.Value.Warnings : [],
+            .. document.Schedules is { Count: > 0 } schedules
+                ? [$"The sandbox holds {schedules.Count} schedule(s): a sandbox's schedules never fire; they start runs once promoted."]
+                : Array.Empty<string>()];
         return new SandboxReview(sandbox, CatalogDifference.Between(production.Document, document), CatalogDifference.Between(@base, production.Document),
-            merge.Conflicts, check.Succeeded ? [] : check.Refusal.Problems, check.Succeeded ? check.Value.Warnings : []);
+            merge.Conflicts, check.Succeeded ? [] : check.Refusal.Problems, warnings);
     }
 
     /// <summary>The sandbox when the caller reaches it (their own, or any for a sandbox administrator); not found otherwise, so others' names are not revealed.</summary>

@@ -1,4 +1,5 @@
 using Herald.Application.Runs;
+using Herald.Application.Runs.Steps;
 using Herald.Core.Ports;
 using Herald.Core.Runs;
 using Herald.Core.Secrets;
@@ -10,7 +11,7 @@ namespace Herald.Application.UseCases;
 /// adapter authenticates the callback and reads its body within bounds; here the report is matched to the run, applied
 /// through the run's state machine, and recorded once (a replay is counted on the call it repeats, never stored again).
 /// </summary>
-internal sealed class ReportUseCases(IRunStore runs, ICatalogStore catalog, CredentialPlugins plugins, RunUpdater updater, TimeProvider clock)
+internal sealed class ReportUseCases(IRunStore runs, RunAccounts accounts, RunUpdater updater, TimeProvider clock)
 {
     /// <summary>Applies the report; refuses (not found) an unknown run and (invalid) a report about another segment.</summary>
     public async Task<UseCaseResult<ReportReceipt>> ReceiveAsync(Caller caller, Guid runId, ReceivedReport report, CancellationToken cancellationToken)
@@ -27,7 +28,7 @@ internal sealed class ReportUseCases(IRunStore runs, ICatalogStore catalog, Cred
 
         var (updated, outcome) = await updater.UpdateAsync(runId,
             r => r.ReceiveReport(report.SegmentName, report.Valid, report.Invalid, report.Total, clock.GetUtcNow()), cancellationToken);
-        var call = new RunCall(clock.GetUtcNow(), "callback", 1, await MaskedAsync(report.Body, run.Origin.CredentialId, cancellationToken),
+        var call = new RunCall(clock.GetUtcNow(), "callback", 1, await MaskedAsync(report.Body, run.Origin, cancellationToken),
             outcome == ReportOutcome.Impossible ? 400 : 200, null, 0, Describe(outcome));
         if (outcome is ReportOutcome.Recorded or ReportOutcome.RecordedLate)
         {
@@ -43,25 +44,13 @@ internal sealed class ReportUseCases(IRunStore runs, ICatalogStore catalog, Cred
         return new ReportReceipt(updated, outcome, problem);
     }
 
-    // A callback may echo the token like any answer: the run records it without. Every secret the credential's plugin
-    // names is masked, whatever it is called.
-    private async Task<string> MaskedAsync(string body, Guid credentialId, CancellationToken cancellationToken)
+    // A callback may echo the token like any answer: the run records it without. Every secret the run sends with is
+    // masked (production's, or the one entered in the run's sandbox), whatever it is called.
+    private async Task<string> MaskedAsync(string body, RunOrigin origin, CancellationToken cancellationToken)
     {
-        if (await catalog.GetCredentialAsync(credentialId, cancellationToken) is not { } credential || !plugins.IsInstalled(credential.Plugin))
+        foreach (var secret in await accounts.SecretsOfAsync(origin, cancellationToken))
         {
-            // The credential was deleted since: its token is nowhere left to leak, and the report still counts.
-            return body;
-        }
-        foreach (var name in plugins.For(credential.Plugin).SecretNames)
-        {
-            try
-            {
-                body = SecretRedaction.Redact(body, await catalog.RevealSecretAsync(credentialId, name, cancellationToken));
-            }
-            catch (KeyNotFoundException)
-            {
-                // Deleted meanwhile, or an optional secret never given: nothing of it can leak.
-            }
+            body = SecretRedaction.Redact(body, secret);
         }
         return body;
     }

@@ -247,6 +247,9 @@ internal sealed class HeraldApiClient : IDisposable
     public Task<SandboxView> CopySecretIntoSandboxAsync(string sandbox, string credential, CancellationToken ct) =>
         SendAsync<object, SandboxView>(HttpMethod.Post, $"api/sandboxes/{Escape(sandbox)}/credentials/{Escape(credential)}/copy-secret", new { }, ct);
 
+    public Task<SandboxView> EnterSandboxSecretAsync(string sandbox, string credential, SandboxSecretInput input, CancellationToken ct) =>
+        SendAsync<SandboxSecretInput, SandboxView>(HttpMethod.Put, $"api/sandboxes/{Escape(sandbox)}/credentials/{Escape(credential)}/secret", input, ct);
+
     public Task DeleteSandboxAsync(string name, CancellationToken ct) =>
         SendAsync(HttpMethod.Delete, $"api/sandboxes/{Escape(name)}", ct);
 

@@ -5,7 +5,7 @@ using Herald.Server.Api;
 
 namespace Herald.Cli.Commands;
 
-/// <summary><c>herald sandbox run|set|copy-secret</c>: runs in a sandbox and the settings that govern them.</summary>
+/// <summary><c>herald sandbox run|set|copy-secret|secret</c>: runs in a sandbox and the settings and secrets that govern them.</summary>
 internal static class SandboxRunCommands
 {
     public static IEnumerable<Command> Create(CliContext context, ServerOptions server)
@@ -46,5 +46,21 @@ internal static class SandboxRunCommands
             return ExitCodes.Success;
         });
         yield return copy;
+
+        var secretName = CommonOptions.Name("sandbox");
+        var secretCredential = new Argument<string>("credential") { Description = "The sandbox's credential the secret is for" };
+        var token = SecretInputOptions.ApiToken();
+        var skipTest = new Option<bool>("--skip-connection-test") { Description = "Save the secret without trying it against Insider One first" };
+        var secret = new Command("secret", "Enter the secret of a sandbox's credential: used by the sandbox's runs only, never shown") { secretName, secretCredential, skipTest };
+        token.AddTo(secret, required: true);
+        secret.SetClientAction(context, server, async (parseResult, client, ct) =>
+        {
+            var entered = await client.EnterSandboxSecretAsync(parseResult.GetValue(secretName)!, parseResult.GetRequiredValue(secretCredential),
+                new SandboxSecretInput(await token.ReadAsync(parseResult, context, ct), SkipConnectionTest: parseResult.GetValue(skipTest)), ct);
+            context.Output.WriteLine($"The sandbox '{entered.Name}' now holds its own secret of '{parseResult.GetRequiredValue(secretCredential)}' " +
+                "(encrypted, never shown; recorded in the audit log without it).");
+            return ExitCodes.Success;
+        });
+        yield return secret;
     }
 }

@@ -44,8 +44,22 @@ public interface ICatalogStore
     Task DeleteSegmentAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The orchestrations' schedules, as the configuration document holds them (the same rows as
+    /// <see cref="IScheduleStore.ListAsync"/> of kind orchestration), read here so the catalog is read from one store.
+    /// </summary>
+    Task<IReadOnlyList<Schedules.Schedule>> ListOrchestrationSchedulesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A number that changes with every write of a credential, destination, orchestration, saved segment or a schedule's
+    /// configuration (trigger, state; not the slots it claims), whoever makes it: read before the catalog, it is the
+    /// <see cref="CatalogWrite.ExpectedRevision"/> of a change computed from what was read.
+    /// </summary>
+    Task<long> RevisionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Makes every change of <paramref name="write"/> and appends <paramref name="audit"/> in one transaction: afterwards
     /// the catalog holds all of them and the audit log the entry, or (on any failure) neither changed.
     /// </summary>
+    /// <exception cref="CatalogChangedException">The catalog's revision is no longer <see cref="CatalogWrite.ExpectedRevision"/>; nothing was written.</exception>
     Task ApplyAsync(CatalogWrite write, AuditEntry audit, CancellationToken cancellationToken);
 }

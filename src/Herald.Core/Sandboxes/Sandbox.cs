@@ -13,7 +13,11 @@ namespace Herald.Core.Sandboxes;
 /// <param name="AllowFullSends">Whether an administrator allowed the sandbox's runs to send whole audiences, not only test ones.</param>
 /// <param name="CopiedSecrets">
 /// The names of the sandbox's credentials whose runs an administrator allowed to use the secrets of production's credential
-/// of the same name (migration 16); a sandbox credential not named here has no secret.
+/// of the same name (migration 16).
+/// </param>
+/// <param name="OwnSecrets">
+/// The names of the sandbox's credentials with secrets entered in the sandbox itself (migration 18), read from the
+/// store and never saved through this record; a sandbox credential in neither list has no secret.
 /// </param>
 public sealed record Sandbox(
     Guid Id,
@@ -25,8 +29,13 @@ public sealed record Sandbox(
     bool AllowFullSends,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<string>? CopiedSecrets = null)
+    IReadOnlyList<string>? CopiedSecrets = null,
+    IReadOnlyList<string>? OwnSecrets = null)
 {
+    /// <summary>Whether a secret of the credential named so was entered in the sandbox itself.</summary>
+    public bool HasOwnSecret(string credentialName) =>
+        OwnSecrets?.Contains(credentialName, StringComparer.OrdinalIgnoreCase) == true;
+
     /// <summary>Whether production's secrets of the credential named so were copied into the sandbox.</summary>
     public bool HasCopiedSecret(string credentialName) =>
         CopiedSecrets?.Contains(credentialName, StringComparer.OrdinalIgnoreCase) == true;

@@ -75,6 +75,20 @@ internal static class ApiViews
     {
         var origin = run.Origin;
         var destination = origin.DestinationName;
+        if (origin.Sandbox is { } sandbox)
+        {
+            // A sandbox's run is changed and run again in the sandbox: its destination may exist nowhere else.
+            var inSandbox = $"herald sandbox run {sandbox} {origin.OrchestrationName ?? "ORCHESTRATION"}";
+            return run.State switch
+            {
+                RunState.Succeeded => $"Check the segment '{origin.SegmentName}' in InOne; if it looks right, promote the sandbox: herald sandbox promote {sandbox} --message \"WHAT AND WHY\".",
+                RunState.Failed when run.Failure == FailureKind.Credential =>
+                    $"Enter the credential's secret for the sandbox (herald sandbox secret {sandbox} {origin.CredentialName ?? "CREDENTIAL"} --api-token-stdin), then {inSandbox}.",
+                RunState.Failed or RunState.Cancelled =>
+                    $"Fix what the reason says in the sandbox (herald config export --sandbox {sandbox}, edit, herald config apply FILE --sandbox {sandbox}), then {inSandbox}.",
+                _ => null,
+            };
+        }
         if (origin.IsTest && origin.OrchestrationName is { } tested)
         {
             // A test of an orchestration: its next step is the real run once the sample looks right, or the same test again.

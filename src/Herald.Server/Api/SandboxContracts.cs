@@ -8,11 +8,24 @@ namespace Herald.Server.Api;
 public sealed record SandboxInput(string? Name, string? SegmentPrefix = null);
 
 /// <summary>A sandbox: whose it is, the prefix its runs' segment names carry and whether it may send whole audiences.</summary>
+/// <param name="CopiedSecrets">The credentials whose runs may use production's secrets (copied by an administrator).</param>
+/// <param name="OwnSecrets">The credentials with a secret entered in the sandbox itself (only their names; a secret is never shown).</param>
 public sealed record SandboxView(string Name, string Owner, string SegmentPrefix, bool AllowFullSends, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyList<string>? CopiedSecrets = null)
+    IReadOnlyList<string>? CopiedSecrets = null, IReadOnlyList<string>? OwnSecrets = null)
 {
     internal static SandboxView Of(Sandbox sandbox) =>
-        new(sandbox.Name, sandbox.Owner, sandbox.SegmentPrefix, sandbox.AllowFullSends, sandbox.CreatedAt, sandbox.UpdatedAt, sandbox.CopiedSecrets ?? []);
+        new(sandbox.Name, sandbox.Owner, sandbox.SegmentPrefix, sandbox.AllowFullSends, sandbox.CreatedAt, sandbox.UpdatedAt, sandbox.CopiedSecrets ?? [],
+            sandbox.OwnSecrets ?? []);
+}
+
+/// <summary>
+/// A secret entered in a sandbox for one of its credentials: Insider One's API token as <c>ApiToken</c>, or any plugin's
+/// secrets by name in <c>Secrets</c>. It is tried against the destination first unless <c>SkipConnectionTest</c>.
+/// </summary>
+public sealed record SandboxSecretInput(string? ApiToken = null, IReadOnlyDictionary<string, string>? Secrets = null, bool SkipConnectionTest = false)
+{
+    // Records print their members; secrets must never reach a log line or an error through ToString.
+    public override string ToString() => "SandboxSecretInput { secrets withheld }";
 }
 
 /// <summary>A change of a sandbox's settings; a member left out (null) stays as it is. <c>AllowFullSends</c> needs sandbox:admin.</summary>

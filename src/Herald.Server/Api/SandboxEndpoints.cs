@@ -1,5 +1,7 @@
 using Herald.Application.Configuration;
 using Herald.Application.Sandboxes;
+using Herald.Core.Catalog;
+using Herald.InsiderOne;
 
 namespace Herald.Server.Api;
 
@@ -82,8 +84,27 @@ internal static class SandboxEndpoints
                 : ApiResults.From(copied.Refusal))
             .WithSummary("Let the sandbox's runs use production's secret of the credential of that name (sandbox:admin)").Produces<SandboxView>().Problems(400, 404);
 
+        group.MapPut("/{name}/credentials/{credential}/secret", async (string name, string credential, SandboxSecretInput input, HttpContext http,
+                SandboxSecretUseCases useCases, CancellationToken ct) =>
+            await useCases.EnterAsync(Callers.Api(http), name, credential, SecretsOf(input), input.SkipConnectionTest, ct) is var entered && entered.Succeeded
+                ? Results.Ok(SandboxView.Of(entered.Value))
+                : ApiResults.From(entered.Refusal))
+            .WithSummary("Enter the secret of a sandbox's credential, used by the sandbox's runs only and never shown (credential:edit)")
+            .Produces<SandboxView>().Problems(400, 404);
+
         group.MapDelete("/{name}", async (string name, HttpContext http, SandboxUseCases useCases, CancellationToken ct) =>
             await useCases.DeleteAsync(Callers.Api(http), name, ct) is var deleted && deleted.Succeeded ? Results.NoContent() : ApiResults.From(deleted.Refusal))
             .WithSummary("Delete a sandbox (sandbox:admin)").Produces(204).Problems(404);
+    }
+
+    // ApiToken is the Insider One token by its usual name; given both ways, it is the one taken.
+    private static SecretValues SecretsOf(SandboxSecretInput input)
+    {
+        var secrets = new Dictionary<string, string>(input.Secrets ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        foreach (var (name, value) in InsiderOneCredentialSettings.Secrets(input.ApiToken))
+        {
+            secrets[name] = value;
+        }
+        return new SecretValues(secrets);
     }
 }

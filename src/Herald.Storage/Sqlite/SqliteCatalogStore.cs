@@ -1,4 +1,5 @@
-// Over 250 lines on purpose: the catalog's one store; every kind it keeps shares the upserts that ApplyAsync runs in one transaction.
+// Over 250 lines on purpose: the catalog's one store: its records, their encrypted secrets and the one transaction that
+// writes a whole configuration (revision check, records, segments, schedules, promoted secrets, sandbox, audit), sharing one set of upserts.
 using Dapper;
 using Herald.Core.Access;
 using Herald.Core.Catalog;
@@ -133,6 +134,18 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
         await connection.ExecuteAsync("DELETE FROM orchestrations WHERE id = @id", new { id = id.ToString() });
     }
 
+    public async Task<IReadOnlyList<Schedule>> ListOrchestrationSchedulesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await SqliteScheduleStore.ListAsync(connection, ScheduledWork.Orchestration);
+    }
+
+    public async Task<long> RevisionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>("SELECT revision FROM catalog_revision WHERE id = 1");
+    }
+
     public async Task<IReadOnlyList<SavedSegment>> ListSegmentsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -165,6 +178,12 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
         await using var lease = await database.OpenForWriteAsync(cancellationToken);
         var connection = lease.Connection;
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        if (write.ExpectedRevision is { } expected
+            && await connection.ExecuteScalarAsync<long>("SELECT revision FROM catalog_revision WHERE id = 1", transaction: transaction) is var actual
+            && actual != expected)
+        {
+            throw new CatalogChangedException(expected, actual);
+        }
         foreach (var credential in write.SavedCredentials)
         {
             await UpsertAsync(connection, transaction, credential);
@@ -181,7 +200,15 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
         {
             await UpsertAsync(connection, transaction, orchestration);
         }
-        // Removed in the order nothing removed is still referred to: orchestrations, then destinations, then credentials.
+        foreach (var schedule in write.SavedSchedules)
+        {
+            await SqliteScheduleStore.UpsertAsync(connection, transaction, schedule);
+        }
+        foreach (var work in write.RemovedSchedules)
+        {
+            await SqliteScheduleStore.DeleteAsync(connection, transaction, work);
+        }
+        // Removed in the order nothing removed is still referred to: orchestrations, then segments, destinations, credentials.
         foreach (var orchestration in write.RemovedOrchestrations)
         {
             await connection.ExecuteAsync(
@@ -204,6 +231,10 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
         {
             await connection.ExecuteAsync("DELETE FROM credentials WHERE id = @id", new { id = credential.Id.ToString() }, transaction);
         }
+        if (write.PromotedSecrets is { } promoted)
+        {
+            await MoveSandboxSecretsAsync(connection, transaction, promoted);
+        }
         if (write.SavedSandbox is { } sandbox)
         {
             await SqliteSandboxStore.UpsertAsync(connection, transaction, sandbox);
@@ -214,6 +245,29 @@ public sealed class SqliteCatalogStore(SqliteDatabase database, SecretProtector 
         }
         await SqliteAuditStore.InsertAsync(connection, transaction, audit);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    // Decrypted under the sandbox's binding and encrypted again under production's: a ciphertext is never moved as it is,
+    // so each binding keeps meaning exactly one place.
+    private async Task MoveSandboxSecretsAsync(SqliteConnection connection, SqliteTransaction transaction, PromotedSecrets promoted)
+    {
+        foreach (var (credentialName, credentialId) in promoted.CredentialIds)
+        {
+            var rows = await connection.QueryAsync<(string CredentialName, string Name, byte[] Ciphertext)>(
+                "SELECT credential_name, name, ciphertext FROM sandbox_secrets WHERE sandbox_id = @sandbox AND credential_name = @credentialName",
+                new { sandbox = promoted.SandboxId.ToString(), credentialName }, transaction);
+            foreach (var (storedName, name, ciphertext) in rows)
+            {
+                var id = credentialId.ToString();
+                var secret = protector.Unprotect(ciphertext, SqliteSandboxStore.BindingOf(promoted.SandboxId, storedName, name));
+                await connection.ExecuteAsync(
+                    """
+                    INSERT INTO credential_secrets (credential_id, name, ciphertext) VALUES (@id, @name, @ciphertext)
+                    ON CONFLICT(credential_id, name) DO UPDATE SET ciphertext = excluded.ciphertext
+                    """,
+                    new { id, name, ciphertext = protector.Protect(secret, BindingOf(id, name)) }, transaction);
+            }
+        }
     }
 
     private static Task UpsertAsync(SqliteConnection connection, SqliteTransaction? transaction, Credential credential) =>

@@ -1,6 +1,7 @@
 using Dapper;
 using Herald.Core.Ports;
 using Herald.Core.Schedules;
+using Microsoft.Data.Sqlite;
 
 namespace Herald.Storage.Sqlite;
 
@@ -24,7 +25,14 @@ public sealed class SqliteScheduleStore(SqliteDatabase database) : IScheduleStor
     public async Task<IReadOnlyList<Schedule>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ScheduleRow>($"SELECT {ScheduleColumns} FROM schedules ORDER BY work_kind, work_name");
+        return await ListAsync(connection, null);
+    }
+
+    /// <summary>Every schedule, or those of one kind of work, on a connection another store opened.</summary>
+    internal static async Task<IReadOnlyList<Schedule>> ListAsync(SqliteConnection connection, string? workKind)
+    {
+        var rows = await connection.QueryAsync<ScheduleRow>(
+            $"SELECT {ScheduleColumns} FROM schedules WHERE @workKind IS NULL OR work_kind = @workKind ORDER BY work_kind, work_name", new { workKind });
         return [.. rows.Select(r => r.ToSchedule())];
     }
 
@@ -37,7 +45,11 @@ public sealed class SqliteScheduleStore(SqliteDatabase database) : IScheduleStor
     }
 
     public async Task SaveAsync(Schedule schedule, CancellationToken cancellationToken) =>
-        await database.WriteAsync(connection => connection.ExecuteAsync(
+        await database.WriteAsync(connection => UpsertAsync(connection, null, schedule), cancellationToken);
+
+    /// <summary>Saves within another store's write (a configuration applied), so the schedule changes with the catalog.</summary>
+    internal static Task<int> UpsertAsync(SqliteConnection connection, SqliteTransaction? transaction, Schedule schedule) =>
+        connection.ExecuteAsync(
             """
             INSERT INTO schedules (work_kind, work_name, trigger_kind, cron, time_zone, after_kind, after_name, state, paused_reason, active_since, last_slot_at, updated_at)
             VALUES (@WorkKind, @WorkName, @TriggerKind, @Cron, @TimeZone, @AfterKind, @AfterName, @State, @PausedReason, @ActiveSince, @LastSlotAt, @UpdatedAt)
@@ -45,14 +57,18 @@ public sealed class SqliteScheduleStore(SqliteDatabase database) : IScheduleStor
                 after_kind = excluded.after_kind, after_name = excluded.after_name, state = excluded.state, paused_reason = excluded.paused_reason,
                 active_since = excluded.active_since, last_slot_at = excluded.last_slot_at, updated_at = excluded.updated_at
             """,
-            ScheduleRow.From(schedule)), cancellationToken);
+            ScheduleRow.From(schedule), transaction);
 
     public async Task DeleteAsync(ScheduledWork work, CancellationToken cancellationToken) =>
-        await database.WriteAsync(connection => connection.ExecuteAsync(
+        await database.WriteAsync(connection => DeleteAsync(connection, null, work), cancellationToken);
+
+    /// <summary>Removes a schedule and its slots within another store's write.</summary>
+    internal static Task<int> DeleteAsync(SqliteConnection connection, SqliteTransaction? transaction, ScheduledWork work) =>
+        connection.ExecuteAsync(
             """
             DELETE FROM schedules WHERE work_kind = @Kind AND work_name = @Name;
             DELETE FROM schedule_slots WHERE work_kind = @Kind AND work_name = @Name;
-            """, new { work.Kind, work.Name }), cancellationToken);
+            """, new { work.Kind, work.Name }, transaction);
 
     public async Task<bool> TryClaimAsync(ScheduleSlot slot, bool isCron, DateTimeOffset? previousCronSlot, CancellationToken cancellationToken)
     {

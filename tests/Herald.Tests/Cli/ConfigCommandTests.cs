@@ -30,20 +30,32 @@ public sealed class ConfigCommandTests : IAsyncLifetime
     public async Task Export_ThenApplyOnAFreshInstallation_ThenExport_GivesTheSameFile_WithoutAnySecret()
     {
         await AddCatalogAsync(_harness);
+        await AddSchedulesAsync(_harness);
         await AddSegmentAsync(_harness);
         var exported = await RunAsync(_harness, "config", "export");
         await using var fresh = await HeraldHarness.StartAsync(sourcePath: _harness.SourcePath);
 
+        var dryRun = await RunAsync(fresh, "config", "apply", await SaveAsync(exported.Output), "--dry-run");
+        var emptyAfterDryRun = await fresh.Api.Http.GetStringAsync("/api/orchestrations");
         var applied = await RunAsync(fresh, "config", "apply", await SaveAsync(exported.Output));
         var exportedAgain = await RunAsync(fresh, "config", "export");
 
         exported.ExitCode.ShouldBe(0, exported.ToString());
         exported.Output.ShouldContain("name: vip-daily");
         exported.Output.ShouldContain("partnerName: herald-demo", customMessage: exported.Output);
+        exported.Output.ShouldContain("schedules:\n  - name: vip-daily\n    cron: \"0 6 * * *\"\n    timeZone: Europe/Istanbul\n    paused: true\n" +
+            "  - name: vip-followers\n    after: vip-daily\n    paused: false\n", customMessage: exported.Output);
+        dryRun.Output.ShouldContain("Dry run, nothing changed: 8 added, 0 changed, 0 removed.");
+        emptyAfterDryRun.ShouldBe("[]");
         applied.ExitCode.ShouldBe(0, applied.ToString());
+        applied.Output.ShouldContain("Applied: 8 added, 0 changed, 0 removed.");
+        var schedule = (await fresh.Api.Http.GetFromJsonAsync<ScheduleView>("/api/orchestrations/vip-daily/schedule", HeraldApi.Json))!;
+        (schedule.Cron, schedule.TimeZone, schedule.State).ShouldBe(("0 6 * * *", "Europe/Istanbul", "paused"));
         exported.Output.ShouldContain("segments:");
         exported.Output.ShouldContain("identifierColumn: email");
-        applied.Output.ShouldContain("Applied: 5 added, 0 changed, 0 removed.");
+        var segment = (await fresh.Api.Http.GetFromJsonAsync<SegmentView>("/api/segments/gold", HeraldApi.Json))!;
+        segment.Sql.ShouldBe("SELECT amperity_id\nFROM Customer_360\nWHERE loyalty_tier = 'gold'");
+        segment.UsedBy.ShouldBe(["gold-emails"]);
         applied.Output.ShouldContain("Warning: The credential 'insider' is new and holds no secret yet (api-token)");
         exportedAgain.Output.ShouldBe(exported.Output);
         foreach (var output in new[] { exported, applied, exportedAgain })
@@ -248,6 +260,17 @@ public sealed class ConfigCommandTests : IAsyncLifetime
         var orchestration = await harness.Api.Http.PostAsJsonAsync("/api/orchestrations",
             new OrchestrationInput("vip-daily", "vip", "SELECT email\nFROM Customer_360\nWHERE loyalty_tier = 'gold'", Description: "Gold members: \"daily\""));
         orchestration.StatusCode.ShouldBe(HttpStatusCode.Created, await orchestration.Content.ReadAsStringAsync());
+    }
+
+    // A cron schedule, paused, and an orchestration that runs after it.
+    private static async Task AddSchedulesAsync(HeraldHarness harness)
+    {
+        var http = harness.Api.Http;
+        (await http.PostAsJsonAsync("/api/orchestrations", new OrchestrationInput("vip-followers", "vip", "SELECT email FROM Customer_360 WHERE loyalty_tier = 'silver'")))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await http.PutAsJsonAsync("/api/orchestrations/vip-daily/schedule", new ScheduleInput("0 6 * * *", "Europe/Istanbul"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await http.PostAsync("/api/orchestrations/vip-daily/schedule/pause", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await http.PutAsJsonAsync("/api/orchestrations/vip-followers/schedule", new ScheduleInput(After: "vip-daily"))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     /// <summary>A saved segment of several lines and an orchestration sending it through its members' emails.</summary>

@@ -100,6 +100,33 @@ public sealed class SandboxCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Secret_FromStandardInput_IsTriedAndKeptInTheSandbox_NeverPrinted_AndNeverTakenAsAnOptionValue()
+    {
+        await _harness.Api.AddCredentialAsync("insider");
+        await _harness.Api.AddDestinationAsync("vip", "insider", "VIP");
+        (await RunAsync("sandbox", "create", "trial")).ExitCode.ShouldBe(0);
+        var environment = Environment();
+
+        var refused = await CliRunner.RunAsync(environment, ["sandbox", "secret", "trial", "insider", "--api-token-stdin"], standardInput: "not-the-token\n");
+        var withoutSource = await RunAsync("sandbox", "secret", "trial", "insider");
+        var entered = await CliRunner.RunAsync(environment, ["sandbox", "secret", "trial", "insider", "--api-token-stdin"], standardInput: "demo-token\n");
+        var listed = await RunAsync("sandbox", "list", "--json");
+
+        refused.ExitCode.ShouldNotBe(0, refused.ToString());
+        refused.Error.ShouldContain("The secret was not saved");
+        withoutSource.ExitCode.ShouldNotBe(0);
+        withoutSource.Error.ShouldContain("--api-token-stdin");
+        entered.ExitCode.ShouldBe(0, entered.ToString());
+        entered.Output.ShouldContain("now holds its own secret of 'insider'");
+        listed.Output.ShouldContain("\"ownSecrets\": [\n      \"insider\"");
+        foreach (var result in new[] { refused, entered, listed })
+        {
+            result.AllOutput.ShouldNotContain("demo-token");
+            result.AllOutput.ShouldNotContain("not-the-token");
+        }
+    }
+
+    [Fact]
     public async Task Open_PrintsTheSandboxPageAddress_UnderTheServersPath_AndRefusesANameThatIsNotASandbox()
     {
         await RunAsync("sandbox", "create", "vip-trial");
@@ -119,9 +146,11 @@ public sealed class SandboxCommandTests : IAsyncLifetime
         missing.Error.ShouldContain("There is no sandbox named 'no-such-sandbox'");
     }
 
-    private Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(new Dictionary<string, string?>
+    private Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(Environment(), args);
+
+    private Dictionary<string, string?> Environment() => new()
     {
         ["HERALD_SERVER"] = _harness.Herald.BaseUrl.ToString(),
         ["HERALD_API_KEY"] = _harness.Herald.ApiKey,
-    }, args);
+    };
 }

@@ -67,7 +67,7 @@ public sealed class ConfigurationYamlTests
 
         read.Document.ShouldBeNull();
         read.Problems.ShouldBe([
-            "Line 7: unknown key 'orchestration' in the file; the keys are version, credentials, destinations, orchestrations, segments.",
+            "Line 7: unknown key 'orchestration' in the file; the keys are version, credentials, destinations, schedules, orchestrations, segments.",
             "Line 5: unknown key 'token' in credential at line 3; the keys are name, plugin, description, settings.",
         ], ignoreOrder: true);
     }

@@ -31,7 +31,7 @@ public sealed class SegmentEntryTests
     [Fact]
     public void Write_OfACatalogWithoutSegments_HasNoSegmentsKey()
     {
-        ConfigurationYaml.Write(new CatalogDocument([Insider], [Vip], [])).ShouldNotContain("segments");
+        ConfigurationYaml.Write(new CatalogDocument([Insider], [Vip], [])).ShouldNotContain("\nsegments:");
     }
 
     [Theory]

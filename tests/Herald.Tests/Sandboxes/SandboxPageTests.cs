@@ -68,6 +68,29 @@ public sealed class SandboxPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SandboxToken_EnteredOnThePage_IsTriedFirst_KeptForTheSandbox_AndNeverPutBackIntoThePage()
+    {
+        const string refusedToken = "page-token-insider-one-refuses";
+
+        using var refused = await _browser.PostFormAsync("/sandboxes/trial", "/sandboxes/trial?handler=Secret",
+            new Dictionary<string, string> { ["credential"] = "insider", ["token"] = refusedToken });
+        var refusedPage = await refused.Content.ReadAsStringAsync();
+        var afterRefusal = (await _harness.Api.Http.GetFromJsonAsync<SandboxView[]>("/api/sandboxes", HeraldApi.Json))!.Single();
+        using var entered = await _browser.PostFormAsync("/sandboxes/trial", "/sandboxes/trial?handler=Secret",
+            new Dictionary<string, string> { ["credential"] = "insider", ["token"] = "demo-token" });
+        var page = await _browser.Http.GetStringAsync("/sandboxes/trial");
+
+        refusedPage.ShouldContain("The secret was not saved");
+        refusedPage.ShouldNotContain(refusedToken);
+        afterRefusal.OwnSecrets.ShouldBeEmpty();
+        entered.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        page.ShouldContain("the token entered for the sandbox");
+        page.ShouldContain("<td>the sandbox&#x27;s own</td>");
+        page.ShouldNotContain("demo-token");
+        (await _harness.Api.Http.GetFromJsonAsync<SandboxView[]>("/api/sandboxes", HeraldApi.Json))!.Single().OwnSecrets.ShouldBe(["insider"]);
+    }
+
+    [Fact]
     public async Task ConfigurationFile_OverTheLimitOrMalformed_IsRefusedBesideItsField_AndNothingChanges()
     {
         var before = await _harness.Api.Http.GetStringAsync("/api/sandboxes/trial/config");

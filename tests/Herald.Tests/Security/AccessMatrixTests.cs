@@ -95,6 +95,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["POST /api/sandboxes/{name}/orchestrations/{orchestration}/runs"] = (HeraldActions.RunStart, "/api/sandboxes/missing/orchestrations/missing/runs", new { }),
         ["PATCH /api/sandboxes/{name}/settings"] = (HeraldActions.SandboxAdmin, "/api/sandboxes/missing/settings", new SandboxSettingsInput(AllowFullSends: true)),
         ["POST /api/sandboxes/{name}/credentials/{credential}/copy-secret"] = (HeraldActions.SandboxAdmin, "/api/sandboxes/missing/credentials/missing/copy-secret", new { }),
+        ["PUT /api/sandboxes/{name}/credentials/{credential}/secret"] = (HeraldActions.CredentialEdit, "/api/sandboxes/missing/credentials/missing/secret",
+            new SandboxSecretInput("a-token")),
         ["GET /api/me"] = (Anyone, "/api/me", null),
         ["GET /api/users/"] = (HeraldActions.UserAdmin, "/api/users", null),
         ["POST /api/users/"] = (HeraldActions.UserAdmin, "/api/users", new UserInput("", null, [])),

@@ -81,6 +81,7 @@ public sealed class PageActionMatrixTests : IAsyncLifetime
         ["sandboxes/{name} Prefix"] = (HeraldActions.CatalogRead, "/sandboxes/matrix?handler=Prefix", new() { ["SegmentPrefix"] = "matrix-" }),
         ["sandboxes/{name} FullSends"] = (HeraldActions.SandboxAdmin, "/sandboxes/matrix?handler=FullSends", new() { ["allow"] = "false" }),
         ["sandboxes/{name} CopySecret"] = (HeraldActions.SandboxAdmin, "/sandboxes/matrix?handler=CopySecret", new() { ["credential"] = "missing" }),
+        ["sandboxes/{name} Secret"] = (HeraldActions.CredentialEdit, "/sandboxes/matrix?handler=Secret", new() { ["credential"] = "missing", ["token"] = "a-token" }),
         ["sandboxes/{name} Run"] = (HeraldActions.RunStart, "/sandboxes/matrix?handler=Run", new() { ["orchestration"] = "missing" }),
         ["sandboxes/{name} Promote"] = (HeraldActions.SandboxAdmin, "/sandboxes/matrix?handler=Promote", []),
         ["sandboxes/{name} Apply"] = (HeraldActions.CatalogRead, "/sandboxes/matrix?handler=Apply", new() { ["dryRun"] = "true", ["Yaml"] = "version: 1" }),

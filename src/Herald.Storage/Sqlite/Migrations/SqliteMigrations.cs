@@ -313,7 +313,45 @@ internal static class SqliteMigrations
             await AddColumnIfMissingAsync(connection, transaction, "orchestrations", "segment_name", "TEXT", ct);
             await AddColumnIfMissingAsync(connection, transaction, "orchestrations", "identifier_column", "TEXT", ct);
         }),
-        // 18 belongs to another branch. Hand-over links keep only their tokens' SHA-256: the link is shown once, to its requester.
+        // 18: a sandbox's own secrets, encrypted as production's are and bound to the sandbox and the credential's name
+        // (removed with the sandbox); and the catalog's revision, bumped by the database itself on every write of a credential,
+        // destination, orchestration, saved segment or an orchestration's schedule (its trigger or state, not the slots it
+        // claims), so an apply or a promotion that read production earlier can see, inside its transaction, that someone else
+        // wrote meanwhile (whichever code path, or process, made the write).
+        SqliteMigration.Sql(18, "sandbox secrets and the catalog's revision", """
+            CREATE TABLE IF NOT EXISTS sandbox_secrets (
+                sandbox_id TEXT NOT NULL REFERENCES sandboxes(id) ON DELETE CASCADE,
+                credential_name TEXT NOT NULL COLLATE NOCASE,
+                name TEXT NOT NULL,
+                ciphertext BLOB NOT NULL,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (sandbox_id, credential_name, name)
+            );
+            CREATE TABLE IF NOT EXISTS catalog_revision (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                revision INTEGER NOT NULL
+            );
+            INSERT OR IGNORE INTO catalog_revision (id, revision) VALUES (1, 0);
+            CREATE TRIGGER IF NOT EXISTS credentials_revision_insert AFTER INSERT ON credentials BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
+            CREATE TRIGGER IF NOT EXISTS credentials_revision_update AFTER UPDATE ON credentials BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
+            CREATE TRIGGER IF NOT EXISTS credentials_revision_delete AFTER DELETE ON credentials BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
+            CREATE TRIGGER IF NOT EXISTS destinations_revision_insert AFTER INSERT ON destinations BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
+            CREATE TRIGGER IF NOT EXISTS destinations_revision_update AFTER UPDATE ON destinations BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
+            CREATE TRIGGER IF NOT EXISTS destinations_revision_delete AFTER DELETE ON destinations BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
+            CREATE TRIGGER IF NOT EXISTS orchestrations_revision_insert AFTER INSERT ON orchestrations BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
+            CREATE TRIGGER IF NOT EXISTS orchestrations_revision_update AFTER UPDATE ON orchestrations BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
+            CREATE TRIGGER IF NOT EXISTS orchestrations_revision_delete AFTER DELETE ON orchestrations BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
+            CREATE TRIGGER IF NOT EXISTS saved_segments_revision_insert AFTER INSERT ON saved_segments BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
+            CREATE TRIGGER IF NOT EXISTS saved_segments_revision_update AFTER UPDATE ON saved_segments BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
+            CREATE TRIGGER IF NOT EXISTS saved_segments_revision_delete AFTER DELETE ON saved_segments BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
+            CREATE TRIGGER IF NOT EXISTS schedules_revision_insert AFTER INSERT ON schedules WHEN NEW.work_kind = 'orchestration'
+                BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
+            CREATE TRIGGER IF NOT EXISTS schedules_revision_update AFTER UPDATE OF trigger_kind, cron, time_zone, after_kind, after_name, state ON schedules
+                WHEN NEW.work_kind = 'orchestration' BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
+            CREATE TRIGGER IF NOT EXISTS schedules_revision_delete AFTER DELETE ON schedules WHEN OLD.work_kind = 'orchestration'
+                BEGIN UPDATE catalog_revision SET revision = revision + 1; END;
+            """),
+        // Hand-over links keep only their tokens' SHA-256: the link is shown once, to its requester.
         SqliteMigration.Sql(19, "credential hand-over links", """
             CREATE TABLE IF NOT EXISTS handover_links (
                 id TEXT PRIMARY KEY,

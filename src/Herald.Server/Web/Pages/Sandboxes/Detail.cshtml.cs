@@ -18,7 +18,7 @@ namespace Herald.Server.Web.Pages.Sandboxes;
 /// a hand-made form posts that the caller may not do.
 /// </summary>
 internal sealed class DetailModel(
-    SandboxUseCases sandboxes, SandboxRunUseCases sandboxRuns, RunReads runs, IOptions<HeraldOptions> options, IOptions<SandboxOptions> sandboxOptions,
+    SandboxUseCases sandboxes, SandboxRunUseCases sandboxRuns, SandboxSecretUseCases sandboxSecrets, RunReads runs, IOptions<HeraldOptions> options, IOptions<SandboxOptions> sandboxOptions,
     TimeProvider clock) : PageModel
 {
     /// <summary>How a conflict's choice is named in the pull form: this prefix, then the conflict's key (kind/name/field).</summary>
@@ -108,6 +108,12 @@ internal sealed class DetailModel(
     public async Task<IActionResult> OnPostCopySecretAsync([FromRoute] string name, string? credential, CancellationToken ct) =>
         await DoneAsync(name, await sandboxRuns.CopySecretAsync(Callers.Web(HttpContext), name, credential ?? "", ct),
             _ => $"The sandbox's runs of the credential '{credential}' now use production's secret.", "", ct);
+
+    // The token is tried against Insider One, then kept encrypted for this sandbox; it is never put back into the page.
+    public async Task<IActionResult> OnPostSecretAsync([FromRoute] string name, string? credential, string? token, CancellationToken ct) =>
+        await DoneAsync(name, await sandboxSecrets.EnterAsync(Callers.Web(HttpContext), name, credential ?? "",
+                Herald.InsiderOne.InsiderOneCredentialSettings.Secrets(string.IsNullOrWhiteSpace(token) ? null : token.Trim()), skipConnectionTest: false, ct),
+            _ => $"The sandbox's runs of the credential '{credential}' now use the token entered for the sandbox.", "", ct);
 
     public async Task<IActionResult> OnPostRunAsync([FromRoute] string name, string? orchestration, CancellationToken ct)
     {
