@@ -77,6 +77,8 @@ public static class ApplicationServices
         services.AddHostedService<RunWorker>();
         services.AddHostedService<AlertDeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportDeadlineSweeper>());
+        services.AddSingleton<Handover.HandoverLinkCleanup>();
+        services.AddHostedService(sp => sp.GetRequiredService<Handover.HandoverLinkCleanup>());
         services.AddSingleton<ScheduleSignal>();
         services.AddSingleton<ScheduleChains>();
         services.AddSingleton<ScheduledRunStarter>();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
@@ -28,7 +27,6 @@ public sealed class InsiderOneClient(
     /// <summary>The request as people read it in the run's history: URLs without <c>\u0026</c> escapes.</summary>
     private static readonly JsonSerializerOptions ShownJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly ConcurrentDictionary<string, ResiliencePipeline<HttpResponseMessage>> _pipelines = new();
     private readonly InsiderOneOptions _options = options.Value;
     private ResiliencePipeline? _files;
 
@@ -294,8 +292,7 @@ public sealed class InsiderOneClient(
         string operation, string path, TBody body, string shownRequest, SegmentAccount account, ICallRecorder recorder, CancellationToken cancellationToken,
         RateLimitWait? wait = null, Func<HttpStatusCode, string, string?>? expected = null)
     {
-        var pipeline = _pipelines.GetOrAdd(TokenRateLimiters.KeyOf(account.ApiToken),
-            _ => InsiderOneResilience.Create(_options, limiters.For(account.ApiToken), RetryDelays));
+        var pipeline = limiters.PipelineFor(account.ApiToken, limiter => InsiderOneResilience.Create(_options, limiter, RetryDelays));
         var attempt = 0;
         var url = new Uri(_options.BaseUrl, path);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);

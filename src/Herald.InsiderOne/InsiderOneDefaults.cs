@@ -5,6 +5,7 @@ public static class InsiderOneDefaults
     public static readonly Uri BaseUrl = new("https://contact.useinsider.com");
     public static readonly TimeSpan ReportTimeout = TimeSpan.FromHours(1);
     public const int RequestsPerSecond = 100;
+    public const int MaxTokenLimiters = 1000;
     public const int MaxRetries = 6;
     public static readonly TimeSpan RateLimitWaitBudget = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan RetryBaseDelay = TimeSpan.FromMilliseconds(500);

@@ -18,6 +18,12 @@ public sealed class InsiderOneOptions : IValidatableObject
     [Range(1, 10_000)]
     public int RequestsPerSecond { get; set; } = InsiderOneDefaults.RequestsPerSecond;
 
+    /// <summary>
+    /// How many API tokens Herald keeps a rate limiter for (each a few hundred bytes). Tokens typed into "Test connection"
+    /// or the hand-over page get one too, so the least recently used idle limiters are forgotten beyond this number.
+    /// </summary>
+    public int MaxTokenLimiters { get; set; } = InsiderOneDefaults.MaxTokenLimiters;
+
     /// <summary>Retries after the first attempt for 429, 5xx, timeouts and refused connections.</summary>
     [Range(0, 20)]
     public int MaxRetries { get; set; } = InsiderOneDefaults.MaxRetries;
@@ -97,6 +103,10 @@ public sealed class InsiderOneOptions : IValidatableObject
             {
                 yield return new ValidationResult($"{Section}:DownloadHosts holds '{host}': give host names only, such as files.useinsider.com (no scheme, port or path).", [nameof(DownloadHosts)]);
             }
+        }
+        if (MaxTokenLimiters is < 1 or > 1_000_000)
+        {
+            yield return new ValidationResult($"{Section}:MaxTokenLimiters must be between 1 and 1000000, such as {InsiderOneDefaults.MaxTokenLimiters}.", [nameof(MaxTokenLimiters)]);
         }
         if (RequestTimeout <= TimeSpan.Zero)
         {

@@ -30,6 +30,21 @@ internal sealed class PacedRateLimiter : RateLimiter
 
     public override TimeSpan? IdleDuration => null;
 
+    /// <summary>
+    /// Nobody waits and the next slot has come: a new limiter made now would behave exactly like this one, so it can be
+    /// forgotten (<see cref="TokenRateLimiters"/> evicts such limiters).
+    /// </summary>
+    public bool IsIdle
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return Interlocked.Read(ref _queued) == 0 && _time.GetTimestamp() >= _nextSlot;
+            }
+        }
+    }
+
     public override RateLimiterStatistics? GetStatistics()
     {
         lock (_lock)

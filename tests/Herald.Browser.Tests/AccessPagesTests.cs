@@ -57,6 +57,35 @@ public sealed class AccessPagesTests(HeraldInBrowser herald)
     }
 
     [Fact]
+    public async Task YourAccount_FromTheHeader_AViewerMakesAKeyShownOnce_AndChangesItsPassword()
+    {
+        var name = $"self-{Unique.Suffix()}";
+        (await herald.Api.PostAsJsonAsync("/api/users", new UserInput(name, Password, ["Viewer"]))).EnsureSuccessStatusCode();
+        var page = await herald.NewPageAsync();
+        await page.GotoAsync("/runs");
+        await page.GetByLabel("User name").FillAsync(name);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your account", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByLabel("Key name").FillAsync("laptop");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make the key" }).ClickAsync();
+        var key = (await page.Locator("[data-new-key]").TextContentAsync())!.Trim();
+        await page.GetByLabel("Current password").FillAsync(Password);
+        await page.GetByLabel("New password").FillAsync("a new browser-typed password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change the password" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Changed your password");
+        await Expect(page.Locator("tr[data-key]")).ToContainTextAsync("laptop");
+        (await page.ContentAsync()).ShouldNotContain(key);
+        using var api = new HttpClient { BaseAddress = herald.Herald.BaseUrl, DefaultRequestHeaders = { { "X-Herald-Api-Key", key } } };
+        (await api.GetFromJsonAsync<CallerView>("/api/me", new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)))!.Name.ShouldBe(name);
+        await herald.Screenshots.TakeAsync(page, "account", forDocs: true);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task AuditPage_ListsARefusedAttempt_FilteredByOutcome()
     {
         var name = $"viewer-{Unique.Suffix()}";

@@ -13,7 +13,7 @@ namespace Herald.Application.Access;
 /// Users, their API keys, and recognising a caller by key or password: one place for the API, the pages and the CLI.
 /// Administering users needs <see cref="HeraldActions.UserAdmin"/>; anyone may make, list and revoke their own keys.
 /// </summary>
-internal sealed partial class UserUseCases(IUserStore users, AuditTrail audit, TimeProvider clock)
+internal sealed partial class UserUseCases(IUserStore users, IUserSessions sessions, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>The user the data directory's key belongs to after an upgrade.</summary>
     public const string UpgradeAdministrator = "admin";
@@ -24,6 +24,9 @@ internal sealed partial class UserUseCases(IUserStore users, AuditTrail audit, T
     public const int MinPasswordLength = 12;
     public const int MaxPasswordLength = 256;
     public const int MaxKeyNameLength = 64;
+
+    /// <summary>The field of a refusal that says the current password was wrong: the edges count it as a failed sign-in.</summary>
+    public const string CurrentPasswordField = "CurrentPassword";
 
     // Last-used times are kept to the minute: one write per key per minute, not one per request.
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
@@ -158,10 +161,19 @@ internal sealed partial class UserUseCases(IUserStore users, AuditTrail audit, T
     public async Task<UseCaseResult<ApiKeyListing>> RevokeKeyAsync(Caller caller, Guid keyId, CancellationToken cancellationToken) =>
         await audit.RecordAsync(caller, HeraldActions.UserAdmin, "revoke API key", keyId.ToString(), null, await RevokeKeyUnauditedAsync(caller, keyId, cancellationToken), k => k);
 
-    private async Task<UseCaseResult<ApiKeyListing>> RevokeKeyUnauditedAsync(Caller caller, Guid keyId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Revokes one of the caller's own keys, whatever its policies: another user's key is answered as one that does not
+    /// exist, so that the caller's own account page cannot reach, or tell of, anyone else's keys.
+    /// </summary>
+    public async Task<UseCaseResult<ApiKeyListing>> RevokeOwnKeyAsync(Caller caller, Guid keyId, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.UserAdmin, "revoke own API key", keyId.ToString(), null,
+            await RevokeKeyUnauditedAsync(caller, keyId, cancellationToken, ownOnly: true), k => k);
+
+    private async Task<UseCaseResult<ApiKeyListing>> RevokeKeyUnauditedAsync(Caller caller, Guid keyId, CancellationToken cancellationToken, bool ownOnly = false)
     {
         if (await users.GetApiKeyAsync(keyId, cancellationToken) is not { } key
-            || await users.FindUserAsync(key.UserId.ToString(), cancellationToken) is not { } owner)
+            || await users.FindUserAsync(key.UserId.ToString(), cancellationToken) is not { } owner
+            || ownOnly && !string.Equals(owner.Name, caller.Name, StringComparison.OrdinalIgnoreCase))
         {
             return Refusal.NotFound("API key", keyId.ToString());
         }
@@ -173,6 +185,44 @@ internal sealed partial class UserUseCases(IUserStore users, AuditTrail audit, T
         await users.RevokeApiKeyAsync(keyId, at, cancellationToken);
         return ApiKeyListing.Of(key with { RevokedAt = at }, owner.Name);
     }
+
+    /// <summary>
+    /// Changes the caller's own password, never anyone else's: the current one is required when the user has one, the new
+    /// one follows the rules of <see cref="AddAsync"/> and gets the same hasher. Every other web session of the user ends;
+    /// <paramref name="keepSession"/> (the caller's own, when it came through the web UI) stays signed in.
+    /// </summary>
+    public async Task<UseCaseResult<PasswordChanged>> ChangeOwnPasswordAsync(
+        Caller caller, string? currentPassword, string? newPassword, string? keepSession, CancellationToken cancellationToken) =>
+        await audit.RecordAsync(caller, HeraldActions.UserAdmin, "change own password", caller.Name, null,
+            await ChangeOwnPasswordUnauditedAsync(caller, currentPassword, newPassword, keepSession, cancellationToken), changed => changed);
+
+    private async Task<UseCaseResult<PasswordChanged>> ChangeOwnPasswordUnauditedAsync(
+        Caller caller, string? currentPassword, string? newPassword, string? keepSession, CancellationToken cancellationToken)
+    {
+        if (await users.FindUserAsync(caller.Name, cancellationToken) is not { Disabled: false } user)
+        {
+            return Refusal.NotFound("user", caller.Name);
+        }
+        if (user.PasswordHash is not null && !Verifies(user, currentPassword))
+        {
+            return Refusal.Invalid("password", [new FieldProblem(CurrentPasswordField,
+                "That is not your current password. Enter the password you sign in with; ask an administrator if you lost it.")]);
+        }
+        var problem = string.IsNullOrEmpty(newPassword) ? "Enter a new password." : PasswordProblem(newPassword)
+            ?? (user.PasswordHash is not null && newPassword == currentPassword ? "The new password is your current one: choose another." : null);
+        if (problem is not null)
+        {
+            return Refusal.Invalid("password", [new FieldProblem("NewPassword", problem)]);
+        }
+        await users.SaveUserAsync(user with { PasswordHash = _hasher.HashPassword(user, newPassword!) }, cancellationToken);
+        var ended = await sessions.EndSessionsOfAsync(user.Id, keepSession, cancellationToken);
+        return new PasswordChanged(user.Name, ended);
+    }
+
+    // Verifying hashes the candidate: one too long for any password is wrong without the work.
+    private bool Verifies(HeraldUser user, string? password) =>
+        !string.IsNullOrEmpty(password) && password.Length <= MaxPasswordLength
+        && _hasher.VerifyHashedPassword(user, user.PasswordHash!, password) != PasswordVerificationResult.Failed;
 
     /// <summary>The enabled user holding this key (not revoked), noting its use; null for any other key.</summary>
     public async Task<SignedInUser?> AuthenticateKeyAsync(string? key, CancellationToken cancellationToken)

@@ -96,7 +96,7 @@ internal sealed class HandoverUseCases(IHandoverStore links, ICatalogStore catal
             $"Handed over through a link requested by {link.RequestedBy}."), cancellationToken);
         if (added.Succeeded)
         {
-            await links.MarkUsedAsync(link.Id, clock.GetUtcNow(), cancellationToken);
+            await links.MarkUsedAsync(link.Id, added.Value.Id, clock.GetUtcNow(), cancellationToken);
         }
         return added;
     }
@@ -104,6 +104,10 @@ internal sealed class HandoverUseCases(IHandoverStore links, ICatalogStore catal
     /// <summary>The most recent links, so that the requester sees which were used and when.</summary>
     public async Task<UseCaseResult<IReadOnlyList<HandoverLink>>> ListAsync(Caller caller, CancellationToken cancellationToken) =>
         caller.Denied(HeraldActions.CatalogRead) is { } denied ? denied : UseCaseResult<IReadOnlyList<HandoverLink>>.Of(await links.ListAsync(100, cancellationToken));
+
+    /// <summary>Who asked for the credential by hand-over link, and when it was handed over; null when it was made otherwise, or the caller may not read it.</summary>
+    public async Task<CredentialHandover?> HandoverOfAsync(Caller caller, Guid credentialId, CancellationToken cancellationToken) =>
+        caller.Denied(HeraldActions.CatalogRead) is null ? await links.FindHandoverOfAsync(credentialId, cancellationToken) : null;
 
     /// <summary>The link's token as stored: SHA-256, like API keys (256 random bits leave nothing to guess).</summary>
     private static string HashOf(string token) => ApiKeyText.Hash(token);

@@ -1,6 +1,5 @@
 using Herald.Core.Ports;
 using Herald.Core.Runs;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Application.Runs;
@@ -12,8 +11,11 @@ internal sealed class ReportDeadlineSweeper(
     RunUpdater updater,
     IOptions<RunEngineOptions> options,
     TimeProvider clock,
-    ILogger<ReportDeadlineSweeper> logger) : BackgroundService
+    ILogger<ReportDeadlineSweeper> logger) : PeriodicSweep(options.Value.DeadlineSweepInterval, TimeProvider.System, logger)
 {
+    // Polling runs on real time; what counts as "late" comes from Herald's clock.
+    protected override string Purpose => "check report deadlines";
+
     /// <summary>One pass; also called by tests after they move the clock.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
@@ -37,41 +39,7 @@ internal sealed class ReportDeadlineSweeper(
         return expired;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Polling runs on real time; what counts as "late" comes from Herald's clock.
-        using var timer = new PeriodicTimer(options.Value.DeadlineSweepInterval);
-        do
-        {
-            try
-            {
-                var expired = await SweepAsync(stoppingToken);
-                if (expired > 0)
-                {
-                    logger.LogWarning("{Count} runs failed: no report from Insider One by their deadline", expired);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                logger.LogError(exception, "Could not check report deadlines");
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
+    protected override Task<int> PassAsync(CancellationToken cancellationToken) => SweepAsync(cancellationToken);
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    protected override void Report(int changed) => Logger.LogWarning("{Count} runs failed: no report from Insider One by their deadline", changed);
 }

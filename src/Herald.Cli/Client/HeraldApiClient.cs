@@ -157,6 +157,9 @@ internal sealed class HeraldApiClient : IDisposable
     public Task<UserListing> AddUserAsync(UserInput input, CancellationToken ct) =>
         SendAsync<UserInput, UserListing>(HttpMethod.Post, "api/users", input, ct);
 
+    public Task<PasswordChanged> ChangeOwnPasswordAsync(PasswordChangeInput input, CancellationToken ct) =>
+        SendAsync<PasswordChangeInput, PasswordChanged>(HttpMethod.Post, "api/me/password", input, ct);
+
     public Task<UserListing> DisableUserAsync(string name, CancellationToken ct) =>
         SendAsync<UserListing>(HttpMethod.Post, $"api/users/{Escape(name)}/disable", ct);
 

@@ -38,7 +38,10 @@ internal sealed class CatalogRenderer(CliContext context)
         ("Used by", UsedBy(credential.UsedBy)),
         ("Description", credential.Description ?? ""),
         ("Created", Format.Time(credential.CreatedAt)),
-        ("Updated", Format.Time(credential.UpdatedAt)));
+        ("Updated", Format.Time(credential.UpdatedAt)),
+        ("Handed over", credential.HandedOver is { } handedOver
+            ? $"through a link {handedOver.RequestedBy} asked for on {Format.Time(handedOver.RequestedAt)}; used {Format.Time(handedOver.HandedOverAt)}"
+            : "no (entered in Herald)"));
 
     public void WriteDestinations(IReadOnlyList<DestinationView> destinations) =>
         WriteTable(destinations, "destinations", ["Name", "Credential", "Segment", "Attribute", "Update", "Description"], destination =>

@@ -51,7 +51,8 @@ public sealed record CredentialView(
     string? Description,
     IReadOnlyList<string> UsedBy,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    CredentialHandoverView? HandedOver = null);
 
 /// <summary>An orchestration to add: a <c>query</c>, or a saved <c>segment</c> with the <c>identifierColumn</c> of the identity table to send (such as email).</summary>
 public sealed record OrchestrationInput(

@@ -9,8 +9,9 @@ namespace Herald.Server.Api;
 /// <summary>Turns the model into the API's messages; nothing secret has a field to land in.</summary>
 internal static class ApiViews
 {
-    public static CredentialView ToView(this Credential credential, IReadOnlyList<string> usedBy) =>
-        new(credential.Id, credential.Name, credential.Plugin, credential.InsiderOne().PartnerName, credential.Description, usedBy, credential.CreatedAt, credential.UpdatedAt);
+    public static CredentialView ToView(this Credential credential, IReadOnlyList<string> usedBy, CredentialHandover? handedOver = null) =>
+        new(credential.Id, credential.Name, credential.Plugin, credential.InsiderOne().PartnerName, credential.Description, usedBy, credential.CreatedAt, credential.UpdatedAt,
+            handedOver is null ? null : new CredentialHandoverView(handedOver.RequestedBy, handedOver.RequestedAt, handedOver.HandedOverAt));
 
     public static DestinationView ToView(this Destination destination, string credentialName) =>
         new(destination.Id, destination.Name, destination.CredentialId, credentialName, destination.InsiderOne().SegmentName, destination.InsiderOne().AttributeName,

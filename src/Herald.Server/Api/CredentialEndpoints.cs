@@ -33,11 +33,11 @@ internal static class CredentialEndpoints
                 : ApiResults.From(requested.Refusal);
         }).WithSummary("Ask the account holder for a credential through a one-time link (shown once)").Produces<HandoverRequestView>().Problems(400, 409);
 
-        group.MapGet("/{key}", async (string key, HttpContext http, CatalogReads reads, CancellationToken ct) =>
+        group.MapGet("/{key}", async (string key, HttpContext http, CatalogReads reads, HandoverUseCases handovers, CancellationToken ct) =>
             await reads.FindCredentialAsync(Callers.Api(http), key, ct) is var found && found.Succeeded
-                ? Results.Ok(found.Value.Credential.ToView(found.Value.UsedBy))
+                ? Results.Ok(found.Value.Credential.ToView(found.Value.UsedBy, await handovers.HandoverOfAsync(Callers.Api(http), found.Value.Credential.Id, ct)))
                 : ApiResults.From(found.Refusal))
-            .WithSummary("Show a credential by name or id").Produces<CredentialView>().Problems(403, 404);
+            .WithSummary("Show a credential by name or id, and who asked for it when it was handed over by link").Produces<CredentialView>().Problems(403, 404);
 
         group.MapPost("/", async (CredentialInput input, HttpContext http, CredentialUseCases useCases, CancellationToken ct) =>
         {

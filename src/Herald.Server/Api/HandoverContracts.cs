@@ -14,3 +14,6 @@ public sealed record HandoverRequestView(string CredentialName, string Plugin, D
 
 /// <summary>A link as the requester sees it later: when it was asked for, until when it works, and when it was used.</summary>
 public sealed record HandoverLinkView(string CredentialName, string Plugin, string RequestedBy, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? UsedAt);
+
+/// <summary>Where a credential came from when its account holder handed it over through a link: who asked for it and when it was used.</summary>
+public sealed record CredentialHandoverView(string RequestedBy, DateTimeOffset RequestedAt, DateTimeOffset HandedOverAt);

@@ -1,5 +1,6 @@
 using Herald.Application.Access;
 using Herald.Application.UseCases;
+using Herald.Server.Web;
 
 namespace Herald.Server.Api;
 
@@ -13,6 +14,37 @@ internal static class UserEndpoints
             var caller = Callers.Api(http);
             return Results.Ok(new CallerView(caller.Name, caller.Grant.Policies, [.. caller.Grant.Actions.Order(StringComparer.Ordinal)]));
         }).WithTags("Users").WithSummary("Who the API key belongs to, its policies and the actions they allow").Produces<CallerView>();
+
+        // The caller's own account: these never take a user's name, so they cannot reach anyone else's password or keys,
+        // whatever the caller's policies.
+        var me = api.MapGroup("/me").WithTags("Own account");
+        me.MapGet("/keys", async (HttpContext http, UserUseCases useCases, CancellationToken ct) =>
+            await useCases.ListKeysAsync(Callers.Api(http), null, ct) is var listed && listed.Succeeded ? Results.Ok(listed.Value) : ApiResults.From(listed.Refusal))
+            .WithSummary("List the caller's own keys: name, first characters, made, last used, revoked; never a key").Produces<ApiKeyListing[]>();
+
+        me.MapPost("/keys", async (OwnApiKeyInput input, HttpContext http, UserUseCases useCases, CancellationToken ct) =>
+        {
+            var caller = Callers.Api(http);
+            var made = await useCases.CreateKeyAsync(caller, null, input.Name, ct);
+            return made.Succeeded
+                ? Results.Created($"/api/me/keys/{made.Value.Entry.Id}", new NewApiKeyView(ApiKeyListing.Of(made.Value.Entry, caller.Name), made.Value.Key))
+                : ApiResults.From(made.Refusal);
+        }).WithSummary("Make a key of the caller's own, shown once").Produces<NewApiKeyView>(201).Problems(400, 409);
+
+        me.MapDelete("/keys/{id}", async (string id, HttpContext http, UserUseCases useCases, CancellationToken ct) =>
+        {
+            var revoked = Guid.TryParse(id, out var keyId) ? await useCases.RevokeOwnKeyAsync(Callers.Api(http), keyId, ct) : null;
+            return revoked is { Succeeded: true }
+                ? Results.Ok(revoked.Value)
+                : ApiResults.Problem(StatusCodes.Status404NotFound, $"You have no API key with id '{id}'. List yours with: herald apikey list.");
+        }).WithSummary("Revoke one of the caller's own keys (another user's is answered 404)").Produces<ApiKeyListing>().Problems(404);
+
+        me.MapPost("/password", async (PasswordChangeInput input, HttpContext http, ThrottledPasswordChange change, CancellationToken ct) =>
+            await change.ChangeAsync(http, Callers.Api(http), input.CurrentPassword, input.NewPassword, null, ct) is var changed && changed.Succeeded
+                ? Results.Ok(changed.Value)
+                : ApiResults.From(changed.Refusal))
+            .WithSummary("Change the caller's own password (the current one is required); signs out every web session of the caller")
+            .Produces<PasswordChanged>().Problems(400, 429);
 
         var users = api.MapGroup("/users").WithTags("Users");
         users.MapGet("/", async (HttpContext http, UserUseCases useCases, CancellationToken ct) =>
@@ -68,6 +100,16 @@ public sealed record UserInput(string? Name, string? Password, IReadOnlyList<str
 
 /// <summary>A key to make, for <c>user</c> (the caller when absent).</summary>
 public sealed record ApiKeyInput(string? Name, string? User);
+
+/// <summary>A key of the caller's own to make: what it is for ("laptop", "ci").</summary>
+public sealed record OwnApiKeyInput(string? Name);
+
+/// <summary>The caller's current password (required when it has one) and the new one, 12 to 256 characters.</summary>
+public sealed record PasswordChangeInput(string? CurrentPassword, string? NewPassword)
+{
+    // Records print their members; neither password may reach a log line through ToString.
+    public override string ToString() => "PasswordChangeInput { CurrentPassword = ***, NewPassword = *** }";
+}
 
 /// <summary>A key just made: <c>key</c> is shown this once; Herald keeps only its hash.</summary>
 public sealed record NewApiKeyView(ApiKeyListing Listing, string Key);

@@ -69,8 +69,10 @@ internal static class HeraldApplication
             sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Workers.MaxCallsPerRun));
         services.AddSingleton<ISegmentLayoutStore, SqliteSegmentLayoutStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
+        services.AddSingleton<SqliteUiSessions>();
+        services.AddSingleton<IUserSessions>(sp => sp.GetRequiredService<SqliteUiSessions>());
         services.AddSingleton<IHandoverStore, SqliteHandoverStore>();
-        services.AddSingleton(sp => new Herald.Application.Handover.HandoverLimits(sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Access.MaxHandoverHours));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Access.HandoverLimits);
         services.AddSingleton<IAuditStore, SqliteAuditStore>();
         services.AddSingleton<IServerSessionStore, SqliteServerSessionStore>();
         services.AddSingleton<IScheduleStore, SqliteScheduleStore>();
@@ -102,7 +104,7 @@ internal static class HeraldApplication
         });
         services.AddSingleton<IDiffSampleStore>(sp => new LocalDiffSampleStore(Path.Combine(DataDirectory(sp), "files", "diff-samples")));
 
-        services.AddSingleton(sp => new TokenRateLimiters(sp.GetRequiredService<IOptions<InsiderOneOptions>>().Value.RequestsPerSecond));
+        services.AddSingleton(sp => TokenRateLimiters.Of(sp.GetRequiredService<IOptions<InsiderOneOptions>>().Value));
         services.AddHttpClient<ISegmentGateway, InsiderOneClient>(http =>
             {
                 http.Timeout = Timeout.InfiniteTimeSpan;

@@ -122,6 +122,12 @@ public sealed class HeraldOptions : IValidatableObject
         {
             yield return new ValidationResult("Herald:Access:MaxHandoverHours must be between 1 and 2,160 (90 days; default 168).", ["Access.MaxHandoverHours"]);
         }
+        if (Access.HandoverRetentionHours is < 1 or > Herald.Application.Handover.HandoverLimits.MaxRetentionHours)
+        {
+            yield return new ValidationResult(
+                $"Herald:Access:HandoverRetentionHours must be between 1 and {Herald.Application.Handover.HandoverLimits.MaxRetentionHours:N0} (a year; default {Herald.Application.Handover.HandoverLimits.DefaultRetentionHours}).",
+                ["Access.HandoverRetentionHours"]);
+        }
         if (Web.SignInFailuresPerMinute is < 1 or > 10_000)
         {
             yield return new ValidationResult("Herald:Web:SignInFailuresPerMinute must be between 1 and 10,000 (default 10).", ["Web.SignInFailuresPerMinute"]);
@@ -171,6 +177,12 @@ public sealed class HeraldOptions : IValidatableObject
     {
         /// <summary>The longest a credential hand-over link may live, in hours.</summary>
         public int MaxHandoverHours { get; set; } = Herald.Application.Handover.HandoverLimits.DefaultMaxHours;
+
+        /// <summary>How long a hand-over link is kept after it was used or expired, in hours; then a background cleanup removes it.</summary>
+        public int HandoverRetentionHours { get; set; } = Herald.Application.Handover.HandoverLimits.DefaultRetentionHours;
+
+        /// <summary>The two settings above as the hand-over use cases and cleanup take them.</summary>
+        public Herald.Application.Handover.HandoverLimits HandoverLimits => new(MaxHandoverHours, HandoverRetentionHours);
     }
 
     public sealed class WebSettings

@@ -33,8 +33,8 @@ internal static class HeraldWebUi
         }).ConfigureApplicationPartManager(AddThisAssemblyOnce);
         services.AddAuthentication(WebSignIn.Scheme).AddCookie(WebSignIn.Scheme, WebSignIn.Configure)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        services.AddSingleton(sp => new Herald.Storage.Sqlite.SqliteUiSessions(sp.GetRequiredService<Herald.Storage.Sqlite.SqliteDatabase>()));
         services.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Web.SignInFailuresPerMinute));
+        services.AddSingleton<ThrottledPasswordChange>();
         services.AddAuthorization(options => options.AddPolicy(ApiKeyAuthentication.Policy, policy => policy
             .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser()));
         services.AddAntiforgery(options =>

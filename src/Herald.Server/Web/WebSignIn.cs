@@ -40,8 +40,9 @@ internal static class WebSignIn
             var user = Guid.TryParse(context.Principal?.FindFirst(CallerClaims.UserId)?.Value, out var userId)
                 ? await services.GetRequiredService<UserUseCases>().ResolveAsync(userId, context.HttpContext.RequestAborted)
                 : null;
-            // The user must still be enabled, and the session must still be open on the server: signing out closed it.
-            if (user is null || session is null || !await sessions.IsActiveAsync(session, now, context.HttpContext.RequestAborted))
+            // The user must still be enabled, and the session must still be open on the server: signing out, or a change
+            // of the user's password in another session, closed it.
+            if (user is null || session is null || !await sessions.IsActiveAsync(session, userId, now, context.HttpContext.RequestAborted))
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(Scheme);
@@ -61,7 +62,7 @@ internal static class WebSignIn
         var services = context.RequestServices;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var session = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        await services.GetRequiredService<SqliteUiSessions>().StartAsync(session, now + SessionLifetime, now, context.RequestAborted);
+        await services.GetRequiredService<SqliteUiSessions>().StartAsync(session, user.User.Id, now + SessionLifetime, now, context.RequestAborted);
         await context.SignInAsync(Scheme, PrincipalOf(user, session));
     }
 
@@ -74,6 +75,9 @@ internal static class WebSignIn
         }
         await context.SignOutAsync(Scheme);
     }
+
+    /// <summary>The server-side session the signed-in browser uses, or null (a caller with an API key has none).</summary>
+    public static string? SessionOf(ClaimsPrincipal user) => user.FindFirst(SessionClaim)?.Value;
 
     private static ClaimsPrincipal PrincipalOf(SignedInUser user, string session) =>
         new(new ClaimsIdentity([.. CallerClaims.Of(user), new Claim(SessionClaim, session)], Scheme));

@@ -34,6 +34,25 @@ public sealed partial class UserCommandTests(HeraldServerFixture server)
     }
 
     [Fact]
+    public async Task UserPassword_FromStandardInput_ChangesTheKeysOwnUsersPassword_AndAWrongCurrentOneExitsInvalid()
+    {
+        var environment = server.Environment;
+        environment["FIRST_PASSWORD"] = "the first cli password";
+        (await CliRunner.RunAsync(environment, ["user", "add", "cli-self", "--policy", "Viewer", "--password-env", "FIRST_PASSWORD"])).ExitCode.ShouldBe(0);
+        var asSelf = server.Environment;
+        asSelf["HERALD_API_KEY"] = HeraldKey().Match((await server.RunAsync("apikey", "create", "laptop", "--user", "cli-self")).Output).Value;
+
+        var wrong = await CliRunner.RunAsync(asSelf, ["user", "password", "--current-password-stdin", "--new-password-stdin"], "not the password\nthe second cli password\n");
+        var changed = await CliRunner.RunAsync(asSelf, ["user", "password", "--current-password-stdin", "--new-password-stdin"], "the first cli password\nthe second cli password\n");
+
+        wrong.ExitCode.ShouldNotBe(0, wrong.ToString());
+        wrong.Error.ShouldContain("That is not your current password");
+        changed.ExitCode.ShouldBe(0, changed.ToString());
+        changed.Output.ShouldContain("Changed the password of cli-self");
+        changed.AllOutput.ShouldNotContain("the second cli password");
+    }
+
+    [Fact]
     public async Task UserEnable_AfterDisable_ListsTheUserEnabledAgain()
     {
         (await server.RunAsync("user", "add", "cli-returning", "--policy", "Viewer")).ExitCode.ShouldBe(0);

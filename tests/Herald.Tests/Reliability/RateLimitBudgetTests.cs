@@ -68,21 +68,23 @@ public sealed class RateLimitBudgetTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("00:00:00")]
-    [InlineData("-00:00:01")]
-    [InlineData("02:00:00")]
-    public async Task Start_WithARateLimitWaitBudgetOutOfRange_FailsNamingTheSetting(string budget)
+    [InlineData("RateLimitWaitBudget", "00:00:00")]
+    [InlineData("RateLimitWaitBudget", "-00:00:01")]
+    [InlineData("RateLimitWaitBudget", "02:00:00")]
+    [InlineData("MaxTokenLimiters", "0")]
+    [InlineData("MaxTokenLimiters", "1000001")]
+    public async Task Start_WithARateLimitSettingOutOfRange_FailsNamingTheSetting(string setting, string value)
     {
         using var directory = new TestDirectory("budget");
 
         var failure = await Should.ThrowAsync<OptionsValidationException>(() => HeraldServer.StartAsync(new HeraldStartOptions
         {
             DataDirectory = directory.File("data"),
-            Settings = new Dictionary<string, string?> { ["Herald:InsiderOne:RateLimitWaitBudget"] = budget, ["Herald:Source:SampleCustomers"] = "10" },
+            Settings = new Dictionary<string, string?> { [$"Herald:InsiderOne:{setting}"] = value, ["Herald:Source:SampleCustomers"] = "10" },
             Urls = "http://127.0.0.1:0",
         }, CancellationToken.None));
 
-        failure.Message.ShouldContain("Herald:InsiderOne:RateLimitWaitBudget");
+        failure.Message.ShouldContain($"Herald:InsiderOne:{setting}");
     }
 
     [Fact]

@@ -105,6 +105,11 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /api/apikeys/"] = (Anyone, "/api/apikeys", null),
         ["POST /api/apikeys/"] = (Anyone, "/api/apikeys", new ApiKeyInput("", null)),
         ["DELETE /api/apikeys/{id}"] = (Anyone, $"/api/apikeys/{Missing}", null),
+        // The caller's own account: never another user's, so no action is needed and none refused.
+        ["GET /api/me/keys"] = (Anyone, "/api/me/keys", null),
+        ["POST /api/me/keys"] = (Anyone, "/api/me/keys", new OwnApiKeyInput("")),
+        ["DELETE /api/me/keys/{id}"] = (Anyone, $"/api/me/keys/{Missing}", null),
+        ["POST /api/me/password"] = (Anyone, "/api/me/password", new PasswordChangeInput(null, null)),
     };
 
     public static readonly TheoryData<string, bool> Callers = new()

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Herald.Core.Access;
 using Herald.Server.Api;
+using Herald.Tests.Shared;
 using Herald.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -117,6 +118,59 @@ public sealed class HandoverLinkTests : IAsyncLifetime
         entries.ShouldContain(e => e.Actor == "handover" && e.Subject == "secret-check" && e.Outcome == "refused");
         entries.ShouldContain(e => e.Operation == "request credential by hand-over link" && e.Subject == "secret-check");
     }
+
+    [Fact]
+    public async Task Cleanup_AfterTheRetentionPeriod_RemovesUsedAndExpiredLinks_WhileTheCredentialStillSaysWhoAskedForIt()
+    {
+        var asked = _clock.GetUtcNow();
+        var requester = (await _harness.Api.Http.GetFromJsonAsync<CallerView>("/api/me", HeraldApi.Json))!.Name;
+        using var holder = new UiClient(_harness.Herald.BaseUrl);
+        (await HandOverAsync(holder, new Uri((await RequestAsync("kept-origin", 24)).Link).AbsolutePath, "herald-demo", "demo-token"))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        await RequestAsync("never-used", 1);
+        _clock.Advance(TimeSpan.FromHours(2));
+        await RequestAsync("still-open", 168);
+        (await LinksAsync()).Length.ShouldBe(3);
+
+        // The used link and the expired one are now older than the retention; the open one expires in 166 hours.
+        _clock.Advance(TimeSpan.FromHours(Herald.Application.Handover.HandoverLimits.DefaultRetentionHours));
+
+        await Eventually.TrueAsync(async () => (await LinksAsync()).Select(l => l.CredentialName).SequenceEqual(["still-open"]),
+            "the background cleanup removes the used and the expired link");
+        var shown = (await _harness.Api.Http.GetFromJsonAsync<CredentialView>("/api/credentials/kept-origin", HeraldApi.Json))!;
+        shown.HandedOver.ShouldBe(new CredentialHandoverView(requester, asked, asked));
+        using var operatorBrowser = new UiClient(_harness.Herald.BaseUrl);
+        (await operatorBrowser.SignInAsync(_harness.Herald.ApiKey)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await operatorBrowser.Http.GetStringAsync("/credentials/kept-origin/edit")).ShouldContain($"through a link that {requester} asked for");
+    }
+
+    [Fact]
+    public async Task Credential_EnteredInHerald_SaysNothingOfAHandOver()
+    {
+        await _harness.Api.AddCredentialAsync("typed-in");
+
+        (await _harness.Api.Http.GetFromJsonAsync<CredentialView>("/api/credentials/typed-in", HeraldApi.Json))!.HandedOver.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("8785")]
+    public async Task Start_WithAHandoverRetentionOutOfRange_FailsNamingTheSetting(string hours)
+    {
+        using var directory = new TestDirectory("retention");
+
+        var failure = await Should.ThrowAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => Herald.Server.HeraldServer.StartAsync(new Herald.Server.HeraldStartOptions
+        {
+            DataDirectory = directory.File("data"),
+            Settings = new Dictionary<string, string?> { ["Herald:Access:HandoverRetentionHours"] = hours, ["Herald:Source:SampleCustomers"] = "10" },
+            Urls = "http://127.0.0.1:0",
+        }, CancellationToken.None));
+
+        failure.Message.ShouldContain("Herald:Access:HandoverRetentionHours");
+    }
+
+    private async Task<HandoverLinkView[]> LinksAsync() =>
+        (await _harness.Api.Http.GetFromJsonAsync<HandoverLinkView[]>("/api/credentials/requests", HeraldApi.Json))!;
 
     private async Task<HandoverRequestView> RequestAsync(string name, double hours)
     {

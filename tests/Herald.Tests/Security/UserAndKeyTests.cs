@@ -38,10 +38,10 @@ public sealed class UserAndKeyTests : IAsyncLifetime
     [Fact]
     public async Task ApiKey_IsShownOnce_StoredOnlyAsItsHash_AndNotesWhenItWasLastUsed()
     {
-        await AddUserAsync("olga", "Operator");
-        var made = await MakeKeyAsync("olga", "laptop");
+        await _harness.Api.AddUserAsync("olga", "Operator");
+        var made = await _harness.Api.MakeKeyAsync("olga", "laptop");
 
-        using var olga = ClientWith(made.Key);
+        using var olga = _harness.Api.ClientWith(made.Key);
         (await olga.GetFromJsonAsync<CallerView>("/api/me", HeraldApi.Json))!.Name.ShouldBe("olga");
         var listed = await olga.GetFromJsonAsync<ApiKeyListing[]>("/api/apikeys", HeraldApi.Json);
 
@@ -64,12 +64,12 @@ public sealed class UserAndKeyTests : IAsyncLifetime
     [Fact]
     public async Task ApiKey_WhenRevoked_IsRefusedWith401_AndAnotherUsersKeyCannotBeRevokedWithoutUserAdmin()
     {
-        await AddUserAsync("una", "User");
-        await AddUserAsync("victor", "Viewer");
-        var unasKey = await MakeKeyAsync("una", "ci");
-        var victorsKey = await MakeKeyAsync("victor", "laptop");
-        using var una = ClientWith(unasKey.Key);
-        using var victor = ClientWith(victorsKey.Key);
+        await _harness.Api.AddUserAsync("una", "User");
+        await _harness.Api.AddUserAsync("victor", "Viewer");
+        var unasKey = await _harness.Api.MakeKeyAsync("una", "ci");
+        var victorsKey = await _harness.Api.MakeKeyAsync("victor", "laptop");
+        using var una = _harness.Api.ClientWith(unasKey.Key);
+        using var victor = _harness.Api.ClientWith(victorsKey.Key);
 
         var refused = await victor.DeleteAsync($"/api/apikeys/{unasKey.Listing.Id}");
         (await una.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -85,9 +85,9 @@ public sealed class UserAndKeyTests : IAsyncLifetime
     [Fact]
     public async Task User_WhenEnabledAgain_SignsInAndUsesItsKeysAgain_AndBothChangesAreAudited()
     {
-        await AddUserAsync("enzo", "Viewer", Password);
-        var key = await MakeKeyAsync("enzo", "laptop");
-        using var enzo = ClientWith(key.Key);
+        await _harness.Api.AddUserAsync("enzo", "Viewer", Password);
+        var key = await _harness.Api.MakeKeyAsync("enzo", "laptop");
+        using var enzo = _harness.Api.ClientWith(key.Key);
         (await _harness.Api.Http.PostAsync("/api/users/enzo/disable", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await enzo.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
@@ -104,9 +104,9 @@ public sealed class UserAndKeyTests : IAsyncLifetime
     [Fact]
     public async Task User_WhenDisabled_LosesItsKeysAndItsSignedInSession_AtItsNextRequest()
     {
-        await AddUserAsync("dora", "Operator", Password);
-        var key = await MakeKeyAsync("dora", "laptop");
-        using var dora = ClientWith(key.Key);
+        await _harness.Api.AddUserAsync("dora", "Operator", Password);
+        var key = await _harness.Api.MakeKeyAsync("dora", "laptop");
+        using var dora = _harness.Api.ClientWith(key.Key);
         using var browser = new UiClient(_harness.Herald.BaseUrl);
         (await browser.SignInWithPasswordAsync("dora", Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await browser.Http.GetAsync("/runs")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -123,7 +123,7 @@ public sealed class UserAndKeyTests : IAsyncLifetime
     [Fact]
     public async Task SignIn_WithAWrongPasswordOrAnUnknownName_SaysTheSameSentence_AndOpensNoSession()
     {
-        await AddUserAsync("pia", "Viewer", Password);
+        await _harness.Api.AddUserAsync("pia", "Viewer", Password);
         using var browser = new UiClient(_harness.Herald.BaseUrl);
 
         var wrongPassword = await (await browser.SignInWithPasswordAsync("pia", Password + "!")).Content.ReadAsStringAsync();
@@ -153,8 +153,8 @@ public sealed class UserAndKeyTests : IAsyncLifetime
     {
         var destination = await _harness.Api.AddDestinationWithCredentialAsync("Viewers");
         var run = await _harness.Api.SendAsync(destination.Name, "SELECT email FROM Customer_360 LIMIT 3");
-        await AddUserAsync("vik", "Viewer");
-        using var viewer = ClientWith((await MakeKeyAsync("vik", "laptop")).Key);
+        await _harness.Api.AddUserAsync("vik", "Viewer");
+        using var viewer = _harness.Api.ClientWith((await _harness.Api.MakeKeyAsync("vik", "laptop")).Key);
 
         var send = await viewer.PostAsJsonAsync("/api/sends", new SendRequest(destination.Name, "SELECT email FROM Customer_360 LIMIT 3"));
         var read = await viewer.GetAsync($"/api/runs/{run.Id}");
@@ -169,7 +169,7 @@ public sealed class UserAndKeyTests : IAsyncLifetime
     public async Task Viewer_OnThePages_SeesNoWayToEdit_AndAHandMadeDeleteIsRefusedNamingTheAction()
     {
         await _harness.Api.AddCredentialAsync("kept-credential");
-        await AddUserAsync("wanda", "Viewer", Password);
+        await _harness.Api.AddUserAsync("wanda", "Viewer", Password);
         using var browser = new UiClient(_harness.Herald.BaseUrl);
         (await browser.SignInWithPasswordAsync("wanda", Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
@@ -187,12 +187,4 @@ public sealed class UserAndKeyTests : IAsyncLifetime
         (await users.Content.ReadAsStringAsync()).ShouldContain("user:admin");
         (await _harness.Api.Http.GetAsync("/api/credentials/kept-credential")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
-
-    private async Task AddUserAsync(string name, string policy, string? password = null) =>
-        (await _harness.Api.Http.PostAsJsonAsync("/api/users", new UserInput(name, password, [policy]))).StatusCode.ShouldBe(HttpStatusCode.Created);
-
-    private async Task<NewApiKeyView> MakeKeyAsync(string user, string name) =>
-        await HeraldApi.ReadAsync<NewApiKeyView>(await _harness.Api.Http.PostAsJsonAsync("/api/apikeys", new ApiKeyInput(name, user)), HttpStatusCode.Created);
-
-    private HttpClient ClientWith(string key) => new() { BaseAddress = _harness.Herald.BaseUrl, DefaultRequestHeaders = { { "X-Herald-Api-Key", key } } };
 }

@@ -16,6 +16,17 @@ public sealed class HeraldApi(Uri baseUrl, string apiKey) : IDisposable
 
     public HttpClient Http { get; } = new() { BaseAddress = baseUrl, DefaultRequestHeaders = { { "X-Herald-Api-Key", apiKey } } };
 
+    /// <summary>Adds a user with one policy, and a password when given (user:admin: the harness's key is the administrator's).</summary>
+    public async Task AddUserAsync(string name, string policy, string? password = null) =>
+        (await Http.PostAsJsonAsync("/api/users", new UserInput(name, password, [policy]))).StatusCode.ShouldBe(HttpStatusCode.Created, $"the user {name} is added");
+
+    /// <summary>Makes a key for <paramref name="user"/>, as an administrator does.</summary>
+    public async Task<NewApiKeyView> MakeKeyAsync(string user, string name) =>
+        await ReadAsync<NewApiKeyView>(await Http.PostAsJsonAsync("/api/apikeys", new ApiKeyInput(name, user)), HttpStatusCode.Created);
+
+    /// <summary>A client of the same server calling with another key (another user's).</summary>
+    public HttpClient ClientWith(string key) => new() { BaseAddress = baseUrl, DefaultRequestHeaders = { { "X-Herald-Api-Key", key } } };
+
     public async Task<CredentialView> AddCredentialAsync(string name, string partnerName = "herald-demo", string token = "demo-token")
     {
         var response = await Http.PostAsJsonAsync("/api/credentials", new CredentialInput(name, "insiderone", partnerName, token, null));

@@ -364,6 +364,31 @@ internal static class SqliteMigrations
                 used_at INTEGER
             );
             """),
+        // 20: a web session names its user, so that changing a password can end that user's other sessions (sessions
+        // from before have none: the first request of each adopts the user its cookie names). A credential keeps who
+        // asked for it by hand-over link, since used and expired links are cleaned up (Herald:Access:HandoverRetentionHours);
+        // the hand-overs made before are copied from their links.
+        new(20, "sessions' users and credentials' hand-overs", async (connection, transaction, ct) =>
+        {
+            await AddColumnIfMissingAsync(connection, transaction, "ui_sessions", "user_id", "TEXT", ct);
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                CREATE INDEX IF NOT EXISTS ui_sessions_by_user ON ui_sessions(user_id);
+                CREATE TABLE IF NOT EXISTS credential_handovers (
+                    credential_id TEXT PRIMARY KEY,
+                    link_id TEXT NOT NULL,
+                    requested_by TEXT NOT NULL,
+                    requested_at INTEGER NOT NULL,
+                    handed_over_at INTEGER NOT NULL
+                );
+                INSERT OR IGNORE INTO credential_handovers (credential_id, link_id, requested_by, requested_at, handed_over_at)
+                SELECT c.id, l.id, l.requested_by, l.created_at, l.used_at FROM handover_links l JOIN credentials c ON c.name = l.credential_name
+                WHERE l.used_at IS NOT NULL AND c.created_at <= l.used_at;
+                CREATE INDEX IF NOT EXISTS handover_links_by_expiry ON handover_links(expires_at);
+                """;
+            await command.ExecuteNonQueryAsync(ct);
+        }),
         // Optimistic concurrency of sandboxes: every save names the version it read, so a save from an older read is refused.
         new(21, "sandboxes' version", async (connection, transaction, ct) =>
             await AddColumnIfMissingAsync(connection, transaction, "sandboxes", "version", "INTEGER NOT NULL DEFAULT 0", ct)),

@@ -102,6 +102,36 @@ public sealed class SqliteMigrationTests : IDisposable
         layout.RunId.ShouldBe(split.Id);
     }
 
+    [Fact]
+    public async Task Migrate_SessionsAndHandOversStoredBefore20_SessionsAdoptTheirUser_AndACredentialKeepsWhoAskedForIt()
+    {
+        var database = await MigratedThroughAsync(19);
+        var catalog = new SqliteCatalogStore(database, new Herald.Storage.Secrets.SecretProtector(_scratch.Keys));
+        var credential = new Herald.Core.Catalog.Credential(Guid.NewGuid(), "handed", "insiderone",
+            Herald.InsiderOne.InsiderOneCredentialSettings.Document("brand"), null, Now, Now);
+        await catalog.SaveCredentialAsync(credential, Herald.InsiderOne.InsiderOneCredentialSettings.Secrets("token"), default);
+        await using (var connection = await database.OpenAsync(default))
+        {
+            await connection.ExecuteAsync("INSERT INTO ui_sessions (id, expires_at) VALUES ('old-session', @Later)", new { Later = Now.AddHours(1).ToUnixTimeMilliseconds() });
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO handover_links (id, credential_name, plugin, token_hash, requested_by, created_at, expires_at, used_at)
+                VALUES (@Id, 'handed', 'insiderone', 'hash', 'operator', @Asked, @Expires, @Used)
+                """,
+                new { Id = Guid.NewGuid().ToString(), Asked = Now.AddHours(-2).ToUnixTimeMilliseconds(), Expires = Now.AddHours(22).ToUnixTimeMilliseconds(), Used = Now.ToUnixTimeMilliseconds() });
+        }
+
+        await database.MigrateAsync(default);
+
+        var sessions = new SqliteUiSessions(database);
+        var owner = Guid.NewGuid();
+        (await sessions.IsActiveAsync("old-session", owner, Now, default)).ShouldBeTrue("the first request adopts the user its cookie names");
+        (await sessions.IsActiveAsync("old-session", Guid.NewGuid(), Now, default)).ShouldBeFalse("a session belongs to one user only");
+        (await sessions.EndSessionsOfAsync(owner, null, default)).ShouldBe(1);
+        (await new SqliteHandoverStore(database).FindHandoverOfAsync(credential.Id, default))
+            .ShouldBe(new Herald.Core.Catalog.CredentialHandover(credential.Id, "operator", Now.AddHours(-2), Now));
+    }
+
     public void Dispose() => _scratch.Dispose();
 
     private async Task<SqliteDatabase> MigratedThroughAsync(int number)

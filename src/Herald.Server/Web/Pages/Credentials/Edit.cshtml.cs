@@ -1,3 +1,4 @@
+using Herald.Application.Handover;
 using Herald.Application.UseCases;
 using Herald.Core.Catalog;
 using Herald.Core.Ports;
@@ -13,7 +14,7 @@ namespace Herald.Server.Web.Pages.Credentials;
 /// Changing a credential: what was typed stays after a refusal (never the token: the page says it cleared that field),
 /// "Test connection" tries it without saving, and a fix started from a failed run (<c>?returnTo=</c> its id) returns there.
 /// </summary>
-internal sealed class EditModel(CatalogReads catalog, CredentialUseCases credentials, CredentialConnectionTest connection, RunReads runs) : PageModel
+internal sealed class EditModel(CatalogReads catalog, CredentialUseCases credentials, CredentialConnectionTest connection, RunReads runs, HandoverUseCases handovers) : PageModel
 {
     /// <summary>What the page says when it had to clear the token a refused or tested form carried.</summary>
     public const string TokenClearedMessage = "The token field was cleared for safety: enter it again.";
@@ -33,6 +34,9 @@ internal sealed class EditModel(CatalogReads catalog, CredentialUseCases credent
 
     public Credential Credential { get; private set; } = null!;
     public IReadOnlyList<string> UsedBy { get; private set; } = [];
+
+    /// <summary>Who asked for the credential by hand-over link, when it came that way.</summary>
+    public CredentialHandover? HandedOver { get; private set; }
     public FormErrors Errors { get; } = new();
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string name, CancellationToken ct)
@@ -111,6 +115,7 @@ internal sealed class EditModel(CatalogReads catalog, CredentialUseCases credent
         }
         Credential = found.Credential;
         UsedBy = found.UsedBy;
+        HandedOver = await handovers.HandoverOfAsync(Callers.Web(HttpContext), found.Credential.Id, ct);
         return true;
     }
 }

@@ -88,11 +88,15 @@ internal sealed class DetailModel(
         {
             TempData["Notice"] = $"Deleted the orchestration '{removed.Value.Name}'. Its runs stay in the history.";
         }
-        else if (removed.Refusal.Kind == RefusalKind.Conflict)
+        else if (removed.Refusal.Kind is RefusalKind.Conflict or RefusalKind.Forbidden)
         {
-            // Others run after it: say so on its page rather than pretend it was deleted.
+            // Others run after it, or the caller may not delete it: say so on its page rather than pretend it was deleted.
             TempData["Problem"] = removed.Refusal.Message;
             return Redirect(Request.Path);
+        }
+        else
+        {
+            TempData["Notice"] = $"The orchestration '{name}' was already gone.";
         }
         return Redirect("/orchestrations");
     }
