@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Herald.Core.Access;
 using Herald.Server.Api;
 using Herald.Tests.Support;
 
@@ -58,6 +59,44 @@ public sealed class SandboxRunTests : IAsyncLifetime
         (await Http.GetStringAsync($"/api/runs/{run.Id}")).ShouldNotContain(Token);
     }
 
+    /// <summary>The proof in one story: every step a team takes from a sandbox to production, in order.</summary>
+    [Fact]
+    public async Task Sandbox_ChangedTestedWithTenValues_PulledWithAConflictResolved_ThenPromoted_LeavesProductionHoldingExactlyTheSandbox_WithOneAuditEntry()
+    {
+        await _harness.Api.AddCredentialAsync("insider", token: Token);
+        await _harness.Api.AddDestinationAsync("vip", "insider", "VIP");
+        (await Http.PostAsJsonAsync("/api/sandboxes", new SandboxInput("trial"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var copied = await Http.GetStringAsync("/api/sandboxes/trial/config");
+        var changed = WithEveryoneOrchestration(copied.Replace("segmentName: VIP\n", "segmentName: VIP trial\n", StringComparison.Ordinal));
+        (await Http.PostAsync("/api/sandboxes/trial/config/apply", new StringContent(changed))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Http.PostAsync("/api/sandboxes/trial/credentials/insider/copy-secret", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var started = await HeraldApi.ReadAsync<RunView>(await Http.PostAsync("/api/sandboxes/trial/orchestrations/vip-everyone/runs", null), HttpStatusCode.Accepted);
+        var run = await _harness.Api.WaitForAsync(started.Id);
+        // Production changes meanwhile: the field the sandbox changed (a conflict) and one it did not.
+        (await Http.PutAsJsonAsync("/api/destinations/vip", new DestinationUpdate(null, "VIP prod", null, "set in production", SkipConnectionTest: true)))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        var pulled = await HeraldApi.ReadAsync<SandboxReviewView>(await Http.PostAsJsonAsync("/api/sandboxes/trial/pull",
+            new PullInput(new Dictionary<string, string> { ["destination/vip/settings.segmentName"] = "sandbox" })), HttpStatusCode.OK);
+        var sandboxAfterPull = await Http.GetStringAsync("/api/sandboxes/trial/config");
+        var auditBefore = await AuditAsync();
+        var promoted = await HeraldApi.ReadAsync<ConfigurationAppliedView>(await Http.PostAsJsonAsync("/api/sandboxes/trial/promote",
+            new PromoteInput("VIP trial segment and a send to every VIP")), HttpStatusCode.OK);
+
+        run.State.ShouldBe("succeeded", run.Reason);
+        run.TestSampleSize.ShouldBe(10);
+        var sent = _harness.Simulator.Segments.ShouldHaveSingleItem();
+        sent.Name.ShouldBe("sandbox-trial-VIP trial");
+        sent.Values.Count.ShouldBe(10);
+        pulled.Conflicts.ShouldBeEmpty();
+        sandboxAfterPull.ShouldContain("segmentName: VIP trial\n");
+        sandboxAfterPull.ShouldContain("description: set in production\n");
+        promoted.Applied.ShouldBeTrue();
+        (await Http.GetStringAsync("/api/config")).ShouldBe(sandboxAfterPull);
+        var entry = (await AuditAsync()).ExceptBy(auditBefore.Select(a => a.Sequence), a => a.Sequence).ShouldHaveSingleItem();
+        (entry.Operation, entry.Subject, entry.Detail).ShouldBe(("promote sandbox", "trial", "VIP trial segment and a send to every VIP"));
+        _harness.Simulator.Segments.ShouldHaveSingleItem("promotion sends nothing; production's segment is untouched until production runs");
+    }
+
     [Fact]
     public async Task SandboxMisuse_AnotherUsersSandbox_FullSendsWithoutPermission_AndAPrefixEmptyOrProductions_AreRefused()
     {
@@ -90,6 +129,8 @@ public sealed class SandboxRunTests : IAsyncLifetime
     }
 
     // The exported file of a catalog without orchestrations ends with an empty list.
+    private async Task<AuditEntry[]> AuditAsync() => (await Http.GetFromJsonAsync<AuditEntry[]>("/api/audit?limit=1000", HeraldApi.Json))!;
+
     private static string WithEveryoneOrchestration(string file) =>
         file.Replace("orchestrations: []\n", "orchestrations:\n", StringComparison.Ordinal) + EveryoneOrchestration;
 
